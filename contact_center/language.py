@@ -1,0 +1,177 @@
+"""Which language to answer in (rule G4).
+
+The detector is lingua (offline, statistical). On one- or two-word messages
+its two scores are close calls ("si", "yes", "mi green card no llega" split
+nearly evenly), so three things come before it:
+1. an explicit request to switch ("español por favor", "in English please");
+2. messages with no language in them (a receipt number, "ok", "1234", emoji)
+   keep the conversation's language;
+3. close calls are settled by the function words of each language, which
+   Spanglish keeps even when the nouns are English ("mi green card no llega").
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from contact_center import form_types, receipts
+
+ENGLISH = "en"
+SPANISH = "es"
+SUPPORTED = (ENGLISH, SPANISH)
+DEFAULT = ENGLISH
+
+# Below this lingua confidence a message is a close call.
+CONFIDENT = 0.80
+
+_WANTS_SPANISH = re.compile(
+    r"\b(espa(n|ñ|ni)ol|spanish|castellano|spanglish no)\b", re.IGNORECASE
+)
+_WANTS_ENGLISH = re.compile(r"\b(ingl[eé]s|english|engl[ie]sh)\b", re.IGNORECASE)
+_SWITCH_CUES = re.compile(
+    r"\b(please|pls|plz|por\s*fa(vor)?|porfa|speak|talk|habla\w*|switch|change|cambia\w*|"
+    r"in|en|can|could|puede\w*|podemos|quiero|want|prefer\w*|do you|sabes|only|solo|idioma|language|"
+    r"write|escrib\w*|answer|respond\w*|contest\w*)\b",
+    re.IGNORECASE,
+)
+
+# Function words and very frequent applicant words, accents stripped.
+_SPANISH_WORDS = frozenset(
+    """
+    el la los las un una unos unas de del al y o que en por para con sin mi mis tu su sus
+    es esta estan soy estoy tengo tiene tienen quiero necesito puedo puede como cuando donde
+    porque pero muy ya aun todavia hace desde hasta sobre mas menos le les lo me se nos yo
+    usted ustedes ella ellos hola gracias si buenas buenos dias tardes noches adios ayuda
+    favor porfa cita caso tarjeta esposo esposa hijo hija llego llega recibi aviso numero
+    cambiar mande manda hablar no se cual cuanto tiempo ahora hoy manana semana mes ano
+    """.split()
+)
+_ENGLISH_WORDS = frozenset(
+    """
+    the a an of and or to in on for with without my your his her their is are was were am
+    i i'm im have has had want need can could would should how when where why what which
+    but very already still since until about more less me we you they it this that there
+    hello hi hey thanks thank yes yeah yep please bye goodbye help appointment case card
+    wife husband son daughter arrived received notice number change talk speak now today
+    tomorrow week month year do does did not don't dont got get
+    """.split()
+)
+# Messages that carry no language: they keep the conversation's language.
+_NEUTRAL_WORDS = frozenset(
+    "ok okay oki okey k kk no yes? si? hmm mmm ah eh uh hm lol jaja jajaja haha xd ? ?? ! . ... "
+    "uscis i-485 n-400 i-765 i-130 i-131 i-90 green card".split()
+)
+_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
+_MAX_INPUT = 2000
+
+
+@dataclass(frozen=True)
+class LanguageDecision:
+    """The language to answer in, and why."""
+
+    language: str
+    reason: str  # "switch_request", "neutral", "detector", "function_words", "previous"
+    confidence: float = 1.0
+
+    @property
+    def changed_by_message(self) -> bool:
+        return self.reason in ("switch_request", "detector", "function_words")
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+    )
+
+
+@lru_cache(maxsize=1)
+def _detector():
+    # Imported lazily so that importing this module costs nothing until used.
+    from lingua import Language, LanguageDetectorBuilder
+
+    return LanguageDetectorBuilder.from_languages(Language.ENGLISH, Language.SPANISH).build()
+
+
+def requested_language(text: Optional[str]) -> Optional[str]:
+    """The language a message explicitly asks for ("español por favor"), if any.
+
+    Only short messages count, so that "my Spanish birth certificate" in a long
+    story does not switch the conversation.
+    """
+    if not text:
+        return None
+    words = _TOKEN.findall(text[:200])
+    if not words or len(words) > 9:
+        return None
+    wants_es = bool(_WANTS_SPANISH.search(text))
+    wants_en = bool(_WANTS_ENGLISH.search(text))
+    if wants_es == wants_en:
+        return None
+    if len(words) > 3 and not _SWITCH_CUES.search(text):
+        return None
+    return SPANISH if wants_es else ENGLISH
+
+
+def _without_identifiers(text: str) -> str:
+    for mention in sorted(
+        receipts.find(text) + form_types.find(text), key=lambda m: m.start, reverse=True
+    ):
+        text = text[: mention.start] + " " + text[mention.end :]
+    return text
+
+
+def _function_word_vote(words) -> Optional[str]:
+    es = sum(w in _SPANISH_WORDS for w in words)
+    en = sum(w in _ENGLISH_WORDS for w in words)
+    if es > en:
+        return SPANISH
+    if en > es:
+        return ENGLISH
+    return None
+
+
+def detect(text: Optional[str], previous: Optional[str] = None) -> LanguageDecision:
+    """Decide the language to answer `text` in, given the conversation's `previous` one."""
+    keep = previous if previous in SUPPORTED else DEFAULT
+    if not text or not text.strip():
+        return LanguageDecision(keep, "neutral")
+    text = text[:_MAX_INPUT]
+    asked = requested_language(text)
+    if asked:
+        return LanguageDecision(asked, "switch_request")
+
+    # Receipt numbers, form names, digits and symbols say nothing about language.
+    words = [w.lower() for w in _TOKEN.findall(_without_identifiers(text))]
+    plain = [_strip_accents(w) for w in words]
+    meaningful = [w for w in plain if w not in _NEUTRAL_WORDS and len(w) > 1 or w == "y"]
+    if not meaningful:
+        return LanguageDecision(keep, "neutral")
+    if any(ch in "ñ¿¡" for ch in text.lower()) or any(
+        c in "áéíóú" for c in text.lower()
+    ):
+        # Characters English never uses settle it.
+        accent_hint = SPANISH
+    else:
+        accent_hint = None
+
+    scores = {
+        ENGLISH if c.language.name == "ENGLISH" else SPANISH: c.value
+        for c in _detector().compute_language_confidence_values(" ".join(words))
+    }
+    best = max(scores, key=scores.get)
+    confidence = scores[best]
+    if accent_hint and best != accent_hint and confidence < 0.95:
+        return LanguageDecision(accent_hint, "function_words", scores[accent_hint])
+    if confidence >= CONFIDENT and len(meaningful) >= 2:
+        return LanguageDecision(best, "detector", confidence)
+    vote = _function_word_vote(plain)
+    if vote:
+        return LanguageDecision(vote, "function_words", scores.get(vote, 0.0))
+    if accent_hint:
+        return LanguageDecision(accent_hint, "function_words", scores[accent_hint])
+    if confidence >= CONFIDENT:
+        return LanguageDecision(best, "detector", confidence)
+    return LanguageDecision(keep, "previous", confidence)

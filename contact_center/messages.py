@@ -1,0 +1,20 @@
+"""What counts as a message with nothing in it."""
+from __future__ import annotations
+
+import unicodedata
+from typing import Optional
+
+
+def is_blank(text: Optional[str]) -> bool:
+    """True when a message has no letter, digit or symbol that carries meaning.
+
+    Spaces, punctuation and invisible characters (zero-width spaces, direction
+    marks) are blank; an emoji is not, since "👍" says something.
+    """
+    if not text:
+        return True
+    for ch in text:
+        category = unicodedata.category(ch)
+        if category[0] in "LNS":  # letters, numbers, symbols (emoji are So)
+            return False
+    return True

@@ -1,0 +1,5 @@
+"""Custom Rasa NLU components: language detection, lemmas, and rule-based entities.
+
+Each is a thin adapter from Rasa's graph API to the plain-Python code in
+`contact_center`, which does the real work and is tested without Rasa.
+"""

@@ -1,0 +1,68 @@
+"""Rule G4: answer in the applicant's language; neutral messages keep it; switches on request."""
+import pytest
+
+from contact_center import language
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("where is my green card", "en"),
+        ("donde esta mi tarjeta verde", "es"),
+        ("mi green card no llega", "es"),  # Spanglish: function words decide
+        ("el biometrics es mañana y no puedo ir", "es"),
+        ("my case is pending since march", "en"),
+        ("necesito ayuda con mi caso", "es"),
+        ("gracias", "es"),
+        ("thanks", "en"),
+        ("hola", "es"),
+        ("no recibi mi tarjeta", "es"),
+        ("Necesito cambiar mi cita de huellas", "es"),
+        ("quiero saber el estado de mi caso EAC2190012345", "es"),
+        ("what is the status of EAC2190012345", "en"),
+    ],
+)
+def test_G4_language_of_a_message(text, expected):
+    assert language.detect(text, previous=None).language == expected
+
+
+@pytest.mark.parametrize("text", ["ok", "1234", "EAC2190012345", "", "   ", "\U0001F600", "??", "I-485", "no"])
+@pytest.mark.parametrize("previous", ["en", "es"])
+def test_G4_neutral_messages_keep_the_conversation_language(text, previous):
+    decision = language.detect(text, previous=previous)
+    assert decision.language == previous
+    assert not decision.changed_by_message
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("español por favor", "es"),
+        ("espanol", "es"),
+        ("English please", "en"),
+        ("quiero hablar en ingles", "en"),
+        ("can you speak spanish?", "es"),
+        ("en español", "es"),
+        ("in english", "en"),
+    ],
+)
+@pytest.mark.parametrize("previous", ["en", "es"])
+def test_G4_explicit_switch_requests(text, expected, previous):
+    decision = language.detect(text, previous=previous)
+    assert decision.language == expected
+    assert decision.reason == "switch_request"
+
+
+def test_G4_a_long_story_mentioning_a_language_is_not_a_switch():
+    text = "my spanish birth certificate has a typo in the name and I need it fixed before my interview"
+    assert language.requested_language(text) is None
+    assert language.detect(text).language == "en"
+
+
+def test_G4_unknown_previous_falls_back_to_english():
+    assert language.detect("ok", previous="fr").language == "en"
+
+
+def test_G4_very_long_input_is_handled():
+    decision = language.detect("necesito ayuda con mi caso " * 2000)
+    assert decision.language == "es"

@@ -1,0 +1,68 @@
+"""The custom NLU components inside the trained model: language, entities, blank messages."""
+import pytest
+
+
+def _entities(parsed_raw, name):
+    return [e["value"] for e in parsed_raw.get("entities", []) if e["entity"] == name]
+
+
+@pytest.fixture(scope="module")
+def parse(model_parser):
+    def run(text):
+        return model_parser.loop.run_until_complete(model_parser.agent.parse_message(text))
+
+    return run
+
+
+@pytest.mark.parametrize(
+    "text, receipt",
+    [
+        ("EAC2190012345", "EAC2190012345"),
+        ("EAC-21-900-12345", "EAC2190012345"),
+        ("eac 2190012345", "EAC2190012345"),
+        ("IOE*0912345678", "IOE0912345678"),
+        ("mi numero es lin-21-901-23456", "LIN2190123456"),
+    ],
+)
+def test_S2_receipt_number_alone_or_in_text_in_either_language(parse, text, receipt):
+    result = parse(text)
+    assert _entities(result, "receipt_number") == [receipt]
+    assert result["intent"]["name"] in {"inform", "check_case_status"}
+
+
+@pytest.mark.parametrize("text", ["EAC219001234", "ABC2190012345", "EAC21900I2345", "EAC21900123456"])
+def test_S2_invalid_receipt_number_is_an_attempt_not_a_fallback(parse, text):
+    result = parse(text)
+    assert _entities(result, "receipt_number") == []
+    assert _entities(result, "invalid_receipt_number"), result["entities"]
+    assert result["intent"]["name"] in {"inform", "check_case_status"}
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("where is my green card", "en"), ("donde esta mi tarjeta", "es"), ("español por favor", "es"),
+     ("English please", "en")],
+)
+def test_G4_language_entity(parse, text, lang):
+    assert _entities(parse(text), "language") == [lang]
+
+
+@pytest.mark.parametrize("text", ["ok", "EAC2190012345", "1234"])
+def test_G4_neutral_message_has_no_language_entity(parse, text):
+    assert _entities(parse(text), "language") == []
+
+
+@pytest.mark.parametrize("text", ["", "   ", "...", "\u200b"])
+def test_blank_message_falls_back(parse, text):
+    assert parse(text)["intent"]["name"] == "nlu_fallback"
+
+
+def test_form_and_appointment_types(parse):
+    result = parse("quiero cambiar la entrevista de mi i485")
+    assert _entities(result, "form_type") == ["I-485"]
+    assert _entities(result, "appointment_type") == ["interview"]
+
+
+def test_very_long_message_is_understood(parse):
+    result = parse("I need to reschedule my biometrics appointment. " * 200)
+    assert result["intent"]["name"] == "reschedule_appointment"
