@@ -54,11 +54,19 @@ class BilingualLemmaTokenizer(WhitespaceTokenizer):
         config = WhitespaceTokenizer.get_default_config()
         config["languages"] = ["en", "es"]
         config["default_language"] = "en"
+        # Per language, "dictionary" (spaCy lookup lemmas) or "folded" (the word
+        # itself, lower case, no accents). Measured: spaCy's Spanish lookup table maps
+        # nouns to verbs ("estado" -> "estar", "caso" -> "casar", "aviso" -> "avisar"),
+        # which cost Spanish macro-F1, so Spanish uses folded words.
+        config["lemmas"] = {"en": "dictionary", "es": "folded"}
         return config
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         super().__init__(config)
-        self._tables = _load_tables(list(self._config["languages"]))
+        modes = self._config["lemmas"]
+        if isinstance(modes, str):
+            modes = {lang: modes for lang in self._config["languages"]}
+        self._tables = _load_tables([lang for lang, mode in modes.items() if mode == "dictionary"])
         self._default = self._config["default_language"]
 
     @classmethod

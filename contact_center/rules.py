@@ -1,0 +1,419 @@
+"""The contact center's routing rules, one function per kind of request.
+
+Each function takes the facts gathered so far and returns a `Decision`: the
+outcome, the ids of the rules that decided it (as in
+`shared/reference/contact-center-rules.md`), and what the applicant must be
+told, as domain response keys (so both languages come from one place). Nothing
+here knows Rasa; time rules take the current time as an argument.
+
+Read it beside the rules document: each rule id appears where it is applied.
+"""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Dict, FrozenSet, Iterable, Optional, Tuple
+from zoneinfo import ZoneInfo
+
+from contact_center import receipts
+
+EASTERN = ZoneInfo("America/New_York")
+
+
+class Outcome(str, enum.Enum):
+    SELF_SERVICE = "SELF_SERVICE"
+    E_REQUEST = "E_REQUEST"
+    LIVE_TIER1 = "LIVE_TIER1"
+    TIER2_REVIEW = "TIER2_REVIEW"
+    NOT_ELIGIBLE = "NOT_ELIGIBLE"
+    REFER_ELSEWHERE = "REFER_ELSEWHERE"
+
+
+class RequestType(str, enum.Enum):
+    """E1: the kinds of service request (e-Request) the assistant files."""
+
+    OUTSIDE_PROCESSING_TIME = "outside_processing_time"
+    NOTICE_NOT_RECEIVED = "notice_not_received"
+    CARD_NOT_RECEIVED = "card_not_received"
+    TYPO = "typographic_error"
+    ACCOMMODATION = "accommodation"
+    RESCHEDULE = "reschedule"
+    EXPEDITE = "expedite"  # X5: filed like an e-Request, with its own reference
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the rules decided for one request."""
+
+    outcome: Outcome
+    rule_ids: Tuple[str, ...]
+    tell: Tuple[str, ...] = ()  # domain response keys, in order
+    request_type: Optional[RequestType] = None  # set when outcome is E_REQUEST
+    decided_by: Optional[str] = None  # G5: who decides ("field_office", "service_center", ...)
+    due_by: Optional[datetime] = None  # C1: by when a representative calls back
+    details: Dict[str, object] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------- hours (G3, C2)
+
+LIVE_CHAT_OPEN = time(8, 0)  # G3
+LIVE_CHAT_CLOSE = time(20, 0)
+CALLBACK_START = time(7, 0)  # C2
+CALLBACK_END = time(18, 30)
+CALLBACK_URGENT = timedelta(hours=72)  # C1
+CALLBACK_NON_URGENT = timedelta(days=14)
+SECOND_ATTEMPT_AFTER = (timedelta(minutes=60), timedelta(minutes=90))  # C4
+
+
+def _eastern(now: datetime) -> datetime:
+    if now.tzinfo is None:
+        raise ValueError("the clock must give time-zone-aware datetimes")
+    return now.astimezone(EASTERN)
+
+
+def is_federal_holiday(day: date) -> bool:
+    """G3: federal holidays count as closed (the `holidays` package's US calendar)."""
+    import holidays
+
+    return day in holidays.country_holidays("US", years=day.year)
+
+
+def live_chat_open(now: datetime) -> bool:
+    """G3: Monday to Friday, 8 a.m. to 8 p.m. Eastern, federal holidays closed."""
+    local = _eastern(now)
+    if local.weekday() >= 5 or is_federal_holiday(local.date()):
+        return False
+    return LIVE_CHAT_OPEN <= local.time() < LIVE_CHAT_CLOSE
+
+
+def next_live_chat_opening(now: datetime) -> datetime:
+    """When live chat next opens (G3), in Eastern time."""
+    local = _eastern(now)
+    if live_chat_open(local):
+        return local
+    day = local.date()
+    if local.time() >= LIVE_CHAT_OPEN:
+        day += timedelta(days=1)
+    while day.weekday() >= 5 or is_federal_holiday(day):
+        day += timedelta(days=1)
+    return datetime.combine(day, LIVE_CHAT_OPEN, tzinfo=EASTERN)
+
+
+def callback_window(now: datetime, urgent: bool) -> Tuple[datetime, datetime]:
+    """C1, C2: the first and last moment a callback may be made, in Eastern time.
+
+    The call comes within 72 hours (urgent) or 14 days (non-urgent), inside
+    callback hours, 7:00 a.m. to 6:30 p.m. Eastern; weekends are not excluded
+    (C2: calls can come on weekends).
+    """
+    local = _eastern(now)
+    first = local
+    if local.time() < CALLBACK_START:
+        first = local.replace(hour=7, minute=0, second=0, microsecond=0)
+    elif local.time() >= CALLBACK_END:
+        first = datetime.combine(local.date() + timedelta(days=1), CALLBACK_START, tzinfo=EASTERN)
+    deadline = local + (CALLBACK_URGENT if urgent else CALLBACK_NON_URGENT)
+    if deadline.time() > CALLBACK_END:
+        deadline = deadline.replace(hour=18, minute=30, second=0, microsecond=0)
+    elif deadline.time() < CALLBACK_START:
+        previous = deadline.date() - timedelta(days=1)
+        deadline = datetime.combine(previous, CALLBACK_END, tzinfo=EASTERN)
+    return first, deadline
+
+
+def in_callback_hours(moment: datetime) -> bool:
+    """C2: 7:00 a.m. to 6:30 p.m. Eastern."""
+    local = _eastern(moment)
+    return CALLBACK_START <= local.time() <= CALLBACK_END
+
+
+@dataclass(frozen=True)
+class AttemptPlan:
+    """C4: two attempts, a message after the first, an e-mail after the second."""
+
+    first_attempt_by: datetime
+    second_attempt_after: timedelta
+    second_attempt_before: timedelta
+    leave_message_after_first: bool = True
+    email_after_second: bool = True
+
+
+def callback_plan(now: datetime, urgent: bool) -> AttemptPlan:
+    """C4: the representative's plan for a callback (first attempt within the C1 window)."""
+    _, deadline = callback_window(now, urgent)
+    return AttemptPlan(deadline, SECOND_ATTEMPT_AFTER[0], SECOND_ATTEMPT_AFTER[1])
+
+
+# ---------------------------------------------------------------- general (G1-G7, O1, O2)
+
+
+def live_help(now: datetime, self_service_available: bool, urgent: bool = False) -> Decision:
+    """G1-G3, C1-C3: a request for a live representative.
+
+    G1: where a self-help tool serves the request, no representative is offered.
+    G2: live help starts at Tier 1. G3: outside live-chat hours, a callback or
+    an e-Request instead.
+    """
+    if self_service_available:
+        return Decision(Outcome.SELF_SERVICE, ("G1",), ("utter_self_service_first",))
+    if live_chat_open(now):
+        return Decision(Outcome.LIVE_TIER1, ("G2", "G3"), ("utter_handoff_tier1",))
+    first, deadline = callback_window(now, urgent)
+    return Decision(
+        Outcome.LIVE_TIER1,
+        ("G3", "C1", "C2", "C3", "C4"),
+        ("utter_live_chat_closed", "utter_offer_callback"),
+        due_by=deadline,
+        details={"channel": "callback", "urgent": urgent, "window_start": first},
+    )
+
+
+def danger_to_life() -> Decision:
+    """G6: danger to life or safety: call 911 before anything else."""
+    return Decision(Outcome.REFER_ELSEWHERE, ("G6",), ("utter_call_911",))
+
+
+def not_a_uscis_matter(agency: Optional[str]) -> Decision:
+    """G7: say who handles it."""
+    key = f"utter_refer_{agency}" if agency else "utter_out_of_scope"
+    return Decision(Outcome.REFER_ELSEWHERE, ("G7",), (key,), details={"agency": agency})
+
+
+def change_of_address() -> Decision:
+    """O1: self-service online; no live help for it (G1)."""
+    return Decision(Outcome.SELF_SERVICE, ("O1", "G1"), ("utter_change_address_info",))
+
+
+def contact_numbers() -> Decision:
+    """O2: the phone numbers, when the applicant needs to call."""
+    return Decision(Outcome.SELF_SERVICE, ("O2",), ("utter_contact_numbers",))
+
+
+# ---------------------------------------------------------------- case status (S1-S4)
+
+
+class LookupResult(str, enum.Enum):
+    FOUND = "found"
+    NOT_FOUND = "not_found"  # 404
+    UNAVAILABLE = "unavailable"  # service down or slow
+
+
+def case_status(
+    receipt: Optional[str],
+    lookup: Optional[LookupResult] = None,
+    outside_processing_time: bool = False,
+    mail_overdue: Optional[RequestType] = None,
+) -> Decision:
+    """S1-S4 for a case status request.
+
+    S2: an invalid receipt number gets what is wrong, never a lookup.
+    S3: when the service is down, the online tools, never a live agent (G1).
+    S4: outside processing time, or a notice or card that should have arrived,
+    offers the matching e-Request (E1).
+    """
+    check = receipts.check(receipt)
+    if not check.valid:
+        return Decision(
+            Outcome.NOT_ELIGIBLE,
+            ("S2",),
+            (f"utter_receipt_{check.problem.value}",),
+            details={"problem": check.problem.value},
+        )
+    if lookup is None:
+        return Decision(Outcome.SELF_SERVICE, ("S1",), (), details={"lookup": True})
+    if lookup is LookupResult.UNAVAILABLE:
+        return Decision(Outcome.SELF_SERVICE, ("S3", "G1"), ("utter_case_status_unavailable",))
+    if lookup is LookupResult.NOT_FOUND:
+        return Decision(Outcome.SELF_SERVICE, ("S1",), ("utter_case_status_not_found",))
+    if outside_processing_time:
+        return Decision(
+            Outcome.SELF_SERVICE,
+            ("S1", "S4", "E1"),
+            ("utter_offer_e_request",),
+            details={"offer": RequestType.OUTSIDE_PROCESSING_TIME},
+        )
+    if mail_overdue in (RequestType.NOTICE_NOT_RECEIVED, RequestType.CARD_NOT_RECEIVED):
+        return Decision(
+            Outcome.SELF_SERVICE,
+            ("S1", "S4", "E1"),
+            ("utter_offer_e_request",),
+            details={"offer": mail_overdue},
+        )
+    return Decision(Outcome.SELF_SERVICE, ("S1",), ())
+
+
+# ---------------------------------------------------------------- rescheduling (R1-R5)
+
+BIOMETRICS = "biometrics"
+INTERVIEW = "interview"
+OATH = "oath"
+LATE_NOTICE = timedelta(hours=12)  # R2
+
+
+def reschedule(
+    appointment_type: str,
+    appointment_at: Optional[datetime],
+    now: datetime,
+    times_rescheduled: int = 0,
+    has_covid: bool = False,
+) -> Decision:
+    """R1-R5 for a request to reschedule an appointment.
+
+    R2: biometrics online unless rescheduled twice already, less than 12 hours
+    away, or past (live help). R1: interview or oath: filed to the field office,
+    which decides (G5). R3: attend if no answer comes. R4: never attend with
+    COVID-19 or its symptoms.
+    """
+    attend_advice = "utter_do_not_attend_covid" if has_covid else "utter_attend_if_no_answer"
+    attend_rule = "R4" if has_covid else "R3"
+    if appointment_type == BIOMETRICS:
+        past = appointment_at is not None and appointment_at <= now
+        soon = appointment_at is not None and not past and appointment_at - now < LATE_NOTICE
+        if times_rescheduled >= 2 or soon or past:
+            reason = "past" if past else "too_soon" if soon else "rescheduled_twice"
+            tell = ("utter_reschedule_needs_live_help",)
+            rules = ("R2", "G2")
+            if has_covid:
+                tell += ("utter_do_not_attend_covid",)
+                rules += ("R4",)
+            return Decision(Outcome.LIVE_TIER1, rules, tell, details={"reason": reason})
+        tell = ("utter_reschedule_biometrics_online",)
+        rules: Tuple[str, ...] = ("R2", "G1")
+        if has_covid:
+            tell += ("utter_do_not_attend_covid",)
+            rules += ("R4",)
+        return Decision(Outcome.SELF_SERVICE, rules, tell)
+    if appointment_type in (INTERVIEW, OATH):
+        return Decision(
+            Outcome.E_REQUEST,
+            ("R1", "E1", "G5", attend_rule),
+            ("utter_reschedule_filed_field_office", attend_advice),
+            request_type=RequestType.RESCHEDULE,
+            decided_by="field_office",
+        )
+    raise ValueError(f"unknown appointment type: {appointment_type!r}")
+
+
+# ---------------------------------------------------------------- expedite (X1-X5)
+
+EXPEDITE_CRITERIA: FrozenSet[str] = frozenset(
+    {"severe_financial_loss", "urgent_humanitarian", "government_interest", "uscis_error"}
+)  # X2
+
+# X4: forms for which premium processing can be requested (USCIS's list, by form;
+# classification limits are checked by the office: the assistant only points to it).
+PREMIUM_PROCESSING_FORMS: FrozenSet[str] = frozenset({"I-129", "I-140", "I-539", "I-765"})
+
+
+def expedite(
+    criteria: Iterable[str],
+    form_type: Optional[str] = None,
+    premium_processing_available: Optional[bool] = None,
+    documents: Optional[str] = None,
+) -> Decision:
+    """X1-X5 for an expedite request.
+
+    X4: where premium processing is available, point to it (NOT_ELIGIBLE).
+    X2: at least one criterion must be claimed, or NOT_ELIGIBLE with the criteria.
+    X3: documentation is required: say so and record what will be provided.
+    X1, X5: filed and relayed to the office holding the case, which decides.
+    """
+    claimed = set(criteria) & EXPEDITE_CRITERIA
+    unknown = set(criteria) - EXPEDITE_CRITERIA
+    if unknown:
+        raise ValueError(f"unknown expedite criteria: {sorted(unknown)}")
+    premium = (
+        premium_processing_available
+        if premium_processing_available is not None
+        else (form_type in PREMIUM_PROCESSING_FORMS)
+    )
+    if premium:
+        return Decision(Outcome.NOT_ELIGIBLE, ("X4",), ("utter_expedite_premium_processing",))
+    if not claimed:
+        return Decision(Outcome.NOT_ELIGIBLE, ("X2",), ("utter_expedite_criteria",))
+    return Decision(
+        Outcome.E_REQUEST,
+        ("X1", "X2", "X3", "X5", "G5", "E2"),
+        ("utter_expedite_filed", "utter_expedite_documents"),
+        request_type=RequestType.EXPEDITE,
+        decided_by="office_holding_case",
+        details={"criteria": sorted(claimed), "documents": documents or ""},
+    )
+
+
+# ---------------------------------------------------------------- emergencies (U1-U5, G6)
+
+URGENT_REASONS: FrozenSet[str] = frozenset(
+    {"family_emergency_travel", "medical_emergency", "financial_loss_of_employment_or_benefits"}
+)  # U2
+
+
+def emergency(
+    danger: bool,
+    reasons: Iterable[str],
+    needs_appointment: Optional[bool],
+) -> Decision:
+    """G6, U1-U5 for an emergency or urgent appointment request.
+
+    G6 first: danger to life or safety means 911. U5: ask what is needed before
+    offering an appointment (needs_appointment None). U1: the assistant, acting
+    as Tier 1, decides whether it is an emergency under U2. U3: an urgent
+    appointment goes to Tier 2; the field office decides. U4/R5: otherwise it is
+    a non-urgent appointment request, scheduled as slots are available.
+    """
+    if danger:
+        return danger_to_life()
+    if needs_appointment is None:
+        return Decision(Outcome.SELF_SERVICE, ("U5", "U1"), ("utter_ask_what_is_needed",))
+    if not needs_appointment:
+        return Decision(Outcome.SELF_SERVICE, ("U5",), ("utter_help",))
+    claimed = set(reasons) & URGENT_REASONS
+    unknown = set(reasons) - URGENT_REASONS
+    if unknown:
+        raise ValueError(f"unknown urgency reasons: {sorted(unknown)}")
+    if claimed:
+        return Decision(
+            Outcome.TIER2_REVIEW,
+            ("U1", "U2", "U3", "G2", "G5"),
+            ("utter_urgent_appointment_tier2",),
+            decided_by="field_office",
+            details={"reasons": sorted(claimed), "urgent": True},
+        )
+    return Decision(
+        Outcome.LIVE_TIER1,
+        ("U1", "U4", "R5"),
+        ("utter_non_urgent_appointment",),
+        details={"urgent": False},
+    )
+
+
+# ---------------------------------------------------------------- e-Requests (E1-E3)
+
+_E_REQUEST_TELL = {
+    RequestType.OUTSIDE_PROCESSING_TIME: "utter_e_request_filed",
+    RequestType.NOTICE_NOT_RECEIVED: "utter_e_request_filed",
+    RequestType.CARD_NOT_RECEIVED: "utter_e_request_filed",
+    RequestType.TYPO: "utter_e_request_filed",
+    RequestType.ACCOMMODATION: "utter_e_request_filed",
+}
+
+
+def e_request(request_type: RequestType, receipt: Optional[str]) -> Decision:
+    """E1-E3: file a service request with the receipt number, contact details and problem.
+
+    E2: routed to the office that holds the case. E3 (idempotent filing) is the
+    storage layer's job: the same request filed twice gets the same reference.
+    """
+    check = receipts.check(receipt)
+    if not check.valid:
+        return Decision(Outcome.NOT_ELIGIBLE, ("S2", "E1"), (f"utter_receipt_{check.problem.value}",))
+    if request_type not in _E_REQUEST_TELL:
+        raise ValueError(f"{request_type} is filed by its own flow")
+    return Decision(
+        Outcome.E_REQUEST,
+        ("E1", "E2", "E3"),
+        (_E_REQUEST_TELL[request_type],),
+        request_type=request_type,
+        decided_by="office_holding_case",
+    )

@@ -1,0 +1,52 @@
+"""Storage for the contact center: service requests (E1-E3), callbacks and their
+attempts (C1-C4), the live-chat queue (G2, G3, U3) and the decision log.
+
+`ContactCenterStore` is the one entry point; the models are plain SQLAlchemy 1.4
+declarative classes, and `migrations/` (Alembic) creates their tables. Importing
+this package opens no database.
+"""
+from contact_center.storage.models import (
+    ATTEMPT_RESULTS,
+    CALLBACK_STATUSES,
+    LIVE_STATUSES,
+    SERVICE_REQUEST_STATUSES,
+    Base,
+    Callback,
+    CallbackAttempt,
+    DecisionLogEntry,
+    LiveQueueEntry,
+    ServiceRequest,
+    is_reference,
+    normalise_reference,
+    plan_attempts,
+)
+from contact_center.storage.store import (
+    AttemptConflict,
+    ContactCenterStore,
+    StoreError,
+    make_idempotency_key,
+    office_for_receipt,
+    tier_for,
+)
+
+__all__ = [
+    "ATTEMPT_RESULTS",
+    "AttemptConflict",
+    "Base",
+    "CALLBACK_STATUSES",
+    "Callback",
+    "CallbackAttempt",
+    "ContactCenterStore",
+    "DecisionLogEntry",
+    "LIVE_STATUSES",
+    "LiveQueueEntry",
+    "SERVICE_REQUEST_STATUSES",
+    "ServiceRequest",
+    "StoreError",
+    "is_reference",
+    "make_idempotency_key",
+    "normalise_reference",
+    "office_for_receipt",
+    "plan_attempts",
+    "tier_for",
+]

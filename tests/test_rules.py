@@ -1,0 +1,149 @@
+"""The routing rules, rule by rule (contact-center-rules.md).
+
+Every rule id in the rules document must be named by a test here: the last
+test fails when the document has an id that no test names.
+"""
+import re
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from contact_center import rules
+from contact_center.rules import EASTERN, LookupResult, Outcome, RequestType
+
+ROOT = Path(__file__).resolve().parents[1]
+RULES_DOC = ROOT.parent / "shared" / "reference" / "contact-center-rules.md"
+
+
+def et(*args):
+    return datetime(*args, tzinfo=EASTERN)
+
+
+TUE_10AM = et(2026, 11, 24, 10, 0)  # a Tuesday
+SAT_10AM = et(2026, 11, 28, 10, 0)
+THANKSGIVING_NOON = et(2026, 11, 26, 12, 0)
+TUE_9PM = et(2026, 11, 24, 21, 0)
+
+# (rule ids the row shows, decision, expected outcome, ids the decision must name)
+TABLE = [
+    (("G1",), lambda: rules.live_help(TUE_10AM, self_service_available=True), Outcome.SELF_SERVICE, {"G1"}),
+    (("G2", "G3"), lambda: rules.live_help(TUE_10AM, self_service_available=False), Outcome.LIVE_TIER1, {"G2", "G3"}),
+    (("G3", "C1", "C2"), lambda: rules.live_help(TUE_9PM, self_service_available=False), Outcome.LIVE_TIER1, {"G3", "C1", "C2"}),
+    (("G3",), lambda: rules.live_help(SAT_10AM, self_service_available=False), Outcome.LIVE_TIER1, {"G3", "C1"}),
+    (("G3",), lambda: rules.live_help(THANKSGIVING_NOON, self_service_available=False), Outcome.LIVE_TIER1, {"G3", "C1"}),
+    (("G6",), lambda: rules.emergency(danger=True, reasons=[], needs_appointment=True), Outcome.REFER_ELSEWHERE, {"G6"}),
+    (("G7",), lambda: rules.not_a_uscis_matter("irs"), Outcome.REFER_ELSEWHERE, {"G7"}),
+    (("S1",), lambda: rules.case_status("EAC2190012345", LookupResult.FOUND), Outcome.SELF_SERVICE, {"S1"}),
+    (("S2",), lambda: rules.case_status("EAC219001234"), Outcome.NOT_ELIGIBLE, {"S2"}),
+    (("S3",), lambda: rules.case_status("EAC2190012345", LookupResult.UNAVAILABLE), Outcome.SELF_SERVICE, {"S3", "G1"}),
+    (("S4",), lambda: rules.case_status("EAC2190012345", LookupResult.FOUND, outside_processing_time=True), Outcome.SELF_SERVICE, {"S4", "E1"}),
+    (("S4",), lambda: rules.case_status("EAC2190012345", LookupResult.FOUND, mail_overdue=RequestType.CARD_NOT_RECEIVED), Outcome.SELF_SERVICE, {"S4"}),
+    (("R1", "G5"), lambda: rules.reschedule("interview", TUE_10AM + timedelta(days=10), TUE_10AM), Outcome.E_REQUEST, {"R1", "G5", "R3"}),
+    (("R1",), lambda: rules.reschedule("oath", TUE_10AM + timedelta(days=10), TUE_10AM), Outcome.E_REQUEST, {"R1"}),
+    (("R2",), lambda: rules.reschedule("biometrics", TUE_10AM + timedelta(days=5), TUE_10AM), Outcome.SELF_SERVICE, {"R2"}),
+    (("R2",), lambda: rules.reschedule("biometrics", TUE_10AM + timedelta(days=5), TUE_10AM, times_rescheduled=2), Outcome.LIVE_TIER1, {"R2"}),
+    (("R2",), lambda: rules.reschedule("biometrics", TUE_10AM + timedelta(hours=11), TUE_10AM), Outcome.LIVE_TIER1, {"R2"}),
+    (("R2",), lambda: rules.reschedule("biometrics", TUE_10AM - timedelta(hours=1), TUE_10AM), Outcome.LIVE_TIER1, {"R2"}),
+    (("R3",), lambda: rules.reschedule("interview", None, TUE_10AM), Outcome.E_REQUEST, {"R3"}),
+    (("R4",), lambda: rules.reschedule("interview", None, TUE_10AM, has_covid=True), Outcome.E_REQUEST, {"R4"}),
+    (("R4",), lambda: rules.reschedule("biometrics", TUE_10AM + timedelta(days=5), TUE_10AM, has_covid=True), Outcome.SELF_SERVICE, {"R4"}),
+    (("R5", "U4"), lambda: rules.emergency(False, [], needs_appointment=True), Outcome.LIVE_TIER1, {"U4", "R5"}),
+    (("X1", "X2", "X3", "X5"), lambda: rules.expedite(["severe_financial_loss"], "I-485", documents="layoff letter"), Outcome.E_REQUEST, {"X1", "X2", "X3", "X5"}),
+    (("X2",), lambda: rules.expedite([], "I-485"), Outcome.NOT_ELIGIBLE, {"X2"}),
+    (("X4",), lambda: rules.expedite(["severe_financial_loss"], "I-140"), Outcome.NOT_ELIGIBLE, {"X4"}),
+    (("U1", "U2", "U3"), lambda: rules.emergency(False, ["medical_emergency"], needs_appointment=True), Outcome.TIER2_REVIEW, {"U1", "U2", "U3"}),
+    (("U2",), lambda: rules.emergency(False, ["financial_loss_of_employment_or_benefits"], needs_appointment=True), Outcome.TIER2_REVIEW, {"U2"}),
+    (("U5",), lambda: rules.emergency(False, [], needs_appointment=None), Outcome.SELF_SERVICE, {"U5"}),
+    (("E1", "E2", "E3"), lambda: rules.e_request(RequestType.NOTICE_NOT_RECEIVED, "eac-21-900-12345"), Outcome.E_REQUEST, {"E1", "E2", "E3"}),
+    (("E1",), lambda: rules.e_request(RequestType.TYPO, "XYZ2190012345"), Outcome.NOT_ELIGIBLE, {"S2"}),
+    (("O1",), rules.change_of_address, Outcome.SELF_SERVICE, {"O1", "G1"}),
+    (("O2",), rules.contact_numbers, Outcome.SELF_SERVICE, {"O2"}),
+]
+
+
+@pytest.mark.parametrize("ids, decide, outcome, named", TABLE, ids=["-".join(r[0]) + f"#{i}" for i, r in enumerate(TABLE)])
+def test_rule_table(ids, decide, outcome, named):
+    decision = decide()
+    assert decision.outcome == outcome
+    assert named <= set(decision.rule_ids), decision.rule_ids
+
+
+def test_G4_rules_answer_with_response_keys_not_text():
+    for _, decide, _, _ in TABLE:
+        for key in decide().tell:
+            assert re.fullmatch(r"utter_\w+", key), key
+
+
+def test_G5_contact_center_never_decides():
+    assert rules.reschedule("interview", None, TUE_10AM).decided_by == "field_office"
+    assert rules.expedite(["uscis_error"], "N-400").decided_by == "office_holding_case"
+    assert rules.emergency(False, ["medical_emergency"], True).decided_by == "field_office"
+
+
+@pytest.mark.parametrize(
+    "moment, open_",
+    [
+        (et(2026, 11, 24, 7, 59), False), (et(2026, 11, 24, 8, 0), True), (et(2026, 11, 24, 19, 59), True),
+        (et(2026, 11, 24, 20, 0), False), (SAT_10AM, False), (THANKSGIVING_NOON, False),
+        (et(2026, 7, 3, 12, 0), False),  # Independence Day observed
+        (datetime(2026, 11, 24, 14, 0, tzinfo=rules.ZoneInfo("UTC")), True),  # 9 a.m. Eastern
+    ],
+)
+def test_G3_live_chat_hours(moment, open_):
+    assert rules.live_chat_open(moment) is open_
+
+
+def test_G3_next_opening_skips_weekend_and_holiday():
+    assert rules.next_live_chat_opening(et(2026, 11, 25, 21, 0)) == et(2026, 11, 27, 8, 0)  # Thanksgiving
+    assert rules.next_live_chat_opening(SAT_10AM) == et(2026, 11, 30, 8, 0)
+
+
+def test_G3_clock_must_be_time_zone_aware():
+    with pytest.raises(ValueError):
+        rules.live_chat_open(datetime(2026, 11, 24, 10, 0))
+
+
+@pytest.mark.parametrize("urgent, span", [(True, timedelta(hours=72)), (False, timedelta(days=14))])
+@pytest.mark.parametrize("now", [TUE_10AM, TUE_9PM, SAT_10AM, et(2026, 11, 24, 5, 0)])
+def test_C1_C2_callback_due_inside_callback_hours(urgent, span, now):
+    first, deadline = rules.callback_window(now, urgent)
+    assert rules.in_callback_hours(first)
+    assert rules.in_callback_hours(deadline)
+    assert first >= now
+    assert deadline <= now + span
+
+
+def test_C3_several_numbers_are_a_storage_matter_but_the_decision_says_callback():
+    decision = rules.live_help(TUE_9PM, self_service_available=False)
+    assert "C3" in decision.rule_ids
+    assert decision.details["channel"] == "callback"
+
+
+def test_C4_two_attempts_then_email():
+    plan = rules.callback_plan(TUE_10AM, urgent=True)
+    assert plan.second_attempt_after == timedelta(minutes=60)
+    assert plan.second_attempt_before == timedelta(minutes=90)
+    assert plan.leave_message_after_first and plan.email_after_second
+
+
+def test_C5_no_text_ahead_or_scheduled_callback_yet():
+    """C5 names future options (FY22): nothing offers a text or a scheduled time."""
+    decision = rules.live_help(TUE_9PM, self_service_available=False)
+    assert "sms" not in decision.details and "scheduled_at" not in decision.details
+
+
+def test_X2_unknown_criterion_is_a_programming_error():
+    with pytest.raises(ValueError):
+        rules.expedite(["i_want_it_faster"])
+
+
+def test_every_rule_id_in_the_document_is_tested():
+    if not RULES_DOC.exists():
+        pytest.fail(f"{RULES_DOC} is missing (shared/ must sit beside the repository)")
+    doc_ids = set(re.findall(r"^- ([A-Z]\d+) ", RULES_DOC.read_text(encoding="utf-8"), re.M))
+    assert len(doc_ids) > 30
+    source = "\n".join(p.read_text(encoding="utf-8") for p in Path(__file__).parent.glob("test_*.py"))
+    named = set(re.findall(r"(?<![A-Za-z0-9])([GSRXUCEO]\d)(?!\d)", source))
+    missing = sorted(doc_ids - named)
+    assert not missing, f"rule ids with no test: {missing}"
