@@ -61,7 +61,7 @@ test: $(MODEL)
 	$(PY) -m pytest tests
 
 bench-nlu: $(VENV)/.installed
-	$(PY) -m benchmarks.nlu_benchmark --shared $(SHARED) --sweep 20,40,80
+	$(PY) -m benchmarks.nlu_benchmark --shared $(SHARED) --sweep 20,50
 
 clean:
 	rm -rf $(VENV) models/*.tar.gz var .pytest_cache

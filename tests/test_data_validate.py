@@ -33,7 +33,7 @@ def _used_outside_stories():
 
 
 def test_rasa_data_validate_is_clean():
-    env = dict(os.environ, RASA_TELEMETRY_ENABLED="false", PYTHONPATH=str(ROOT))
+    env = dict(os.environ, RASA_TELEMETRY_ENABLED="false", PYTHONPATH=str(ROOT), SQLALCHEMY_SILENCE_UBER_WARNING="1")
     result = subprocess.run(
         [str(Path(sys.executable).parent / "rasa"), "data", "validate"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
