@@ -1,8 +1,9 @@
 """Appointment types named by applicants: biometrics, interview, oath (rules R1, R2)."""
 from __future__ import annotations
 
-import unicodedata
 from typing import Optional
+
+from contact_center.text import fold
 
 BIOMETRICS = "biometrics"
 INTERVIEW = "interview"
@@ -25,18 +26,13 @@ _STEMS = (
 )
 
 
-def _fold(text: str) -> str:
-    return "".join(
-        c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c)
-    )
-
 
 def appointment_type(word: Optional[str], lemma: Optional[str] = None) -> Optional[str]:
     """The appointment type a single word names, or None."""
     for candidate in (lemma, word):
         if not candidate:
             continue
-        folded = _fold(candidate)
+        folded = fold(candidate)
         for stem, kind in _STEMS:
             if folded.startswith(stem):
                 return kind

@@ -12,12 +12,12 @@ nearly evenly), so three things come before it:
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
 from contact_center import form_types, receipts
+from contact_center.text import fold
 
 ENGLISH = "en"
 SPANISH = "es"
@@ -81,11 +81,6 @@ class LanguageDecision:
         return self.reason in ("switch_request", "detector", "function_words")
 
 
-def _strip_accents(text: str) -> str:
-    return "".join(
-        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
-    )
-
 
 @lru_cache(maxsize=1)
 def _detector():
@@ -145,7 +140,7 @@ def detect(text: Optional[str], previous: Optional[str] = None) -> LanguageDecis
 
     # Receipt numbers, form names, digits and symbols say nothing about language.
     words = [w.lower() for w in _TOKEN.findall(_without_identifiers(text))]
-    plain = [_strip_accents(w) for w in words]
+    plain = [fold(w) for w in words]
     meaningful = [w for w in plain if w not in _NEUTRAL_WORDS and len(w) > 1 or w == "y"]
     if not meaningful:
         return LanguageDecision(keep, "neutral")

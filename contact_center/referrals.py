@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Optional
+
+from contact_center.text import fold
 
 STATE_DEPARTMENT = "state_department"
 IRS = "irs"
@@ -32,17 +33,12 @@ _AGENCIES = (
 _COMPILED = tuple((agency, re.compile(pattern)) for agency, pattern in _AGENCIES)
 
 
-def _fold(text: str) -> str:
-    return "".join(
-        c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c)
-    )
-
 
 def agency_for(text: Optional[str]) -> Optional[str]:
     """The agency that handles a non-USCIS request, or None for plain off-topic text (G7)."""
     if not text:
         return None
-    folded = _fold(text[:2000])
+    folded = fold(text[:2000])
     for agency, pattern in _COMPILED:
         if pattern.search(folded):
             return agency

@@ -8,7 +8,6 @@ become one placeholder lemma: their digits say nothing about the intent.
 """
 from __future__ import annotations
 
-import unicodedata
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext
@@ -21,15 +20,11 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from contact_center import receipts
+from contact_center.text import fold
 from nlu_components.language_detector import DETECTED_LANGUAGE
 
 RECEIPT_LEMMA = "receiptnumber"
 
-
-def _fold(text: str) -> str:
-    return "".join(
-        c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c)
-    )
 
 
 def _load_tables(languages: List[str]) -> Dict[str, Any]:
@@ -84,8 +79,8 @@ class BilingualLemmaTokenizer(WhitespaceTokenizer):
         table = self._tables.get(lang)
         lemma: Optional[str] = None
         if table is not None:
-            lemma = table.get(lower) or table.get(_fold(lower))
-        return _fold(lemma or lower)
+            lemma = table.get(lower) or table.get(fold(lower))
+        return fold(lemma or lower)
 
     def tokenize(self, message: Message, attribute: Text) -> List[Token]:
         tokens = super().tokenize(message, attribute)
