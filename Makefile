@@ -18,13 +18,15 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) \
 	$(wildcard nlu_components/*.py) $(wildcard contact_center/*.py)
 
-.PHONY: help run chat test test-unit validate train bench-nlu clean
+.PHONY: help run chat test test-unit validate train bench-nlu clean web chromium test-browser admin
 
 help:
 	@echo "make run    - set up, train if needed, start the assistant, print where to talk to it"
 	@echo "make test   - set up, train if needed, run every test layer"
 	@echo "make chat   - chat in the terminal with the running assistant"
+	@echo "make test-browser - only the chat page's browser tests (tests/browser)"
 	@echo "make bench-nlu - NLU benchmark against Rasa's default pipeline (writes benchmarks/results/)"
+	@echo "make admin ARGS=\"inbox\" - admin retraining: inbox, label, train, gate, promote, rollback, status"
 
 $(VENV)/.installed: pyproject.toml
 	@PY310=$$(scripts/find_python.sh) || exit 1; \
@@ -48,7 +50,22 @@ var/api-token:
 	@$(PY) -c "import secrets; print(secrets.token_urlsafe(24))" > $@
 	@chmod 600 $@
 
-run: $(MODEL) var/api-token
+# The chat page's pinned npm packages (web/package-lock.json), vendored into web/public/vendor.
+WEB_VENDOR := web/public/vendor/socket.io.min.js
+$(WEB_VENDOR): web/package.json web/package-lock.json web/scripts/vendor.js
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+web: $(WEB_VENDOR)
+
+# Debian's Chromium for the browser tests (tests/browser); no browser download.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+	  || echo "could not install chromium: the browser tests will be skipped" >&2; }
+
+run: $(MODEL) var/api-token $(WEB_VENDOR)
 	@scripts/run_assistant.sh
 
 chat: $(VENV)/.installed
@@ -57,11 +74,18 @@ chat: $(VENV)/.installed
 validate: $(VENV)/.installed
 	$(PY) -m pytest -q tests/test_data_validate.py
 
-test: $(MODEL)
+test: $(MODEL) $(WEB_VENDOR) chromium
 	$(PY) -m pytest tests
+
+test-browser: $(MODEL) $(WEB_VENDOR) chromium
+	$(PY) -m pytest -q tests/browser
+
+# Admin retraining CLI (README "Admin retraining"), e.g. make admin ARGS="label 3f2a9c1b --intent check_case_status"
+admin: $(VENV)/.installed
+	@$(PY) -m admin $(if $(ARGS),$(ARGS),--help)
 
 bench-nlu: $(VENV)/.installed
 	$(PY) -m benchmarks.nlu_benchmark --shared $(SHARED) --sweep 20,50
 
 clean:
-	rm -rf $(VENV) models/*.tar.gz var .pytest_cache
+	rm -rf $(VENV) models/*.tar.gz var .pytest_cache web/node_modules web/public/vendor

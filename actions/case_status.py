@@ -1,58 +1,100 @@
-"""Case status (rules S1, S2): collect a valid receipt number, then answer.
+"""Case status (rules S1-S4): collect a valid receipt number, look it up, explain it.
 
-S2: a receipt number attempt that fails the check is never looked up; the
-applicant is told what is wrong and asked again.
+S2: an invalid receipt number is never looked up. S3: when the service is down,
+the online tools, never a live agent. S4: a late case or a card or notice that
+should have arrived gets the matching e-Request offered.
 """
 from __future__ import annotations
 
+import logging
 from typing import Any, Dict, List, Optional, Text
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from contact_center import receipts
+from actions import common
+from actions.forms import ApplicantFormValidation, receipt_problem_response  # noqa: F401 (re-exported)
+from contact_center import rules
+from contact_center.case_status import (
+    CaseStatusError,
+    CaseStatusUnavailable,
+    ReceiptMalformed,
+    ReceiptNotFound,
+)
+from contact_center.case_status.explanations import explanation_response
+from contact_center.case_status.processing_times import mail_overdue, outside_processing_time
+
+logger = logging.getLogger(__name__)
 
 
-def receipt_problem_response(problem: receipts.Problem) -> str:
-    """The domain response that tells the applicant what is wrong (S2)."""
-    return f"utter_receipt_{problem.value}"
-
-
-class ValidateCaseStatusForm(FormValidationAction):
+class ValidateCaseStatusForm(ApplicantFormValidation):
     """Validates `case_status_form`: only a well-formed receipt number fills it (S2)."""
+
+    own_topics = ("check_case_status",)
 
     def name(self) -> Text:
         return "validate_case_status_form"
 
-    def validate_receipt_number(
-        self,
-        slot_value: Any,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> Dict[Text, Any]:
-        """Keep a valid receipt number in normalised form; explain an invalid one."""
-        result = receipts.check(slot_value if isinstance(slot_value, str) else None)
-        if result.valid:
-            return {"receipt_number": result.normalised, "invalid_receipt_number": None}
-        dispatcher.utter_message(
-            response=receipt_problem_response(result.problem),
-            invalid_receipt_number=result.normalised or (slot_value or ""),
-        )
-        return {"receipt_number": None, "invalid_receipt_number": result.normalised}
+
+def _lookup_result(error: Optional[CaseStatusError]) -> Optional[rules.LookupResult]:
+    if error is None:
+        return rules.LookupResult.FOUND
+    if isinstance(error, ReceiptNotFound):
+        return rules.LookupResult.NOT_FOUND
+    return rules.LookupResult.UNAVAILABLE
 
 
 class ActionCaseStatus(Action):
-    """S1: the case status is self-service; answer with the receipt number collected."""
+    """S1: look the case up and explain it; S3 when the service fails; S4 offers."""
 
     def name(self) -> Text:
         return "action_case_status"
 
     def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
         receipt: Optional[str] = tracker.get_slot("receipt_number")
-        dispatcher.utter_message(response="utter_case_status_self_service", receipt_number=receipt)
-        return [SlotSet("invalid_receipt_number", None)]
+        lang = common.current_language(tracker)
+        case = None
+        error: Optional[CaseStatusError] = None
+        try:
+            case = common.case_status_client().lookup(receipt)
+        except ReceiptMalformed as exc:  # the API disagrees with our S2 check
+            error = exc
+        except CaseStatusError as exc:
+            error = exc
+        except Exception as exc:  # never leave the applicant without an answer (S3)
+            logger.exception("case status lookup failed")
+            error = CaseStatusUnavailable(str(exc), receipt=receipt)
+
+        now = common.now()
+        late = bool(case and outside_processing_time(case, now))
+        overdue = mail_overdue(case, now) if case else None
+        decision = rules.case_status(receipt, _lookup_result(error), late, overdue)
+        facts = {"receipt_number": receipt, "lookup": _lookup_result(error), "outside_processing_time": late,
+                 "mail_overdue": overdue, "title": case.title_en if case else None,
+                 "error": type(error).__name__ if error else None}
+        events = common.record(tracker, decision, facts, "case_status")
+        events += [SlotSet("invalid_receipt_number", None), SlotSet("topic", "check_case_status")]
+
+        if error is not None:
+            dispatcher.utter_message(response=error.applicant_response, receipt_number=receipt)
+            return events
+        dispatcher.utter_message(
+            response="utter_case_status_result", receipt_number=receipt, case_title=case.title(lang)
+        )
+        explained = explanation_response(case.title_en)
+        if explained:
+            dispatcher.utter_message(response=explained)
+        else:
+            dispatcher.utter_message(response="utter_case_status_description", case_description=case.description(lang))
+        common.tell(dispatcher, decision)
+        offer = decision.details.get("offer")
+        if offer:
+            events += [
+                SlotSet("request_type", rules.RequestType(offer).value),
+                SlotSet("next_step", "offer_e_request"),
+            ]
+        return events

@@ -4,17 +4,13 @@ from __future__ import annotations
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from contact_center import language, referrals
+from actions import common
+from actions.common import current_language
+from contact_center import language, referrals, rules
 from contact_center.messages import is_blank
-
-
-def current_language(tracker: Tracker) -> str:
-    """The conversation's language, whatever the slot holds."""
-    value = tracker.get_slot("language")
-    return value if value in language.SUPPORTED else language.DEFAULT
 
 
 class ActionChangeLanguage(Action):
@@ -31,7 +27,11 @@ class ActionChangeLanguage(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         text = tracker.latest_message.get("text") or ""
+        # The chat page's switch sends the language as an entity.
+        entities = [e.get("value") for e in tracker.latest_message.get("entities", []) if e.get("entity") == "language"]
         asked = language.requested_language(text)
+        if asked is None and text.startswith("/") and entities and entities[-1] in language.SUPPORTED:
+            asked = entities[-1]
         if asked is None:
             # "another language please": offer the other one of the two.
             asked = (
@@ -58,6 +58,50 @@ class ActionOutOfScope(Action):
         text = tracker.latest_message.get("text") or ""
         if is_blank(text):
             dispatcher.utter_message(response="utter_empty_message")
-        else:
-            dispatcher.utter_message(response=referrals.response_for(text))
-        return []
+            return []
+        agency = referrals.agency_for(text)
+        decision = rules.not_a_uscis_matter(agency)
+        events = common.record(tracker, decision, {"agency": agency}, "out_of_scope") if agency else []
+        dispatcher.utter_message(response=referrals.response_for(text))
+        return events
+
+
+class ActionCancelForm(Action):
+    """`stop` inside a form: leave it cleanly; nothing is filed."""
+
+    def name(self) -> Text:
+        return "action_cancel_form"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(response="utter_form_cancelled")
+        return [ActiveLoop(None), SlotSet("requested_slot", None)] + common.reset_form_slots()
+
+
+class ActionDeclineOffer(Action):
+    """"No" to an offered e-Request or callback: nothing is filed."""
+
+    def name(self) -> Text:
+        return "action_decline_offer"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(response="utter_anything_else")
+        return [SlotSet("next_step", None)]
+
+
+class ActionChangeAddress(Action):
+    """O1: change of address is self-service online; no live help for it (G1)."""
+
+    def name(self) -> Text:
+        return "action_change_address"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        decision = rules.change_of_address()
+        events = common.record(tracker, decision, {}, "change_address")
+        common.tell(dispatcher, decision)
+        return events + [SlotSet("topic", "change_address")]

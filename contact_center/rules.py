@@ -230,14 +230,14 @@ def case_status(
         return Decision(
             Outcome.SELF_SERVICE,
             ("S1", "S4", "E1"),
-            ("utter_offer_e_request",),
+            ("utter_offer_e_request_outside_processing_time",),
             details={"offer": RequestType.OUTSIDE_PROCESSING_TIME},
         )
     if mail_overdue in (RequestType.NOTICE_NOT_RECEIVED, RequestType.CARD_NOT_RECEIVED):
         return Decision(
             Outcome.SELF_SERVICE,
             ("S1", "S4", "E1"),
-            ("utter_offer_e_request",),
+            (f"utter_offer_e_request_{RequestType(mail_overdue).value}",),
             details={"offer": mail_overdue},
         )
     return Decision(Outcome.SELF_SERVICE, ("S1",), ())
@@ -272,7 +272,7 @@ def reschedule(
         soon = appointment_at is not None and not past and appointment_at - now < LATE_NOTICE
         if times_rescheduled >= 2 or soon or past:
             reason = "past" if past else "too_soon" if soon else "rescheduled_twice"
-            tell = ("utter_reschedule_needs_live_help",)
+            tell = (f"utter_reschedule_needs_live_help_{reason}",)
             rules = ("R2", "G2")
             if has_covid:
                 tell += ("utter_do_not_attend_covid",)
@@ -365,7 +365,7 @@ def emergency(
     if danger:
         return danger_to_life()
     if needs_appointment is None:
-        return Decision(Outcome.SELF_SERVICE, ("U5", "U1"), ("utter_ask_what_is_needed",))
+        return Decision(Outcome.SELF_SERVICE, ("U5", "U1"), ("utter_ask_needs_appointment",))
     if not needs_appointment:
         return Decision(Outcome.SELF_SERVICE, ("U5",), ("utter_help",))
     claimed = set(reasons) & URGENT_REASONS

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Starts the action server and the Rasa server (REST and socket channels), waits
-# until both answer, prints where to talk to the assistant, and stays in the
+# Starts the local Case Status service (unless CASE_STATUS_BASE_URL points at a
+# real one), the action server and the Rasa server (REST and socket channels),
+# waits until they answer, prints where to talk to the assistant, and stays in the
 # foreground until Ctrl-C, which stops both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +10,8 @@ PY=.venv/bin/python
 RASA_PORT=${RASA_PORT:-5005}
 ACTIONS_PORT=${ACTIONS_PORT:-5055}
 ENDPOINTS=${ENDPOINTS:-endpoints.yml}
+CASE_STATUS_PORT=${CASE_STATUS_PORT:-5056}
+WEB_PORT=${WEB_PORT:-5080}
 mkdir -p var/log
 TOKEN=$(cat var/api-token)
 
@@ -16,11 +19,20 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 
+if [ -z "${CASE_STATUS_BASE_URL:-}" ]; then
+  export CASE_STATUS_BASE_URL="http://127.0.0.1:$CASE_STATUS_PORT"
+  $PY -m services.case_status_local --port "$CASE_STATUS_PORT" >var/log/case_status.log 2>&1 &
+  pids+=($!)
+  LOCAL_CASE_STATUS=1
+fi
 $RASA run actions --actions actions --port "$ACTIONS_PORT" >var/log/actions.log 2>&1 &
 pids+=($!)
 $RASA run --model models/current.tar.gz --enable-api --auth-token "$TOKEN" --cors "*" \
   --port "$RASA_PORT" --credentials credentials.yml --endpoints "$ENDPOINTS" \
   >var/log/rasa.log 2>&1 &
+pids+=($!)
+# The applicants' chat page (web/), pointed at Rasa's socket channel.
+$PY web/serve.py --port "$WEB_PORT" --rasa-url "http://localhost:$RASA_PORT" >var/log/web.log 2>&1 &
 pids+=($!)
 
 wait_for() {  # url, name, seconds
@@ -33,16 +45,22 @@ wait_for() {  # url, name, seconds
   echo "$2 did not start within $3 s; see var/log/" >&2
   exit 1
 }
+if [ -n "${LOCAL_CASE_STATUS:-}" ]; then
+  wait_for "$CASE_STATUS_BASE_URL/health" "local Case Status service" 60
+fi
 wait_for "http://localhost:$ACTIONS_PORT/health" "action server" 120
 wait_for "http://localhost:$RASA_PORT/status?token=$TOKEN" "Rasa server" 300
+wait_for "http://localhost:$WEB_PORT/health" "chat page server" 30
 
 cat <<MSG
 
 The assistant is running.
+  Chat page (open in a browser):  http://localhost:$WEB_PORT/
   Chat in the terminal:   make chat          (in another terminal)
   REST channel:           POST http://localhost:$RASA_PORT/webhooks/rest/webhook  {"sender": "...", "message": "..."}
   Socket channel:         http://localhost:$RASA_PORT/socket.io
   HTTP API (token in var/api-token): http://localhost:$RASA_PORT/status
+  Case Status service:    $CASE_STATUS_BASE_URL
 Logs are in var/log/. Press Ctrl-C to stop.
 MSG
 wait -n "${pids[@]}"

@@ -48,11 +48,56 @@ def test_S2_invalid_receipt_is_explained_and_asked_again(typed, response):
     assert [m["response"] for m in dispatcher.messages] == [response]
 
 
-def test_S1_case_status_answer_names_the_receipt():
+@pytest.fixture
+def local_case_status(monkeypatch, tmp_path):
+    """The action talks to a real local Case Status service on loopback; decisions go to a temporary store."""
+    from actions import common
+    from contact_center.case_status import CaseStatusClient
+    from services.case_status_local import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, LocalCaseStatusService
+
+    svc = LocalCaseStatusService(port=0, admin=True).start()
+    monkeypatch.setattr(common, "_client", CaseStatusClient(svc.url, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, backoff_seconds=0.01))
+    monkeypatch.setattr(common, "_store", None)
+    monkeypatch.setenv("CONTACT_CENTER_DB_URL", f"sqlite:///{tmp_path / 'cc.db'}")
+    try:
+        yield svc
+    finally:
+        svc.stop()
+        monkeypatch.setattr(common, "_store", None)
+
+
+def _sandbox_receipt():
+    from services.case_status_local import load_cases
+
+    return sorted(load_cases())[0]
+
+
+def test_S1_case_status_answer_names_the_receipt_and_explains(local_case_status):
+    receipt = _sandbox_receipt()
     dispatcher = CollectingDispatcher()
-    ActionCaseStatus().run(dispatcher, tracker(slots={"receipt_number": "EAC2190012345"}), {})
-    assert dispatcher.messages[0]["response"] == "utter_case_status_self_service"
-    assert dispatcher.messages[0]["receipt_number"] == "EAC2190012345"
+    events = ActionCaseStatus().run(dispatcher, tracker(slots={"receipt_number": receipt}), {})
+    assert dispatcher.messages[0]["response"] == "utter_case_status_result"
+    assert dispatcher.messages[0]["receipt_number"] == receipt
+    assert all(m.get("response") for m in dispatcher.messages), "every reply is a domain response (both languages)"
+    slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert slots["outcome"] == "SELF_SERVICE"
+    assert "S1" in slots["rule_ids"]
+
+
+def test_S3_service_down_gets_the_online_tools_never_an_agent(local_case_status):
+    local_case_status.set_mode("down")
+    dispatcher = CollectingDispatcher()
+    events = ActionCaseStatus().run(dispatcher, tracker(slots={"receipt_number": _sandbox_receipt()}), {})
+    assert [m["response"] for m in dispatcher.messages] == ["utter_case_status_unavailable"]
+    slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert "S3" in slots["rule_ids"]
+    assert slots["outcome"] == "SELF_SERVICE"
+
+
+def test_S1_unknown_receipt_is_not_recognised(local_case_status):
+    dispatcher = CollectingDispatcher()
+    ActionCaseStatus().run(dispatcher, tracker(slots={"receipt_number": "EAC9999999999"}), {})
+    assert [m["response"] for m in dispatcher.messages] == ["utter_case_status_not_found"]
 
 
 @pytest.mark.parametrize(

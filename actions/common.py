@@ -1,0 +1,160 @@
+"""What every action shares: the conversation's language, the clock, the store,
+the Case Status client, and recording a rules `Decision` (audit log + slots).
+
+The store and the client are created on first use, not at import, so the action
+server starts with no database or network work and tests can point them elsewhere.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import datetime
+from typing import Any, Dict, Iterable, List, Mapping, Optional
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from contact_center import clock, language
+from contact_center.rules import Decision
+
+logger = logging.getLogger(__name__)
+
+# Intents that name a service (a change of topic when they come mid-form).
+SERVICE_INTENTS = frozenset(
+    {
+        "check_case_status",
+        "reschedule_appointment",
+        "request_expedite",
+        "report_emergency",
+        "request_live_agent",
+        "notice_not_received",
+        "card_not_received",
+        "typo_correction",
+        "case_outside_processing_time",
+        "request_accommodation",
+        "change_address",
+        "request_callback",
+    }
+)
+# Intents a form never takes as an answer: the rules in data/ handle them.
+CONTROL_INTENTS = frozenset({"stop", "change_language"})
+SWITCH_CONFIDENCE = 0.80
+
+_lock = threading.Lock()
+_store = None
+_client = None
+
+
+def current_language(tracker: Tracker) -> str:
+    """The conversation's language, whatever the slot holds."""
+    value = tracker.get_slot("language")
+    return value if value in language.SUPPORTED else language.DEFAULT
+
+
+def now() -> datetime:
+    return clock.now()
+
+
+def store():
+    """The contact center's store (SQLite by default; CONTACT_CENTER_DB_URL), migrated once."""
+    global _store
+    with _lock:
+        if _store is None:
+            from contact_center.storage import ContactCenterStore
+
+            candidate = ContactCenterStore()
+            candidate.migrate()
+            _store = candidate
+        return _store
+
+
+def case_status_client():
+    """The Case Status API client, configured from the environment (local service by default)."""
+    global _client
+    with _lock:
+        if _client is None:
+            from contact_center.case_status import CaseStatusClient
+
+            _client = CaseStatusClient.from_config()
+        return _client
+
+
+def latest_intent(tracker: Tracker) -> tuple:
+    intent = tracker.latest_message.get("intent") or {}
+    return intent.get("name"), float(intent.get("confidence") or 0.0)
+
+
+def latest_text(tracker: Tracker) -> str:
+    return tracker.latest_message.get("text") or ""
+
+
+def wants_to_leave(tracker: Tracker, own_topics: Iterable[str] = ()) -> bool:
+    """True when the latest message is `stop`, a language switch, or a confident new topic.
+
+    The form then takes nothing from it, so the rules for leaving or switching apply.
+    """
+    name, confidence = latest_intent(tracker)
+    if name in CONTROL_INTENTS:
+        return True
+    return name in SERVICE_INTENTS and name not in set(own_topics) and confidence >= SWITCH_CONFIDENCE
+
+
+def record(
+    tracker: Tracker,
+    decision: Decision,
+    facts: Mapping[str, Any],
+    kind: str,
+) -> List[Dict[str, Any]]:
+    """Log the decision for audit and keep its outcome and rule ids in the conversation."""
+    try:
+        store().record_decision(tracker.sender_id, decision, facts, when=now(), request_kind=kind)
+    except Exception:  # the applicant still gets the answer; the log shows what failed
+        logger.exception("could not record a %s decision for %s", kind, tracker.sender_id)
+    return [
+        SlotSet("outcome", decision.outcome.value),
+        SlotSet("rule_ids", list(decision.rule_ids)),
+    ]
+
+
+def tell(dispatcher: CollectingDispatcher, decision: Decision, **values: Any) -> None:
+    """Send the responses the decision names, in order, filled with `values`."""
+    for key in decision.tell:
+        dispatcher.utter_message(response=key, **values)
+
+
+def custom(dispatcher: CollectingDispatcher, payload: Dict[str, Any]) -> None:
+    """A machine-readable message for the chat page (handoff state, references)."""
+    dispatcher.utter_message(json_message=payload)
+
+
+FORM_SLOTS = (
+    "problem_details",
+    "e_request_confirmed",
+    "appointment_type",
+    "appointment_time",
+    "appointment_at",
+    "times_rescheduled",
+    "has_covid",
+    "reschedule_confirmed",
+    "expedite_criterion",
+    "expedite_documents",
+    "expedite_confirmed",
+    "in_danger",
+    "needs_appointment",
+    "urgent_reason",
+    "live_topic",
+    "callback_confirmed",
+    "invalid_receipt_number",
+    "next_step",
+)
+
+
+def reset_form_slots(keep: Optional[Iterable[str]] = None) -> List[Dict[str, Any]]:
+    """Clear the answers of a finished or cancelled flow so the next one asks afresh.
+
+    The receipt number and contact details are kept: the applicant gave them
+    once and sees them again in any confirmation.
+    """
+    keep = set(keep or ())
+    return [SlotSet(name, None) for name in FORM_SLOTS if name not in keep]

@@ -1,0 +1,100 @@
+"""e-Requests (rules E1-E3): receipt number, details and contact, confirmed, then filed.
+
+E1: filed with the receipt number, contact details and the problem. E2: routed
+to the office that holds the case. E3: filing is idempotent: the key is the
+conversation, the request type and the receipt number, so a retry, a double
+send or a reconnect returns the same reference.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import common
+from actions.forms import ApplicantFormValidation
+from contact_center import rules
+from contact_center.storage import make_idempotency_key
+
+E_REQUEST_INTENTS = (
+    "case_outside_processing_time",
+    "notice_not_received",
+    "card_not_received",
+    "typo_correction",
+    "request_accommodation",
+)
+
+
+class ValidateERequestForm(ApplicantFormValidation):
+    """Validates `e_request_form` (E1): receipt (S2), details, contact, confirmation."""
+
+    own_topics = E_REQUEST_INTENTS
+    confirm_slot = "e_request_confirmed"
+    correctable = ("receipt_number", "problem_details", "contact")
+
+    def name(self) -> Text:
+        return "validate_e_request_form"
+
+    async def extract_problem_details(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
+        return self.extract_free_text("problem_details", tracker)
+
+    def validate_problem_details(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        return self.validate_free_text("problem_details", value, dispatcher)
+
+    async def extract_e_request_confirmed(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
+        return self.extract_confirmation(tracker)
+
+    def validate_e_request_confirmed(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        return self.validate_confirmation(value, dispatcher)
+
+
+def file_request(
+    tracker: Tracker, request_type: rules.RequestType, details: str, decision: rules.Decision
+):
+    """E1-E3: store the request once and return it (with its reference)."""
+    receipt = tracker.get_slot("receipt_number")
+    key = make_idempotency_key(tracker.sender_id, request_type, receipt)
+    return common.store().file_service_request(
+        idempotency_key=key,
+        conversation_id=tracker.sender_id,
+        request_type=request_type,
+        language=common.current_language(tracker),
+        receipt_number=receipt,
+        email=tracker.get_slot("email"),
+        phone_numbers=tracker.get_slot("phone_numbers") or [],
+        details=details,
+        now=common.now(),
+    )
+
+
+def reference_events(dispatcher: CollectingDispatcher, kind: str, reference: str) -> List[Dict[Text, Any]]:
+    common.custom(dispatcher, {"reference": {"kind": kind, "id": reference}})
+    return [SlotSet("reference", reference)]
+
+
+class ActionFileERequest(Action):
+    """E1-E3: decide by the rules, file once, give the reference."""
+
+    def name(self) -> Text:
+        return "action_file_e_request"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        request_type = rules.RequestType(tracker.get_slot("request_type") or "outside_processing_time")
+        receipt = tracker.get_slot("receipt_number")
+        decision = rules.e_request(request_type, receipt)
+        facts = {"request_type": request_type, "receipt_number": receipt,
+                 "has_email": bool(tracker.get_slot("email")),
+                 "phone_count": len(tracker.get_slot("phone_numbers") or [])}
+        events = common.record(tracker, decision, facts, "e_request")
+        if decision.outcome is not rules.Outcome.E_REQUEST:
+            common.tell(dispatcher, decision, invalid_receipt_number=receipt)
+            return events + common.reset_form_slots()
+        request = file_request(tracker, request_type, tracker.get_slot("problem_details") or "", decision)
+        common.tell(dispatcher, decision, reference=request.reference)
+        events += reference_events(dispatcher, "e_request", request.reference)
+        return events + [SlotSet("topic", request_type.value)] + common.reset_form_slots()

@@ -1,0 +1,83 @@
+"""Emergencies and urgent appointments (G6, U1-U5).
+
+G6 first: danger to life or safety means 911, before anything else. U5: ask
+whether an appointment is needed before offering one. U1/U2: the assistant,
+acting as Tier 1, decides whether it is urgent; U3: urgent goes to Tier 2 and
+the field office decides; U4/R5: otherwise a regular appointment request.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import common
+from actions.forms import INVALID, ApplicantFormValidation
+from actions.live_help import route_to_live
+from contact_center import answers, rules
+
+
+class ValidateEmergencyForm(ApplicantFormValidation):
+    own_topics = ("report_emergency",)
+
+    def name(self) -> Text:
+        return "validate_emergency_form"
+
+    async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> List[Text]:
+        if tracker.get_slot("in_danger"):
+            return ["in_danger"]  # G6: nothing else first
+        if tracker.get_slot("needs_appointment") is False:
+            return ["in_danger", "needs_appointment"]  # U5
+        return domain_slots
+
+    async def extract_in_danger(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
+        if self.just_activated(tracker) and answers.mentions_danger(common.latest_text(tracker)):
+            return {"in_danger": True}  # G6: said in the first message; don't ask
+        return self.extract_yes_no("in_danger", tracker)
+
+    def validate_in_danger(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        return self.validate_yes_no("in_danger", value, dispatcher)
+
+    async def extract_needs_appointment(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
+        return self.extract_yes_no("needs_appointment", tracker)
+
+    def validate_needs_appointment(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        return self.validate_yes_no("needs_appointment", value, dispatcher)
+
+    async def extract_urgent_reason(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
+        if not self.requested(tracker, "urgent_reason") or self.leaving(tracker):
+            return {}
+        for entity in tracker.latest_message.get("entities", []):
+            if entity.get("entity") == "urgent_reason":
+                return {"urgent_reason": entity.get("value")}
+        return {"urgent_reason": answers.urgent_reason(common.latest_text(tracker)) or INVALID}
+
+    def validate_urgent_reason(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        if value in rules.URGENT_REASONS or value == answers.NONE:
+            return {"urgent_reason": value}
+        dispatcher.utter_message(response="utter_urgent_reason_not_understood")
+        return {"urgent_reason": None}
+
+
+class ActionSubmitEmergency(Action):
+    """G6, U1-U5: 911, nothing needed, Tier 2 review, or a regular request."""
+
+    def name(self) -> Text:
+        return "action_submit_emergency"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        danger = bool(tracker.get_slot("in_danger"))
+        needs = tracker.get_slot("needs_appointment")
+        reason = tracker.get_slot("urgent_reason")
+        reasons = [reason] if reason in rules.URGENT_REASONS else []
+        decision = rules.emergency(danger, reasons, None if danger else bool(needs))
+        facts = {"danger": danger, "needs_appointment": needs, "reasons": reasons}
+        events = common.record(tracker, decision, facts, "emergency")
+        common.tell(dispatcher, decision)
+        events += common.reset_form_slots()
+        if decision.outcome in (rules.Outcome.TIER2_REVIEW, rules.Outcome.LIVE_TIER1):
+            events += route_to_live(dispatcher, tracker, decision, "report_emergency")
+        return events

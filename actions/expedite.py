@@ -1,0 +1,110 @@
+"""Expedite requests (rules X1-X5).
+
+X4 first: where premium processing is available for the form, point to it.
+X2: at least one criterion must be claimed. X3: documentation is required; what
+the applicant will provide is recorded. X1/X5: filed with its own reference and
+relayed to the office holding the case, which decides (G5).
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import common
+from actions.e_requests import file_request, reference_events
+from actions.forms import INVALID, ApplicantFormValidation
+from contact_center import answers, form_types, rules
+
+UNKNOWN_FORM = "unknown"
+
+
+class ValidateExpediteForm(ApplicantFormValidation):
+    own_topics = ("request_expedite",)
+    confirm_slot = "expedite_confirmed"
+    correctable = ("expedite_criterion", "receipt_number", "expedite_documents", "contact")
+
+    def name(self) -> Text:
+        return "validate_expedite_form"
+
+    async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> List[Text]:
+        form = tracker.get_slot("form_type")
+        if form in rules.PREMIUM_PROCESSING_FORMS:
+            return ["form_type"]  # X4: nothing more to ask
+        if tracker.get_slot("expedite_criterion") == answers.NONE:
+            return ["form_type", "expedite_criterion"]  # X2: not eligible
+        return domain_slots
+
+    async def extract_form_type(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
+        if not self.requested(tracker, "form_type") or self.leaving(tracker):
+            return {}
+        if any(e.get("entity") == "form_type" for e in tracker.latest_message.get("entities", [])):
+            return {}
+        text = common.latest_text(tracker)
+        if answers.dont_know(text):
+            return {"form_type": UNKNOWN_FORM}
+        found = form_types.find(text)
+        return {"form_type": found[0].value if found else INVALID}
+
+    def validate_form_type(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        if value == UNKNOWN_FORM:
+            return {"form_type": value}
+        normalised = form_types.normalise(value) if isinstance(value, str) and value != INVALID else None
+        if normalised:
+            return {"form_type": normalised}
+        dispatcher.utter_message(response="utter_form_type_not_understood")
+        return {"form_type": None}
+
+    async def extract_expedite_criterion(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
+        if not self.requested(tracker, "expedite_criterion") or self.leaving(tracker):
+            return {}
+        for entity in tracker.latest_message.get("entities", []):
+            if entity.get("entity") == "expedite_criterion":
+                return {"expedite_criterion": entity.get("value")}
+        found = answers.expedite_criterion(common.latest_text(tracker))
+        return {"expedite_criterion": found or INVALID}
+
+    def validate_expedite_criterion(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        if value in rules.EXPEDITE_CRITERIA or value == answers.NONE:
+            return {"expedite_criterion": value}
+        dispatcher.utter_message(response="utter_expedite_criterion_not_understood")
+        return {"expedite_criterion": None}
+
+    async def extract_expedite_documents(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
+        return self.extract_free_text("expedite_documents", tracker)
+
+    def validate_expedite_documents(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        return self.validate_free_text("expedite_documents", value, dispatcher)
+
+    async def extract_expedite_confirmed(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
+        return self.extract_confirmation(tracker)
+
+    def validate_expedite_confirmed(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        return self.validate_confirmation(value, dispatcher)
+
+
+class ActionSubmitExpedite(Action):
+    """X1-X5: decide by the rules; file when eligible."""
+
+    def name(self) -> Text:
+        return "action_submit_expedite"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        form = tracker.get_slot("form_type")
+        criterion = tracker.get_slot("expedite_criterion")
+        documents = tracker.get_slot("expedite_documents")
+        criteria = [criterion] if criterion in rules.EXPEDITE_CRITERIA else []
+        decision = rules.expedite(criteria, form_type=form if form != UNKNOWN_FORM else None, documents=documents)
+        facts = {"form_type": form, "criteria": criteria, "documents": documents,
+                 "receipt_number": tracker.get_slot("receipt_number")}
+        events = common.record(tracker, decision, facts, "expedite")
+        if decision.outcome is rules.Outcome.E_REQUEST:
+            details = f"criterion: {criterion}; documents: {documents}"
+            request = file_request(tracker, rules.RequestType.EXPEDITE, details, decision)
+            common.tell(dispatcher, decision, reference=request.reference, expedite_documents=documents)
+            events += reference_events(dispatcher, "e_request", request.reference)
+        else:
+            common.tell(dispatcher, decision, form_type=form)
+        return events + common.reset_form_slots()

@@ -1,0 +1,192 @@
+"""What every form's validation shares: leaving cleanly, yes/no answers, receipt
+numbers (S2), contact details (E1) and the confirmation step with corrections.
+
+A form takes nothing from `stop`, a language switch or a confident new topic
+(`common.wants_to_leave`): Rasa then rejects the form's turn and the rules in
+data/forms.yml cancel it, switch language, or start the new topic. An answer
+that is not usable is kept as `INVALID` for one step, so that its `validate_`
+method can say what is wrong, in the applicant's language, and ask again.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, Iterable, List, Optional, Text
+
+from rasa_sdk import FormValidationAction, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import common
+from contact_center import answers, contact, receipts
+from contact_center.messages import is_blank
+
+INVALID = "__invalid__"
+MAX_DETAILS_CHARS = 1000
+
+
+def receipt_problem_response(problem: receipts.Problem) -> str:
+    """The domain response that tells the applicant what is wrong (S2)."""
+    return f"utter_receipt_{problem.value}"
+
+
+def contact_display(email: Optional[str], phones: Optional[Iterable[str]]) -> str:
+    parts = [contact.display_phone(p) for p in (phones or [])]
+    if email:
+        parts.insert(0, email)
+    return ", ".join(parts)
+
+
+class ApplicantFormValidation(FormValidationAction):
+    """Base of the forms' validation actions."""
+
+    #: Intents that belong to this form's own topic (not a change of topic).
+    own_topics: Iterable[str] = ()
+    #: Confirmation slot and the answers it can send back to be asked again.
+    confirm_slot: Optional[str] = None
+    correctable: Iterable[str] = ()
+
+    def name(self) -> Text:  # pragma: no cover - each form names itself
+        raise NotImplementedError
+
+    # ------------------------------------------------------------ helpers
+
+    def requested(self, tracker: Tracker, slot: str) -> bool:
+        """True when the form asked for `slot` and is waiting for the answer.
+
+        On the turn a form is activated, `requested_slot` may still name the
+        previous form's question: nothing has been asked yet.
+        """
+        return tracker.get_slot("requested_slot") == slot and not self.just_activated(tracker)
+
+    def just_activated(self, tracker: Tracker) -> bool:
+        for event in reversed(tracker.events):
+            kind = event.get("event")
+            if kind == "slot":
+                continue
+            return kind == "active_loop" and event.get("name") == self.form_name()
+        return False
+
+    def leaving(self, tracker: Tracker) -> bool:
+        return common.wants_to_leave(tracker, self.own_topics)
+
+    def extract_yes_no(self, slot: str, tracker: Tracker) -> Dict[Text, Any]:
+        """A yes/no answer to `slot`, from the affirm/deny intents or the words."""
+        if not self.requested(tracker, slot) or self.leaving(tracker):
+            return {}
+        name, _ = common.latest_intent(tracker)
+        if name == "affirm":
+            return {slot: True}
+        if name == "deny":
+            return {slot: False}
+        value = answers.yes_no(common.latest_text(tracker))
+        return {slot: INVALID if value is None else value}
+
+    def validate_yes_no(self, slot: str, value: Any, dispatcher: CollectingDispatcher) -> Dict[Text, Any]:
+        if isinstance(value, bool):
+            return {slot: value}
+        dispatcher.utter_message(response="utter_yes_or_no")
+        return {slot: None}
+
+    def extract_free_text(self, slot: str, tracker: Tracker) -> Dict[Text, Any]:
+        if not self.requested(tracker, slot) or self.leaving(tracker):
+            return {}
+        text = common.latest_text(tracker)
+        if is_blank(text) or len(text) > MAX_DETAILS_CHARS:
+            return {slot: INVALID + ("long" if len(text) > MAX_DETAILS_CHARS else "empty")}
+        return {slot: text.strip()}
+
+    def validate_free_text(self, slot: str, value: Any, dispatcher: CollectingDispatcher) -> Dict[Text, Any]:
+        if isinstance(value, str) and not value.startswith(INVALID):
+            return {slot: value}  # stored exactly as typed; shown escaped wherever it is shown
+        key = "utter_details_too_long" if value == INVALID + "long" else "utter_details_empty"
+        dispatcher.utter_message(response=key, max_chars=MAX_DETAILS_CHARS)
+        return {slot: None}
+
+    # ------------------------------------------------------------ receipt number (S2)
+
+    def validate_receipt_number(
+        self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        """Keep a valid receipt number in normalised form; explain an invalid one (S2)."""
+        result = receipts.check(slot_value if isinstance(slot_value, str) else None)
+        if result.valid:
+            return {"receipt_number": result.normalised, "invalid_receipt_number": None}
+        dispatcher.utter_message(
+            response=receipt_problem_response(result.problem),
+            invalid_receipt_number=result.normalised or (slot_value or ""),
+        )
+        return {"receipt_number": None, "invalid_receipt_number": result.normalised}
+
+    async def extract_receipt_number(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        """A receipt-number answer with no receipt number in it gets "what is wrong" (S2)."""
+        if not self.requested(tracker, "receipt_number") or self.leaving(tracker):
+            return {}
+        entities = {e.get("entity") for e in tracker.latest_message.get("entities", [])}
+        if entities & {"receipt_number", "invalid_receipt_number"}:
+            return {}  # the domain's entity mapping fills it
+        name, _ = common.latest_intent(tracker)
+        if name in ("inform", "nlu_fallback", "out_of_scope", "deny", "affirm", None) or name in self.own_topics:
+            return {"receipt_number": ""}  # validated as empty: "I didn't see a receipt number"
+        return {}
+
+    # ------------------------------------------------------------ contact (E1, C3)
+
+    async def extract_contact(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        if not self.requested(tracker, "contact") or self.leaving(tracker):
+            return {}
+        return {"contact": common.latest_text(tracker)[:2000] or INVALID}
+
+    def validate_contact(
+        self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        found = contact.parse_contact(slot_value if isinstance(slot_value, str) else "")
+        if not found.usable:
+            dispatcher.utter_message(
+                response={"bad_email": "utter_contact_bad_email", "bad_phone": "utter_contact_bad_phone"}.get(
+                    found.problem, "utter_contact_missing"
+                )
+            )
+            return {"contact": None}
+        return {
+            "contact": contact_display(found.email, found.phone_numbers),
+            "email": found.email,
+            "phone_numbers": list(found.phone_numbers) or None,
+        }
+
+    # ------------------------------------------------------------ confirmation
+
+    def extract_confirmation(self, tracker: Tracker) -> Dict[Text, Any]:
+        """Yes files; a named field (button or typed receipt number) is asked again."""
+        slot = self.confirm_slot
+        if slot is None or not self.requested(tracker, slot) or self.leaving(tracker):
+            return {}
+        entities = {e.get("entity"): e.get("value") for e in tracker.latest_message.get("entities", [])}
+        field = entities.get("correct_field")
+        if field in self.correctable:
+            return {slot: f"{INVALID}correct:{field}"}
+        if entities.keys() & {"receipt_number", "invalid_receipt_number"}:
+            return {slot: f"{INVALID}changed"}  # the new number is validated; confirm again
+        name, _ = common.latest_intent(tracker)
+        if name == "affirm" or (name != "deny" and answers.yes_no(common.latest_text(tracker))):
+            return {slot: True}
+        return {slot: f"{INVALID}what"}
+
+    def validate_confirmation(self, value: Any, dispatcher: CollectingDispatcher) -> Dict[Text, Any]:
+        slot = self.confirm_slot
+        if value is True:
+            return {slot: True}
+        if isinstance(value, str) and value.startswith(f"{INVALID}correct:"):
+            field = value.split(":", 1)[1]
+            cleared = {slot: None, field: None}
+            if field == "contact":
+                cleared.update(email=None, phone_numbers=None)
+            return cleared
+        if value == f"{INVALID}what":
+            dispatcher.utter_message(response="utter_ask_what_to_change")
+        return {slot: None}
+
+    def missing(self, tracker: Tracker, slots: List[str]) -> List[str]:
+        return [s for s in slots if tracker.get_slot(s) is None]

@@ -1,0 +1,246 @@
+"""Live help (G1-G3, U3) and callbacks (C1-C4), and the handoff states.
+
+G1: a topic a self-help tool serves goes to that tool (or the flow that files
+it), not to a representative. G2/G3: in live-chat hours the conversation joins
+the Tier 1 queue (Tier 2 for urgent appointments, U3) with a summary, and the
+assistant pauses; out of hours a callback is offered instead.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ConversationPaused, ConversationResumed, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import common
+from actions.e_requests import E_REQUEST_INTENTS, reference_events
+from actions.forms import INVALID, ApplicantFormValidation, contact_display
+from contact_center import contact, rules
+from contact_center.storage import make_idempotency_key
+from contact_center.timefmt import format_moment
+
+SUMMARY_MESSAGES = 5
+SUMMARY_CHARS = 300
+
+# G1: where each topic is served without a representative (the next flow to run).
+SELF_HELP_FLOWS = {
+    "check_case_status": "case_status",
+    "reschedule_appointment": "reschedule",
+    "request_expedite": "expedite",
+    "report_emergency": "emergency",
+    **{intent: "e_request" for intent in E_REQUEST_INTENTS},
+}
+
+
+def conversation_summary(tracker: Tracker) -> str:
+    """What the representative sees first: topic, receipt number, language and what was asked."""
+    asked = [
+        (e.get("text") or "")[:SUMMARY_CHARS]
+        for e in tracker.events
+        if e.get("event") == "user" and (e.get("text") or "").strip() and not (e.get("text") or "").startswith("/")
+    ][-SUMMARY_MESSAGES:]
+    lines = [
+        f"topic: {tracker.get_slot('topic') or tracker.get_slot('live_topic') or 'other'}",
+        f"receipt number: {tracker.get_slot('receipt_number') or '-'}",
+        f"language: {common.current_language(tracker)}",
+        "asked:",
+    ] + [f"- {text}" for text in asked]
+    return "\n".join(lines)
+
+
+def route_to_live(
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    decision: rules.Decision,
+    topic: Optional[str],
+) -> List[Dict[Text, Any]]:
+    """G2/G3/U3: queue and pause in live-chat hours; otherwise offer a callback (C1-C4)."""
+    now = common.now()
+    urgent = decision.outcome is rules.Outcome.TIER2_REVIEW or bool(decision.details.get("urgent"))
+    events: List[Dict[Text, Any]] = [SlotSet("urgent", urgent), SlotSet("topic", topic)]
+    if rules.live_chat_open(now):
+        from contact_center.storage import tier_for
+
+        tier = tier_for(decision.outcome)
+        entry = common.store().enqueue_live(
+            conversation_id=tracker.sender_id,
+            tier=tier,
+            language=common.current_language(tracker),
+            topic=topic,
+            receipt_number=tracker.get_slot("receipt_number"),
+            summary=conversation_summary(tracker),
+            now=now,
+        )
+        position = common.store().queue_position(entry.id) or 1
+        dispatcher.utter_message(response=f"utter_handoff_tier{tier}", queue_position=position)
+        common.custom(dispatcher, {"handoff": {"state": "waiting", "tier": tier, "position": position}})
+        return events + [ConversationPaused()]
+    dispatcher.utter_message(
+        response="utter_live_chat_closed",
+        next_opening=format_moment(rules.next_live_chat_opening(now), common.current_language(tracker)),
+    )
+    dispatcher.utter_message(response="utter_offer_callback")
+    return events + [SlotSet("next_step", "offer_callback")]
+
+
+class ValidateLiveHelpForm(ApplicantFormValidation):
+    """Asks what the applicant needs, so G1 can send self-help topics to self-help."""
+
+    own_topics = tuple(common.SERVICE_INTENTS)
+
+    def name(self) -> Text:
+        return "validate_live_help_form"
+
+    async def extract_live_topic(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
+        if not self.requested(tracker, "live_topic") or self.leaving(tracker):
+            return {}
+        name, confidence = common.latest_intent(tracker)
+        if name in common.SERVICE_INTENTS and confidence >= 0.5:
+            return {"live_topic": name}
+        if not common.latest_text(tracker).strip():
+            return {"live_topic": INVALID}
+        return {"live_topic": "other"}
+
+    def validate_live_topic(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        if value == INVALID:
+            dispatcher.utter_message(response="utter_ask_live_topic")
+            return {"live_topic": None}
+        return {"live_topic": value}
+
+
+class ActionLiveHelp(Action):
+    """G1-G3: self-help first; then Tier 1 live chat in hours, or a callback."""
+
+    def name(self) -> Text:
+        return "action_live_help"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        topic = tracker.get_slot("live_topic") or "other"
+        flow = SELF_HELP_FLOWS.get(topic)
+        now = common.now()
+        if topic == "change_address":
+            decision = rules.change_of_address()
+            events = common.record(tracker, decision, {"topic": topic}, "live_help")
+            dispatcher.utter_message(response="utter_self_service_first")
+            common.tell(dispatcher, decision)
+            return events + [SlotSet("live_topic", None)]
+        if flow is not None:
+            decision = rules.live_help(now, self_service_available=True)
+            events = common.record(tracker, decision, {"topic": topic, "flow": flow}, "live_help")
+            if flow in ("case_status", "e_request"):
+                dispatcher.utter_message(response="utter_self_service_first")
+            return events + [SlotSet("live_topic", None), SlotSet("next_step", flow)]
+        if tracker.get_slot("wants_callback") or topic == "request_callback":
+            # The callback form records the decision (C1-C4) once the numbers are given.
+            return [SlotSet("live_topic", None), SlotSet("topic", topic), SlotSet("next_step", "callback")]
+        decision = rules.live_help(now, self_service_available=False)
+        events = common.record(tracker, decision, {"topic": topic}, "live_help")
+        return events + [SlotSet("live_topic", None)] + route_to_live(dispatcher, tracker, decision, topic)
+
+
+class ValidateCallbackForm(ApplicantFormValidation):
+    """C3: one or more phone numbers, validated, then confirmed."""
+
+    own_topics = ("request_callback", "request_live_agent")
+    confirm_slot = "callback_confirmed"
+    correctable = ("phone_numbers",)
+
+    def name(self) -> Text:
+        return "validate_callback_form"
+
+    async def extract_phone_numbers(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
+        if not self.requested(tracker, "phone_numbers") or self.leaving(tracker):
+            return {}
+        numbers = contact.find_phone_numbers(common.latest_text(tracker)[:2000])
+        return {"phone_numbers": numbers or INVALID}
+
+    def validate_phone_numbers(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        if isinstance(value, list) and value:
+            return {"phone_numbers": value, "contact": contact_display(tracker.get_slot("email"), value)}
+        dispatcher.utter_message(response="utter_phone_invalid")
+        return {"phone_numbers": None}
+
+    async def extract_callback_confirmed(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
+        return self.extract_confirmation(tracker)
+
+    def validate_callback_confirmed(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        return self.validate_confirmation(value, dispatcher)
+
+
+class ActionSubmitCallback(Action):
+    """C1-C4: record the callback with its window and two-attempt plan; give the reference."""
+
+    def name(self) -> Text:
+        return "action_submit_callback"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        now = common.now()
+        urgent = bool(tracker.get_slot("urgent"))
+        numbers = tracker.get_slot("phone_numbers") or []
+        topic = tracker.get_slot("topic") or "other"
+        first, deadline = rules.callback_window(now, urgent)
+        decision = rules.Decision(
+            rules.Outcome.LIVE_TIER1,
+            ("C1", "C2", "C3", "C4", "G2"),
+            ("utter_callback_scheduled",),
+            due_by=deadline,
+            details={"channel": "callback", "urgent": urgent, "window_start": first},
+        )
+        callback = common.store().create_callback(
+            idempotency_key=make_idempotency_key(tracker.sender_id, "callback", topic, ",".join(numbers)),
+            conversation_id=tracker.sender_id,
+            phone_numbers=numbers,
+            language=common.current_language(tracker),
+            urgent=urgent,
+            topic=topic,
+            receipt_number=tracker.get_slot("receipt_number"),
+            summary=conversation_summary(tracker),
+            email=tracker.get_slot("email"),
+            window_start=first,
+            due_by=deadline,
+            now=now,
+        )
+        events = common.record(tracker, decision, {"urgent": urgent, "topic": topic, "phone_count": len(numbers)}, "callback")
+        dispatcher.utter_message(
+            response="utter_callback_scheduled",
+            reference=callback.reference,
+            due_by=format_moment(deadline, common.current_language(tracker)),
+        )
+        events += reference_events(dispatcher, "callback", callback.reference)
+        return events + common.reset_form_slots()
+
+
+def _live_entry(tracker: Tracker):
+    return common.store().live_entry_for(tracker.sender_id)
+
+
+class ActionHandoffConnected(Action):
+    """A representative took the conversation (run by the representatives' tool)."""
+
+    def name(self) -> Text:
+        return "action_handoff_connected"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        entry = _live_entry(tracker)
+        if entry is not None:
+            common.store().set_live_status(entry.id, "connected", now=common.now())
+        dispatcher.utter_message(response="utter_handoff_connected")
+        common.custom(dispatcher, {"handoff": {"state": "connected"}})
+        return []
+
+
+class ActionHandoffReturned(Action):
+    """The representative handed the conversation back to the assistant."""
+
+    def name(self) -> Text:
+        return "action_handoff_returned"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        entry = _live_entry(tracker)
+        if entry is not None:
+            common.store().set_live_status(entry.id, "returned_to_bot", now=common.now())
+        dispatcher.utter_message(response="utter_handoff_returned")
+        common.custom(dispatcher, {"handoff": {"state": "returned"}})
+        return [ConversationResumed()] + common.reset_form_slots()

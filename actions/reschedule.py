@@ -1,0 +1,148 @@
+"""Rescheduling (rules R1-R5).
+
+R2: biometrics are rescheduled online unless rescheduled twice already, less
+than 12 hours away or past (then live help). R1: interviews and oath ceremonies
+are filed to the field office, which decides (G5), so the form also takes the
+receipt number and contact details. R3/R4: attend if no answer comes, unless
+the applicant has COVID-19 or its symptoms.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import common
+from actions.e_requests import file_request, reference_events
+from actions.forms import INVALID, ApplicantFormValidation
+from actions.live_help import route_to_live
+from contact_center import answers, appointments, rules
+from contact_center.dates import parse_appointment_time
+from contact_center.timefmt import format_moment, relative_label
+
+RELATIVE = {"soon": timedelta(hours=1), "past": -timedelta(hours=1)}
+
+
+def _entity(tracker: Tracker, name: str):
+    for entity in tracker.latest_message.get("entities", []):
+        if entity.get("entity") == name:
+            return entity.get("value")
+    return None
+
+
+class ValidateRescheduleForm(ApplicantFormValidation):
+    own_topics = ("reschedule_appointment",)
+    confirm_slot = "reschedule_confirmed"
+    correctable = ("appointment_time", "receipt_number", "contact")
+
+    def name(self) -> Text:
+        return "validate_reschedule_form"
+
+    async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> List[Text]:
+        kind = tracker.get_slot("appointment_type")
+        slots = ["appointment_type", "appointment_time"]
+        if kind == appointments.BIOMETRICS:
+            return slots + ["times_rescheduled", "has_covid"]
+        if kind in (appointments.INTERVIEW, appointments.OATH):
+            return slots + ["has_covid", "receipt_number", "contact", "reschedule_confirmed"]
+        return slots
+
+    async def extract_appointment_type(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
+        if not self.requested(tracker, "appointment_type") or self.leaving(tracker):
+            return {}
+        if _entity(tracker, "appointment_type"):
+            return {}  # the entity mapping fills it
+        for word in common.latest_text(tracker).split():
+            kind = appointments.appointment_type(word)
+            if kind:
+                return {"appointment_type": kind}
+        return {"appointment_type": INVALID}
+
+    def validate_appointment_type(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        if value in appointments.TYPES:
+            return {"appointment_type": value}
+        dispatcher.utter_message(response="utter_appointment_type_not_understood")
+        return {"appointment_type": None}
+
+    async def extract_appointment_time(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
+        if not self.requested(tracker, "appointment_time") or self.leaving(tracker):
+            return {}
+        lang = common.current_language(tracker)
+        now = common.now()
+        when = _entity(tracker, "appointment_when")
+        if when in RELATIVE:
+            moment = now + RELATIVE[when]
+            return {"appointment_time": relative_label(when, lang), "appointment_at": moment.isoformat()}
+        moment = parse_appointment_time(common.latest_text(tracker), now)
+        if moment is None:
+            return {"appointment_time": INVALID}
+        return {"appointment_time": format_moment(moment, lang), "appointment_at": moment.isoformat()}
+
+    def validate_appointment_time(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        if value and value != INVALID:
+            # appointment_at is not a form slot: it must be returned here to be kept.
+            return {"appointment_time": value, "appointment_at": tracker.get_slot("appointment_at")}
+        dispatcher.utter_message(response="utter_appointment_time_not_understood")
+        return {"appointment_time": None, "appointment_at": None}
+
+    async def extract_times_rescheduled(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
+        if not self.requested(tracker, "times_rescheduled") or self.leaving(tracker):
+            return {}
+        given = _entity(tracker, "times_rescheduled")
+        count = int(float(given)) if given is not None else answers.times_rescheduled(common.latest_text(tracker))
+        return {"times_rescheduled": INVALID if count is None else float(count)}
+
+    def validate_times_rescheduled(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        if isinstance(value, (int, float)):
+            return {"times_rescheduled": float(value)}
+        dispatcher.utter_message(response="utter_times_rescheduled_not_understood")
+        return {"times_rescheduled": None}
+
+    async def extract_has_covid(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
+        return self.extract_yes_no("has_covid", tracker)
+
+    def validate_has_covid(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        return self.validate_yes_no("has_covid", value, dispatcher)
+
+    async def extract_reschedule_confirmed(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
+        return self.extract_confirmation(tracker)
+
+    def validate_reschedule_confirmed(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        result = self.validate_confirmation(value, dispatcher)
+        if result.get("appointment_time", "") is None:
+            result["appointment_at"] = None
+        return result
+
+
+class ActionSubmitReschedule(Action):
+    """R1-R5: decide, then file (interview, oath), point online, or hand to live help."""
+
+    def name(self) -> Text:
+        return "action_submit_reschedule"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        now = common.now()
+        kind = tracker.get_slot("appointment_type")
+        at_text = tracker.get_slot("appointment_at")
+        at = datetime.fromisoformat(at_text) if at_text else None
+        times = int(tracker.get_slot("times_rescheduled") or 0)
+        covid = bool(tracker.get_slot("has_covid"))
+        decision = rules.reschedule(kind, at, now, times_rescheduled=times, has_covid=covid)
+        facts = {"appointment_type": kind, "appointment_at": at, "times_rescheduled": times, "has_covid": covid,
+                 "receipt_number": tracker.get_slot("receipt_number")}
+        events = common.record(tracker, decision, facts, "reschedule")
+        if decision.outcome is rules.Outcome.E_REQUEST:
+            request = file_request(
+                tracker, rules.RequestType.RESCHEDULE, f"{kind}; {tracker.get_slot('appointment_time')}", decision
+            )
+            common.tell(dispatcher, decision, reference=request.reference)
+            events += reference_events(dispatcher, "e_request", request.reference)
+            return events + common.reset_form_slots()
+        common.tell(dispatcher, decision)
+        events += common.reset_form_slots()
+        if decision.outcome is rules.Outcome.LIVE_TIER1:
+            events += route_to_live(dispatcher, tracker, decision, "reschedule_appointment")
+        return events

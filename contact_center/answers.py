@@ -1,0 +1,129 @@
+"""Reading applicants' short answers to the assistant's questions, in English or Spanish.
+
+Buttons send exact values; these functions read the same answers typed in
+words ("twice", "dos veces", "si", "nope", "medical"), accents and case folded.
+Each returns None when the text is not an answer, so the form can say why
+and ask again.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional, Tuple
+
+from contact_center.rules import EXPEDITE_CRITERIA, URGENT_REASONS
+from contact_center.text import fold
+
+NONE = "none"
+
+_YES = re.compile(
+    r"^(yes|yeah|yep|yup|ya|y|sure|ok|okay|correct|right|of course|please do|do it|si|sip|claro|"
+    r"correcto|asi es|por supuesto|dale|hagalo|de acuerdo|afirmativo|exacto)\b"
+)
+_NO = re.compile(r"^(no|nope|nop|nah|n|not really|negative|nunca|never|ninguno|ninguna|para nada|tampoco)\b")
+
+
+def _clean(text: Optional[str]) -> str:
+    return " ".join(re.sub(r"[^\w\s'-]", " ", fold(text or "").lower()).split())
+
+
+def yes_no(text: Optional[str]) -> Optional[bool]:
+    """True for yes, False for no, None when neither."""
+    cleaned = _clean(text)
+    if dont_know(cleaned):
+        return None
+    if _NO.match(cleaned):
+        return False
+    if _YES.match(cleaned):
+        return True
+    return None
+
+
+_COUNT_WORDS = (
+    (r"\b(never|none|zero|nunca|ninguna|cero|no)\b|\b0\b", 0),
+    (r"\b(twice|two|2|three|3|four|4|many|several|more than once|dos|tres|cuatro|varias|muchas)\b", 2),
+    (r"\b(once|one|1|a time|una vez|una|uno)\b", 1),
+)
+
+
+def times_rescheduled(text: Optional[str]) -> Optional[int]:
+    """How many times an appointment was already rescheduled (R2 counts 2 or more as one)."""
+    cleaned = _clean(text)
+    if not cleaned or dont_know(cleaned):
+        return None
+    digits = re.findall(r"\d+", cleaned)
+    if digits and len(cleaned) < 30:
+        return min(int(digits[0]), 2)
+    for pattern, value in _COUNT_WORDS:
+        if re.search(pattern, cleaned):
+            return value
+    return None
+
+
+# Word beginnings (folded) that name each claim, in English and Spanish.
+_CRITERIA_WORDS: Tuple[Tuple[str, str], ...] = (
+    (r"\b(financ|money|dinero|economic|job|employ|trabajo|empleo|business|negocio|pay|pag|income|ingreso|loss|perd)", "severe_financial_loss"),
+    (r"\b(humanitar|medic|sick|ill|enferm|death|dying|muert|murien|hospital|cancer|surgery|cirug|health|salud|famil)", "urgent_humanitarian"),
+    (r"\b(government|gobierno|federal|military|militar|national|nacional|public safety|seguridad publica|agency|agencia)", "government_interest"),
+    (r"\b(error|mistake|equivoc|wrong|culpa|fault|uscis error|lost my|perdieron)", "uscis_error"),
+)
+_NONE_WORDS = re.compile(r"\b(none|ninguna|ninguno|nothing|nada|no reason|otra cosa|something else|other|otro|otra)\b")
+
+_URGENT_WORDS: Tuple[Tuple[str, str], ...] = (
+    (r"\b(travel|trip|viaj|fly|vuelo|funeral|abroad|extranjero)", "family_emergency_travel"),
+    (r"\b(medic|hospital|sick|ill|enferm|surgery|cirug|doctor|salud|health|cancer|treatment|tratamiento)", "medical_emergency"),
+    (r"\b(job|employ|trabajo|empleo|benefit|beneficio|aid|ayuda|financ|money|dinero|income|ingreso|despid|fired|laid off|rent|renta)", "financial_loss_of_employment_or_benefits"),
+)
+
+
+def _first_match(cleaned: str, table, allowed) -> Optional[str]:
+    if cleaned in allowed:
+        return cleaned
+    for pattern, value in table:
+        if re.search(pattern, cleaned):
+            return value
+    return None
+
+
+def expedite_criterion(text: Optional[str]) -> Optional[str]:
+    """X2: which criterion the applicant claims, "none", or None when unclear."""
+    cleaned = _clean(text).replace(" ", "_") if (text or "").strip() in EXPEDITE_CRITERIA | {NONE} else _clean(text)
+    if cleaned in EXPEDITE_CRITERIA or cleaned == NONE:
+        return cleaned
+    if _NONE_WORDS.search(cleaned) or yes_no(cleaned) is False:
+        return NONE
+    return _first_match(cleaned, _CRITERIA_WORDS, EXPEDITE_CRITERIA)
+
+
+def urgent_reason(text: Optional[str]) -> Optional[str]:
+    """U2: which urgency reason the applicant gives, "none", or None when unclear."""
+    raw = (text or "").strip()
+    if raw in URGENT_REASONS or raw == NONE:
+        return raw
+    cleaned = _clean(text)
+    found = _first_match(cleaned, _URGENT_WORDS, URGENT_REASONS)
+    if found:
+        return found
+    if _NONE_WORDS.search(cleaned) or yes_no(cleaned) is False:
+        return NONE
+    return None
+
+
+_DONT_KNOW = re.compile(
+    r"\b(i )?(do ?n'?t|dont|do not) know\b|\bnot sure\b|\bno idea\b|\bidk\b|\bno (lo )?se\b|\bno estoy segur|\bni idea\b|\bno me acuerdo\b|\bno recuerdo\b"
+)
+
+
+def dont_know(text: Optional[str]) -> bool:
+    """True when the applicant says they don't know."""
+    return bool(_DONT_KNOW.search(_clean(text)))
+
+
+_DANGER = re.compile(
+    r"\b(kill|hurt me|hit me|beat|weapon|gun|knife|suicid|overdose|can'?t breathe|bleeding|abus|threat|"
+    r"matar|me pega|golpe|arma|pistola|cuchillo|suicid|sobredosis|no puedo respirar|sangr|amenaz|violen)"
+)
+
+
+def mentions_danger(text: Optional[str]) -> bool:
+    """G6: words that mean danger to life or safety, in which case 911 comes first."""
+    return bool(_DANGER.search(_clean(text)))

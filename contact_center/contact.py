@@ -1,0 +1,86 @@
+"""Contact details typed by applicants: e-mail addresses and phone numbers (E1, C3).
+
+Validated with well-kept libraries (email-validator, phonenumbers) rather than
+hand-written patterns. Several phone numbers can be given in one message (C3:
+a personal and an office number, say); they come back in E.164 form.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import List, Optional, Tuple
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+
+DEFAULT_REGION = "US"
+MAX_PHONE_NUMBERS = 3
+_EMAIL_CANDIDATE = re.compile(r"[^\s<>()\[\],;:\"']+@[^\s<>()\[\],;:\"']+")
+
+
+@dataclass(frozen=True)
+class ContactDetails:
+    """What a message gave: an e-mail address and/or phone numbers, and what was wrong."""
+
+    email: Optional[str] = None
+    phone_numbers: Tuple[str, ...] = ()
+    problem: Optional[str] = None  # "bad_email", "bad_phone", "none" when nothing usable
+
+    @property
+    def usable(self) -> bool:
+        return bool(self.email or self.phone_numbers)
+
+
+def find_phone_numbers(text: str, region: str = DEFAULT_REGION) -> List[str]:
+    """Valid phone numbers in `text`, E.164, in the order given, without repeats."""
+    found: List[str] = []
+    for match in phonenumbers.PhoneNumberMatcher(text or "", region, leniency=phonenumbers.Leniency.VALID):
+        e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+        if e164 not in found:
+            found.append(e164)
+    return found[:MAX_PHONE_NUMBERS]
+
+
+def looks_like_phone_attempt(text: str) -> bool:
+    """True when the text has enough digits to be meant as a phone number."""
+    return sum(ch.isdigit() for ch in text or "") >= 7
+
+
+def normalise_email(candidate: str) -> Optional[str]:
+    """The address in normalised form, or None when it is not a valid address."""
+    try:
+        return validate_email(candidate, check_deliverability=False).normalized
+    except EmailNotValidError:
+        return None
+
+
+def parse_contact(text: Optional[str], region: str = DEFAULT_REGION) -> ContactDetails:
+    """E-mail and phone numbers from one free-text answer."""
+    text = (text or "")[:2000]
+    email: Optional[str] = None
+    bad_email = False
+    for candidate in _EMAIL_CANDIDATE.findall(text):
+        email = normalise_email(candidate.rstrip("."))
+        if email:
+            break
+        bad_email = True
+    rest = _EMAIL_CANDIDATE.sub(" ", text)
+    phones = find_phone_numbers(rest, region)
+    if email or phones:
+        return ContactDetails(email, tuple(phones))
+    if bad_email or "@" in text:
+        return ContactDetails(problem="bad_email")
+    if looks_like_phone_attempt(rest):
+        return ContactDetails(problem="bad_phone")
+    return ContactDetails(problem="none")
+
+
+def display_phone(e164: str) -> str:
+    """A phone number as applicants write it: national format at home, international abroad."""
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    if phonenumbers.region_code_for_number(number) == DEFAULT_REGION:
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)

@@ -1,0 +1,79 @@
+"""When an appointment is, from what the applicant typed (rule R2's facts).
+
+R2 needs to know whether a biometrics appointment is past or less than 12 hours
+away. Applicants type dates every way ("tomorrow at 9", "3 de diciembre a las 10",
+"12/3"); dateparser reads English and Spanish. A date with no time is taken as
+the start of that day (today: now), so it counts as soon, never as comfortably far.
+"""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Optional
+
+from contact_center.text import fold
+
+EASTERN = "America/New_York"
+
+# Words dateparser stumbles on, and Spanish time-of-day phrases it does not read.
+_REWRITES = (
+    (re.compile(r"\b(de la|en la|por la) (tarde|noche)\b"), " pm"),
+    (re.compile(r"\b(de la|en la|por la) manana\b"), " am"),
+    # A bare hour after "at"/"a las" is a time, not a year or a day: "a las 10" -> "10:00".
+    (re.compile(r"\b(?:at|a las|a la|alas)\s+(\d{1,2})(?![\d:])"), r" \1:00"),
+    (re.compile(r"\b(a la|a las|alas|at|on|el|la|los|my|mi|is|es|it|was|fue|appointment|cita|next)\b"), " "),
+    (re.compile(r"\bo'?clock\b"), " "),
+)
+_DIGITS = re.compile(r"\d")
+_WORDS = re.compile(r"[a-z]+")
+_DATE_WORDS = frozenset(
+    "today tomorrow yesterday tonight hoy manana ayer pasado monday tuesday wednesday thursday "
+    "friday saturday sunday lunes martes miercoles jueves viernes sabado domingo".split()
+)
+
+
+def parse_appointment_time(text: Optional[str], now: datetime) -> Optional[datetime]:
+    """The appointment moment named in `text`, in `now`'s time zone, or None."""
+    import dateparser
+
+    if not text or len(text) > 200:
+        return None
+    folded = fold(text).lower()
+    if not (_DIGITS.search(folded) or set(_WORDS.findall(folded)) & _DATE_WORDS):
+        return None
+    # "manana" (tomorrow) must keep its meaning when it is not "de la manana" (morning).
+    cleaned = folded
+    for pattern, replacement in _REWRITES:
+        cleaned = pattern.sub(replacement, cleaned)
+    cleaned = " ".join(cleaned.split())
+    local_now = now.astimezone()
+    if now.tzinfo is not None:
+        from zoneinfo import ZoneInfo
+
+        local_now = now.astimezone(ZoneInfo(EASTERN))
+    settings = {
+        "RELATIVE_BASE": local_now.replace(tzinfo=None),
+        "PREFER_DATES_FROM": "future",
+        "PREFER_DAY_OF_MONTH": "first",
+        "DATE_ORDER": "MDY",
+    }
+    parsed = None
+    for candidate in (cleaned, folded):
+        parsed = dateparser.parse(candidate, languages=["en", "es"], settings=settings)
+        if parsed is not None:
+            break
+    if parsed is None:
+        from dateparser.search import search_dates
+
+        found = search_dates(cleaned, languages=["en", "es"], settings=settings)
+        if not found:
+            return None
+        parsed = found[0][1]
+    if not re.search(r"\d{1,2}(:\d\d)?\s*(am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d\d|\b(at|a las)\s+\d", folded):
+        # A day without a time: the start of that day (conservative for R2's 12 hours).
+        # Today with no time: it may be any moment now, so it counts as soon, not past.
+        if parsed.date() == local_now.date():
+            parsed = local_now.replace(tzinfo=None)
+        else:
+            parsed = parsed.replace(hour=0, minute=0, second=0, microsecond=0)
+    return parsed.replace(tzinfo=local_now.tzinfo)

@@ -1,0 +1,31 @@
+"""Moments shown to applicants, in Eastern time and in their language (Babel's CLDR data)."""
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_datetime
+
+EASTERN = ZoneInfo("America/New_York")
+_PATTERNS = {
+    "en": ("en_US", "EEEE, MMMM d 'at' h:mm a 'Eastern'"),
+    "es": ("es_US", "EEEE d 'de' MMMM 'a las' h:mm a', hora del Este'"),
+}
+
+
+def format_moment(moment: datetime, language: str = "en") -> str:
+    """E.g. "Tuesday, November 24 at 8:00 AM Eastern" / "martes 24 de noviembre a las 8:00 a. m., hora del Este"."""
+    locale, pattern = _PATTERNS.get(language, _PATTERNS["en"])
+    return format_datetime(moment, pattern, tzinfo=EASTERN, locale=locale)
+
+
+# Answers given with the "when is the appointment?" buttons, as shown back to the applicant.
+RELATIVE_LABELS = {
+    "soon": {"en": "within the next 12 hours", "es": "dentro de las próximas 12 horas"},
+    "past": {"en": "a date that has already passed", "es": "una fecha que ya pasó"},
+}
+
+
+def relative_label(kind: str, language: str = "en") -> str:
+    labels = RELATIVE_LABELS[kind]
+    return labels.get(language, labels["en"])

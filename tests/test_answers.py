@@ -1,0 +1,90 @@
+"""Applicants' short answers, typed in words, in English or Spanish (R2, X2, U2, G6)."""
+import pytest
+
+from contact_center import answers
+
+
+@pytest.mark.parametrize("text", ["yes", "Yes!", "yeah sure", "sí", "si claro", "SI", "correcto", "ok", "de acuerdo"])
+def test_yes(text):
+    assert answers.yes_no(text) is True
+
+
+@pytest.mark.parametrize("text", ["no", "No.", "nope", "nunca", "para nada", "not really"])
+def test_no(text):
+    assert answers.yes_no(text) is False
+
+
+@pytest.mark.parametrize("text", ["", None, "   ", "🙂", "I don't know", "no sé", "maybe", "tal vez"])
+def test_neither_yes_nor_no_is_asked_again(text):
+    assert answers.yes_no(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("never", 0), ("0", 0), ("nunca", 0), ("once", 1), ("una vez", 1), ("1", 1),
+     ("twice", 2), ("dos veces", 2), ("3", 2), ("many times", 2), ("varias veces", 2)],
+)
+def test_R2_times_rescheduled_counts_two_or_more_as_two(text, expected):
+    assert answers.times_rescheduled(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", None, "no se", "I don't remember", "purple"])
+def test_R2_times_rescheduled_unclear(text):
+    assert answers.times_rescheduled(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("severe_financial_loss", "severe_financial_loss"),
+        ("I will lose my job", "severe_financial_loss"),
+        ("voy a perder mi trabajo", "severe_financial_loss"),
+        ("my mother is dying", "urgent_humanitarian"),
+        ("mi hijo esta enfermo en el hospital", "urgent_humanitarian"),
+        ("the military needs me", "government_interest"),
+        ("USCIS made a mistake", "uscis_error"),
+        ("none of those", "none"),
+        ("ninguna", "none"),
+        ("no", "none"),
+    ],
+)
+def test_X2_expedite_criterion(text, expected):
+    assert answers.expedite_criterion(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", None, "hmm", "🙃"])
+def test_X2_unclear_criterion_is_asked_again(text):
+    assert answers.expedite_criterion(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("medical_emergency", "medical_emergency"),
+        ("I have to travel for a funeral", "family_emergency_travel"),
+        ("tengo que viajar, mi papa murio", "family_emergency_travel"),
+        ("I need surgery", "medical_emergency"),
+        ("perdi mi trabajo", "financial_loss_of_employment_or_benefits"),
+        ("none", "none"),
+        ("nada de eso", "none"),
+    ],
+)
+def test_U2_urgent_reason(text, expected):
+    assert answers.urgent_reason(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["he is going to kill me", "someone has a gun", "mi esposo me pega", "me quieren matar", "I can't breathe"]
+)
+def test_G6_danger_words(text):
+    assert answers.mentions_danger(text)
+
+
+@pytest.mark.parametrize("text", ["", None, "my appointment is tomorrow", "necesito una cita urgente"])
+def test_G6_no_danger(text):
+    assert not answers.mentions_danger(text)
+
+
+@pytest.mark.parametrize("text", ["I don't know", "not sure", "no sé", "no me acuerdo", "idk"])
+def test_dont_know(text):
+    assert answers.dont_know(text)

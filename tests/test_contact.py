@@ -1,0 +1,39 @@
+"""Contact details for e-Requests and callbacks (E1, C3), checked with phonenumbers and email-validator."""
+import pytest
+
+from contact_center.contact import display_phone, find_phone_numbers, parse_contact
+
+
+def test_an_email_address():
+    found = parse_contact("you can write me at Maria.Lopez@example.com please")
+    assert found.usable and found.email == "Maria.Lopez@example.com"
+
+
+@pytest.mark.parametrize("text", ["(202) 555-0143", "202-555-0143", "+1 202 555 0143", "mi cel es 202.555.0143"])
+def test_a_us_phone_number_in_e164(text):
+    assert list(parse_contact(text).phone_numbers) == ["+12025550143"]
+
+
+def test_C3_several_phone_numbers():
+    found = parse_contact("home 202-555-0143 or cell 305 555 0199, work +52 55 1234 5678")
+    assert list(found.phone_numbers) == ["+12025550143", "+13055550199", "+525512345678"]
+
+
+def test_the_same_number_twice_is_one():
+    assert find_phone_numbers("202-555-0143 / (202) 555-0143") == ["+12025550143"]
+
+
+@pytest.mark.parametrize(
+    "text, problem",
+    [("maria@", "bad_email"), ("maria@@example..com", "bad_email"), ("call me at 202-555-014", "bad_phone"),
+     ("", "none"), ("no tengo", "none"), ("🙂🙂", "none"), ("<script>alert(1)</script>", "none")],
+)
+def test_nothing_usable_says_what_is_wrong(text, problem):
+    found = parse_contact(text)
+    assert not found.usable
+    assert found.problem == problem
+
+
+def test_display():
+    assert display_phone("+12025550143") == "(202) 555-0143"
+    assert display_phone("+525512345678").startswith("+52")

@@ -1,0 +1,39 @@
+"""Appointment moments typed in English or Spanish (the facts rule R2 needs)."""
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from contact_center.dates import parse_appointment_time
+
+EASTERN = ZoneInfo("America/New_York")
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=EASTERN)  # a Monday
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("tomorrow at 9am", datetime(2026, 11, 24, 9, 0)),
+        ("mañana a las 10", datetime(2026, 11, 24, 10, 0)),
+        ("manana a las 3 de la tarde", datetime(2026, 11, 24, 15, 0)),
+        ("December 3 at 10:30 am", datetime(2026, 12, 3, 10, 30)),
+        ("3 de diciembre a las 10", datetime(2026, 12, 3, 10, 0)),
+        ("12/03/2026 2pm", datetime(2026, 12, 3, 14, 0)),
+    ],
+)
+def test_R2_dates_and_times(text, expected):
+    assert parse_appointment_time(text, NOW) == expected.replace(tzinfo=EASTERN)
+
+
+def test_R2_a_day_without_a_time_is_its_start():
+    assert parse_appointment_time("December 3", NOW) == datetime(2026, 12, 3, tzinfo=EASTERN)
+
+
+def test_R2_today_without_a_time_counts_as_now():
+    moment = parse_appointment_time("today", NOW)
+    assert moment is not None and abs(moment - NOW) < timedelta(minutes=1)
+
+
+@pytest.mark.parametrize("text", ["", None, "I don't know", "no sé", "🙂", "<script>alert(1)</script>", "x" * 10000])
+def test_not_a_date(text):
+    assert parse_appointment_time(text, NOW) is None
