@@ -1,0 +1,370 @@
+"""The whole assistant, started once for the browser tests, and Chromium to drive it.
+
+Like scripts/run_assistant.sh: the local Case Status service, the action server,
+Rasa (models/current.tar.gz, socket and REST channels, HTTP API) and the chat
+page server (web/serve.py), each on a free loopback port, with its log in
+tests/output/browser/logs/. The action server's clock is fixed in live-chat hours
+(CONTACT_CENTER_NOW) so that a live handoff can be reached at any time of day.
+
+The browser is Debian's Chromium (`make chromium` installs it), driven by Python
+Playwright through executable_path: no browser download.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, List, Optional
+
+import pytest
+import requests
+
+ROOT = Path(__file__).resolve().parents[2]
+MODEL = Path(os.environ.get("ASSISTANT_MODEL", ROOT / "models" / "current.tar.gz"))
+WEB = ROOT / "web"
+VENDOR = WEB / "public" / "vendor" / "socket.io.min.js"
+AXE = WEB / "node_modules" / "axe-core" / "axe.min.js"
+OUTPUT = ROOT / "tests" / "output" / "browser"
+BIN = Path(sys.executable).parent
+
+# A Tuesday, 10 a.m. Eastern: live chat is open (G3).
+IN_HOURS = "2026-11-24T10:00:00-05:00"
+
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def chromium_path() -> Optional[str]:
+    for candidate in (os.environ.get("CHROMIUM"), shutil.which("chromium"), "/usr/bin/chromium"):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+@dataclass
+class Service:
+    name: str
+    proc: subprocess.Popen
+    log: Path
+
+    def tail(self, lines: int = 40) -> str:
+        try:
+            return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return ""
+
+
+@dataclass
+class Assistant:
+    page_url: str
+    rasa_url: str
+    token: str
+    rasa_port: int
+    logs: Path
+    services: List[Service] = field(default_factory=list)
+
+    def tracker(self, sender_id: str) -> dict:
+        r = requests.get(f"{self.rasa_url}/conversations/{sender_id}/tracker", params={"token": self.token}, timeout=30)
+        r.raise_for_status()
+        return r.json()
+
+    def execute(self, sender_id: str, action: str) -> dict:
+        """Runs an action in a conversation and sends its messages to the applicant's socket."""
+        r = requests.post(
+            f"{self.rasa_url}/conversations/{sender_id}/execute",
+            params={"token": self.token, "output_channel": "latest"},
+            json={"name": action},
+            timeout=60,
+        )
+        assert r.ok, (r.status_code, r.text[:500])
+        return r.json()
+
+    def append_events(self, sender_id: str, events: list) -> None:
+        r = requests.post(
+            f"{self.rasa_url}/conversations/{sender_id}/tracker/events",
+            params={"token": self.token},
+            json=events,
+            timeout=30,
+        )
+        assert r.ok, (r.status_code, r.text[:500])
+
+
+def _start(name: str, args: list, env: dict, logs: Path) -> Service:
+    log = logs / f"{name}.log"
+    handle = open(log, "wb")
+    proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT)
+    handle.close()
+    return Service(name, proc, log)
+
+
+def _wait(url: str, service: Service, seconds: float) -> None:
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if service.proc.poll() is not None:
+            raise RuntimeError(f"{service.name} stopped (exit {service.proc.returncode}):\n{service.tail()}")
+        try:
+            if requests.get(url, timeout=3).ok:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    raise RuntimeError(f"{service.name} did not answer {url} within {seconds:.0f} s:\n{service.tail()}")
+
+
+def _stop(services: List[Service]) -> None:
+    for s in reversed(services):
+        if s.proc.poll() is None:
+            s.proc.terminate()
+    for s in reversed(services):
+        try:
+            s.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            s.proc.kill()
+            s.proc.wait(timeout=10)
+
+
+def ensure_web_assets() -> None:
+    """web/public/vendor comes from `npm ci` in web/ (`make web`); do it here if missing."""
+    if VENDOR.exists() and AXE.exists():
+        return
+    npm = shutil.which("npm")
+    if npm is None:
+        pytest.fail("web/public/vendor is missing and npm is not installed: run `make web`")
+    subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=WEB, check=True)
+    assert VENDOR.exists() and AXE.exists(), "npm ci in web/ did not vendor socket.io-client and axe-core"
+
+
+def start_page_server(rasa_url: str, logs: Path, name: str = "web") -> tuple:
+    port = free_port()
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    service = _start(
+        name,
+        [sys.executable, str(WEB / "serve.py"), "--port", str(port), "--rasa-url", rasa_url],
+        env,
+        logs,
+    )
+    url = f"http://127.0.0.1:{port}"
+    _wait(f"{url}/health", service, 30)
+    return f"{url}/", service
+
+
+@pytest.fixture(scope="session")
+def chromium_executable() -> str:
+    path = chromium_path()
+    if path is None:
+        pytest.skip(
+            "Debian's chromium is not installed here and `make chromium` could not install it "
+            "(apt-get install chromium): the browser tests need it"
+        )
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_executable):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_executable, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def assistant(tmp_path_factory, chromium_executable):
+    if not MODEL.exists():
+        pytest.fail(f"{MODEL} is missing: run `make test`, which trains it first")
+    ensure_web_assets()
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    logs = OUTPUT / "logs"
+    logs.mkdir(exist_ok=True)
+    work = tmp_path_factory.mktemp("assistant")
+    token = "browser-tests-" + os.urandom(8).hex()
+    ports = {name: free_port() for name in ("case_status", "actions", "rasa")}
+    case_status_url = f"http://127.0.0.1:{ports['case_status']}"
+    endpoints = work / "endpoints.yml"
+    endpoints.write_text(
+        f'action_endpoint:\n  url: "http://127.0.0.1:{ports["actions"]}/webhook"\n'
+        f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{work / "tracker.db"}"\n',
+        encoding="utf-8",
+    )
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(ROOT),
+        RASA_TELEMETRY_ENABLED="false",
+        SQLALCHEMY_SILENCE_UBER_WARNING="1",
+        TF_CPP_MIN_LOG_LEVEL="2",
+        CASE_STATUS_BASE_URL=case_status_url,
+        CONTACT_CENTER_NOW=IN_HOURS,
+        CONTACT_CENTER_DB_URL=f"sqlite:///{work / 'contact_center.db'}",
+    )
+    env.pop("CONTACT_CENTER_CLOCK_FILE", None)
+    services: List[Service] = []
+    try:
+        services.append(
+            _start("case_status", [sys.executable, "-m", "services.case_status_local", "--port", str(ports["case_status"])], env, logs)
+        )
+        services.append(
+            _start("actions", [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(ports["actions"])], env, logs)
+        )
+        services.append(
+            _start(
+                "rasa",
+                [
+                    str(BIN / "rasa"), "run", "--model", str(MODEL), "--enable-api", "--auth-token", token,
+                    "--cors", "*", "--port", str(ports["rasa"]), "--credentials", str(ROOT / "credentials.yml"),
+                    "--endpoints", str(endpoints),
+                ],
+                env,
+                logs,
+            )
+        )
+        rasa_url = f"http://localhost:{ports['rasa']}"
+        _wait(f"{case_status_url}/health", services[0], 60)
+        _wait(f"http://127.0.0.1:{ports['actions']}/health", services[1], 180)
+        _wait(f"{rasa_url}/status?token={token}", services[2], 420)
+        page_url, web = start_page_server(rasa_url, logs)
+        services.append(web)
+    except Exception as exc:
+        _stop(services)
+        pytest.fail(f"the assistant did not start: {exc}")
+    yield Assistant(page_url=page_url, rasa_url=rasa_url, token=token, rasa_port=ports["rasa"], logs=logs, services=services)
+    _stop(services)
+
+
+# A message's text as read: without the screen-reader-only "(opens in a new tab)".
+MESSAGE_TEXT_JS = (
+    "e => { const c = e.cloneNode(true);"
+    " c.querySelectorAll('.visually-hidden').forEach(n => n.remove()); return c.textContent; }"
+)
+
+
+class Chat:
+    """The chat widget on a page, used the way an applicant uses it."""
+
+    def __init__(self, page, assistant: Assistant):
+        self.page = page
+        self.assistant = assistant
+
+    # -- reading
+    @property
+    def messages(self):
+        return self.page.locator("#assistant-messages > li")
+
+    def texts(self, who: str = "bot") -> List[str]:
+        return self.page.eval_on_selector_all(
+            f"#assistant-messages > li.message--{who} .message__text", f"els => els.map({MESSAGE_TEXT_JS})"
+        )
+
+    def all_texts(self) -> List[str]:
+        return self.page.eval_on_selector_all("#assistant-messages .message__text", f"els => els.map({MESSAGE_TEXT_JS})")
+
+    def session_id(self) -> str:
+        return self.page.evaluate("window.contactCenterAssistant.sessionId()")
+
+    def wait_connected(self, timeout: float = 30_000) -> None:
+        self.page.wait_for_function("window.contactCenterAssistant && window.contactCenterAssistant.connected()", timeout=timeout)
+
+    def wait_for_bot_text(self, fragment: str, timeout: float = 60_000, who: str = "bot") -> str:
+        locator = self.page.locator(f"#assistant-messages > li.message--{who} .message__text", has_text=fragment)
+        locator.last.wait_for(timeout=timeout)
+        return locator.last.evaluate(MESSAGE_TEXT_JS)
+
+    # -- acting
+    def say(self, text: str, timeout: float = 90_000) -> List[str]:
+        """Types a message, sends it with Enter, and returns the replies to it."""
+        before = self.messages.count()
+        self.page.fill("#assistant-input", text)
+        self.page.press("#assistant-input", "Enter")
+        return self.wait_for_replies(before, timeout)
+
+    def wait_for_replies(self, before: int, timeout: float = 90_000) -> List[str]:
+        """Waits until the newest applicant message is delivered (Rasa acknowledges it
+        after the whole turn), then returns the assistant's messages that followed it."""
+        user = self.page.locator("#assistant-messages > li.message--user").last
+        self.page.wait_for_function(
+            "n => document.querySelectorAll('#assistant-messages > li').length > n", arg=before, timeout=timeout
+        )
+        user.wait_for(timeout=timeout)
+        self.page.wait_for_function(
+            "() => { const u = [...document.querySelectorAll('#assistant-messages > li.message--user')].pop();"
+            " return u && u.dataset.status === 'delivered'; }",
+            timeout=timeout,
+        )
+        items = self.messages
+        texts = []
+        for i in range(before, items.count()):
+            item = items.nth(i)
+            cls = item.get_attribute("class") or ""
+            if "message--bot" in cls or "message--agent" in cls:
+                texts.append(item.locator(".message__text").evaluate(MESSAGE_TEXT_JS))
+        return texts
+
+    def switch_language(self, lang: str) -> None:
+        self.page.click(f".lang-button[data-lang='{lang}']")
+
+
+def new_chat(browser, assistant: Assistant, viewport=DESKTOP, url: Optional[str] = None, errors: Optional[list] = None):
+    context = browser.new_context(viewport=viewport, bypass_csp=True, locale="en-US", timezone_id="America/New_York")
+    page = context.new_page()
+    if errors is not None:
+        page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(url or assistant.page_url)
+    chat = Chat(page, assistant)
+    chat.wait_connected()
+    return chat
+
+
+@pytest.fixture
+def chat(browser, assistant):
+    """A fresh browser context (empty localStorage) on the chat page, connected."""
+    errors: list = []
+    c = new_chat(browser, assistant, errors=errors)
+    yield c
+    c.page.context.close()
+    assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+@pytest.fixture
+def chat_factory(browser, assistant):
+    """Opens more chat pages (other viewports, other page servers); closes them after."""
+    opened = []
+    errors: list = []
+
+    def open_chat(viewport=DESKTOP, url: Optional[str] = None) -> Chat:
+        c = new_chat(browser, assistant, viewport=viewport, url=url, errors=errors)
+        opened.append(c)
+        return c
+
+    yield open_chat
+    for c in opened:
+        c.page.context.close()
+    assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+def save_json(name: str, data) -> Path:
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    path = OUTPUT / name
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+    return path
