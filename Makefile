@@ -18,7 +18,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) \
 	$(wildcard nlu_components/*.py) $(wildcard contact_center/*.py)
 
-.PHONY: help run chat test test-unit validate train bench-nlu clean web chromium test-browser admin
+.PHONY: help run chat test test-stories validate train bench-nlu clean web chromium test-browser admin
 
 help:
 	@echo "make run    - set up, train if needed, start the assistant, print where to talk to it"
@@ -74,8 +74,19 @@ chat: $(VENV)/.installed
 validate: $(VENV)/.installed
 	$(PY) -m pytest -q tests/test_data_validate.py
 
+# Three layers, each run even when an earlier one fails: pytest (units, REST
+# conversations, admin), the dialogue test stories, and the browser tests (their
+# own process: Playwright's sync API keeps an event loop running for the session).
 test: $(MODEL) $(WEB_VENDOR) chromium
-	$(PY) -m pytest tests
+	@status=0; \
+	$(PY) -m pytest tests --ignore=tests/browser || status=1; \
+	$(MAKE) --no-print-directory test-stories || status=1; \
+	$(PY) -m pytest tests/browser || status=1; \
+	exit $$status
+
+# Dialogue test stories (tests/test_stories_*.yml), both languages.
+test-stories: $(MODEL)
+	$(RASA) test core --model $(MODEL) --stories tests --out tests/output/stories --fail-on-prediction-errors
 
 test-browser: $(MODEL) $(WEB_VENDOR) chromium
 	$(PY) -m pytest -q tests/browser

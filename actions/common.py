@@ -40,6 +40,8 @@ SERVICE_INTENTS = frozenset(
 # Intents a form never takes as an answer: the rules in data/ handle them.
 CONTROL_INTENTS = frozenset({"stop", "change_language"})
 SWITCH_CONFIDENCE = 0.80
+# "cancel", "never mind", "olvídelo, ya no", "English please": control words are few.
+FREE_TEXT_CONTROL_WORDS = 4
 
 _lock = threading.Lock()
 _store = None
@@ -89,12 +91,18 @@ def latest_text(tracker: Tracker) -> str:
     return tracker.latest_message.get("text") or ""
 
 
-def wants_to_leave(tracker: Tracker, own_topics: Iterable[str] = ()) -> bool:
+def wants_to_leave(tracker: Tracker, own_topics: Iterable[str] = (), free_text: bool = False) -> bool:
     """True when the latest message is `stop`, a language switch, or a confident new topic.
 
     The form then takes nothing from it, so the rules for leaving or switching apply.
+    A free-text answer (a description, contact details) can be about anything, so
+    there only a short, explicit stop or language switch counts ("cancel",
+    "español por favor"), never what a description happens to talk about.
     """
     name, confidence = latest_intent(tracker)
+    if free_text:
+        text = latest_text(tracker)
+        return name in CONTROL_INTENTS and (text.startswith("/") or len(text.split()) <= FREE_TEXT_CONTROL_WORDS)
     if name in CONTROL_INTENTS:
         return True
     return name in SERVICE_INTENTS and name not in set(own_topics) and confidence >= SWITCH_CONFIDENCE

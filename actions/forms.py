@@ -9,9 +9,11 @@ method can say what is wrong, in the applicant's language, and ask again.
 """
 from __future__ import annotations
 
+from abc import abstractmethod
 from typing import Any, Dict, Iterable, List, Optional, Text
 
 from rasa_sdk import FormValidationAction, Tracker
+from rasa_sdk.events import ActionExecutionRejected, EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -44,8 +46,9 @@ class ApplicantFormValidation(FormValidationAction):
     confirm_slot: Optional[str] = None
     correctable: Iterable[str] = ()
 
-    def name(self) -> Text:  # pragma: no cover - each form names itself
-        raise NotImplementedError
+    @abstractmethod
+    def name(self) -> Text:
+        """Each form's validation names itself (abstract, so rasa_sdk does not register the base)."""
 
     # ------------------------------------------------------------ helpers
 
@@ -57,16 +60,48 @@ class ApplicantFormValidation(FormValidationAction):
         """
         return tracker.get_slot("requested_slot") == slot and not self.just_activated(tracker)
 
-    def just_activated(self, tracker: Tracker) -> bool:
+    #: Slots whose answer is free text (anything typed is a valid answer).
+    free_text_slots: Iterable[str] = ("problem_details", "expedite_documents", "contact")
+
+    def _latest_turn_event(self, tracker: Tracker) -> Dict[Text, Any]:
+        """The latest event that is not a slot, a featurization marker or this form running.
+
+        Rasa calls the validation action with the form's own `action` event already
+        in the tracker, so that is skipped too.
+        """
         for event in reversed(tracker.events):
             kind = event.get("event")
-            if kind == "slot":
+            if kind in ("slot", "user_featurization") or (kind == "action" and event.get("name") == self.form_name()):
                 continue
-            return kind == "active_loop" and event.get("name") == self.form_name()
-        return False
+            return event
+        return {}
+
+    def just_activated(self, tracker: Tracker) -> bool:
+        event = self._latest_turn_event(tracker)
+        return event.get("event") == "active_loop" and event.get("name") == self.form_name()
 
     def leaving(self, tracker: Tracker) -> bool:
-        return common.wants_to_leave(tracker, self.own_topics)
+        free_text = tracker.get_slot("requested_slot") in set(self.free_text_slots)
+        return common.wants_to_leave(tracker, self.own_topics, free_text=free_text)
+
+    def answering(self, tracker: Tracker) -> bool:
+        """True when the form runs on the applicant's reply to its question.
+
+        Not on activation, and not when it resumes after a rule ran (a language
+        switch): then it only asks its question again.
+        """
+        return tracker.active_loop_name == self.form_name() and self._latest_turn_event(tracker).get("event") == "user"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        """Rejects the form's turn when the applicant leaves it (stop, language, new topic).
+
+        Returning nothing is not enough: an entity in the message (a receipt number
+        in "what's the status of EAC...") fills a form slot through the domain's
+        mappings, and Rasa would go on with the form instead of the new topic.
+        """
+        if self.answering(tracker) and self.leaving(tracker):
+            return [ActionExecutionRejected(self.form_name())]
+        return await super().run(dispatcher, tracker, domain)
 
     def extract_yes_no(self, slot: str, tracker: Tracker) -> Dict[Text, Any]:
         """A yes/no answer to `slot`, from the affirm/deny intents or the words."""

@@ -104,4 +104,4 @@ class ActionChangeAddress(Action):
         decision = rules.change_of_address()
         events = common.record(tracker, decision, {}, "change_address")
         common.tell(dispatcher, decision)
-        return events + [SlotSet("topic", "change_address")]
+        return events + [SlotSet("topic", "change_address"), SlotSet("next_step", None)]

@@ -30,6 +30,7 @@ SELF_HELP_FLOWS = {
     "reschedule_appointment": "reschedule",
     "request_expedite": "expedite",
     "report_emergency": "emergency",
+    "change_address": "change_address",
     **{intent: "e_request" for intent in E_REQUEST_INTENTS},
 }
 
@@ -76,7 +77,7 @@ def route_to_live(
         position = common.store().queue_position(entry.id) or 1
         dispatcher.utter_message(response=f"utter_handoff_tier{tier}", queue_position=position)
         common.custom(dispatcher, {"handoff": {"state": "waiting", "tier": tier, "position": position}})
-        return events + [ConversationPaused()]
+        return events + [SlotSet("next_step", "live_queue"), ConversationPaused()]
     dispatcher.utter_message(
         response="utter_live_chat_closed",
         next_opening=format_moment(rules.next_live_chat_opening(now), common.current_language(tracker)),
@@ -120,16 +121,10 @@ class ActionLiveHelp(Action):
         topic = tracker.get_slot("live_topic") or "other"
         flow = SELF_HELP_FLOWS.get(topic)
         now = common.now()
-        if topic == "change_address":
-            decision = rules.change_of_address()
-            events = common.record(tracker, decision, {"topic": topic}, "live_help")
-            dispatcher.utter_message(response="utter_self_service_first")
-            common.tell(dispatcher, decision)
-            return events + [SlotSet("live_topic", None)]
         if flow is not None:
             decision = rules.live_help(now, self_service_available=True)
             events = common.record(tracker, decision, {"topic": topic, "flow": flow}, "live_help")
-            if flow in ("case_status", "e_request"):
+            if flow in ("case_status", "e_request", "change_address"):
                 dispatcher.utter_message(response="utter_self_service_first")
             return events + [SlotSet("live_topic", None), SlotSet("next_step", flow)]
         if tracker.get_slot("wants_callback") or topic == "request_callback":

@@ -29,6 +29,29 @@ def test_G4_every_response_has_english_and_spanish(name):
 
 
 @pytest.mark.parametrize("name", sorted(RESPONSES))
+def test_G4_every_conditional_variation_names_the_language(name):
+    """Rasa picks at random among the conditional variations that match: an English
+    variation conditioned only on another slot would be sent to Spanish speakers too."""
+    for variation in RESPONSES[name]:
+        if variation.get("condition"):
+            names = [c.get("name") for c in variation["condition"]]
+            assert "language" in names, f"{name}: a conditional variation without a language condition"
+
+
+def test_G4_every_response_key_the_code_builds_exists():
+    """Keys built with f-strings from the rulebook's values (R2 reasons, S4 offers, tiers)."""
+    from contact_center import rules
+
+    for reason in ("past", "too_soon", "rescheduled_twice"):
+        assert f"utter_reschedule_needs_live_help_{reason}" in RESPONSES
+    for offer in (rules.RequestType.OUTSIDE_PROCESSING_TIME, rules.RequestType.NOTICE_NOT_RECEIVED,
+                  rules.RequestType.CARD_NOT_RECEIVED):
+        assert f"utter_offer_e_request_{offer.value}" in RESPONSES
+    for tier in (1, 2):
+        assert f"utter_handoff_tier{tier}" in RESPONSES
+
+
+@pytest.mark.parametrize("name", sorted(RESPONSES))
 def test_G4_both_variations_fill_the_same_slots(name):
     def placeholders(v):
         return set(re.findall(r"{(\w+)}", v.get("text", "")))

@@ -4,7 +4,7 @@ Like scripts/run_assistant.sh: the local Case Status service, the action server,
 Rasa (models/current.tar.gz, socket and REST channels, HTTP API) and the chat
 page server (web/serve.py), each on a free loopback port, with its log in
 tests/output/browser/logs/. The action server's clock is fixed in live-chat hours
-(CONTACT_CENTER_NOW) so that a live handoff can be reached at any time of day.
+(a clock file, tests/stack.py) so that a live handoff can be reached at any time of day.
 
 The browser is Debian's Chromium (`make chromium` installs it), driven by Python
 Playwright through executable_path: no browser download.
@@ -14,24 +14,19 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, List, Optional
+from typing import List, Optional
 
 import pytest
-import requests
 
-ROOT = Path(__file__).resolve().parents[2]
-MODEL = Path(os.environ.get("ASSISTANT_MODEL", ROOT / "models" / "current.tar.gz"))
+from tests.stack import MODEL, ROOT, Assistant, free_port, start_assistant, start_process, stop_all, wait_until_up
+
 WEB = ROOT / "web"
 VENDOR = WEB / "public" / "vendor" / "socket.io.min.js"
 AXE = WEB / "node_modules" / "axe-core" / "axe.min.js"
 OUTPUT = ROOT / "tests" / "output" / "browser"
-BIN = Path(sys.executable).parent
 
 # A Tuesday, 10 a.m. Eastern: live chat is open (G3).
 IN_HOURS = "2026-11-24T10:00:00-05:00"
@@ -50,99 +45,11 @@ CHROMIUM_ARGS = [
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def chromium_path() -> Optional[str]:
     for candidate in (os.environ.get("CHROMIUM"), shutil.which("chromium"), "/usr/bin/chromium"):
         if candidate and Path(candidate).exists():
             return candidate
     return None
-
-
-@dataclass
-class Service:
-    name: str
-    proc: subprocess.Popen
-    log: Path
-
-    def tail(self, lines: int = 40) -> str:
-        try:
-            return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
-        except OSError:
-            return ""
-
-
-@dataclass
-class Assistant:
-    page_url: str
-    rasa_url: str
-    token: str
-    rasa_port: int
-    logs: Path
-    services: List[Service] = field(default_factory=list)
-
-    def tracker(self, sender_id: str) -> dict:
-        r = requests.get(f"{self.rasa_url}/conversations/{sender_id}/tracker", params={"token": self.token}, timeout=30)
-        r.raise_for_status()
-        return r.json()
-
-    def execute(self, sender_id: str, action: str) -> dict:
-        """Runs an action in a conversation and sends its messages to the applicant's socket."""
-        r = requests.post(
-            f"{self.rasa_url}/conversations/{sender_id}/execute",
-            params={"token": self.token, "output_channel": "latest"},
-            json={"name": action},
-            timeout=60,
-        )
-        assert r.ok, (r.status_code, r.text[:500])
-        return r.json()
-
-    def append_events(self, sender_id: str, events: list) -> None:
-        r = requests.post(
-            f"{self.rasa_url}/conversations/{sender_id}/tracker/events",
-            params={"token": self.token},
-            json=events,
-            timeout=30,
-        )
-        assert r.ok, (r.status_code, r.text[:500])
-
-
-def _start(name: str, args: list, env: dict, logs: Path) -> Service:
-    log = logs / f"{name}.log"
-    handle = open(log, "wb")
-    proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT)
-    handle.close()
-    return Service(name, proc, log)
-
-
-def _wait(url: str, service: Service, seconds: float) -> None:
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        if service.proc.poll() is not None:
-            raise RuntimeError(f"{service.name} stopped (exit {service.proc.returncode}):\n{service.tail()}")
-        try:
-            if requests.get(url, timeout=3).ok:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.5)
-    raise RuntimeError(f"{service.name} did not answer {url} within {seconds:.0f} s:\n{service.tail()}")
-
-
-def _stop(services: List[Service]) -> None:
-    for s in reversed(services):
-        if s.proc.poll() is None:
-            s.proc.terminate()
-    for s in reversed(services):
-        try:
-            s.proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            s.proc.kill()
-            s.proc.wait(timeout=10)
 
 
 def ensure_web_assets() -> None:
@@ -159,14 +66,14 @@ def ensure_web_assets() -> None:
 def start_page_server(rasa_url: str, logs: Path, name: str = "web") -> tuple:
     port = free_port()
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    service = _start(
+    service = start_process(
         name,
         [sys.executable, str(WEB / "serve.py"), "--port", str(port), "--rasa-url", rasa_url],
         env,
         logs,
     )
     url = f"http://127.0.0.1:{port}"
-    _wait(f"{url}/health", service, 30)
+    wait_until_up(f"{url}/health", service, 30)
     return f"{url}/", service
 
 
@@ -200,57 +107,18 @@ def assistant(tmp_path_factory, chromium_executable):
     logs = OUTPUT / "logs"
     logs.mkdir(exist_ok=True)
     work = tmp_path_factory.mktemp("assistant")
-    token = "browser-tests-" + os.urandom(8).hex()
-    ports = {name: free_port() for name in ("case_status", "actions", "rasa")}
-    case_status_url = f"http://127.0.0.1:{ports['case_status']}"
-    endpoints = work / "endpoints.yml"
-    endpoints.write_text(
-        f'action_endpoint:\n  url: "http://127.0.0.1:{ports["actions"]}/webhook"\n'
-        f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{work / "tracker.db"}"\n',
-        encoding="utf-8",
-    )
-    env = dict(
-        os.environ,
-        PYTHONPATH=str(ROOT),
-        RASA_TELEMETRY_ENABLED="false",
-        SQLALCHEMY_SILENCE_UBER_WARNING="1",
-        TF_CPP_MIN_LOG_LEVEL="2",
-        CASE_STATUS_BASE_URL=case_status_url,
-        CONTACT_CENTER_NOW=IN_HOURS,
-        CONTACT_CENTER_DB_URL=f"sqlite:///{work / 'contact_center.db'}",
-    )
-    env.pop("CONTACT_CENTER_CLOCK_FILE", None)
-    services: List[Service] = []
     try:
-        services.append(
-            _start("case_status", [sys.executable, "-m", "services.case_status_local", "--port", str(ports["case_status"])], env, logs)
-        )
-        services.append(
-            _start("actions", [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(ports["actions"])], env, logs)
-        )
-        services.append(
-            _start(
-                "rasa",
-                [
-                    str(BIN / "rasa"), "run", "--model", str(MODEL), "--enable-api", "--auth-token", token,
-                    "--cors", "*", "--port", str(ports["rasa"]), "--credentials", str(ROOT / "credentials.yml"),
-                    "--endpoints", str(endpoints),
-                ],
-                env,
-                logs,
-            )
-        )
-        rasa_url = f"http://localhost:{ports['rasa']}"
-        _wait(f"{case_status_url}/health", services[0], 60)
-        _wait(f"http://127.0.0.1:{ports['actions']}/health", services[1], 180)
-        _wait(f"{rasa_url}/status?token={token}", services[2], 420)
-        page_url, web = start_page_server(rasa_url, logs)
-        services.append(web)
+        assistant = start_assistant(work, logs, clock=IN_HOURS, token="browser-tests-" + os.urandom(8).hex())
     except Exception as exc:
-        _stop(services)
         pytest.fail(f"the assistant did not start: {exc}")
-    yield Assistant(page_url=page_url, rasa_url=rasa_url, token=token, rasa_port=ports["rasa"], logs=logs, services=services)
-    _stop(services)
+    try:
+        assistant.page_url, web = start_page_server(assistant.rasa_url, logs)
+        assistant.services.append(web)
+    except Exception as exc:
+        stop_all(assistant.services)
+        pytest.fail(f"the chat page server did not start: {exc}")
+    yield assistant
+    stop_all(assistant.services)
 
 
 # A message's text as read: without the screen-reader-only "(opens in a new tab)".

@@ -1,0 +1,210 @@
+"""The whole assistant as separate processes on free loopback ports, for tests and benchmarks.
+
+Like scripts/run_assistant.sh: the local Case Status service, the action server
+and Rasa (REST and socket channels, HTTP API with a token), each with its log.
+The contact center's store and the tracker store are SQLite files in a work
+folder, so a test can read the rows an action wrote. The action server's clock
+reads a file (CONTACT_CENTER_CLOCK_FILE) that a test can rewrite at any time.
+"""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, List, Optional
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[1]
+MODEL = Path(os.environ.get("ASSISTANT_MODEL", ROOT / "models" / "current.tar.gz"))
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Service:
+    name: str
+    proc: subprocess.Popen
+    log: Path
+
+    def tail(self, lines: int = 40) -> str:
+        try:
+            return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return ""
+
+
+@dataclass
+class Assistant:
+    rasa_url: str
+    token: str
+    rasa_port: int
+    logs: Path
+    work: Path
+    case_status_url: str
+    clock_file: Path
+    page_url: str = ""
+    services: List[Service] = field(default_factory=list)
+
+    @property
+    def db_url(self) -> str:
+        return f"sqlite:///{self.work / 'contact_center.db'}"
+
+    def set_clock(self, moment: str) -> None:
+        """Moves the action server's clock (an ISO 8601 moment with its offset)."""
+        self.clock_file.write_text(moment, encoding="utf-8")
+
+    def say(self, sender_id: str, text: str, timeout: float = 120) -> list:
+        """One applicant message over the REST channel; the assistant's messages to it."""
+        r = requests.post(
+            f"{self.rasa_url}/webhooks/rest/webhook", json={"sender": sender_id, "message": text}, timeout=timeout
+        )
+        r.raise_for_status()
+        return r.json()
+
+    def tracker(self, sender_id: str) -> dict:
+        r = requests.get(f"{self.rasa_url}/conversations/{sender_id}/tracker", params={"token": self.token}, timeout=30)
+        r.raise_for_status()
+        return r.json()
+
+    def execute(self, sender_id: str, action: str) -> dict:
+        """Runs an action in a conversation and sends its messages to the applicant's socket."""
+        r = requests.post(
+            f"{self.rasa_url}/conversations/{sender_id}/execute",
+            params={"token": self.token, "output_channel": "latest"},
+            json={"name": action},
+            timeout=60,
+        )
+        assert r.ok, (r.status_code, r.text[:500])
+        return r.json()
+
+    def append_events(self, sender_id: str, events: list) -> None:
+        r = requests.post(
+            f"{self.rasa_url}/conversations/{sender_id}/tracker/events",
+            params={"token": self.token},
+            json=events,
+            timeout=30,
+        )
+        assert r.ok, (r.status_code, r.text[:500])
+
+    def service(self, name: str) -> Service:
+        return next(s for s in self.services if s.name == name)
+
+
+def start_process(name: str, args: list, env: dict, logs: Path) -> Service:
+    log = logs / f"{name}.log"
+    handle = open(log, "wb")
+    proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT)
+    handle.close()
+    return Service(name, proc, log)
+
+
+def wait_until_up(url: str, service: Service, seconds: float) -> None:
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if service.proc.poll() is not None:
+            raise RuntimeError(f"{service.name} stopped (exit {service.proc.returncode}):\n{service.tail()}")
+        try:
+            if requests.get(url, timeout=3).ok:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    raise RuntimeError(f"{service.name} did not answer {url} within {seconds:.0f} s:\n{service.tail()}")
+
+
+def stop_all(services: List[Service]) -> None:
+    for s in reversed(services):
+        if s.proc.poll() is None:
+            s.proc.terminate()
+    for s in reversed(services):
+        try:
+            s.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            s.proc.kill()
+            s.proc.wait(timeout=10)
+
+
+def start_assistant(
+    work: Path,
+    logs: Path,
+    clock: Optional[str] = None,
+    model: Path = MODEL,
+    extra_env: Optional[Dict[str, str]] = None,
+    token: Optional[str] = None,
+    case_status_admin: bool = False,
+) -> Assistant:
+    """Starts the three processes and waits until each answers; stops them all if one fails."""
+    if not model.exists():
+        raise RuntimeError(f"{model} is missing: run `make test`, which trains it first")
+    work.mkdir(parents=True, exist_ok=True)
+    logs.mkdir(parents=True, exist_ok=True)
+    token = token or "tests-" + os.urandom(8).hex()
+    ports = {name: free_port() for name in ("case_status", "actions", "rasa")}
+    case_status_url = f"http://127.0.0.1:{ports['case_status']}"
+    clock_file = work / "clock"
+    clock_file.write_text(clock or "", encoding="utf-8")
+    endpoints = work / "endpoints.yml"
+    endpoints.write_text(
+        f'action_endpoint:\n  url: "http://127.0.0.1:{ports["actions"]}/webhook"\n'
+        f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{work / "tracker.db"}"\n',
+        encoding="utf-8",
+    )
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(ROOT),
+        RASA_TELEMETRY_ENABLED="false",
+        SQLALCHEMY_SILENCE_UBER_WARNING="1",
+        TF_CPP_MIN_LOG_LEVEL="2",
+        CASE_STATUS_BASE_URL=case_status_url,
+        CONTACT_CENTER_CLOCK_FILE=str(clock_file),
+        CONTACT_CENTER_DB_URL=f"sqlite:///{work / 'contact_center.db'}",
+        **(extra_env or {}),
+    )
+    env.pop("CONTACT_CENTER_NOW", None)
+    case_status_args = [sys.executable, "-m", "services.case_status_local", "--port", str(ports["case_status"])]
+    if case_status_admin:
+        case_status_args.append("--admin")
+    services: List[Service] = []
+    try:
+        services.append(start_process("case_status", case_status_args, env, logs))
+        services.append(
+            start_process(
+                "actions",
+                [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(ports["actions"])],
+                env,
+                logs,
+            )
+        )
+        services.append(
+            start_process(
+                "rasa",
+                [
+                    str(BIN / "rasa"), "run", "--model", str(model), "--enable-api", "--auth-token", token,
+                    "--cors", "*", "--port", str(ports["rasa"]), "--credentials", str(ROOT / "credentials.yml"),
+                    "--endpoints", str(endpoints),
+                ],
+                env,
+                logs,
+            )
+        )
+        rasa_url = f"http://localhost:{ports['rasa']}"
+        wait_until_up(f"{case_status_url}/health", services[0], 60)
+        wait_until_up(f"http://127.0.0.1:{ports['actions']}/health", services[1], 180)
+        wait_until_up(f"{rasa_url}/status?token={token}", services[2], 420)
+    except Exception:
+        stop_all(services)
+        raise
+    return Assistant(
+        rasa_url=rasa_url, token=token, rasa_port=ports["rasa"], logs=logs, work=work,
+        case_status_url=case_status_url, clock_file=clock_file, services=services,
+    )
