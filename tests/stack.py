@@ -55,9 +55,7 @@ class Assistant:
     page_url: str = ""
     services: List[Service] = field(default_factory=list)
 
-    @property
-    def db_url(self) -> str:
-        return f"sqlite:///{self.work / 'contact_center.db'}"
+    db_url: str = ""
 
     def set_clock(self, moment: str) -> None:
         """Moves the action server's clock (an ISO 8601 moment with its offset)."""
@@ -142,8 +140,14 @@ def start_assistant(
     extra_env: Optional[Dict[str, str]] = None,
     token: Optional[str] = None,
     case_status_admin: bool = False,
+    endpoints: Optional[Path] = None,
 ) -> Assistant:
-    """Starts the three processes and waits until each answers; stops them all if one fails."""
+    """Starts the three processes and waits until each answers; stops them all if one fails.
+
+    `endpoints` replaces the SQLite endpoints with a file of the project's own
+    (deploy/endpoints.production.yml); its ${ACTION_SERVER_URL} is set here and
+    the rest of its variables come from `extra_env`.
+    """
     if not model.exists():
         raise RuntimeError(f"{model} is missing: run `make test`, which trains it first")
     work.mkdir(parents=True, exist_ok=True)
@@ -153,12 +157,13 @@ def start_assistant(
     case_status_url = f"http://127.0.0.1:{ports['case_status']}"
     clock_file = work / "clock"
     clock_file.write_text(clock or "", encoding="utf-8")
-    endpoints = work / "endpoints.yml"
-    endpoints.write_text(
-        f'action_endpoint:\n  url: "http://127.0.0.1:{ports["actions"]}/webhook"\n'
-        f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{work / "tracker.db"}"\n',
-        encoding="utf-8",
-    )
+    if endpoints is None:
+        endpoints = work / "endpoints.yml"
+        endpoints.write_text(
+            f'action_endpoint:\n  url: "http://127.0.0.1:{ports["actions"]}/webhook"\n'
+            f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{work / "tracker.db"}"\n',
+            encoding="utf-8",
+        )
     env = dict(
         os.environ,
         PYTHONPATH=str(ROOT),
@@ -168,8 +173,9 @@ def start_assistant(
         CASE_STATUS_BASE_URL=case_status_url,
         CONTACT_CENTER_CLOCK_FILE=str(clock_file),
         CONTACT_CENTER_DB_URL=f"sqlite:///{work / 'contact_center.db'}",
-        **(extra_env or {}),
+        ACTION_SERVER_URL=f"http://127.0.0.1:{ports['actions']}/webhook",
     )
+    env.update(extra_env or {})
     env.pop("CONTACT_CENTER_NOW", None)
     case_status_args = [sys.executable, "-m", "services.case_status_local", "--port", str(ports["case_status"])]
     if case_status_admin:
@@ -207,4 +213,5 @@ def start_assistant(
     return Assistant(
         rasa_url=rasa_url, token=token, rasa_port=ports["rasa"], logs=logs, work=work,
         case_status_url=case_status_url, clock_file=clock_file, services=services,
+        db_url=env["CONTACT_CENTER_DB_URL"],
     )
