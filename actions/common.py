@@ -132,8 +132,13 @@ def tell(dispatcher: CollectingDispatcher, decision: Decision, **values: Any) ->
 
 
 def custom(dispatcher: CollectingDispatcher, payload: Dict[str, Any]) -> None:
-    """A machine-readable message for the chat page (handoff state, references)."""
-    dispatcher.utter_message(json_message=payload)
+    """A machine-readable message for the chat page (handoff state, references).
+
+    Wrapped in `data`: Rasa's socket channel emits a custom message's keys as the
+    arguments of `bot_uttered` (`data` is the payload the page receives); the REST
+    channel returns it as `{"custom": {"data": ...}}`.
+    """
+    dispatcher.utter_message(json_message={"data": payload})
 
 
 FORM_SLOTS = (

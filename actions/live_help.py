@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ConversationPaused, ConversationResumed, SlotSet
+from rasa_sdk.events import ActionExecuted, ConversationPaused, ConversationResumed, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -223,7 +223,7 @@ class ActionHandoffConnected(Action):
             common.store().set_live_status(entry.id, "connected", now=common.now())
         dispatcher.utter_message(response="utter_handoff_connected")
         common.custom(dispatcher, {"handoff": {"state": "connected"}})
-        return []
+        return [ActionExecuted("action_listen")]
 
 
 class ActionHandoffReturned(Action):
@@ -238,4 +238,6 @@ class ActionHandoffReturned(Action):
             common.store().set_live_status(entry.id, "returned_to_bot", now=common.now())
         dispatcher.utter_message(response="utter_handoff_returned")
         common.custom(dispatcher, {"handoff": {"state": "returned"}})
-        return [ConversationResumed()] + common.reset_form_slots()
+        # Run from the representatives' tool (HTTP API), not in a turn: the tracker must
+        # end listening, or the applicant's next message matches no rule.
+        return [ConversationResumed()] + common.reset_form_slots() + [ActionExecuted("action_listen")]

@@ -46,7 +46,8 @@ _SPANISH_WORDS = frozenset(
     porque pero muy ya aun todavia hace desde hasta sobre mas menos le les lo me se nos yo
     usted ustedes ella ellos hola gracias si buenas buenos dias tardes noches adios ayuda
     favor porfa cita caso tarjeta esposo esposa hijo hija llego llega recibi aviso numero
-    cambiar mande manda hablar no se cual cuanto tiempo ahora hoy manana semana mes ano
+    cambiar mande manda hablar se cual cuanto tiempo ahora hoy manana semana mes ano
+    nunca nada claro vez veces correo perdon bien nombre apellido
     """.split()
 )
 _ENGLISH_WORDS = frozenset(
@@ -56,7 +57,8 @@ _ENGLISH_WORDS = frozenset(
     but very already still since until about more less me we you they it this that there
     hello hi hey thanks thank yes yeah yep please bye goodbye help appointment case card
     wife husband son daughter arrived received notice number change talk speak now today
-    tomorrow week month year do does did not don't dont got get
+    tomorrow week month year do does did not don't dont got get its it's thats that's
+    fine never nope nothing sorry sure first time email mail name
     """.split()
 )
 # Messages that carry no language: they keep the conversation's language.
@@ -110,7 +112,12 @@ def requested_language(text: Optional[str]) -> Optional[str]:
     return SPANISH if wants_es else ENGLISH
 
 
+# E-mail addresses and web addresses say nothing about the writer's language either.
+_ADDRESSES = re.compile(r"\S+@\S+|\bhttps?://\S+|\bwww\.\S+", re.IGNORECASE)
+
+
 def _without_identifiers(text: str) -> str:
+    text = _ADDRESSES.sub(" ", text)
     for mention in sorted(
         receipts.find(text) + form_types.find(text), key=lambda m: m.start, reverse=True
     ):
@@ -162,7 +169,7 @@ def detect(text: Optional[str], previous: Optional[str] = None) -> LanguageDecis
         return LanguageDecision(accent_hint, "function_words", scores[accent_hint])
     if confidence >= CONFIDENT and len(meaningful) >= 2:
         return LanguageDecision(best, "detector", confidence)
-    vote = _function_word_vote(plain)
+    vote = _function_word_vote(meaningful)
     if vote:
         return LanguageDecision(vote, "function_words", scores.get(vote, 0.0))
     if accent_hint:

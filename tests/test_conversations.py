@@ -52,7 +52,8 @@ def assert_reply(messages, response: str, lang: str) -> None:
 
 
 def customs(messages) -> list:
-    return [m["custom"] for m in messages if m.get("custom")]
+    """The chat page's machine-readable messages (actions/common.custom wraps them in `data`)."""
+    return [m["custom"]["data"] for m in messages if m.get("custom")]
 
 
 @pytest.fixture(scope="module")
@@ -512,6 +513,20 @@ def test_G2_G3_in_hours_a_question_no_tool_serves_goes_to_tier1(chat, store):
     assert handoff and handoff[0]["state"] == "waiting" and handoff[0]["tier"] == 1
     assert c.decided()[0] == "LIVE_TIER1"
     assert c.tracker()["paused"] is True
+
+
+def test_G2_after_the_representative_hands_back_the_assistant_answers_again(chat, store, assistant):
+    c = chat()
+    c.say("I want to talk to an agent")
+    c.say("I have a question the website doesn't answer")
+    assert c.tracker()["paused"] is True
+    # The representatives' tool runs these through the HTTP API.
+    assistant.execute(c.sender, "action_handoff_connected")
+    assert store.live_entry_for(c.sender).status == "connected"
+    assistant.execute(c.sender, "action_handoff_returned")
+    assert c.tracker()["paused"] is False
+    assert store.live_entry_for(c.sender) is None  # no longer waiting or connected
+    assert_reply(c.say("what is the status of my case EAC1234567890"), "utter_case_status_result", "en")
 
 
 def test_G3_C1_C4_out_of_hours_callback_is_due_inside_callback_hours(chat, store, clock):

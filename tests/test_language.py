@@ -66,3 +66,21 @@ def test_G4_unknown_previous_falls_back_to_english():
 def test_G4_very_long_input_is_handled():
     decision = language.detect("necesito ayuda con mi caso " * 2000)
     assert decision.language == "es"
+
+
+@pytest.mark.parametrize("text", ["no its ok", "no, never", "no thats ok", "no thanks", "no its fine"])
+def test_G4_english_no_answers_stay_english(text):
+    """'no' is both languages' word: it must not outvote the English around it."""
+    assert language.detect(text, "en").language == "en"
+    assert language.detect(text, "es").language == "en"
+
+
+@pytest.mark.parametrize("text", ["no gracias", "no tengo", "no se", "no me llego", "mi email es maria@example.com"])
+def test_G4_spanish_no_answers_stay_spanish(text):
+    assert language.detect(text, "en").language == "es"
+
+
+@pytest.mark.parametrize("text", ["maria@example.com", "https://my.uscis.gov/", "no"])
+def test_G4_addresses_and_a_bare_no_keep_the_conversation_language(text):
+    assert language.detect(text, "es").language == "es"
+    assert language.detect(text, "en").language == "en"

@@ -55,23 +55,12 @@ KNOWN_GAPS: Dict[Tuple[str, str, int], str] = {
         "free-text problem details ('it never came') are read as card_not_received, not inform",
     ("en", "E1 typo correction, an answer corrected before filing", 12):
         "the description of a typo is read as typo_correction, not inform",
-    ("en", "E1 typo correction, an answer corrected before filing", 16):
-        "a bare e-mail address is read as out_of_scope, not inform",
-    ("en", "X1 X3 X5 an eligible expedite is filed with what the applicant will provide", 18):
-        "the documents answer ('a letter from my employer') is read as notice_not_received",
-    ("en", "G3 out of live-chat hours the callback offer is declined", 13):
-        "G4: 'no its ok' is detected as Spanish (the Spanish function word 'no' outvotes "
-        "English words missing from the function-word list)",
     ("es", "(es) S4 the matching e-Request offered after the status, and accepted", 16):
         "free-text problem details ('nunca me llego') are read as notice_not_received, not inform",
     ("es", "(es) E1 typo correction, an answer corrected before filing", 12):
         "the description of a typo is read as typo_correction, not inform",
-    ("es", "(es) E1 typo correction, an answer corrected before filing", 16):
-        "a bare e-mail address is read as out_of_scope, not inform",
     ("es", "(es) E1 typo correction, an answer corrected before filing", 24):
         "the corrected description of a typo is read as typo_correction, not inform",
-    ("es", "(es) X1 X3 X5 an eligible expedite is filed with what the applicant will provide", 18):
-        "the documents answer ('una carta de mi empleador') falls back (nlu_fallback)",
 }
 
 
