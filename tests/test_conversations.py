@@ -312,6 +312,20 @@ def test_free_text_is_stored_exactly_as_typed(chat, store, text):
     assert filed.details == text
 
 
+@pytest.mark.parametrize("text", BAD_TEXTS)
+def test_X3_documents_answer_is_stored_exactly_as_typed(chat, store, text):
+    c = chat()
+    c.say("I need to expedite my case")
+    c.say("I-485")
+    c.say("I will lose my job")
+    c.say("EAC1234567890")
+    c.say(text)
+    c.say("maria@example.com")
+    assert_reply(c.say("yes"), "utter_expedite_filed", "en")
+    [filed] = store.service_requests_for(c.sender)
+    assert text in filed.details
+
+
 @pytest.mark.parametrize("text, response", [("", "utter_details_empty"), ("x" * 10_000, "utter_details_too_long")])
 def test_empty_or_huge_free_text_is_asked_again(chat, store, text, response):
     c = chat()
