@@ -18,7 +18,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) \
 	$(wildcard nlu_components/*.py) $(wildcard contact_center/*.py)
 
-.PHONY: help run chat test test-stories validate train bench-nlu clean web chromium test-browser admin
+.PHONY: help run chat test test-stories validate train bench-nlu bench-latency clean web chromium test-browser admin
 
 help:
 	@echo "make run    - set up, train if needed, start the assistant, print where to talk to it"
@@ -26,6 +26,7 @@ help:
 	@echo "make chat   - chat in the terminal with the running assistant"
 	@echo "make test-browser - only the chat page's browser tests (tests/browser)"
 	@echo "make bench-nlu - NLU benchmark against Rasa's default pipeline (writes benchmarks/results/)"
+	@echo "make bench-latency - REST latency/throughput against the rasa init bot (ARGS=--quick; writes benchmarks/results/)"
 	@echo "make admin ARGS=\"inbox\" - admin retraining: inbox, label, train, gate, promote, rollback, status"
 
 $(VENV)/.installed: pyproject.toml
@@ -97,6 +98,11 @@ admin: $(VENV)/.installed
 
 bench-nlu: $(VENV)/.installed
 	$(PY) -m benchmarks.nlu_benchmark --shared $(SHARED) --sweep 20,50
+
+# Uses the trained model as it is (no retraining); ARGS="--quick" for a short check run.
+bench-latency: $(VENV)/.installed
+	@test -f $(MODEL) || { echo "no $(MODEL): run make train first" >&2; exit 1; }
+	$(PY) -m benchmarks.latency_benchmark $(ARGS)
 
 clean:
 	rm -rf $(VENV) models/*.tar.gz var .pytest_cache web/node_modules web/public/vendor
