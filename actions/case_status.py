@@ -6,8 +6,9 @@ should have arrived gets the matching e-Request offered.
 """
 from __future__ import annotations
 
+import asyncio
 import logging
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -20,7 +21,6 @@ from contact_center import rules
 from contact_center.case_status import (
     CaseStatusError,
     CaseStatusUnavailable,
-    ReceiptMalformed,
     ReceiptNotFound,
 )
 from contact_center.case_status.explanations import explanation_response
@@ -46,29 +46,42 @@ def _lookup_result(error: Optional[CaseStatusError]) -> Optional[rules.LookupRes
     return rules.LookupResult.UNAVAILABLE
 
 
+def _look_up(receipt: Optional[str]) -> Tuple[Any, Optional[CaseStatusError]]:
+    """The case, or the error the applicant is told about (S3: never an exception)."""
+    try:
+        return common.case_status_client().lookup(receipt), None
+    except CaseStatusError as exc:  # not found, malformed (the API disagrees with S2), down
+        return None, exc
+    except Exception as exc:  # never leave the applicant without an answer (S3)
+        logger.exception("case status lookup failed")
+        return None, CaseStatusUnavailable(str(exc), receipt=receipt)
+
+
 class ActionCaseStatus(Action):
     """S1: look the case up and explain it; S3 when the service fails; S4 offers."""
 
     def name(self) -> Text:
         return "action_case_status"
 
-    def run(
+    async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
         receipt: Optional[str] = tracker.get_slot("receipt_number")
         lang = common.current_language(tracker)
-        case = None
-        error: Optional[CaseStatusError] = None
-        try:
-            case = common.case_status_client().lookup(receipt)
-        except ReceiptMalformed as exc:  # the API disagrees with our S2 check
-            error = exc
-        except CaseStatusError as exc:
-            error = exc
-        except Exception as exc:  # never leave the applicant without an answer (S3)
-            logger.exception("case status lookup failed")
-            error = CaseStatusUnavailable(str(exc), receipt=receipt)
+        # The lookup (HTTP, with retries and backoff) and the audit write block: in a
+        # thread, so the action server keeps serving other conversations meanwhile.
+        case, error = await asyncio.to_thread(_look_up, receipt)
+        return await asyncio.to_thread(self._answer, dispatcher, tracker, receipt, lang, case, error)
 
+    def _answer(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        receipt: Optional[str],
+        lang: str,
+        case: Any,
+        error: Optional[CaseStatusError],
+    ) -> List[Dict[Text, Any]]:
         now = common.now()
         late = bool(case and outside_processing_time(case, now))
         overdue = mail_overdue(case, now) if case else None
@@ -77,7 +90,7 @@ class ActionCaseStatus(Action):
                  "mail_overdue": overdue, "title": case.title_en if case else None,
                  "error": type(error).__name__ if error else None}
         events = common.record(tracker, decision, facts, "case_status")
-        events += [SlotSet("invalid_receipt_number", None), SlotSet("topic", "check_case_status")]
+        events += common.changed_slots(tracker, invalid_receipt_number=None, topic="check_case_status")
 
         if error is not None:
             dispatcher.utter_message(response=error.applicant_response, receipt_number=receipt)

@@ -119,10 +119,16 @@ def record(
         store().record_decision(tracker.sender_id, decision, facts, when=now(), request_kind=kind)
     except Exception:  # the applicant still gets the answer; the log shows what failed
         logger.exception("could not record a %s decision for %s", kind, tracker.sender_id)
-    return [
-        SlotSet("outcome", decision.outcome.value),
-        SlotSet("rule_ids", list(decision.rule_ids)),
-    ]
+    return changed_slots(tracker, outcome=decision.outcome.value, rule_ids=list(decision.rule_ids))
+
+
+def changed_slots(tracker: Tracker, **values: Any) -> List[Dict[str, Any]]:
+    """SlotSet events for the values that differ from the conversation's.
+
+    Every event is stored and replayed on each later turn: repeating a value the
+    slot already holds only makes long conversations slower.
+    """
+    return [SlotSet(name, value) for name, value in values.items() if tracker.get_slot(name) != value]
 
 
 def tell(dispatcher: CollectingDispatcher, decision: Decision, **values: Any) -> None:

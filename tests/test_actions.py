@@ -1,4 +1,5 @@
 """Actions are thin adapters: they send domain response keys and set slots."""
+import asyncio
 import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
@@ -75,7 +76,7 @@ def _sandbox_receipt():
 def test_S1_case_status_answer_names_the_receipt_and_explains(local_case_status):
     receipt = _sandbox_receipt()
     dispatcher = CollectingDispatcher()
-    events = ActionCaseStatus().run(dispatcher, tracker(slots={"receipt_number": receipt}), {})
+    events = asyncio.run(ActionCaseStatus().run(dispatcher, tracker(slots={"receipt_number": receipt}), {}))
     assert dispatcher.messages[0]["response"] == "utter_case_status_result"
     assert dispatcher.messages[0]["receipt_number"] == receipt
     assert all(m.get("response") for m in dispatcher.messages), "every reply is a domain response (both languages)"
@@ -87,7 +88,7 @@ def test_S1_case_status_answer_names_the_receipt_and_explains(local_case_status)
 def test_S3_service_down_gets_the_online_tools_never_an_agent(local_case_status):
     local_case_status.set_mode("down")
     dispatcher = CollectingDispatcher()
-    events = ActionCaseStatus().run(dispatcher, tracker(slots={"receipt_number": _sandbox_receipt()}), {})
+    events = asyncio.run(ActionCaseStatus().run(dispatcher, tracker(slots={"receipt_number": _sandbox_receipt()}), {}))
     assert [m["response"] for m in dispatcher.messages] == ["utter_case_status_unavailable"]
     slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
     assert "S3" in slots["rule_ids"]
@@ -96,7 +97,7 @@ def test_S3_service_down_gets_the_online_tools_never_an_agent(local_case_status)
 
 def test_S1_unknown_receipt_is_not_recognised(local_case_status):
     dispatcher = CollectingDispatcher()
-    ActionCaseStatus().run(dispatcher, tracker(slots={"receipt_number": "EAC9999999999"}), {})
+    asyncio.run(ActionCaseStatus().run(dispatcher, tracker(slots={"receipt_number": "EAC9999999999"}), {}))
     assert [m["response"] for m in dispatcher.messages] == ["utter_case_status_not_found"]
 
 
