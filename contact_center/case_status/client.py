@@ -39,6 +39,8 @@ from tenacity import (
     wait_exponential,
 )
 
+from contact_center.case_status.pacing import RatePacer
+
 log = logging.getLogger(__name__)
 
 CONFIG_PATH = Path(__file__).with_name("config.yml")
@@ -183,6 +185,7 @@ class CaseStatusClient:
         total_deadline_seconds: float = 20.0,
         token_renew_margin_seconds: float = 60.0,
         retry_statuses: Iterable[int] = (429, 503),
+        requests_per_second: Optional[float] = None,
     ) -> None:
         if max_attempts < 1:
             raise ValueError("max_attempts must be at least 1")
@@ -202,6 +205,7 @@ class CaseStatusClient:
         self._token: Optional[str] = None
         self._token_renew_at = 0.0  # time.monotonic() after which the token is renewed
         self._token_lock = threading.Lock()
+        self._pacer = RatePacer(requests_per_second)
         # Tests swap this for a recorder; production sleeps for real.
         self._sleep = time.sleep
 
@@ -247,6 +251,7 @@ class CaseStatusClient:
             total_deadline_seconds=float(settings.get("total_deadline_seconds", 20.0)),
             token_renew_margin_seconds=float(settings.get("token_renew_margin_seconds", 60)),
             retry_statuses=settings.get("retry_statuses", (429, 503)),
+            requests_per_second=settings.get("requests_per_second"),
         )
 
     def close(self) -> None:
@@ -382,6 +387,12 @@ class CaseStatusClient:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise CaseStatusUnavailable("Case Status API: time budget for this lookup spent.")
+        delay = self._pacer.reserve()
+        if delay > 0:
+            if delay >= remaining:
+                raise CaseStatusUnavailable("Case Status API: too busy to answer within this lookup's time budget.")
+            self._sleep(delay)
+            remaining = deadline - time.monotonic()
         # Never wait on one attempt longer than the lookup as a whole may take.
         timeout = (min(self.connect_timeout, remaining), min(self.read_timeout, remaining))
         try:
