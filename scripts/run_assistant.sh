@@ -38,7 +38,7 @@ pids+=($!)
 wait_for() {  # url, name, seconds
   local i
   for ((i = 0; i < $3; i++)); do
-    if curl -fsS -o /dev/null "$1"; then return 0; fi
+    if curl -fs -o /dev/null "$1"; then return 0; fi
     for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null || { echo "$2 stopped; see var/log/" >&2; tail -20 var/log/*.log >&2; exit 1; }; done
     sleep 1
   done
