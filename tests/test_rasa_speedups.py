@@ -1,0 +1,90 @@
+"""nlu_components/rasa_speedups.py: the same answers as Rasa's own code, only cheaper."""
+from __future__ import annotations
+
+import copy
+
+import jsonschema
+import pytest
+import rasa.shared.utils.common
+from rasa.core.actions.action import RemoteAction
+from rasa.shared.core.events import Event
+
+import nlu_components  # noqa: F401  (applies the speed-ups, as loading the model does)
+from nlu_components import rasa_speedups
+
+VALID = [
+    {"events": [], "responses": []},
+    {"events": [{"event": "slot", "name": "outcome", "value": "SELF_SERVICE", "timestamp": None}],
+     "responses": [{"response": "utter_case_status_result", "receipt_number": "EAC1234567890"}]},
+    {"events": [{"event": "action", "name": "action_listen", "policy": None, "confidence": None}],
+     "responses": [{"text": "hi", "custom": {"data": {"handoff": "waiting"}}}]},
+    {"events": [{"event": "active_loop", "name": None}, {"event": "action_execution_rejected", "name": "x"}]},
+]
+INVALID = [
+    {"events": "not a list"},
+    {"events": [{"name": "no event key"}]},
+    {"events": [{"event": "slot", "name": "x", "value": 1, "timestamp": "yesterday"}]},
+    {"responses": "nope"},
+]
+
+
+def _rasa_validate(result: dict) -> None:
+    jsonschema.validate(result, RemoteAction.action_response_format_spec())
+
+
+def test_applied_when_the_components_are_imported() -> None:
+    assert RemoteAction._validate_action_result.__module__ == rasa_speedups.__name__
+    rasa_speedups.apply()  # idempotent
+    assert RemoteAction._validate_action_result.__module__ == rasa_speedups.__name__
+
+
+@pytest.mark.parametrize("result", VALID)
+def test_valid_action_replies_pass_as_with_rasas_check(result: dict) -> None:
+    _rasa_validate(copy.deepcopy(result))
+    assert RemoteAction("x", None)._validate_action_result(result) is True
+
+
+@pytest.mark.parametrize("result", INVALID)
+def test_invalid_action_replies_fail_as_with_rasas_check(result: dict) -> None:
+    with pytest.raises(jsonschema.ValidationError) as rasa_error:
+        _rasa_validate(copy.deepcopy(result))
+    with pytest.raises(jsonschema.ValidationError) as ours:
+        RemoteAction("x", None)._validate_action_result(result)
+    assert ours.value.message.startswith(rasa_error.value.message)
+    assert "Failed to validate Action server response" in ours.value.message
+
+
+def _rasa_resolve(type_name: str, default=None):
+    for cls in rasa.shared.utils.common.all_subclasses(Event):
+        if cls.type_name == type_name:
+            return cls
+    if type_name == "topic":
+        return None
+    if default is not None:
+        return default
+    raise ValueError(type_name)
+
+
+def test_every_event_type_resolves_to_the_class_rasa_finds() -> None:
+    names = {cls.type_name for cls in rasa.shared.utils.common.all_subclasses(Event)}
+    assert {"user", "bot", "slot", "action", "active_loop", "session_started"} <= names
+    for name in names:
+        assert Event.resolve_by_type(name) is _rasa_resolve(name), name
+
+
+def test_unknown_event_types_behave_as_in_rasa() -> None:
+    assert Event.resolve_by_type("topic") is None
+    from rasa.shared.core.events import SlotSet
+
+    assert Event.resolve_by_type("no_such_event", SlotSet) is SlotSet
+    with pytest.raises(ValueError):
+        Event.resolve_by_type("no_such_event")
+
+
+def test_event_classes_defined_later_are_found() -> None:
+    from rasa.shared.core.events import StoryExported
+
+    class LateEvent(StoryExported):
+        type_name = "late_event_for_this_test"
+
+    assert Event.resolve_by_type("late_event_for_this_test") is LateEvent
