@@ -37,6 +37,34 @@ def contact_display(email: Optional[str], phones: Optional[Iterable[str]]) -> st
     return ", ".join(parts)
 
 
+def without_repeated_slots(
+    events: List[EventType], before: Dict[Text, Any], requested: Optional[Text]
+) -> List[EventType]:
+    """`events` less the slots set to the value they already had.
+
+    rasa-sdk returns every slot it validated, and Rasa's slot extraction has
+    already set most of them: each repeat is one more event that every later
+    turn of the conversation loads and replays. Kept: the requested slot (Rasa
+    reads its `SlotSet` as "the answer was checked", even when the check set it
+    back to empty), and, while a slot is requested, everything when nothing
+    else would be left, since Rasa then rejects a form turn that validated no slot.
+    """
+    def repeated(event: EventType) -> bool:
+        return (
+            event.get("event") == "slot"
+            and event.get("name") != requested
+            and event.get("name") in before
+            and before[event.get("name")] == event.get("value")
+        )
+
+    kept = [e for e in events if not repeated(e)]
+    if requested and any(e.get("event") == "slot" and e.get("name") != "requested_slot" for e in events) and not any(
+        e.get("event") == "slot" and e.get("name") != "requested_slot" for e in kept
+    ):
+        return events
+    return kept
+
+
 class ApplicantFormValidation(FormValidationAction):
     """Base of the forms' validation actions."""
 
@@ -101,7 +129,9 @@ class ApplicantFormValidation(FormValidationAction):
         """
         if self.answering(tracker) and self.leaving(tracker):
             return [ActionExecutionRejected(self.form_name())]
-        return await super().run(dispatcher, tracker, domain)
+        before = dict(tracker.slots)
+        events = await super().run(dispatcher, tracker, domain)
+        return without_repeated_slots(events, before, before.get("requested_slot"))
 
     def extract_yes_no(self, slot: str, tracker: Tracker) -> Dict[Text, Any]:
         """A yes/no answer to `slot`, from the affirm/deny intents or the words."""

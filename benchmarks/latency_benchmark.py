@@ -366,9 +366,9 @@ def warm_up(bot: Bot, conversations: int) -> None:
 # ------------------------------------------------------------------ the two bots
 
 
-def start_ours(work: Path, logs: Path) -> Bot:
+def start_ours(work: Path, logs: Path, case_status_rate: int) -> Bot:
     """This assistant's whole stack (tests/stack.py), clock fixed in live-chat hours."""
-    a = stack.start_assistant(work, logs, clock=CLOCK, case_status_admin=True)
+    a = stack.start_assistant(work, logs, clock=CLOCK, case_status_admin=True, case_status_rate=case_status_rate)
     endpoints = yaml.safe_load((work / "endpoints.yml").read_text(encoding="utf-8"))
 
     def service_stats() -> Dict[str, int]:
@@ -660,7 +660,11 @@ def markdown(result: Dict) -> str:
         f"the trained model (`{result['model']['path']}`, sha256 {result['model']['sha256_12']}..., "
         f"{result['model']['modified']}), the action server, the local Case Status service, SQLite tracker store "
         "and the contact center's SQLite store. Its turns include real case lookups, each writing a "
-        "decision row.",
+        f"decision row. The Case Status service allows {s.get('case_status_rate', 5)} requests per second, "
+        "and the client is paced to match (`CASE_STATUS_REQUESTS_PER_SECOND`): "
+        + ("the production API's spike arrest (the sandbox allows 5)." if s.get("case_status_rate", 5) == 10
+           else "the sandbox's spike arrest (production allows 10)." if s.get("case_status_rate", 5) == 5
+           else "set for this run (sandbox 5, production 10)."),
         "- **baseline**: the bot `rasa init --no-prompt` creates (moodbot, default config), served "
         "by `rasa run --enable-api` with a SQLite tracker store; no custom actions, so no action server. "
         + ("Trained in this run" if result["baseline_model"]["trained_this_run"] else
@@ -706,7 +710,7 @@ def markdown(result: Dict) -> str:
             f"{o['p95_ms_with_ramp'] / b['p95_ms_with_ramp']:.2f} | | |"
         )
     lines += ["", "Case Status service during our phases (lookups, and 429 Spike Arrest answers: "
-              "the local service enforces the sandbox's 5 requests per second):", ""]
+              f"the local service enforces {s.get('case_status_rate', 5)} requests per second):", ""]
     for c in s["concurrency"]:
         st = result["concurrency"][str(c)]["ours"]["case_status_service"]
         lines.append(f"- {c} concurrent: {st.get('case_status_requests', 0)} lookups, "
@@ -773,6 +777,7 @@ def settings(args: argparse.Namespace) -> Dict:
         "long_turns": max(args.long_turns, TURN_LATE),
         "long_repeats": args.long_repeats or (1 if quick else 3),
         "warmup_conversations": 2 if quick else 4,
+        "case_status_rate": args.case_status_rate,
     }
 
 
@@ -844,6 +849,9 @@ def main() -> None:
     parser.add_argument("--long-turns", type=int, default=55, help=f"turns of the long conversation (>= {TURN_LATE})")
     parser.add_argument("--long-repeats", type=int, default=0,
                         help="long conversations per bot per round (default 3, quick 1)")
+    parser.add_argument("--case-status-rate", type=int, default=10,
+                        help="the local Case Status service's spike arrest, requests per second, and the "
+                        "client's pace (default 10, the production API's; the sandbox allows 5)")
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--from-json", type=Path, help="only re-render the Markdown report from a saved latency.json")
     args = parser.parse_args()
@@ -864,7 +872,7 @@ def main() -> None:
     bots: List[Bot] = []
     try:
         print("starting both bots (logs in var/bench/logs) ...", flush=True)
-        bots.append(start_ours(work / "ours", logs))
+        bots.append(start_ours(work / "ours", logs, s["case_status_rate"]))
         bots.append(start_baseline(model, work / "baseline", logs))
         for bot in bots:
             warm_up(bot, s["warmup_conversations"])

@@ -141,12 +141,15 @@ def start_assistant(
     token: Optional[str] = None,
     case_status_admin: bool = False,
     endpoints: Optional[Path] = None,
+    case_status_rate: Optional[int] = None,
 ) -> Assistant:
     """Starts the three processes and waits until each answers; stops them all if one fails.
 
     `endpoints` replaces the SQLite endpoints with a file of the project's own
     (deploy/endpoints.production.yml); its ${ACTION_SERVER_URL} is set here and
-    the rest of its variables come from `extra_env`.
+    the rest of its variables come from `extra_env`. `case_status_rate` sets the
+    local Case Status service's spike arrest and the client's pace to match
+    (default: the sandbox's 5 per second).
     """
     if not model.exists():
         raise RuntimeError(f"{model} is missing: run `make test`, which trains it first")
@@ -180,6 +183,9 @@ def start_assistant(
     case_status_args = [sys.executable, "-m", "services.case_status_local", "--port", str(ports["case_status"])]
     if case_status_admin:
         case_status_args.append("--admin")
+    if case_status_rate:
+        case_status_args += ["--rate-limit", str(case_status_rate)]
+        env["CASE_STATUS_REQUESTS_PER_SECOND"] = str(case_status_rate)
     services: List[Service] = []
     try:
         services.append(start_process("case_status", case_status_args, env, logs))

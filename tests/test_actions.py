@@ -124,3 +124,25 @@ def test_G7_out_of_scope_and_blank(text, response):
     dispatcher = CollectingDispatcher()
     ActionOutOfScope().run(dispatcher, tracker(text, intent="out_of_scope"), {})
     assert [m["response"] for m in dispatcher.messages] == [response]
+
+
+def test_form_validation_leaves_out_slots_set_to_the_value_they_had():
+    from actions.forms import without_repeated_slots
+
+    before = {"receipt_number": "EAC1234567890", "invalid_receipt_number": None, "language": "en",
+              "requested_slot": "receipt_number", "problem_details": None}
+    events = [
+        {"event": "slot", "name": "receipt_number", "value": "EAC1234567890"},
+        {"event": "slot", "name": "invalid_receipt_number", "value": None},
+        {"event": "slot", "name": "language", "value": "en"},
+        {"event": "slot", "name": "problem_details", "value": "they lost it"},
+    ]
+    assert without_repeated_slots(events, before, "problem_details") == [events[3]]
+    # The requested slot's answer is kept even when it is set back to empty: Rasa
+    # reads it as "checked" and would otherwise reject the form's turn.
+    rejected = [{"event": "slot", "name": "problem_details", "value": None}]
+    assert without_repeated_slots(rejected, before, "problem_details") == rejected
+    # Nothing but repeats: all kept, or Rasa would reject the turn as "nothing validated".
+    assert without_repeated_slots(events[:3], before, "problem_details") == events[:3]
+    # No slot requested (the form opening with its answers given, or closing): no rejection to fear.
+    assert without_repeated_slots(events[:3], before, None) == []

@@ -88,3 +88,57 @@ def test_event_classes_defined_later_are_found() -> None:
         type_name = "late_event_for_this_test"
 
     assert Event.resolve_by_type("late_event_for_this_test") is LateEvent
+
+
+DOMAIN_YAML = """
+version: "3.1"
+intents: [inform]
+entities: [language, receipt_number]
+slots:
+  language:
+    type: categorical
+    values: [en, es]
+    influence_conversation: false
+    mappings: [{type: from_entity, entity: language}]
+  receipt_number:
+    type: text
+    influence_conversation: false
+    mappings: [{type: from_entity, entity: receipt_number}]
+forms:
+  case_status_form:
+    required_slots: [receipt_number]
+"""
+
+
+def _extract(slots: dict, entities: list, active_loop=None) -> list:
+    import asyncio
+
+    from rasa.core.actions.action import ActionExtractSlots
+    from rasa.core.channels import CollectingOutputChannel
+    from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActiveLoop, SlotSet, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    domain = Domain.from_yaml(DOMAIN_YAML)
+    events = [SlotSet(k, v) for k, v in slots.items()]
+    if active_loop:
+        events.append(ActiveLoop(active_loop))
+    events.append(UserUttered("text", {"name": "inform", "confidence": 1.0}, entities))
+    tracker = DialogueStateTracker.from_events("s", events, domain.slots)
+    out = asyncio.run(ActionExtractSlots(None).run(
+        CollectingOutputChannel(), TemplatedNaturalLanguageGenerator(domain.responses), tracker, domain))
+    return [(e.key, e.value) for e in out]
+
+
+def test_slot_extraction_leaves_out_a_slot_set_to_the_value_it_has() -> None:
+    assert _extract({"language": "en"}, [{"entity": "language", "value": "en"}]) == []
+    assert _extract({"language": "en"}, [{"entity": "language", "value": "es"}]) == [("language", "es")]
+
+
+def test_slot_extraction_keeps_the_active_forms_answers_even_when_repeated() -> None:
+    receipt = [{"entity": "receipt_number", "value": "EAC1234567890"}]
+    assert _extract({"receipt_number": "EAC1234567890"}, receipt, "case_status_form") == [
+        ("receipt_number", "EAC1234567890")
+    ]
+    assert _extract({"receipt_number": "EAC1234567890"}, receipt) == []

@@ -227,7 +227,8 @@ class CaseStatusClient:
         http://127.0.0.1:5056), `CASE_STATUS_CLIENT_ID` and
         `CASE_STATUS_CLIENT_SECRET` (default the local service's demo
         credentials). The YAML file beside this module (or `config_path`) gives
-        timeouts, attempts and backoff.
+        timeouts, attempts, backoff and the request rate; `CASE_STATUS_REQUESTS_PER_SECOND`
+        overrides the rate, since it differs by deployment (sandbox 5, production 10).
         """
         env = os.environ if env is None else env
         path = Path(config_path) if config_path else CONFIG_PATH
@@ -251,7 +252,8 @@ class CaseStatusClient:
             total_deadline_seconds=float(settings.get("total_deadline_seconds", 20.0)),
             token_renew_margin_seconds=float(settings.get("token_renew_margin_seconds", 60)),
             retry_statuses=settings.get("retry_statuses", (429, 503)),
-            requests_per_second=settings.get("requests_per_second"),
+            requests_per_second=float(env.get("CASE_STATUS_REQUESTS_PER_SECOND") or 0)
+            or settings.get("requests_per_second"),
         )
 
     def close(self) -> None:
