@@ -17,12 +17,19 @@ Measured with py-spy on the running server (benchmarks/results/latency.md):
   conversation. Here those repeats are left out, except for the slots of the
   active form, which reads this turn's slot events as its candidate answers.
 
+- Every prediction rebuilds the dialogue state after every earlier action of the
+  conversation: nlu_components/incremental_states.py carries it forward instead.
+- Every message loads and replays the whole session from the SQL tracker store:
+  nlu_components/tracker_cache.py keeps the last saved tracker while the store agrees.
+
 Applied when Rasa imports this project's components (`nlu_components`), so any
 Rasa process that loads the model gets them; `apply()` is idempotent.
 """
 from __future__ import annotations
 
 from typing import Any, Dict, Optional, Text, Type
+
+from nlu_components import incremental_states, tracker_cache
 
 _applied = False
 
@@ -102,4 +109,6 @@ def apply() -> None:
     _cached_action_result_validation()
     _cached_event_types()
     _no_repeated_slot_extractions()
+    incremental_states.install()
+    tracker_cache.install()
     _applied = True

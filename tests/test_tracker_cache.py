@@ -1,0 +1,229 @@
+"""nlu_components/tracker_cache.py: a kept tracker is handed back only while the store agrees with it.
+
+Run on SQLite and on PostgreSQL (the one on 127.0.0.1:5432; skipped with the
+reason where none is reachable). "Another process" is a second store object on
+the same database, which shares nothing in memory with the first.
+"""
+from __future__ import annotations
+
+import asyncio
+import os
+import uuid
+from pathlib import Path
+from typing import List
+
+import pytest
+import sqlalchemy as sa
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+import nlu_components  # noqa: F401  (applies the speed-ups, as loading the model does)
+from nlu_components import tracker_cache
+
+ROOT = Path(__file__).resolve().parents[1]
+PG_URL = os.environ.get("CONTACT_CENTER_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+@pytest.fixture(scope="module")
+def domain() -> Domain:
+    return Domain.load(ROOT / "domain.yml")
+
+
+def _pg_reason() -> str:
+    engine = sa.create_engine(PG_URL, connect_args={"connect_timeout": 3})
+    try:
+        with engine.connect() as connection:
+            connection.execute(sa.text("SELECT 1"))
+        return ""
+    except Exception as exc:  # noqa: BLE001 - any failure means: skip, and say why
+        return f"PostgreSQL unreachable at {PG_URL} ({type(exc).__name__})"
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def stores(request, tmp_path, domain):
+    """Two store objects on one database: this process's and another process's."""
+    if request.param == "sqlite":
+        make = lambda: SQLTrackerStore(domain=domain, dialect="sqlite", db=str(tmp_path / "tracker.db"))  # noqa: E731
+    else:
+        reason = _pg_reason()
+        if reason:
+            pytest.skip(reason)
+        url = sa.engine.make_url(PG_URL)
+        make = lambda: SQLTrackerStore(  # noqa: E731
+            domain=domain, dialect="postgresql", host=url.host, port=url.port, db=url.database,
+            username=url.username, password=url.password,
+        )
+    ours, other = make(), make()
+    yield ours, other
+    for store in (ours, other):
+        store.engine.dispose()
+
+
+def run(coro):
+    return asyncio.run(coro)
+
+
+def _turn(tracker: DialogueStateTracker, text: str, slot_value: str) -> None:
+    for event in (UserUttered(text, {"name": "greet", "confidence": 1.0}), SlotSet("language", slot_value),
+                  ActionExecuted("utter_greet"), ActionExecuted("action_listen")):
+        tracker.update(event)
+
+
+def _as_stored(tracker: DialogueStateTracker) -> List[dict]:
+    return [e.as_dict() for e in tracker.events]
+
+
+def _fresh(store: SQLTrackerStore, sender: str) -> DialogueStateTracker:
+    """What the store holds, read around the cache."""
+    tracker_cache._kept(store).pop(sender, None)
+    return run(store.retrieve(sender))
+
+
+def _conversation(store: SQLTrackerStore, turns: int = 3) -> DialogueStateTracker:
+    sender = "cache-" + uuid.uuid4().hex
+    tracker = run(store.get_or_create_tracker(sender))
+    for n in range(turns):
+        _turn(tracker, f"hello {n}", "en")
+        run(store.save(tracker))
+    return tracker
+
+
+def test_installed_when_the_components_are_imported() -> None:
+    assert getattr(SQLTrackerStore, "_keeps_trackers", False)
+
+
+def test_the_saved_tracker_is_handed_back_and_matches_the_store(stores) -> None:
+    ours, _ = stores
+    tracker = _conversation(ours)
+    again = run(ours.retrieve(tracker.sender_id))
+    assert again is tracker
+    assert _as_stored(again) == _as_stored(_fresh(ours, tracker.sender_id))
+    assert again.get_slot("language") == "en"
+
+
+def test_a_kept_tracker_is_handed_out_once(stores) -> None:
+    ours, _ = stores
+    tracker = _conversation(ours)
+    first = run(ours.retrieve(tracker.sender_id))
+    second = run(ours.retrieve(tracker.sender_id))
+    assert first is tracker and second is not tracker
+    assert _as_stored(second) == _as_stored(tracker)
+
+
+def test_events_written_by_another_process_are_loaded(stores) -> None:
+    ours, other = stores
+    tracker = _conversation(ours)
+    theirs = run(other.retrieve(tracker.sender_id))
+    _turn(theirs, "written elsewhere", "es")
+    run(other.save(theirs))
+    again = run(ours.retrieve(tracker.sender_id))
+    assert again is not tracker
+    assert again.get_slot("language") == "es"
+    assert _as_stored(again) == _as_stored(theirs)
+
+
+def test_a_new_session_started_by_another_process_is_loaded(stores) -> None:
+    ours, other = stores
+    tracker = _conversation(ours, turns=2)
+    theirs = run(other.retrieve(tracker.sender_id))
+    for event in (ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen")):
+        theirs.update(event)
+    _turn(theirs, "new session", "es")
+    run(other.save(theirs))
+    again = run(ours.retrieve(tracker.sender_id))
+    assert again is not tracker
+    assert _as_stored(again) == _as_stored(_fresh(other, tracker.sender_id))
+    assert any(isinstance(e, SessionStarted) for e in again.events)
+
+
+def test_an_event_added_after_the_save_is_not_handed_back(stores) -> None:
+    ours, _ = stores
+    tracker = _conversation(ours)
+    tracker.update(SlotSet("language", "es"))  # never saved
+    again = run(ours.retrieve(tracker.sender_id))
+    assert again is not tracker
+    assert again.get_slot("language") == "en"
+
+
+def test_a_tracker_holding_an_earlier_session_is_not_handed_back(stores) -> None:
+    ours, _ = stores
+    tracker = _conversation(ours, turns=2)
+    for event in (ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen")):
+        tracker.update(event)
+    _turn(tracker, "after the restart", "es")
+    run(ours.save(tracker))
+    again = run(ours.retrieve(tracker.sender_id))
+    assert again is not tracker
+    assert _as_stored(again) == _as_stored(_fresh(ours, tracker.sender_id))
+    run(ours.save(again))
+    assert run(ours.retrieve(tracker.sender_id)) is again  # kept again once it matches the store
+
+
+def test_a_failed_save_keeps_nothing(stores, monkeypatch) -> None:
+    ours, _ = stores
+    tracker = _conversation(ours)
+    run(ours.retrieve(tracker.sender_id))
+    _turn(tracker, "lost", "es")
+
+    def broken(*args, **kwargs):
+        raise sa.exc.OperationalError("INSERT", {}, Exception("database is down"))
+
+    monkeypatch.setattr(ours, "session_scope", broken)
+    with pytest.raises(sa.exc.OperationalError):
+        run(ours.save(tracker))
+    monkeypatch.undo()
+    again = run(ours.retrieve(tracker.sender_id))
+    assert again is not tracker and again.get_slot("language") == "en"
+
+
+def test_a_new_domain_loads_again(stores) -> None:
+    ours, _ = stores
+    tracker = _conversation(ours)
+    previous = ours.domain
+    ours.domain = Domain.load(ROOT / "domain.yml")  # what loading another model does
+    try:
+        again = run(ours.retrieve(tracker.sender_id))
+    finally:
+        ours.domain = previous
+    assert again is not tracker
+    assert _as_stored(again) == _as_stored(tracker)
+
+
+def test_the_full_tracker_is_always_read_from_the_store(stores) -> None:
+    ours, _ = stores
+    tracker = _conversation(ours)
+    full = run(ours.retrieve_full_tracker(tracker.sender_id))
+    assert full is not tracker
+    assert _as_stored(full) == _as_stored(tracker)
+    assert run(ours.retrieve(tracker.sender_id)) is tracker  # still kept
+
+
+def test_the_number_of_kept_trackers_is_bounded(stores, monkeypatch) -> None:
+    ours, _ = stores
+    monkeypatch.setattr(tracker_cache, "MAX_TRACKERS", 2)
+    first, second, third = (_conversation(ours, turns=1) for _ in range(3))
+    assert list(tracker_cache._kept(ours)) == [second.sender_id, third.sender_id]
+    assert run(ours.retrieve(first.sender_id)) is not first
+
+
+class _Broker:
+    def __init__(self) -> None:
+        self.published: List[dict] = []
+
+    def publish(self, event: dict) -> None:
+        self.published.append(event)
+
+
+def test_the_event_broker_gets_each_new_event_once(stores) -> None:
+    ours, _ = stores
+    ours.event_broker = _Broker()
+    try:
+        tracker = _conversation(ours, turns=2)
+        published = [e for e in ours.event_broker.published if e["sender_id"] == tracker.sender_id]
+    finally:
+        ours.event_broker = None
+    assert [{k: v for k, v in e.items() if k != "sender_id"} for e in published] == _as_stored(tracker)
