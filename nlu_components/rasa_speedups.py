@@ -21,6 +21,8 @@ Measured with py-spy on the running server (benchmarks/results/latency.md):
   conversation: nlu_components/incremental_states.py carries it forward instead.
 - Every message loads and replays the whole session from the SQL tracker store:
   nlu_components/tracker_cache.py keeps the last saved tracker while the store agrees.
+- Every custom action is sent every event of the conversation:
+  nlu_components/action_server_history.py sends the last few turns' events.
 
 Applied when Rasa imports this project's components (`nlu_components`), so any
 Rasa process that loads the model gets them; `apply()` is idempotent.
@@ -29,7 +31,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional, Text, Type
 
-from nlu_components import incremental_states, tracker_cache
+from nlu_components import action_server_history, incremental_states, tracker_cache
 
 _applied = False
 
@@ -111,4 +113,5 @@ def apply() -> None:
     _no_repeated_slot_extractions()
     incremental_states.install()
     tracker_cache.install()
+    action_server_history.install()
     _applied = True
