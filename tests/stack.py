@@ -149,7 +149,7 @@ def start_assistant(
     (deploy/endpoints.production.yml); its ${ACTION_SERVER_URL} is set here and
     the rest of its variables come from `extra_env`. `case_status_rate` sets the
     local Case Status service's spike arrest and the client's pace to match
-    (default: the sandbox's 5 per second).
+    (default: the sandbox's 5 per second; 0: none, and the client unpaced).
     """
     if not model.exists():
         raise RuntimeError(f"{model} is missing: run `make test`, which trains it first")
@@ -183,7 +183,7 @@ def start_assistant(
     case_status_args = [sys.executable, "-m", "services.case_status_local", "--port", str(ports["case_status"])]
     if case_status_admin:
         case_status_args.append("--admin")
-    if case_status_rate:
+    if case_status_rate is not None:  # 0: no spike arrest, and the client unpaced
         case_status_args += ["--rate-limit", str(case_status_rate)]
         env["CASE_STATUS_REQUESTS_PER_SECOND"] = str(case_status_rate)
     services: List[Service] = []

@@ -387,6 +387,11 @@ def test_the_request_rate_comes_from_the_deployment():
     assert client._pacer.interval == pytest.approx(1.05 / 10)  # production's spike arrest
 
 
+def test_a_deployment_without_a_spike_arrest_is_not_paced():
+    client = CaseStatusClient.from_config(env={"CASE_STATUS_REQUESTS_PER_SECOND": "0"})
+    assert client._pacer.interval == 0 and client._pacer.reserve() == 0
+
+
 def test_retry_after_accepts_seconds_and_http_dates():
     assert client_module._retry_after("2") == 2.0
     assert client_module._retry_after(None) is None

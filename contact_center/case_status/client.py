@@ -228,7 +228,8 @@ class CaseStatusClient:
         `CASE_STATUS_CLIENT_SECRET` (default the local service's demo
         credentials). The YAML file beside this module (or `config_path`) gives
         timeouts, attempts, backoff and the request rate; `CASE_STATUS_REQUESTS_PER_SECOND`
-        overrides the rate, since it differs by deployment (sandbox 5, production 10).
+        overrides the rate, since it differs by deployment (sandbox 5, production 10);
+        0 there means a service with no spike arrest, and no pacing.
         """
         env = os.environ if env is None else env
         path = Path(config_path) if config_path else CONFIG_PATH
@@ -252,8 +253,7 @@ class CaseStatusClient:
             total_deadline_seconds=float(settings.get("total_deadline_seconds", 20.0)),
             token_renew_margin_seconds=float(settings.get("token_renew_margin_seconds", 60)),
             retry_statuses=settings.get("retry_statuses", (429, 503)),
-            requests_per_second=float(env.get("CASE_STATUS_REQUESTS_PER_SECOND") or 0)
-            or settings.get("requests_per_second"),
+            requests_per_second=_rate(env.get("CASE_STATUS_REQUESTS_PER_SECOND"), settings.get("requests_per_second")),
         )
 
     def close(self) -> None:
@@ -504,6 +504,13 @@ def _error_from(body: Any, depth: int = 0) -> Optional[Tuple[Optional[str], str]
     if message:
         return (str(code) if code is not None else None), str(message)
     return None
+
+
+def _rate(from_env: Optional[str], from_settings: Any) -> Optional[float]:
+    """Requests per second: the deployment's (0: no pacing) over the YAML file's."""
+    if from_env is not None and from_env.strip():
+        return float(from_env)
+    return float(from_settings) if from_settings else None
 
 
 def _retry_after(value: Optional[str]) -> Optional[float]:
