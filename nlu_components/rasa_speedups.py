@@ -20,9 +20,11 @@ Measured with py-spy on the running server (benchmarks/results/latency.md):
 - Every prediction rebuilds the dialogue state after every earlier action of the
   conversation: nlu_components/incremental_states.py carries it forward instead.
 - Every message loads and replays the whole session from the SQL tracker store:
-  nlu_components/tracker_cache.py keeps the last saved tracker while the store agrees.
+  nlu_components/sql_tracker_store.py keeps the last saved tracker while the store
+  agrees, writes only what is new without counting, and puts SQLite in WAL mode.
 - Every custom action is sent every event of the conversation:
-  nlu_components/action_server_history.py sends the last few turns' events.
+  nlu_components/action_server_payload.py sends the last few turns' events, and
+  the domain without its 77 kB of response texts.
 
 Applied when Rasa imports this project's components (`nlu_components`), so any
 Rasa process that loads the model gets them; `apply()` is idempotent.
@@ -31,7 +33,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional, Text, Type
 
-from nlu_components import action_server_history, incremental_states, tracker_cache
+from nlu_components import action_server_payload, incremental_states, sql_tracker_store
 
 _applied = False
 
@@ -112,6 +114,6 @@ def apply() -> None:
     _cached_event_types()
     _no_repeated_slot_extractions()
     incremental_states.install()
-    tracker_cache.install()
-    action_server_history.install()
+    sql_tracker_store.install()
+    action_server_payload.install()
     _applied = True

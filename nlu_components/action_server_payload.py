@@ -1,4 +1,4 @@
-"""The action server is sent the recent part of the conversation, not every event of it.
+"""What Rasa posts to the action server: the recent part of the conversation, and the domain without its texts.
 
 Rasa 3.6 posts the whole tracker, every event of the session, to the action
 server for each custom action, two or three times a turn. At turn 50 that is
@@ -11,6 +11,11 @@ events, the last action and the latest message, and the representative's summary
 slot, the active loop, the latest message) is sent in full as it always is.
 So the payload's `events` start at the applicant's `ACTION_SERVER_HISTORY_TURNS`-th
 last message (default 10); 0 sends every event, as Rasa does.
+
+Rasa also sends the whole domain with every call: 83 kB, of which 77 kB are the
+responses in both languages. Actions name a response and Rasa renders it, and
+rasa_sdk reads only the domain's slots and forms, so the domain goes without its
+`responses` (built once per loaded domain).
 """
 from __future__ import annotations
 
@@ -25,6 +30,18 @@ if TYPE_CHECKING:
     from rasa.shared.core.trackers import DialogueStateTracker
 
 HISTORY_TURNS = int(os.environ.get("ACTION_SERVER_HISTORY_TURNS", "10"))
+LEFT_OUT_OF_DOMAIN = ("responses",)
+_domain_sent: Dict[int, Dict[Text, Any]] = {}
+
+
+def domain_for_actions(domain: "Domain") -> Dict[Text, Any]:
+    """`domain.as_dict()` without the responses; kept for the domain last asked about."""
+    sent = _domain_sent.get(id(domain))
+    if sent is None or sent["__domain__"] is not domain:
+        as_dict = {k: v for k, v in domain.as_dict().items() if k not in LEFT_OUT_OF_DOMAIN}
+        _domain_sent.clear()
+        _domain_sent[id(domain)] = sent = {"__domain__": domain, "dict": as_dict}
+    return sent["dict"]
 
 
 def recent_events(tracker: "DialogueStateTracker", turns: int) -> List["Event"]:
@@ -44,7 +61,7 @@ def recent_events(tracker: "DialogueStateTracker", turns: int) -> List["Event"]:
 
 
 def action_call_format(self: "RemoteAction", tracker: "DialogueStateTracker", domain: "Domain") -> Dict[Text, Any]:
-    """Rasa 3.6.21's `RemoteAction._action_call_format`, with the recent events only."""
+    """Rasa 3.6.21's `RemoteAction._action_call_format`, with the recent events and the domain's structure."""
     import rasa
     from rasa.shared.core.trackers import EventVerbosity
 
@@ -57,7 +74,7 @@ def action_call_format(self: "RemoteAction", tracker: "DialogueStateTracker", do
         "version": rasa.__version__,
     }
     if not self._is_selective_domain_enabled() or domain.does_custom_action_explicitly_need_domain(self.name()):
-        result["domain"] = domain.as_dict()
+        result["domain"] = domain_for_actions(domain)
     return result
 
 

@@ -1,4 +1,5 @@
-"""nlu_components/tracker_cache.py: a kept tracker is handed back only while the store agrees with it.
+"""nlu_components/sql_tracker_store.py: a kept tracker is handed back only while the store agrees with
+it, and the rows written are Rasa's.
 
 Run on SQLite and on PostgreSQL (the one on 127.0.0.1:5432; skipped with the
 reason where none is reachable). "Another process" is a second store object on
@@ -7,6 +8,7 @@ the same database, which shares nothing in memory with the first.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import uuid
 from pathlib import Path
@@ -20,7 +22,7 @@ from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, Use
 from rasa.shared.core.trackers import DialogueStateTracker
 
 import nlu_components  # noqa: F401  (applies the speed-ups, as loading the model does)
-from nlu_components import tracker_cache
+from nlu_components import sql_tracker_store
 
 ROOT = Path(__file__).resolve().parents[1]
 PG_URL = os.environ.get("CONTACT_CENTER_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
@@ -79,7 +81,7 @@ def _as_stored(tracker: DialogueStateTracker) -> List[dict]:
 
 def _fresh(store: SQLTrackerStore, sender: str) -> DialogueStateTracker:
     """What the store holds, read around the cache."""
-    tracker_cache._kept(store).pop(sender, None)
+    sql_tracker_store._kept(store).pop(sender, None)
     return run(store.retrieve(sender))
 
 
@@ -169,15 +171,63 @@ def test_a_failed_save_keeps_nothing(stores, monkeypatch) -> None:
     run(ours.retrieve(tracker.sender_id))
     _turn(tracker, "lost", "es")
 
-    def broken(*args, **kwargs):
+    @contextlib.contextmanager
+    def broken(store):
         raise sa.exc.OperationalError("INSERT", {}, Exception("database is down"))
+        yield
 
-    monkeypatch.setattr(ours, "session_scope", broken)
+    monkeypatch.setattr(sql_tracker_store, "_connection", broken)
     with pytest.raises(sa.exc.OperationalError):
         run(ours.save(tracker))
     monkeypatch.undo()
     again = run(ours.retrieve(tracker.sender_id))
     assert again is not tracker and again.get_slot("language") == "en"
+
+
+def _rows(store: SQLTrackerStore, sender: str) -> List[tuple]:
+    with store.engine.connect() as connection:
+        return [tuple(r) for r in connection.execute(
+            sa.text("SELECT type_name, timestamp, intent_name, action_name, data FROM events "
+                    "WHERE sender_id = :s ORDER BY id"), {"s": sender})]
+
+
+def _session_restart(tracker: DialogueStateTracker) -> None:
+    for event in (ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen")):
+        tracker.update(event)
+
+
+def test_the_rows_written_are_the_ones_rasas_save_writes(stores) -> None:
+    # Turn by turn as the processor goes (retrieve, new events, save; a new session in
+    # the middle, saved twice in its turn), the same event objects saved by Rasa's own
+    # retrieve and save under one sender id and by ours under another.
+    ours, _ = stores
+    theirs_id, ours_id = "rasa-" + uuid.uuid4().hex, "ours-" + uuid.uuid4().hex
+    mine = run(ours.get_or_create_tracker(ours_id))
+    rasas = DialogueStateTracker(theirs_id, ours.domain.slots)
+    for event in mine.events:
+        rasas.update(event)
+    run(sql_tracker_store.rasa_original_save(ours, rasas))
+    steps = [[lambda t: _turn(t, "hola", "es")], [lambda t: _turn(t, "second", "en")],
+             [_session_restart, lambda t: _turn(t, "after", "es")], [lambda t: _turn(t, "last", "en")]]
+    for turn in steps:
+        mine, rasas = run(ours.retrieve(ours_id)), run(ours._retrieve(theirs_id, False))
+        for step in turn:
+            before = len(mine.events)
+            step(mine)
+            for event in list(mine.events)[before:]:
+                rasas.update(event)
+            run(sql_tracker_store.rasa_original_save(ours, rasas))
+            run(ours.save(mine))
+        assert _rows(ours, ours_id) == _rows(ours, theirs_id)
+
+
+def test_sqlite_runs_in_write_ahead_log_mode(stores) -> None:
+    ours, _ = stores
+    _conversation(ours, turns=1)
+    with ours.engine.connect() as connection:
+        mode = connection.execute(sa.text("PRAGMA journal_mode")).scalar() if ours.engine.dialect.name == "sqlite" \
+            else "wal"
+    assert mode == "wal"
 
 
 def test_a_new_domain_loads_again(stores) -> None:
@@ -204,9 +254,9 @@ def test_the_full_tracker_is_always_read_from_the_store(stores) -> None:
 
 def test_the_number_of_kept_trackers_is_bounded(stores, monkeypatch) -> None:
     ours, _ = stores
-    monkeypatch.setattr(tracker_cache, "MAX_TRACKERS", 2)
+    monkeypatch.setattr(sql_tracker_store, "MAX_TRACKERS", 2)
     first, second, third = (_conversation(ours, turns=1) for _ in range(3))
-    assert list(tracker_cache._kept(ours)) == [second.sender_id, third.sender_id]
+    assert list(sql_tracker_store._kept(ours)) == [second.sender_id, third.sender_id]
     assert run(ours.retrieve(first.sender_id)) is not first
 
 
