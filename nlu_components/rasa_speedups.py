@@ -1,4 +1,4 @@
-"""Hot spots of the Rasa 3.6 server, made cheap without changing what it does.
+"""Hot spots of the Rasa 3.6 server, made cheap; only the action server's payload changes.
 
 Measured with py-spy on the running server (benchmarks/results/latency.md):
 
@@ -16,7 +16,6 @@ Measured with py-spy on the running server (benchmarks/results/latency.md):
   such event is stored and then loaded and replayed on every later turn of the
   conversation. Here those repeats are left out, except for the slots of the
   active form, which reads this turn's slot events as its candidate answers.
-
 - Every prediction rebuilds the dialogue state after every earlier action of the
   conversation: nlu_components/incremental_states.py carries it forward instead.
 - Every message loads and replays the whole session from the SQL tracker store:
@@ -24,7 +23,8 @@ Measured with py-spy on the running server (benchmarks/results/latency.md):
   agrees, writes only what is new without counting, and puts SQLite in WAL mode.
 - Every custom action is sent every event of the conversation:
   nlu_components/action_server_payload.py sends the last few turns' events, and
-  the domain without its 77 kB of response texts.
+  the domain without its 77 kB of response texts (what the actions see changes:
+  that module says how, and why nothing they use is left out).
 
 Applied when Rasa imports this project's components (`nlu_components`), so any
 Rasa process that loads the model gets them; `apply()` is idempotent.
