@@ -1,5 +1,6 @@
 """Labels go into the right language and topic file, tidily; the held-out set stays clean."""
 import difflib
+import re
 import time
 
 import pytest
@@ -126,7 +127,10 @@ def test_unknown_intents_and_entities_are_refused(small, capsys):
 
 
 def test_a_text_already_trained_under_another_intent_is_refused(small, capsys):
-    existing = nlu_eval.load_examples(small / "data/nlu/en/case_status.yml", "en")[0]
+    # An example with no identifier: the inbox pseudonymises receipt numbers, so a text
+    # carrying one never comes back exactly as trained.
+    existing = next(e for e in nlu_eval.load_examples(small / "data/nlu/en/case_status.yml", "en")
+                    if not re.search(r"\d", e.text))
     ids = _snapshot(small, _message(existing.text))
     code, _, err = _label(capsys, small, next(iter(ids.values())), "--intent", "report_emergency")
     assert code == 1 and f"already training data for {existing.intent}" in err
