@@ -75,6 +75,11 @@ def _turn(tracker: DialogueStateTracker, text: str, slot_value: str) -> None:
         tracker.update(event)
 
 
+def _session_restart(tracker: DialogueStateTracker) -> None:
+    for event in (ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen")):
+        tracker.update(event)
+
+
 def _as_stored(tracker: DialogueStateTracker) -> List[dict]:
     return [e.as_dict() for e in tracker.events]
 
@@ -132,8 +137,7 @@ def test_a_new_session_started_by_another_process_is_loaded(stores) -> None:
     ours, other = stores
     tracker = _conversation(ours, turns=2)
     theirs = run(other.retrieve(tracker.sender_id))
-    for event in (ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen")):
-        theirs.update(event)
+    _session_restart(theirs)
     _turn(theirs, "new session", "es")
     run(other.save(theirs))
     again = run(ours.retrieve(tracker.sender_id))
@@ -154,8 +158,7 @@ def test_an_event_added_after_the_save_is_not_handed_back(stores) -> None:
 def test_a_tracker_holding_an_earlier_session_is_not_handed_back(stores) -> None:
     ours, _ = stores
     tracker = _conversation(ours, turns=2)
-    for event in (ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen")):
-        tracker.update(event)
+    _session_restart(tracker)
     _turn(tracker, "after the restart", "es")
     run(ours.save(tracker))
     again = run(ours.retrieve(tracker.sender_id))
@@ -189,11 +192,6 @@ def _rows(store: SQLTrackerStore, sender: str) -> List[tuple]:
         return [tuple(r) for r in connection.execute(
             sa.text("SELECT type_name, timestamp, intent_name, action_name, data FROM events "
                     "WHERE sender_id = :s ORDER BY id"), {"s": sender})]
-
-
-def _session_restart(tracker: DialogueStateTracker) -> None:
-    for event in (ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen")):
-        tracker.update(event)
 
 
 def test_the_rows_written_are_the_ones_rasas_save_writes(stores) -> None:
