@@ -21,7 +21,8 @@ Here:
 - A tracker this store handed out remembers how many of its events are stored,
   so a save writes the rest without counting them again; after a new session
   starts in the tracker it counts, as Rasa does. Rows are the ones Rasa writes,
-  inserted in one statement.
+  inserted in one statement; the event broker gets the same new events, so the
+  stored tracker is no longer loaded to count them.
 - SQLite runs in write-ahead-log mode with `synchronous=NORMAL`: a commit appends
   to the log, still safe if the assistant crashes (a power cut can lose the last
   turns, never corrupt the file). PostgreSQL (production) is untouched.
@@ -128,7 +129,7 @@ def event_row(sender_id: Text, event: "Event") -> Dict[Text, Any]:
 
 
 def install() -> None:
-    """Replace `SQLTrackerStore` retrieve, save and event streaming in this process."""
+    """Replace `SQLTrackerStore` retrieve and save (which streams to the event broker) in this process."""
     from rasa.core.tracker_store import SQLTrackerStore
     from rasa.shared.core.events import SessionStarted
 
@@ -154,13 +155,15 @@ def install() -> None:
     async def save(self: SQLTrackerStore, tracker: "DialogueStateTracker") -> None:
         kept = _kept(self)
         kept.pop(tracker.sender_id, None)
-        await self.stream_events(tracker)
         stored: Optional[int] = tracker.__dict__.pop(STORED_ATTRIBUTE, None)
-        with _connection(self) as connection:
-            if stored is None:
+        if stored is None:
+            with _connection(self) as connection:
                 stored = session_mark(self, connection, tracker.sender_id)[0]
-            new: List["Event"] = list(itertools.islice(tracker.events, stored, None))
-            if new:
+        new: List["Event"] = list(itertools.islice(tracker.events, stored, None))
+        if self.event_broker is not None:  # before writing, as Rasa's save streams them
+            await self._stream_new_events(self.event_broker, new, tracker.sender_id)
+        if new:
+            with _connection(self) as connection:
                 connection.execute(self.SQLEvent.__table__.insert(), [event_row(tracker.sender_id, e) for e in new])
         # After a new session starts, the store's latest session is no longer the
         # tracker's events: the next save counts, as Rasa does.
@@ -173,19 +176,8 @@ def install() -> None:
             while len(kept) > MAX_TRACKERS:
                 kept.popitem(last=False)
 
-    async def stream_events(self: SQLTrackerStore, tracker: "DialogueStateTracker") -> None:
-        # Rasa loads the stored tracker only to count its events (TrackerEventDiffEngine);
-        # the count is enough.
-        if self.event_broker is None:
-            return None
-        with _connection(self) as connection:
-            stored, _ = session_mark(self, connection, tracker.sender_id)
-        new_events = list(itertools.islice(tracker.events, stored, None))
-        await self._stream_new_events(self.event_broker, new_events, tracker.sender_id)
-
     SQLTrackerStore.retrieve = retrieve
     SQLTrackerStore.save = save
-    SQLTrackerStore.stream_events = stream_events
     SQLTrackerStore._keeps_trackers = True
 
 
