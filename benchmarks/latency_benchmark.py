@@ -41,6 +41,7 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 import requests
 import yaml
 
+from contact_center.case_status.pacing import MARGIN
 from tests import stack
 
 ROOT = stack.ROOT
@@ -51,8 +52,6 @@ TIMEOUT = (3.05, 60.0)  # (connect, read) seconds for every benchmark request
 P95_TARGET_RATIO = 1.0  # at 20 concurrent conversations: our p95 <= the baseline's
 GROWTH_TARGET = 1.2  # turn 50 within 1.2 times turn 5
 NO_QUOTA = "ours, no spike arrest"  # the third stack, at the top concurrency only
-MARGIN = 1.05  # contact_center/case_status/pacing.py: requests spaced 5% wider than 1/rate
-MARGIN_NOTE = "5% wider than 1/rate"
 TURN_EARLY, TURN_LATE = 5, 50
 MACHINE = "machine (all processes)"
 
@@ -662,6 +661,12 @@ def probe_section(result: Dict) -> List[str]:
     return lines
 
 
+def _latency_row(concurrent: int, bot: str, v: Dict) -> str:
+    return (f"| {concurrent} | {bot} | {v['turns']} | {fmt(v['p50_ms'])} | {fmt(v['p95_ms'])} | {fmt(v['p99_ms'])} | "
+            f"{fmt(v['mean_ms'])} | {v['throughput_turns_per_s']:.1f} | {fmt(v['p95_ms_with_ramp'])} | "
+            f"{v['errors']} | {v['unexpected_replies']} |")
+
+
 def markdown(result: Dict) -> str:
     s, m = result["settings"], result["machine"]
     lines = [
@@ -717,23 +722,14 @@ def markdown(result: Dict) -> str:
     ]
     for c in s["concurrency"]:
         for bot in ("ours", "baseline"):
-            v = result["concurrency"][str(c)][bot]
-            lines.append(
-                f"| {c} | {bot} | {v['turns']} | {fmt(v['p50_ms'])} | {fmt(v['p95_ms'])} | {fmt(v['p99_ms'])} | "
-                f"{fmt(v['mean_ms'])} | {v['throughput_turns_per_s']:.1f} | {fmt(v['p95_ms_with_ramp'])} | "
-                f"{v['errors']} | {v['unexpected_replies']} |"
-            )
+            lines.append(_latency_row(c, bot, result["concurrency"][str(c)][bot]))
         b = result["concurrency"][str(c)]["baseline"]
         free = (result.get("no_quota") or {}).get(str(c))
         for name, o in (("ours", result["concurrency"][str(c)]["ours"]), (NO_QUOTA, free)):
             if o is None:
                 continue
             if name == NO_QUOTA:
-                lines.append(
-                    f"| {c} | {name} | {o['turns']} | {fmt(o['p50_ms'])} | {fmt(o['p95_ms'])} | {fmt(o['p99_ms'])} | "
-                    f"{fmt(o['mean_ms'])} | {o['throughput_turns_per_s']:.1f} | {fmt(o['p95_ms_with_ramp'])} | "
-                    f"{o['errors']} | {o['unexpected_replies']} |"
-                )
+                lines.append(_latency_row(c, name, o))
             lines.append(
                 f"| {c} | {name} / baseline | | {o['p50_ms'] / b['p50_ms']:.2f} | {o['p95_ms'] / b['p95_ms']:.2f} | "
                 f"{o['p99_ms'] / b['p99_ms']:.2f} | {o['mean_ms'] / b['mean_ms']:.2f} | "
@@ -876,7 +872,8 @@ def quota_notes(result: Dict) -> List[str]:
     out.append(
         f"At {top} concurrent conversations with no pause between turns, {share:.0%} of our turns are lookups: "
         f"{ours['throughput_turns_per_s']:.1f} turns/s asked for {asked:.1f} lookups/s, {asked / rate:.0%} of the "
-        f"{rate} per second the Case Status API admits (the client spaces them {MARGIN_NOTE}). The lookup turns "
+        f"{rate} per second the Case Status API admits (the client spaces them {MARGIN - 1:.0%} wider than 1/rate). "
+        "The lookup turns "
         f"took p50 {', '.join(fmt(p['p50_ms']) for p in lookups)} ms, the others "
         f"p50 {', '.join(fmt(p['p50_ms']) for p in others)} ms.")
     free = (result.get("no_quota") or {}).get(top)
