@@ -18,7 +18,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) \
 	$(wildcard nlu_components/*.py) $(wildcard contact_center/*.py)
 
-.PHONY: help run chat test test-stories validate train bench-nlu bench-latency clean web chromium test-browser admin
+.PHONY: help run chat test test-stories validate train bench-nlu bench-crisis bench-latency clean web chromium test-browser admin
 
 help:
 	@echo "make run    - set up, train if needed, start the assistant, print where to talk to it"
@@ -26,6 +26,7 @@ help:
 	@echo "make chat   - chat in the terminal with the running assistant"
 	@echo "make test-browser - only the chat page's browser tests (tests/browser)"
 	@echo "make bench-nlu - NLU benchmark against Rasa's default pipeline (writes benchmarks/results/)"
+	@echo "make bench-crisis - crisis check (G6): recall and false alarms per language (writes benchmarks/results/)"
 	@echo "make bench-latency - REST latency/throughput against the rasa init bot (ARGS=--quick; writes benchmarks/results/)"
 	@echo "make admin ARGS=\"inbox\" - admin retraining: inbox, label, train, gate, promote, rollback, status"
 
@@ -40,6 +41,7 @@ $(VENV)/.installed: pyproject.toml
 # Retrains only when the training data, domain, config or NLU code changed.
 $(MODEL): $(VENV)/.installed $(TRAINING_INPUTS)
 	@mkdir -p models
+	@rm -f $(MODEL)  # a failed training must not leave the old model looking new
 	$(RASA) train --fixed-model-name current --out models --force 2>&1 | grep -vE "Epochs:|Processed|it/s]" || true
 	@test -f $(MODEL) || { echo "training failed: no $(MODEL)" >&2; exit 1; }
 	@touch $(MODEL)
@@ -98,6 +100,11 @@ admin: $(VENV)/.installed
 
 bench-nlu: $(VENV)/.installed
 	$(PY) -m benchmarks.nlu_benchmark --shared $(SHARED) --sweep 20,50
+	$(MAKE) --no-print-directory bench-crisis
+
+# G6 crisis check: recall and false alarms per language (writes benchmarks/results/crisis.md); no model needed.
+bench-crisis: $(VENV)/.installed
+	$(PY) -m benchmarks.crisis_benchmark --shared $(SHARED)
 
 # Trains first if the model is out of date; ARGS="--quick" for a short check run.
 bench-latency: $(MODEL)

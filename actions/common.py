@@ -39,6 +39,7 @@ SERVICE_INTENTS = frozenset(
 )
 # Intents a form never takes as an answer: the rules in data/ handle them.
 CONTROL_INTENTS = frozenset({"stop", "change_language"})
+CRISIS_INTENT = "crisis"  # set by nlu_components/crisis_detector.py
 SWITCH_CONFIDENCE = 0.80
 # "cancel", "never mind", "olvídelo, ya no", "English please": control words are few.
 FREE_TEXT_CONTROL_WORDS = 4
@@ -100,6 +101,8 @@ def wants_to_leave(tracker: Tracker, own_topics: Iterable[str] = (), free_text: 
     "español por favor"), never what a description happens to talk about.
     """
     name, confidence = latest_intent(tracker)
+    if name == CRISIS_INTENT:
+        return True  # G6: whatever was asked, the rules in data/crisis.yml answer this first
     if free_text:
         text = latest_text(tracker)
         return name in CONTROL_INTENTS and (text.startswith("/") or len(text.split()) <= FREE_TEXT_CONTROL_WORDS)

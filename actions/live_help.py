@@ -77,7 +77,9 @@ def route_to_live(
         position = common.store().queue_position(entry.id) or 1
         dispatcher.utter_message(response=f"utter_handoff_tier{tier}", queue_position=position)
         common.custom(dispatcher, {"handoff": {"state": "waiting", "tier": tier, "position": position}})
-        return events + [SlotSet("next_step", "live_queue"), ConversationPaused()]
+        # Listening from here: the next message (a crisis, G6, is still answered while
+        # paused) then follows action_listen, as the rules expect.
+        return events + [SlotSet("next_step", "live_queue"), ConversationPaused(), ActionExecuted("action_listen")]
     dispatcher.utter_message(
         response="utter_live_chat_closed",
         next_opening=format_moment(rules.next_live_chat_opening(now), common.current_language(tracker)),

@@ -172,6 +172,9 @@ class Outcome:
     message: str
 
 
+CRISIS_INTENT = "crisis"  # nlu_components/crisis_detector.py sets it
+
+
 def label(
     project: Project,
     refs: Sequence[str],
@@ -196,6 +199,11 @@ def label(
         near = difflib.get_close_matches(intent, project.intents, n=3)
         hint = f" (did you mean {', '.join(near)}?)" if near else ""
         raise AdminError(f"refused: intent {intent!r} is not in {project.relative(project.domain_path)}{hint}")
+    if intent == CRISIS_INTENT:
+        raise AdminError(
+            "refused: 'crisis' is set by the crisis check, not learned by the intent classifier; "
+            "add the message to crisis_data/ (a crisis message or a near miss) and run make bench-crisis"
+        )
     parsed_entities = [EntityLabel.parse(spec) for spec in entities]
     for label_ in parsed_entities:
         if label_.entity not in project.entities:

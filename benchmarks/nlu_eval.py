@@ -16,6 +16,7 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 import yaml
 
 from contact_center import receipts
+from contact_center.nlu_markup import plain_text
 
 ROOT = Path(__file__).resolve().parents[1]
 HELDOUT = {"en": ROOT / "tests" / "nlu" / "heldout_en.yml", "es": ROOT / "tests" / "nlu" / "heldout_es.yml"}
@@ -24,7 +25,6 @@ SERVICE_INTENTS = (
     "request_live_agent", "notice_not_received", "card_not_received", "typo_correction",
     "case_outside_processing_time", "request_accommodation", "change_address",
 )
-_ENTITY = re.compile(r"\[([^\]]+)\](\{[^}]*\}|\([^)]*\))")
 
 
 @dataclass
@@ -33,22 +33,6 @@ class Example:
     intent: str
     receipts: List[str] = field(default_factory=list)  # normalised, in order
     language: str = "en"
-
-
-def plain_text(annotated: str) -> Tuple[str, List[Tuple[str, str]]]:
-    """Strip Rasa's inline entity markup; return the text and (entity, span text) pairs."""
-    entities = []
-
-    def repl(match: "re.Match[str]") -> str:
-        span, spec = match.group(1), match.group(2)
-        if spec.startswith("("):
-            name = spec[1:-1]
-        else:
-            name = json.loads(spec).get("entity", "")
-        entities.append((name, span))
-        return span
-
-    return _ENTITY.sub(repl, annotated), entities
 
 
 def load_examples(path: Path, lang: str) -> List[Example]:

@@ -169,9 +169,37 @@ def live_help(now: datetime, self_service_available: bool, urgent: bool = False)
     )
 
 
+CRISIS_TELL = {"danger": "utter_call_911", "self_harm": "utter_call_988"}  # G6, in this order
+HOTLINE_TELL = {
+    "domestic_violence": "utter_hotline_domestic_violence",
+    "trafficking": "utter_hotline_trafficking",
+}
+
+
+def crisis(kinds: Iterable[str], support: Iterable[str] = ()) -> Decision:
+    """G6: danger to life (911) or thoughts of self-harm (988), before anything else.
+
+    911 comes first when there is danger; 988 for thoughts of suicide or self-harm;
+    then, where it applies, the national hotline for domestic violence or human
+    trafficking. Then the assistant stays with the applicant: no menu of services.
+    """
+    kinds = set(kinds)
+    unknown = kinds - set(CRISIS_TELL) or set(support) - set(HOTLINE_TELL)
+    if unknown or not kinds:
+        raise ValueError(f"not a crisis: {sorted(kinds)} {sorted(support)}")
+    tell = tuple(CRISIS_TELL[k] for k in CRISIS_TELL if k in kinds)
+    tell += tuple(HOTLINE_TELL[s] for s in HOTLINE_TELL if s in set(support))
+    return Decision(
+        Outcome.REFER_ELSEWHERE,
+        ("G6",),
+        tell + ("utter_crisis_stay",),
+        details={"kinds": sorted(kinds), "support": sorted(set(support))},
+    )
+
+
 def danger_to_life() -> Decision:
     """G6: danger to life or safety: call 911 before anything else."""
-    return Decision(Outcome.REFER_ELSEWHERE, ("G6",), ("utter_call_911",))
+    return crisis({"danger"})
 
 
 def not_a_uscis_matter(agency: Optional[str]) -> Decision:

@@ -475,6 +475,106 @@ def test_G6_danger_to_life_means_911_first(chat, store):
     assert store.live_entry_for(c.sender) is None
 
 
+def first_reply_is(replies, response: str, lang: str) -> None:
+    """G6: the crisis answer is the first thing the applicant reads."""
+    first = texts(replies)[0]
+    templates = [v["text"] for v in RESPONSES[response] if _language_of(v) == lang]
+    assert any(_matches(t, first) for t in templates), (response, lang, texts(replies))
+
+
+def test_G6_a_first_message_about_suicide_gets_988_then_the_assistant_stays(chat, store):
+    c = chat()
+    replies = c.say("i want to kill myself")
+    first_reply_is(replies, "utter_call_988", "en")
+    assert_reply(replies, "utter_crisis_stay", "en")
+    help_menu = [v["text"] for v in RESPONSES["utter_help"]]
+    assert not any(_matches(t, r) for t in help_menu for r in texts(replies))  # no menu of services straight after
+    assert c.decided() == ("REFER_ELSEWHERE", {"G6"})
+    [row] = [d for d in store.decisions_for(c.sender) if "G6" in d.rule_ids]
+    assert row.outcome == "REFER_ELSEWHERE"
+
+
+@pytest.mark.parametrize(
+    "text,lang,response",
+    [
+        ("someone is threatening to kill me right now", "en", "utter_call_911"),
+        ("there is a fire in my house", "en", "utter_call_911"),
+        ("mi esposo me esta golpeando ayuda", "es", "utter_call_911"),
+        ("ya no quiero vivir", "es", "utter_call_988"),
+    ],
+)
+def test_G6_crisis_messages_get_911_or_988_first(chat, text, lang, response):
+    c = chat()
+    replies = c.say(text)
+    first_reply_is(replies, response, lang)
+    assert c.decided() == ("REFER_ELSEWHERE", {"G6"})
+
+
+def test_G6_domestic_violence_hotline_comes_after_911(chat):
+    c = chat()
+    replies = c.say("my husband has a knife and says he will kill me")
+    first_reply_is(replies, "utter_call_911", "en")
+    assert_reply(replies, "utter_hotline_domestic_violence", "en")
+
+
+def test_G6_crisis_in_the_middle_of_the_reschedule_form_leaves_it_unfiled(chat, store):
+    c = chat()
+    c.say("I need to reschedule my interview")
+    replies = c.say("honestly i dont want to live anymore")
+    first_reply_is(replies, "utter_call_988", "en")
+    tracker = c.tracker()
+    assert tracker["active_loop"] in ({}, None) or not tracker["active_loop"].get("name")
+    assert c.decided() == ("REFER_ELSEWHERE", {"G6"})
+    assert store.service_requests_for(c.sender) == []
+    # Back to an immigration question: the assistant helps with it.
+    assert_reply(c.say("what is the status of my case EAC1234567890"), "utter_case_status_result", "en")
+
+
+def test_G6_crisis_typed_as_the_free_text_details_is_not_filed(chat, store):
+    c = chat()
+    c.say("I never received my green card")
+    c.say("EAC1234567890")
+    c.say("me@example.com")
+    replies = c.say("he is outside with a gun please")
+    first_reply_is(replies, "utter_call_911", "en")
+    assert store.service_requests_for(c.sender) == []
+
+
+def test_G6_crisis_during_a_live_handoff_is_answered_and_the_place_in_line_kept(chat, store):
+    c = chat()
+    c.say("I want to talk to an agent")
+    c.say("I have a question about my asylum case that the website doesn't answer")
+    assert c.tracker()["paused"] is True
+    assert c.say("ok thanks") == []  # an ordinary message waits for the representative
+    replies = c.say("my boyfriend is hitting me right now")
+    first_reply_is(replies, "utter_call_911", "en")
+    assert_reply(replies, "utter_hotline_domestic_violence", "en")
+    assert c.tracker()["paused"] is True
+    assert store.live_entry_for(c.sender) is not None
+
+
+def test_G6_crisis_in_spanish_after_the_conversation_started_in_english(chat):
+    c = chat()
+    c.say("hi, I need to check my case status")
+    replies = c.say("me quiero morir ya no aguanto")
+    first_reply_is(replies, "utter_call_988", "es")
+    assert c.slot("language") == "es"
+
+
+@pytest.mark.parametrize(
+    "text,response,lang",
+    [
+        ("this wait is killing me, what is the status of EAC1234567890", "utter_case_status_result", "en"),
+        ("me muero por saber el estado de mi caso EAC1234567890", "utter_case_status_result", "es"),
+    ],
+)
+def test_G6_idioms_are_not_crises_and_go_to_their_flow(chat, text, response, lang):
+    c = chat()
+    replies = c.say(text)
+    assert_reply(replies, response, lang)
+    assert "G6" not in (c.decided()[1] or set())
+
+
 def test_U2_U3_urgent_medical_appointment_goes_to_tier2(chat, store):
     c = chat()
     c.say("tengo una emergencia")

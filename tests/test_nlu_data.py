@@ -11,6 +11,8 @@ from contact_center import receipts
 ROOT = Path(__file__).resolve().parents[1]
 SERVICE_INTENTS = nlu_eval.SERVICE_INTENTS
 DOMAIN_INTENTS = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["intents"]
+# Set by the crisis check, not learned: measured on its own sets (tests/test_crisis.py).
+CLASSIFIER_INTENTS = [i for i in DOMAIN_INTENTS if i != "crisis"]
 
 
 def _training(lang):
@@ -34,7 +36,7 @@ def test_at_least_40_training_examples_per_service_intent(lang, intent):
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_heldout_has_15_examples_per_intent(lang):
     counts = Counter(e.intent for e in nlu_eval.heldout()[lang])
-    for intent in DOMAIN_INTENTS:
+    for intent in CLASSIFIER_INTENTS:
         assert counts[intent] >= 15, f"{intent}/{lang}: {counts[intent]}"
 
 

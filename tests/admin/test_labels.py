@@ -126,6 +126,13 @@ def test_unknown_intents_and_entities_are_refused(small, capsys):
     assert code == 1 and "'I-90' is not in the text" in err
 
 
+def test_G6_crisis_is_not_labelled_into_the_classifier_data(small, capsys):
+    ids = _snapshot(small, _message("i cant take this anymore"))
+    item = next(iter(ids.values()))
+    code, _, err = _label(capsys, small, item, "--intent", "crisis")
+    assert code == 1 and "set by the crisis check" in err and "crisis_data/" in err
+
+
 def test_a_text_already_trained_under_another_intent_is_refused(small, capsys):
     # An example with no identifier: the inbox pseudonymises receipt numbers, so a text
     # carrying one never comes back exactly as trained.

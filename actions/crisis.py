@@ -1,0 +1,46 @@
+"""G6 on every message: 911 (or 988) first, then stay with the applicant.
+
+The crisis check (nlu_components/crisis_detector.py) marks the message; the
+rules in data/crisis.yml run this action first, leaving any form (nothing
+half-filed) and also while a representative has the conversation. The
+decision comes from the rulebook and is recorded like every other.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import common
+from contact_center import crisis, rules
+
+
+def assessed_kinds(tracker: Tracker):
+    """Kinds and hotlines the NLU check found; assessed again if the message carries none."""
+    entities = tracker.latest_message.get("entities") or []
+    kinds = [e.get("value") for e in entities if e.get("entity") == "crisis_kind"]
+    support = [e.get("value") for e in entities if e.get("entity") == "crisis_support"]
+    if not kinds:
+        found = crisis.assess(common.latest_text(tracker))
+        kinds = [k.value for k in found.kinds] or [crisis.Kind.DANGER.value]
+        support = [s.value for s in found.support]
+    return kinds, support
+
+
+class ActionCrisis(Action):
+    def name(self) -> Text:
+        return "action_crisis"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        kinds, support = assessed_kinds(tracker)
+        decision = rules.crisis(kinds, support)
+        facts = {"kinds": sorted(kinds), "support": sorted(support), "form": tracker.active_loop_name, "paused": tracker.is_paused()}
+        events = common.record(tracker, decision, facts, "crisis")
+        common.tell(dispatcher, decision)
+        # A form is left with nothing half-filed (data/crisis.yml says so for every state);
+        # a conversation waiting for a representative keeps its place and state.
+        left_form = common.reset_form_slots() if tracker.active_loop_name else []
+        return [ActiveLoop(None), SlotSet("requested_slot", None)] + events + left_form

@@ -1,0 +1,288 @@
+"""Crisis check benchmark (G6): recall and false alarms per language, against a baseline.
+
+`make bench-crisis` (also part of `make bench-nlu`) runs the crisis check
+(`contact_center.crisis.assess` with the fitted classifier), its patterns alone, and
+the keyword check the assistant had before (`answers.mentions_danger`, which only ran
+inside the emergency form) on:
+
+- the development sets in crisis_data/ (`dev`, `dev2`, `dev3`: the patterns were
+  written and tuned on them and the classifier is trained on them, so their rows are
+  training figures);
+- the test set in tests/crisis/ (`test`), written blind by someone who never saw the
+  patterns or the other sets, and only reported here;
+- every held-out NLU example (tests/nlu/heldout_*.yml) and the external out-of-scope
+  probes (CLINC150 and multilingual TOD test splits, read from ../shared/data as the
+  NLU benchmark reads them): false alarms there.
+
+It also chooses the classifier's threshold by 5-fold cross-validation on the
+development data. Writes benchmarks/results/crisis.md and crisis.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+from typing import Callable, Dict, List, Sequence
+
+import yaml
+
+from benchmarks.nlu_eval import heldout, probes
+from contact_center import answers, crisis, crisis_classifier
+
+ROOT = Path(__file__).resolve().parents[1]
+DEVELOPMENT_SETS = ROOT / "crisis_data"  # written for tuning and training
+TEST_SETS = ROOT / "tests" / "crisis"  # written blind, only reported
+RESULTS = ROOT / "benchmarks" / "results"
+SPLITS = ("dev", "dev2", "dev3", "test")
+TARGET_RECALL = 1.0
+TARGET_FALSE_ALARMS = 0.02
+
+
+def load_set(split: str, lang: str) -> dict:
+    folder = TEST_SETS if split == "test" else DEVELOPMENT_SETS
+    return yaml.safe_load((folder / f"{split}_{lang}.yml").read_text(encoding="utf-8"))
+
+
+def crisis_items(data: dict) -> List[dict]:
+    return [dict(item, kind=kind) for kind, items in data["crisis"].items() for item in items]
+
+
+def _detector(text: str) -> bool:
+    return crisis.assess(text, classifier=crisis_classifier.default()).crisis
+
+
+def _patterns(text: str) -> bool:
+    return crisis.assess_patterns(text).crisis
+
+
+DETECTORS: Dict[str, Callable[[str], bool]] = {
+    "crisis check": _detector,
+    "patterns only": _patterns,
+    "baseline (keywords)": answers.mentions_danger,
+}
+THRESHOLDS = tuple(round(0.15 + 0.025 * i, 3) for i in range(27))  # 0.15 .. 0.8
+
+
+def score_set(data: dict) -> dict:
+    """Recall, kind and hotline agreement on crisis messages; false alarms on near misses."""
+    items = crisis_items(data)
+    near = [item["text"] for item in data["near_miss"]]
+    out: Dict[str, object] = {"crisis_messages": len(items), "near_misses": len(near)}
+    for name, detect in DETECTORS.items():
+        caught = [item for item in items if detect(item["text"])]
+        alarms = [text for text in near if detect(text)]
+        row = {
+            "recall": len(caught) / len(items),
+            "false_alarm_rate": len(alarms) / len(near),
+            "missed": [item["text"] for item in items if item not in caught],
+            "false_alarms": alarms,
+        }
+        if name == "crisis check":
+            assessed = [(item, crisis.assess(item["text"], classifier=crisis_classifier.default())) for item in caught]
+            row["kind_agreement"] = sum(item["kind"] in {k.value for k in a.kinds} for item, a in assessed) / max(len(assessed), 1)
+            row["hotline_agreement"] = sum(
+                {s.value for s in a.support} == ({item["support"]} if item.get("support") else set()) for item, a in assessed
+            ) / max(len(assessed), 1)
+        out[name] = row
+    return out
+
+
+def false_alarms_on(texts: Sequence[str]) -> dict:
+    out = {"messages": len(texts)}
+    for name, detect in DETECTORS.items():
+        alarms = [t for t in texts if detect(t)]
+        out[name] = {"rate": len(alarms) / max(len(texts), 1), "alarms": alarms}
+    return out
+
+
+def speed(texts: Sequence[str], repeats: int = 3) -> dict:
+    """Microseconds per message, best of `repeats`, and the ratio to the baseline."""
+    timings = {}
+    for name, detect in DETECTORS.items():
+        best = float("inf")
+        for _ in range(repeats):
+            crisis._correct.cache_clear()
+            start = time.perf_counter()
+            for text in texts:
+                detect(text)
+            best = min(best, time.perf_counter() - start)
+        timings[name] = best / len(texts) * 1e6
+    return {"us_per_message": timings, "ratio_to_baseline": timings["crisis check"] / timings["baseline (keywords)"]}
+
+
+def _row(detector: dict) -> str:
+    return f"{detector['recall']:.3f} / {detector['false_alarm_rate']:.3f}"
+
+
+def threshold_table(folds: int = 5) -> List[dict]:
+    """The classifier's threshold, chosen on development data only: 5-fold cross-validation
+    over the crisis development sets and the NLU training texts; for each threshold, the
+    share of crisis messages the classifier alone catches, and the false alarms of patterns
+    and classifier together on near misses and on the other training texts."""
+    import numpy as np
+    from sklearn.model_selection import StratifiedKFold
+
+    texts, labels = crisis_classifier.training_set()
+    near = set(crisis_classifier.crisis_examples(sorted(crisis_classifier.CRISIS_DATA.glob("*.yml")))[0])
+    texts_a, labels_a = np.array(texts, dtype=object), np.array(labels)
+    best = np.zeros(len(texts))
+    for train, held in StratifiedKFold(folds, shuffle=True, random_state=crisis_classifier.SEED).split(texts_a, labels_a):
+        model = crisis_classifier.CrisisClassifier.fit(texts_a[train], labels_a[train])
+        probs = model.probabilities(texts_a[held])
+        best[held] = [max(p.get(crisis_classifier.DANGER, 0.0), p.get(crisis_classifier.SELF_HARM, 0.0)) for p in probs]
+    positive = labels_a != crisis_classifier.NONE
+    is_near = np.array([t in near for t in texts]) & ~positive
+    other = ~positive & ~is_near
+    patterns = np.array([crisis.assess_patterns(t).crisis for t in texts])
+    rows = []
+    for threshold in THRESHOLDS:
+        fires = best >= threshold
+        either = fires | patterns
+        rows.append({
+            "threshold": threshold,
+            "classifier_recall": float(fires[positive].mean()),
+            "false_alarms_near_misses": float(either[is_near].mean()),
+            "false_alarms_other_training_texts": float(either[other].mean()),
+        })
+    return rows
+
+
+def choose_threshold(table: List[dict]) -> float:
+    """The rule: the lowest threshold whose cross-validated false alarms on near misses
+    (patterns and classifier together) stay within the target."""
+    for row in table:
+        if row["false_alarms_near_misses"] <= TARGET_FALSE_ALARMS:
+            return row["threshold"]
+    return table[-1]["threshold"]
+
+
+def run(shared: Path) -> dict:
+    report: Dict[str, object] = {"sets": {}, "other": {}}
+    for split in SPLITS:
+        for lang in ("en", "es"):
+            report["sets"][f"{split}_{lang}"] = score_set(load_set(split, lang))
+    examples = heldout()
+    external = probes(shared)
+    everything: List[str] = []
+    for lang in ("en", "es"):
+        texts = [e.text for e in examples[lang]]
+        report["other"][f"held-out NLU {lang}"] = false_alarms_on(texts)
+        everything += texts
+        for source, probe_texts in external[lang].items():
+            report["other"][f"{source} ({lang})"] = false_alarms_on(probe_texts)
+            everything += probe_texts
+    report["speed"] = speed(everything)
+    table = threshold_table()
+    report["threshold"] = {"in_code": crisis_classifier.THRESHOLD, "by_rule": choose_threshold(table), "table": table}
+    report["targets"] = targets_met(report)
+    return report
+
+
+def targets_met(report: dict) -> dict:
+    test = {lang: report["sets"][f"test_{lang}"]["crisis check"] for lang in ("en", "es")}
+    near_ok = all(
+        report["sets"][f"{split}_{lang}"]["crisis check"]["false_alarm_rate"] <= TARGET_FALSE_ALARMS
+        for split in SPLITS for lang in ("en", "es")
+    )
+    other_ok = all(row["crisis check"]["rate"] <= TARGET_FALSE_ALARMS for row in report["other"].values())
+    return {
+        "recall_test_en": test["en"]["recall"] >= TARGET_RECALL,
+        "recall_test_es": test["es"]["recall"] >= TARGET_RECALL,
+        "false_alarms_near_misses": near_ok,
+        "false_alarms_heldout_and_external": other_ok,
+    }
+
+
+def render(report: dict) -> str:
+    lines = [
+        "# Crisis check (G6): recall and false alarms",
+        "",
+        "Written by `make bench-crisis` (benchmarks/crisis_benchmark.py). The crisis check is",
+        "`contact_center.crisis.assess`; the baseline is the keyword check the assistant used",
+        "before (`contact_center.answers.mentions_danger`). The `dev*` sets (crisis_data/) were",
+        "used to write the patterns and to train the classifier; `test` (tests/crisis/) was",
+        "written blind and is only reported. Each set's first, blind run is in the notes.",
+        "",
+        "## Crisis sets",
+        "",
+        "Recall / false-alarm rate on near misses. The classifier was trained on the dev sets,",
+        "so their rows are training figures; the test rows are the ones to read.",
+        "",
+        "| set | crisis msgs | near misses | crisis check | kind agrees | hotline agrees | patterns only | baseline (keywords) |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for name, row in report["sets"].items():
+        ours = row["crisis check"]
+        lines.append(
+            f"| {name} | {row['crisis_messages']} | {row['near_misses']} | **{_row(ours)}** "
+            f"| {ours['kind_agreement']:.3f} | {ours['hotline_agreement']:.3f} | {_row(row['patterns only'])} | {_row(row['baseline (keywords)'])} |"
+        )
+    lines += ["", "## False alarms on messages that are not crises", "",
+              "| source | messages | crisis check | patterns only | baseline |", "|---|---|---|---|---|"]
+    for name, row in report["other"].items():
+        cells = [f"{row[d]['rate']:.4f} ({len(row[d]['alarms'])})" for d in DETECTORS]
+        lines.append(f"| {name} | {row['messages']} | " + " | ".join(cells) + " |")
+    table = report["threshold"]["table"]
+    lines += ["", "## Classifier threshold (5-fold cross-validation on development data only)", "",
+              f"The rule (lowest threshold with at most {TARGET_FALSE_ALARMS:.0%} false alarms on near misses) picks "
+              f"{report['threshold']['by_rule']}; `contact_center/crisis_classifier.py` uses {report['threshold']['in_code']}.", "",
+              "| threshold | classifier recall | false alarms, near misses | false alarms, other training texts |", "|---|---|---|---|"]
+    lines += [f"| {r['threshold']} | {r['classifier_recall']:.3f} | {r['false_alarms_near_misses']:.3f} | {r['false_alarms_other_training_texts']:.4f} |" for r in table]
+    sp = report["speed"]
+    lines += [
+        "",
+        "## Speed",
+        "",
+        f"Per message over every held-out and external text, best of 3: crisis check {sp['us_per_message']['crisis check']:.0f} µs, "
+        f"patterns only {sp['us_per_message']['patterns only']:.0f} µs, "
+        f"baseline {sp['us_per_message']['baseline (keywords)']:.0f} µs (crisis check / baseline = {sp['ratio_to_baseline']:.1f}x).",
+        "",
+        "## Targets (issue: recall 1.0 on the test set, at most 2% false alarms)",
+        "",
+    ]
+    lines += [f"- {name}: {'met' if ok else 'NOT met'}" for name, ok in report["targets"].items()]
+    lines += ["", "## Where it errs (test set and other sources)", ""]
+    for lang in ("en", "es"):
+        ours = report["sets"][f"test_{lang}"]["crisis check"]
+        lines += [f"- missed ({lang}): {text!r}" for text in ours["missed"]]
+        lines += [f"- false alarm ({lang}): {text!r}" for text in ours["false_alarms"]]
+    for name, row in report["other"].items():
+        lines += [f"- false alarm ({name}): {text!r}" for text in row["crisis check"]["alarms"]]
+    notes = report.get("notes") or []
+    if notes:
+        lines += ["", "## Notes", ""] + [f"- {note}" for note in notes]
+    return "\n".join(lines) + "\n"
+
+
+NOTES = [
+    "Each crisis set was written blind by someone who saw neither the detector nor the other sets. "
+    "First runs, before anything was tuned on the set (recall / false alarms on near misses):",
+    "dev2 (written as the first test set), patterns only: en 46/63 = 0.730 / 7 of 64; es 47/63 = 0.746 / 1 of 64. "
+    "Its misses were classes the patterns lacked (third persons, indirect wording, plans and goodbyes, gas leaks, "
+    "doors kicked in, hostages for ransom, poisoning); it then became a development set.",
+    "dev3 (written as training data for the classifier), patterns only after tuning on dev and dev2: "
+    "en 95/201 = 0.473 / 5 of 179; es 112/187 = 0.599 / 8 of 152. Patterns alone do not carry to new "
+    "wordings, hence the learned second opinion.",
+    "test, patterns only (before the classifier existed): en 50/78 = 0.641; es 61/79 = 0.772. The figures "
+    "in the table are the first run of the whole check on it; nothing was tuned on it.",
+]
+
+
+def main(argv: Sequence[str] = ()) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    args = parser.parse_args(list(argv) or None)
+    report = run(args.shared)
+    report["notes"] = NOTES
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "crisis.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+    text = render(report)
+    (args.out / "crisis.md").write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

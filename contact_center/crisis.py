@@ -1,0 +1,501 @@
+"""G6: is this applicant in danger? A check run on every message, in English or Spanish.
+
+It does not depend on the intent classifier: a person in danger must hear 911
+(or 988) first whatever the classifier thought the message was about, inside a
+form, while waiting for a representative, or after a flow ended.
+
+How it reads a message, in order:
+
+1. Normalise the way people in distress type: case and accents folded,
+   apostrophes dropped ("can't" -> "cant"), everything else not a letter or a
+   digit a space, letter runs squeezed ("killl mysellf" -> "kil myself"), chat
+   abbreviations spelled out ("u" -> "you", "q"/"k" -> "que"), and a word one or
+   two typos away from a word of the crisis vocabulary ("sucide", "suisidarme")
+   taken as that word (rapidfuzz).
+2. Cut out the idioms that borrow crisis words ("this wait is killing me",
+   "dying to know", "me muero por saber", "I was fired", "kill the request",
+   a heart attack in the past): the patterns never see them.
+3. Look for what the rest says, pattern by pattern, each named for the report:
+   thoughts of suicide or self-harm (988, and 911 if in immediate danger), and
+   immediate danger to life or safety (911): violence and threats, weapons,
+   fire, someone not breathing, heavy bleeding, a heart attack now, an overdose,
+   being held against one's will.
+4. Where it applies, the hotline that follows 911: domestic violence (a
+   partner or someone at home is the threat) or human trafficking (forced work,
+   documents taken by an employer, held to work or for sex).
+
+The patterns are written in plain words; they are squeezed the same way as the
+text when compiled, so "kill" in a pattern matches "kil", "kill" and "killl".
+When no pattern fires, a learned classifier (`contact_center.crisis_classifier`)
+is asked. Measured by `make bench-crisis`: the development sets are in
+crisis_data/, the blind test set in tests/crisis/.
+"""
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Dict, FrozenSet, Iterable, List, Optional, Tuple
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+from contact_center.text import fold
+
+MAX_CHARS = 4000  # a crisis is said early; the rest of a very long message is not read
+
+
+class Kind(str, enum.Enum):
+    DANGER = "danger"  # 911
+    SELF_HARM = "self_harm"  # 988 (and 911 if in immediate danger)
+
+
+class Support(str, enum.Enum):
+    """National hotlines named after 911 where they apply."""
+
+    DOMESTIC_VIOLENCE = "domestic_violence"
+    TRAFFICKING = "trafficking"
+
+
+@dataclass(frozen=True)
+class Assessment:
+    kinds: FrozenSet[Kind] = frozenset()
+    support: Tuple[Support, ...] = ()
+    matched: Tuple[str, ...] = ()  # names of the patterns that fired (no applicant text)
+
+    @property
+    def crisis(self) -> bool:
+        return bool(self.kinds)
+
+    @property
+    def kind(self) -> Optional[Kind]:
+        """The first thing to say: danger (911) before self-harm (988)."""
+        if Kind.DANGER in self.kinds:
+            return Kind.DANGER
+        if Kind.SELF_HARM in self.kinds:
+            return Kind.SELF_HARM
+        return None
+
+
+NOTHING = Assessment()
+
+# ------------------------------------------------------------------ normalising
+
+_ABBREVIATIONS = {
+    "u": "you", "ur": "your", "r": "are", "pls": "please", "plz": "please", "im": "i am",
+    "ive": "i have", "id": "i would", "gonna": "going to", "gona": "going to", "wanna": "want to",
+    "wana": "want to", "gotta": "got to", "cant": "can not", "cannot": "can not", "dont": "do not",
+    "wont": "will not", "didnt": "did not", "doesnt": "does not", "isnt": "is not", "aint": "is not",
+    "hasnt": "has not", "havent": "have not", "wouldnt": "would not", "couldnt": "could not",
+    "wasnt": "was not", "werent": "were not", "hes": "he is", "shes": "she is", "hell": "he will", "shell": "she will", "theyll": "they will", "theyre": "they are", "thats": "that is", "its": "it is",
+    "whats": "what is", "theres": "there is", "kms": "kill myself", "bf": "boyfriend", "gf": "girlfriend",
+    # Spanish chat spelling
+    "q": "que", "k": "que", "ke": "que", "xq": "porque", "pq": "porque", "porq": "porque",
+    "tb": "tambien", "tmb": "tambien", "x": "por", "d": "de", "kiero": "quiero", "qiero": "quiero",
+    "kieren": "quieren", "aki": "aqui", "aqi": "aqui", "ya no": "ya no",
+}
+
+# Words whose misspellings matter: a token this close to one is read as it.
+_VOCABULARY = (
+    "suicide", "suicidal", "suicidio", "suicidarme", "suicidar", "myself", "overdose", "overdosed",
+    "unconscious", "breathing", "breathe", "bleeding", "kidnapped", "threatening", "threatened",
+    "strangling", "hostage", "weapon", "pistol", "knife", "murder",
+    "matarme", "morirme", "suicidarse", "sobredosis", "inconsciente", "respira", "respirar",
+    "sangrando", "desangrando", "secuestrado", "secuestrada", "secuestraron", "amenazando",
+    "amenazado", "amenazada", "pastillas", "cuchillo", "pistola", "incendio", "quemando",
+    "golpeando", "ahorcarme", "lastimarme", "encerrada", "encerrado", "desaparecer",
+)
+
+
+def _squeeze(text: str) -> str:
+    """Runs of one letter become one letter ("killl" -> "kil", "ayuudaa" -> "ayuda")."""
+    return re.sub(r"([a-z])\1+", r"\1", text)
+
+
+_SQUEEZED_VOCABULARY = tuple(sorted({_squeeze(w) for w in _VOCABULARY}))
+
+
+@lru_cache(maxsize=8192)
+def _correct(token: str) -> str:
+    if len(token) < 7 or token in _SQUEEZED_VOCABULARY:
+        return token
+    allowed = 1 if len(token) < 9 else 2
+    best, best_distance = token, allowed + 1
+    for word in _SQUEEZED_VOCABULARY:
+        if abs(len(word) - len(token)) > allowed or word[0] != token[0]:
+            continue
+        distance = DamerauLevenshtein.distance(token, word, score_cutoff=allowed)
+        if distance < best_distance:
+            best, best_distance = word, distance
+    return best
+
+
+def normalise(text: Optional[str]) -> str:
+    """The text as the patterns read it (see the module's docstring)."""
+    folded = fold((text or "")[:MAX_CHARS])
+    folded = re.sub(r"['\u2019\u2018`´]", "", folded)
+    folded = re.sub(r"[^a-z0-9ñ]+", " ", folded.replace("ñ", "n"))
+    tokens: List[str] = []
+    for token in folded.split():
+        expanded = _ABBREVIATIONS.get(token, token)
+        tokens.extend(_correct(_squeeze(t)) for t in expanded.split())
+    return " " + " ".join(tokens) + " "
+
+
+# ------------------------------------------------------------------ pattern building blocks
+# Each `{NAME}` below is replaced by its alternatives before compiling.
+
+_BLOCKS: Dict[str, str] = {
+    # people who can be a threat
+    "PERSON": r"(?:he|she|they|someone|somebody|some one|a man|a guy|a woman|this man|this guy|guy|man|people|men|"
+    r"my (?:husband|wife|boyfriend|girlfriend|partner|ex|ex husband|ex wife|spouse|dad|father|stepdad|stepfather|"
+    r"brother|son|uncle|cousin|roommate|neighbor|neighbour|landlord|employer|boss|sponsor|petitioner)|"
+    r"husband|wife|boyfriend|girlfriend|partner|the (?:guy|man|men|neighbor|employer|boss|landlord)|"
+    r"gang|gangs|the gang|cartel|the cartel|coyote|the coyote|smuggler|they all)",
+    "PARTNER": r"(?:husband|wife|boyfriend|girlfriend|partner|ex|spouse|fiance|baby daddy|baby dad|"
+    r"esposo|esposa|marido|novio|novia|pareja|mi ex|el papa de mis hijos|padrastro|suegro|suegra|"
+    r"dad|father|stepdad|stepfather|mom|mother|stepmom|papa|mama|tio|cunado|uncle|brother in law|"
+    r"sister in law|in laws|suegr\w*|not safe at home|at home|mi mujer|my woman|"
+    r"(?:salir|sacar|out) (?:de |of )?(?:mi |la |the |my )?(?:casa|house|apartment|apartamento|depa|home)|(?:no estoy|no me siento) segur[oa] en (?:mi|la) casa|lives with (?:us|me)|vive con (?:nosotros|migo)|"
+    r"domestic violence|violencia domestica|violencia familiar|abus\w*|maltrat\w*)",
+    "WORK": r"(?:employer|boss|work|working|job|farm|factory|restaurant|the owner|owner|patron|patrona|jefe|jefa|"
+    r"trabajo|trabajar|trabajando|chamba|rancho|fabrica|duenos?|contratista|recruiter|reclutador|debt|deuda|"
+    r"smuggler|coyote|traffick\w*|trata|sex|sexo|prostitu\w*|clients|clientes|nanny|ninera|maid|housekeeper|cleaning|limpieza|limpiar|pay|paga|sueldo|salario)",
+    "WILL": r"(?:going to|is going to|are going to|will|wants to|want to|trying to|tried to|try to|threatening to|"
+    r"threatened to|threatens to|says he will|says she will|said he would|said she would|said they would|"
+    r"about to|coming to|is coming to|came to|gonna)",
+    "HARM": r"(?:kill|murder|shoot|stab|hurt|beat|strangle|choke|burn|rape|attack|hit)",
+    "ME": r"(?:me|us|my (?:kids|children|son|daughter|baby|family|wife|husband|mom|mother)|my family)",
+    "WEAPON": r"(?:gun|guns|pistol|handgun|rifle|shotgun|knife|knives|machete|weapon|weapons|firearm|"
+    r"pistola|arma|armas|cuchillo|navaja|machete|rifle|escopeta|revolver)",
+    "NOW": r"(?:now|right now|rn|tonight|today|here|outside|at the door|in the house|in my house|"
+    r"ahora|ahorita|ahora mismo|ya|hoy|esta noche|aqui|afuera|en la casa|en mi casa|en la puerta)",
+    "WANT_ES": r"(?:quiero|quisiera|tengo ganas de|me dan ganas de|pienso en|estoy pensando en|he pensado en|"
+    r"voy a|me voy a|ya me voy a|mejor me|necesito)",
+}
+
+
+def _expand(pattern: str) -> str:
+    for name, body in _BLOCKS.items():
+        pattern = pattern.replace("{" + name + "}", body)
+    return pattern
+
+
+def _compile(pattern: str) -> "re.Pattern[str]":
+    # Letters are squeezed as in the text; an escaped letter (\b, \w) is left as it is.
+    squeezed = re.sub(r"(?<!\\)([a-z])\1+", r"\1", _expand(pattern))
+    # Every match ends at a word's end: "a fire" is not "a firearm".
+    return re.compile(f"(?:{squeezed})(?![a-z0-9])")
+
+
+# ------------------------------------------------------------------ idioms cut out first
+
+_IDIOMS = [
+    # "this wait is killing me", "the stress is going to kill me", "uscis is killing me"
+    r" (?:wait|waiting|the wait|this wait|process|this process|delay|delays|uscis|the uscis|stress|anxiety|suspense|uncertainty|"
+    r"not knowing|backlog|processing|paperwork|timeline|website|site|app|portal|form|forms|fees|rent|bills|traffic|heat|cold|commute|"
+    r"my case|this case|the case|this situation|immigration|the system|bureaucracy|my back|my feet|my head|headaches|this|that|it)"
+    r"(?: (?!he |she |they |someone |somebody )[a-z]+){0,4} (?:is|are|it is|keeps|has been|have been|will|going to|is going to)? ?(?:literally |honestly |slowly |really |just )?"
+    r"(?:kiling|kil|kils) (?:me|us)(?! if i (?:leave|go|tel|cal|report))",
+    r" (?:kiling|kils) me (?:slowly|softly|inside)",
+    # "my boss will kill me if I miss work again" worries about a failing, not a threat
+    r" (?:boss|mom|mother|mama|dad|father|lawyer|teacher|manager|supervisor|jefe|jefa|papa|abogado|maestra|maestro|wife|husband|esposa|esposo)"
+    r"(?: [a-z]+){0,2} (?:is going to|will|going to|would|va a|me va a|me van a) (?:kil|matar) (?:me )?(?:if|when|si|cuando) (?:i |yo )?"
+    r"(?:miss|am late|come late|get home late|lose|forget|fail|do not|mess|screw|spend|break|falto|llego tarde|pierdo|olvido|no (?:llego|voy|paso|saco|consigo|mando|hago|entrego|pago|envio|lleno)|repruebo|gasto)",
+    r" (?:would|could) kil for| (?:they|uscis|the fees|fees|prices) kil(?:ed|ing)? (?:me|us) with| kil(?:ed|ing)? (?:my|the|our) (?:case|application|petition|vibe|mood|buzz|battery)",
+    r" (?:inbox|email|emails|notifications|phone is blowing|twitter|mentions) (?:is |are )?(?:on fire|blowing up)| firefighter\w*| bomber[oa]s?| fire ?fighter",
+    r" (?:weapons?|firearms?|armas?) (?:training|trainings|entrenamiento)| entrenamiento (?:con|de) armas| (?:served|serve|serving) in the (?:army|military|navy|marines|air force)",
+    r" threaten\w* (?:me |us )?(?:with|to) (?:deport\w*|report\w*|call (?:the )?(?:ice|police|immigration)|sue|cancel|deny|revoke|a fine|fine)| amenaz\w* con (?:deportar\w*|la migra|demandar\w*|reportar\w*|quitarme la visa|cancelar\w*)",
+    r" (?:casi|almost|nearly) (?:me da|me dio|had|have|gave me|give me) (?:a |an |un )?(?:heart attack|infarto|algo|ataque)",
+    r" (?:patients|pacientes|people|personas|victims|victimas) (?:who|that|que) (?:are not|do not|no) (?:breath\w*|respira\w*)",
+    r" me quiero morir de (?:la )?(?:verguenza|pena|risa|nervios|ansiedad|la emocion|emocion|aburrimiento)",
+    r" dying (?:to|for|of curiosity|of boredom|of laughter|inside)",
+    r" (?:to die for|die of boredom|died laughing|dying laughing)",
+    r" me (?:muero|muero|estoy muriendo|moria|morire|voy a morir) (?:por|de) (?:saber|ganas|nervios|ansiedad|la ansiedad|curiosidad|"
+    r"la curiosidad|hambre|sueno|frio|calor|risa|aburrimiento|la emocion|emocion|los nervios|la angustia|angustia|"
+    r"la espera|tener|ver|que|verl[oa]s?|conocer|ir)",
+    r" (?:la |el |esta |este |ese |esa |mi |tanta |tanto )?(?:espera|esto|uscis|proceso|ansiedad|incertidumbre|angustia|tramite|papeleo|situacion|caso|estres|"
+    r"burocracia|calor|frio|pagina|sistema|examen|prueba|entrevista|formulario|tarifa|cobro|ingles|civica)(?: (?!el |ella |ellos )[a-z]+){0,2}(?: (?:ya|si|de verdad|literal|neta|en serio))? (?:me|nos) (?:esta|estan|va a|van a)? ?(?:matando|mata|matar)",
+    r" me (?:esta|estan) matando (?:la|el|esta|este|los|las) (?:espera|ansiedad|incertidumbre|angustia|nervios|estres|tramite|proceso|calor|frio)",
+    r" matar el tiempo| kil (?:time|the time|some time)| kil (?:the|my|this|that) (?:request|application|case|petition|form|chat|conversation|process)",
+    r" (?:kiling|kil) it ",
+    r" dead ?line| dead ?end| deadlines?| dead (?:tired|serious|set|wrong|right)| is dead (?:on|in the water)",
+    r" (?:my|the|this) (?:case|application|petition|card|phone|battery|laptop|computer|link|website|page|account|chat) (?:is |was |has |seems |looks )?(?:dead|died|dying|killed)",
+    r" (?:was|got|been|being|get|getting|were|am|be) fired| fired me| fire me| fired from| fired us| hire and fire| ceasefire| fire (?:department|fighter|fighters|station|alarm test|drill)",
+    r" firearms? (?:license|licence|permit|charge|charges|conviction|question|questions|offense|offence)",
+    r" (?:shoot|send|drop) (?:me|us) (?:an|a) (?:email|e mail|message|text|line|note)",
+    r" (?:had|has had|suffered|survived) (?:a |an )?(?:heart attack|stroke|seizure|infarto)(?: [a-z]+){0,3} (?:ago|last|in 20|in 19|years|months|before|back)",
+    r" (?:tuvo|tuve|sufrio|sufri) un (?:infarto|ataque al corazon|derrame)(?: [a-z]+){0,3} (?:hace|el ano pasado|en 20|antes)",
+    r" (?:my (?:mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|abuela|abuelo|brother|sister|wife|husband|son|daughter|family)|mi (?:mama|madre|papa|padre|abuela|abuelo|hermano|hermana|hijo|hija|familia)) "
+    r"(?:[a-z]+ ){0,4}(?:in|en) (?:mexico|guatemala|honduras|el salvador|colombia|venezuela|peru|cuba|haiti|india|china|the philippines|philippines|nigeria|my country|mi pais|home country|back home|abroad|overseas|el extranjero)",
+    r" (?:phone|battery|cell|laptop|bateria|celular|cel|telefono|pila)(?: [a-z]+){0,2} (?:is |esta |se esta )?(?:dying|dead|died|muriendo|murio|muerto|muerta)"
+    r"| (?:se me|me) (?:esta )?(?:muriendo|murio) (?:la|el) (?:bateria|celular|cel|telefono|pila)",
+    r" (?:holding|hold|holds|held|keeping|keep|tiene|tienen) (?:my|mi|our|the|el|la|mis) (?:[a-z0-9]+ ){0,3}(?:hostage|de rehen)",
+    r" (?:security guard|guard|police officer|officer|soldier|hunter|guardia|policia|soldado|cazador)(?: [a-z]+){0,2} (?:with|con) (?:a |an |un |una )?(?:firearm|gun|weapon|rifle|arma|pistola)",
+    r" (?:me va a dar|me da|me dio|casi me da) (?:un )?(?:infarto|ataque|patatus|soponcio) (?:de|del) (?:la |el )?(?:emocion|gusto|risa|coraje|nervios|susto|alegria)",
+    r" me mato (?:con|trabajando|estudiando|de trabajo|todo el dia)| (?:me|nos) mataron con (?:el|la|los|las) (?:cobro|precio|tarifa|cuota|fees)",
+    r" (?:encerrad[oa]s?|atrapad[oa]s?|stuck|trapped|snowed in|atorad[oa]s?)(?: [a-z]+){0,3} (?:por|because of|due to|from) (?:la |el |the |a )?(?:nevada|nieve|tormenta|snow|storm|lluvia|huracan|hurricane|covid|cuarentena|quarantine|inundacion|flood|trafico|traffic)",
+    r" (?:tuvo|tuve|tenia|had|has had|used to have) (?:convulsiones|seizures|a seizure|una convulsion|un infarto|a heart attack)",
+    r" (?:pacientes|patients|clients|clientes) (?:de|with|who|que|con) [a-z]+",
+    # negations: the answer "no, nobody is in danger" to the emergency form's question
+    r" (?:nobody|no one|noone|not|nadie|no|none of us|neither of us|ninguno) (?:[a-z]+ )?(?:is |are |am |esta |estamos |estoy |anda |of us is |of us are |corre )?(?:in (?:any )?danger|en (?:ningun )?peligro|being hurt|hurt|herid[oa]s?)",
+    r" (?:not|no|never|nunca|no soy|no estoy) (?:been |am |soy |estoy |he estado |feeling )?(?:suicidal|suicida)",
+    r" (?:not|no|never|nunca|no estoy|i am not|i do not|i dont) (?:thinking|pensando|pienso|want|quiero|planning|planeando) (?:of |about |en |to |a )?(?:suicide|suicidio|suicidarme|hurting myself|hurt myself|hacerme dano|killing myself|kill myself|matarme|die|morir|morirme)",
+    r" drop dead gorgeous| scared to death of (?:the|an|my) (?:interview|exam|test)| bored to death| worried sick| sick and tired",
+    r" (?:aguanto|aguantar) (?:la espera|esperar|mas esta espera)",
+    r" no puedo respirar (?:de|del) (?:la )?(?:ansiedad|nervios|estres)",
+    r" (?:shoot|shot) (?:a|the) (?:photo|picture|video|email)| photo shoot| take a shot| took a shot at (?:it|the)| long shot| flu shot| booster shot| covid shot| vaccine shot| shots? (?:of|for) (?:the )?(?:vaccine|covid|flu)",
+]
+_IDIOM_PATTERNS = [_compile(p) for p in _IDIOMS]
+
+# ------------------------------------------------------------------ what the rest says
+
+_SELF_HARM = {
+    "kill_myself": r" (?:kil|kiling|kiled|to kil) my ?self| off my ?self| kil me self| end my ?self",
+    "suicide": r" suicid\w*| sucid\w*| suisid\w*",
+    "end_my_life": r" (?:end|ending|take|taking|finish|finishing) (?:my|me) (?:own )?life| end it all| ending it all| end everything"
+    r"| (?:want|going|want to|wanted|ready|plan|planning|thinking about|thinking of|think about) (?:to )?(?:end|ending) (?:it|things|everything|my life)",
+    "want_to_die": r" (?:i|i am|i really|i just|just|really) (?:want|wanted|wish|need|going|ready|wanting) (?:to )?(?:die|be dead|not exist|not be alive|not be here|disappear forever|sleep forever|never wake up)"
+    r"| wish i (?:was|were|could be) dead| wish i (?:could )?(?:die|never woke up|was not alive|were not alive|was never born)| better off dead| rather (?:be )?dead"
+    r"| (?:i|i am) (?:going to|gonna) die (?:by|tonight|today|soon)| ready to die| want to die| wanna die| kil me now| let me die",
+    "no_will_to_live": r" (?:do not|dont|not|no longer|never) (?:want|wanna|wish) (?:to )?(?:live|be alive|exist|wake up|be here|go on|continue living|keep living)"
+    r"| no (?:reason|point|purpose) (?:to|in|of|for) (?:live|living|life|being alive|going on|keep going|wake up|waking up|existing|exist)"
+    r"| (?:can not|could not) (?:go on|keep living|live like this|live anymore|take (?:it|this|life) anymore and i want to die)"
+    r"| (?:will not|wont) be (?:around|here|alive) (?:much longer|anymore|tomorrow|for long)| not be (?:around|here|alive) (?:much longer|tomorrow|anymore)"
+    r"| life is not worth living| nothing to live for| tired of (?:living|being alive|life)| give up on life| say goodbye to everyone| goodbye forever",
+    "self_harm": r" (?:hurt|hurting|harm|harming|cut|cutting|burn|burning|hang|hanging|poison|poisoning|starve|starving) my ?self| self ?harm\w*"
+    r"| (?:jump|jumping|throw my ?self) (?:off|from|in front of) (?:a|the|this) (?:bridge|building|roof|train|car|bus|balcony|window|cliff)"
+    r"| (?:take|taking|swallow|swallowing|took|swallowed) (?:all|all of|a bunch of|a lot of|the whole bottle of|every|many|too many) (?:my|the|these|those|of my)? ?(?:pills|meds|medication|medicine|pils|tablets)",
+    # Spanish
+    "matarme": r" matarme| me (?:voy a|quiero|kiero|quisiera|pienso|estoy pensando en|tengo ganas de) matar| me mato| me matare| quitarme la vida| quitar(?:me)? mi (?:propia )?vida| me quito la vida"
+    r"| acabar con (?:mi vida|todo|mi existencia|mi sufrimiento)| terminar con (?:mi vida|todo)| ponerle fin a (?:mi vida|todo)| suicidarme| suicidarse",
+    "quiero_morir": r" {WANT_ES} (?:morir|morirme|estar muert[oa]|desaparecer|dejar de existir|no despertar|dormir para siempre|no existir)"
+    r"| me quiero morir| me kiero morir| quiero morir| ganas de morir\w*| mejor (?:estaria|estar|seria estar|me muero|muert[oa])| prefiero (?:estar )?muert[oa]| preferiria (?:estar )?muert[oa]"
+    r"| no (?:quiero|kiero|deseo) (?:vivir|seguir viviendo|seguir aqui|estar viv[oa]|despertar|existir|estar aqui|estar en este mundo|seguir en este mundo)"
+    r"| no (?:tengo|hay|le veo) (?:razon|razones|sentido|motivo|motivos|ganas) (?:para|de|a|en) (?:vivir|seguir|la vida)| (?:la vida|vivir) no (?:tiene|vale) (?:sentido|la pena)"
+    r"| ya no (?:voy a estar|estare) (?:aqui|mucho tiempo|manana)| despedirme de todos| no aguanto (?:mas )?(?:vivir|la vida|estar viv[oa])",
+    "plan_or_goodbye": r" (?:i have|i got|got|have) (?:the|my|enough) (?:pills|rope|gun) (?:ready|saved|here)| (?:already )?(?:figured out|planned|chose|decided) (?:how|the way|the day|when) (?:to do it|i will do it|i am going to do it|to end it)| already figured out how"
+    r"| (?:how many|how much) (?:[a-z]+ ){0,3}(?:does it take|to take|do i need|would it take) to (?:die|not wake up|never wake up|end it|overdose)| to not wake up| never wake up again| (?:a |any )?(?:way|ways) to die| die without (?:pain|hurting)| painless (?:way|death)"
+    r"| goodbye (?:letter|letters|note|notes|message|messages)| suicide note| wrote (?:my )?(?:goodbye|last) (?:letter|letters|note|notes)| (?:better|be better) off without me| (?:would not|wont|will not|nobody would|no one would) (?:care|notice|miss me) if i (?:died|was gone|disappeared|were gone|killed)"
+    r"| if (?:they|uscis|i get|i am) (?:deport|deported|denied|reject\w*)(?: [a-z]+){0,4} (?:i will|i am going to|i am gonna|il|ill|i\w*) (?:end it|kil|die|do it|jump|hang)| i will end it| i am going to end it| disappear (?:forever|for good)"
+    r"| (?:kil|kiled|kiling|kils) (?:himself|herself|themselves|themself|him self|her self)| (?:take|taking|end|ending) (?:his|her|their) (?:own )?li(?:fe|ves)| (?:suicidal|suicide) (?:thoughts|ideation)",
+    "plan_es": r" (?:tengo|ya tengo|tengo listas|guarde) (?:las|mis|unas|suficientes) (?:pastillas|pildoras|cuerda|soga)| (?:pastillas|pildoras|cuerda|soga) (?:listas|lista|preparadas|guardadas)| para no despertar| (?:ya no|nunca mas) despertar| morir sin dolor| forma de morir| manera de morir| (?:como|cuantas|cuanto)(?: [a-z]+){0,4} (?:para )?(?:morir|matarse|no despertar)"
+    r"| cartas? de despedida| carta de suicidio| (?:estaria|estarian|estarán|estaran) mejor sin mi| mejor sin mi| (?:a nadie|nadie) (?:le importaria|le importa|me extranaria|se daria cuenta) si (?:me muero|muero|desaparezco|me mato|me voy)| desapare(?:cer|zco|ceria) para siempre"
+    r"| ojala (?:estuviera|me muriera|no despertara|no existiera|me muera|estar muert[oa]|muriera)| me (?:aviento|tiro|lanzo|voy a aventar|voy a tirar) (?:del|de un|de una|desde|al|a las vias|frente)| me voy a (?:ahorcar|colgar|cortar|envenenar|quitar la vida|matar)"
+    r"| me (?:he estado|estoy|sigo|he) (?:cortando|quemando|lastimando|golpeando) (?:los brazos|las piernas|la piel|las munecas|a mi mism[oa])| (?:quitar|quitarse|quite) la vida| se (?:va|quiere) (?:a )?(?:quitar la vida|matar|suicidar)| (?:suicidarse|matarse) (?:si|porque)| se quiere morir"
+    r"| si (?:me niegan|me deportan|nos deportan|rechazan)(?: [a-z]+){0,4} (?:me mato|me quito la vida|me aviento|me tiro|me muero)",
+    "no_point": r" want (?:it all|everything|all of it|this all|it) to (?:end|stop|be over)| (?:do not|dont) see (?:the|any) point (?:anymore|any more|in anything|of anything|in living|of living|in life|in going on|of me)"
+    r"| (?:done|finished) with (?:life|living|being alive|this life|it all)| (?:rather|prefer to|prefer) (?:just )?die| point of me| nobody would miss me| no one would miss me| no one will miss me| nobody will miss me"
+    r"| (?:thinking|think) about (?:taking|swallowing) (?:all|them all|all of them|the whole|every)| (?:pills|pils|meds|rope|gun|knife) in my hand| (?:bought|got|have|found) a rope"
+    r"| (?:go to sleep|sleep|fall asleep) and (?:never|not) wake up| hoping i (?:do not|dont|will not|wont) wake up| (?:do not|dont) (?:want to )?wake up tomorrow| (?:not|never) (?:to )?wake up again"
+    r"| (?:roof|bridge|ledge|balcony|tracks|rooftop)(?: [a-z]+){0,8} (?:jump|jumping|let go|letting go|end it)| letting go for good"
+    r"| (?:he|she|they|my [a-z]+|friend|son|daughter|wife|husband|mom|dad) (?:[a-z]+ ){0,3}(?:wants|want|wanted|says|said|keeps saying|told me|texting me|texted me|keeps texting me)(?: [a-z]+){0,3} (?:to die|wants to die|going to die|to kil|kil|going to (?:hang|kil|cut|end))"
+    r"| (?:kil|hurt|hurting|harm|harming|cut|cutting|hang|hanging|poison|poisoning|burn|burning) (?:himself|herself|themselves|themself)| is suicidal| are suicidal",
+    "no_point_es": r" (?:quiero|quisiera|ojala) (?:que|q)? ?todo (?:se acabe|termine|se termine|acabe)| no le veo (?:sentido|caso|razon)(?: [a-z]+){0,3} (?:a nada|a la vida|vivir|viviendo|seguir|a seguir)| no le veo sentido a nada"
+    r"| (?:me volvi a|volvi a|otra vez me) (?:cortar|lastimar|quemar|hacer dano)| volvi a cortarme| (?:ya no|no) (?:voy a estar|estare) (?:aqui|mucho tiempo|mucho mas|por mucho|manana|mucho tiempo mas|para)| manana ya no (?:voy a estar|estare)| ya no voy a estar$"
+    r"| (?:dormir|dormirme) y no (?:despertar|volver a despertar)| no despertar nunca| nunca (?:mas )?despertar| (?:compre|consegui|tengo) (?:la|una) (?:soga|cuerda)"
+    r"| (?:pienso|pensando|pensado|ganas|tentad[oa]) (?:en |de )?(?:aventarme|tirarme|lanzarme|colgarme|ahorcarme|cortarme|matarme|envenenarme)"
+    r"| se (?:va|quiere|iba) (?:a )?(?:colgar|ahorcar|cortar|tirar|aventar|envenenar|matar|suicidar|quitar la vida)| nadie me (?:extranaria|va a extranar|extranara)| (?:para|pa) que sigo (?:viviendo|aqui|en este mundo)",
+    "self_injury": r" (?:been |keep |kept |started |i am |am )?(?:cutting|burning|hurting|scratching|hiting|carving|cut|burn|burned) (?:my|myself on my) (?:arms|arm|wrists|wrist|legs|leg|skin|thighs|body|stomach)",
+    "hacerme_dano": r" (?:hacerme|me hago|me estoy haciendo|me voy a hacer) (?:dano|danio)| lastimarme| me lastimo| cortarme| me corto las venas| cortarme las venas| me estoy cortando| ahorcarme| colgarme"
+    r"| tirarme (?:de|del|desde|por|al|a las vias|frente)| aventarme (?:de|del|desde)| (?:tomarme|me tome|me voy a tomar|tomar) (?:todas|todo|muchas|un monton de|un bote de|el frasco de|todas mis) (?:las )?(?:pastillas|pildoras|medicinas|medicamentos|pastias)"
+    r"| envenenarme| autolesion\w*",
+}
+
+_DANGER = {
+    "threat_to_kill": r" {PERSON} (?:[a-z]+ ){0,3}{WILL} (?:[a-z]+ ){0,2}(?:kil|murder|shoot|stab|strangle|choke|burn|rape|hurt|beat|attack|hit) {ME}"
+    r"| (?:going to|gonna|wants to|trying to|tried to|threaten\w* to|about to|will|coming to) (?:kil|murder|shoot|stab|strangle|rape) (?:me|us|my)"
+    r"| threaten\w* (?:to kil|me|us|my|with a|my life|our lives)| death threats?| threats? (?:against|to) my life| (?:kil|hurt|shoot) me if i (?:leave|go|tel|cal|report)"
+    r"| (?:my|our) li(?:fe|ves) (?:is|are) in danger| in (?:danger|dangerous situation)(?: now| right now)?| (?:he|she|they|someone) (?:is|are) (?:after me|folowing me|stalking me)| not safe (?:at home|here|in my house|right now|now)"
+    r"| (?:help|help me|help us) (?:please )?(?:he|she|they|someone|somebody)| afraid (?:he|she|they) (?:wil|is going to|going to) (?:kil|hurt)| scared (?:he|she|they) (?:wil|is going to|going to) (?:kil|hurt)",
+    "violence_now": r" {PERSON} (?:[a-z]+ ){0,2}(?:is |are |keeps |kept |just |has been |started )?(?:hiting|beating|choking|strangling|attacking|hurting|stabbing|shooting|punching|kicking|raping|abusing|slapping|pushing|dragging) {ME}"
+    r"| {PERSON} (?:[a-z]+ ){0,2}(?:just )?(?:hit|beat|choked|strangled|attacked|stabbed|shot|punched|kicked|raped|slapped|pushed|threw) (?:me|us|my)| (?:hits|beats|chokes|punches|kicks|abuses) me"
+    r"| (?:i am|i was|i have been|ive been|just got|i got) (?:being )?(?:stabbed|shot|attacked|beaten|raped|assaulted|hit)(?: by| just| now| right now| tonight| today)?"
+    r"| (?:is|are) (?:beating|hitting|abusing) (?:me|us|my)| beating me up| beat me up",
+    "weapon": r" (?:has|have|had|with|holding|pointing|pointed|got|grabbed|carrying|brought|waving|is holding) (?:a |an |his |her |their |the )?{WEAPON}"
+    r"| {WEAPON} (?:to|at|on|against) (?:my|me|us|our)| (?:shooting|gunshots|gun shots|shots fired|shooter|active shooter|someone is shooting|they are shooting)"
+    r"| tiene (?:un |una |su )?{WEAPON}| (?:con|trae|traen|saco|saca|sacó) (?:un |una |su )?{WEAPON}| me (?:apunta|apunto|apuntan|esta apuntando) | (?:disparos|balazos|balacera|tiroteo|estan disparando|disparando|dispararon|le dispararon|me dispararon|me balearon)",
+    "fire": r" (?:on fire|catching fire|caught fire|house fire|a fire|the fire|fire in|fire at|fire here|fire fire|fire help|help fire|burning down|is burning|are burning|smoke everywhere|full of smoke|lots of smoke|smell gas|gas leak)"
+    r"| incendio| (?:hay|un|se prendio|se prende|se esta prendiendo) fuego| fuego en| se (?:esta )?(?:quemando|incendiando)| se quema (?:la|mi|el)| mucho humo| huele a gas| fuga de gas",
+    "not_breathing": r" (?:not|is not|isnt|stopped|stop|can not|barely|hardly|cant) breath\w*| no (?:respira|esta respirando|puede respirar|puedo respirar|podemos respirar)| dejo de respirar| sin respirar| se esta ahogando| se ahoga| ahogandose"
+    r"| unconscious| passed out| (?:will not|wont|does not|not) wak(?:e|ing) up| (?:not|is not|no longer) responding| unresponsive| inconsciente| desmayad[oa]| se desmayo| no (?:despierta|reacciona|responde y)| choking",
+    "bleeding": r" (?:bleeding|bleed|bleeds) (?:a lot|heavily|badly|bad|out|everywhere|so much|too much|profusely|to death|non stop|nonstop|wont stop|will not stop|alot)| (?:lots|so much|a lot|too much|pool) of blood| blood everywhere| (?:is|am|are|im) bleeding"
+    r"| sangrando (?:mucho|demasiado|sin parar|bastante)| (?:mucha|tanta) sangre| se (?:esta )?desangrando| desangrandose| sangre por todos lados| no (?:para|deja) de sangrar| estoy sangrando| esta sangrando",
+    "medical_now": r" (?:having|is having|am having|having a|think i am having|think he is having|think she is having) (?:a )?(?:heart attack|stroke|seizure|siezure|anaphylactic)| heart attack (?:now|right now)| chest pain| chest hurts| (?:can not|cant) move (?:my|half)"
+    r"| overdos\w*| took (?:a bunch of|too many|a lot of|all (?:the|my|her|his)) (?:pills|meds|tablets)| (?:is|am) (?:dying|going to die)(?: right now| now|$| help| please)| (?:he|she|my [a-z]+) is dying (?:right now|now|here|help|please)"
+    r"| (?:infarto|ataque al corazon|ataque cardiaco|derrame cerebral|convulsion\w*|convulsionando)(?! hace)| le (?:esta dando|dio) un (?:infarto|ataque)| dolor (?:en el|de) pecho| sobredosis| se tomo (?:muchas|todas|un monton de) (?:las )?(?:pastillas|pildoras)"
+    r"| (?:me|se|nos) (?:estoy|esta|estamos) muriendo(?! de| por)| se (?:va a|nos va a) morir(?! de| por)| me voy a morir(?! de| por| si)",
+    "held": r" (?:held|hold|holding|keep|keeping|kept|locked|lock) (?:me |us )?(?:against (?:my|our) will|hostage|prisoner|captive)| against my will| kidnap\w*| abduct\w*"
+    r"| (?:will not|wont|does not|do not|not) let (?:me|us) (?:leave|go|out|escape|call|use the phone)| locked (?:me|us) (?:in|inside|up|out)| (?:i am|we are|im) (?:locked|trapped|stuck) (?:in|inside)| trapped"
+    r"| secuestr\w*| no me (?:deja|dejan) (?:salir|ir|irme|llamar|usar el telefono)| no nos (?:deja|dejan) salir| (?:me|nos) (?:tiene|tienen) (?:encerrad[oa]s?|amarrad[oa]s?|retenid[oa]s?)| encerrad[oa]s? (?:en|y)| contra (?:mi|nuestra) voluntad| retenid[oa]s?"
+    r"| (?:alguien|un hombre|unos hombres) (?:se metio|entro|esta entrando|quiere entrar|se quiere meter) (?:a|en) (?:mi|la) casa| (?:someone|somebody|a man|men|intruder) (?:is )?(?:breaking|broke|trying to break|trying to get) (?:in|into)| intruder",
+    "trafficking": r" (?:force|forces|forcing|forced|make|makes|making|made|obligan|obliga|obligaron|obligo|obligad[oa]s?) (?:me |us |a |to |me to |us to )?(?:a )?(?:work|trabajar|have sex|tener sexo|sex|prostitu\w*|sleep with|acostarme)"
+    r"| (?:took|take|takes|taken|keep|keeps|kept|has|have|holding|hold|hides|hid|quitaron|quito|tiene|tienen|guarda|guardan|retiene|retienen|escondio|escondieron) (?:away )?(?:my|mi|mis|our|nuestros) (?:passport|papers|documents|id|pasaporte|papeles|documentos|identificacion)(?: [a-z]+){0,4} (?:and|y) (?:[a-z]+ ){0,3}(?:work|trabaj\w*|pay|pagar|paga|leave|salir|irme|threat\w*|amenaz\w*)"
+    r"| (?:employer|boss|jefe|patron|owner|dueno)(?: [a-z]+){0,3} (?:took|has|keeps|quito|tiene|guarda|retiene) (?:my|mi|mis) (?:passport|papers|documents|pasaporte|papeles|documentos)"
+    r"| (?:trafficked|human trafficking|trata de personas|victima de trata)(?! visa| t visa)| (?:work|working|trabajar|trabajo) (?:without|for no|sin) (?:pay|paga|sueldo|salario)(?: [a-z]+){0,5} (?:and|y) (?:[a-z]+ ){0,3}(?:cannot|can not|no puedo|will not let|no me dejan) (?:leave|salir|irme)"
+    r"| (?:pay|pagar) (?:off )?(?:a |the |my )?(?:debt|deuda)(?: [a-z]+){0,5} (?:or|o) (?:[a-z]+ ){0,3}(?:kil|hurt|matar|lastimar|hacer dano)",
+    "threat_more": r" (?:going to|gonna|will|wants to|threaten\w* to) (?:finish|end|get rid of|disappear|make (?:me|us) disappear|bury) (?:me|us)| burn (?:the|our|my) (?:house|home|apartment|place|trailer) (?:down )?(?:with|while)| burn (?:it|the house|the place) down"
+    r"| poured (?:gas|gasoline)| (?:echo|tiro|rego) gasolina| quemar (?:la|mi|nuestra) casa| (?:acabar|terminar) conmigo| desaparecerme| (?:is|are) (?:hurting|hiting|beating|choking|attacking) (?:me|us)"
+    r"| (?:if|when) (?:i|we) (?:try to |ever )?(?:leave|escape|run|go|call|report|tell)(?: [a-z]+){0,6} (?:kil|hurt|harm|shoot|matar|lastimar)| (?:kil|hurt|harm) (?:me|us|my kids|my family)(?: [a-z]+){0,3} (?:if|when) (?:i|we)"
+    r"| si (?:me|nos) (?:escapo|escapamos|voy|vamos|salgo|salimos|quejo|denuncio)(?: [a-z]+){0,6} (?:mata|matar|lastima|lastimar|hace dano|hacer dano|les hace)| dice que (?:hoy |ahora |si )*(?:si )?me (?:mata|va a matar)"
+    r"| (?:armed|armado|armados) (?:man|men|hombre|hombres|person|guy|persona)| (?:hombre|hombres|alguien|un tipo|unos tipos) armad[oa]s?| (?:swinging|waving|pulled|pulls|pulling|sacar|saco|saca|sacan|sacaron|saco) (?:a |an |his |her |un |una |su )?{WEAPON}",
+    "attack_others": r" (?:getting|being|is being|is getting|are being|was just) (?:beaten|beat|hit|attacked|stabbed|shot|choked|raped|strangled|kiled|murdered|kidnapped|dragged)"
+    r"| (?:screaming|yelling|crying) for help| (?:la|lo|los|las|le|les) (?:esta|estan) (?:golpeando|pegando|matando|ahorcando|apunalando|violando|arrastrando)| grita (?:pidiendo )?auxilio| pidiendo auxilio"
+    r"| (?:kicking|breaking|banging|busting|bust|forcing|trying to break|trying to open) (?:down |in )?(?:the|my|our|his|her) door(?: in| down| open)?| (?:tumbando|tirando|rompiendo|pateando|forzando|tumbar|tirar) la puerta"
+    r"| (?:or|otherwise|o|si no) (?:they|he|she|we|i)? ?(?:will )?(?:kil|hurt|shoot|matan|mata|lastiman|van a matar|va a matar) (?:him|her|them|us|me|my|lo|la|los|las|le|nos)?"
+    r"| (?:o|si no) (?:lo|la|los|las|me|nos|le|les) (?:matan|mata|van a matar|va a matar|lastiman|hacen dano)| (?:tienen|tiene|holding|hold|keep|keeping|have|has) (?:a )?(?:mi|my) (?:[a-z]+ ){0,2}(?:secuestrad[oa]|encerrad[oa]|amarrad[oa]|in a house|en una casa|hostage|captive)"
+    r"| (?:held|holding|keep|keeping|taken|took) (?:me|us|him|her|them|my [a-z]+) (?:as )?(?:hostage|captive)| de rehen| como rehen"
+    r"| (?:gas smell|smell of gas|smells like gas|smelling gas|olor a gas|carbon monoxide|monoxido)| huele (?:mucho |muchisimo |bien fuerte |fuerte )?a gas"
+    r"| (?:set|sets|setting|prendieron|prendio|le prendieron|le echaron) (?:fire|fuego)(?: to| a)?| set (?:my|the|our) [a-z]+ on fire| (?:van a|quieren|quiere|va a) (?:entrar|meterse)(?: a la casa| a mi casa)?",
+    "poison": r" (?:drank|drink|drinking|swallowed|ate|took|tomo|se tomo|bebio|se bebio|trago|se trago) (?:some |a bottle of |a lot of |un poco de |mucho |el |la )?(?:bleach|poison|antifreeze|rat poison|pesticide|cloro|veneno|raticida|pesticida|lejia|insecticida)"
+    r"| (?:swallowed|took|tomo|se tomo|se trago|trago)(?: [a-z]+){0,4} (?:pills|pastillas|pildoras|medicinas|tablets)(?: [a-z]+){0,4} (?:on purpose|a proposito|de proposito)"
+    r"| (?:swallowed|took|se tomo|tomo|se trago) (?:a whole bottle|the whole bottle|all|todas|un frasco|el frasco|a bunch|un monton)(?: of| de)?(?: [a-z]+){0,3} (?:pills|pastillas|pildoras|medicinas|tablets)"
+    r"| se paso de (?:pastillas|medicina|droga)| (?:turning|is turning|se esta poniendo|se puso) (?:blue|purple|morad[oa]|azul)| (?:allergic reaction|anafilaxia|reaccion alergica)(?: [a-z]+){0,4} (?:can not|cant|no puede|throat|garganta)",
+    "abducted": r" ransom| rescate| (?:threw|pushed|forced|dragged) (?:him|her|me|them|us) (?:in|into) (?:a|the|their) (?:van|car|truck)| a la fuerza| (?:se llevaron|levantaron|se robaron) a (?:mi|mis) (?:hij\w*|herman\w*|espos\w*|mama|papa|famil\w*)"
+    r"| me (?:subieron|metieron|llevaron) (?:a|en) (?:un|una|la) (?:carro|camioneta|troca|van|auto)| (?:took|grabbed|snatched) my (?:son|daughter|kid|child|baby|wife|husband) (?:and|in|into)",
+    "break_in": r" (?:se metieron|metieron|entraron|se metio|entro) (?:a robar )?(?:a|en) (?:la|mi) casa| estoy escondid[oa]| (?:hiding|hidden) (?:in|from|under|inside)| (?:robbing|robbed|breaking into) (?:my|our|the) (?:house|home|apartment|place)"
+    r"| padlock\w*| (?:con|bajo) candado| (?:me|nos) (?:encerro|encerraron|encierra|encierran)| (?:no (?:me|nos) (?:puedo|podemos) (?:ir|salir|escapar))(?: [a-z]+){0,4} (?:hasta|until)| vigila todo el tiempo| watches (?:me|us) (?:24|all|every)",
+    "stroke_fire_es": r" (?:le esta dando|le dio|esta teniendo|tiene) un (?:derrame|infarto|ataque|paro)| cara caida| no puede mover (?:el|la|su) (?:brazo|pierna|cara|lado)| se prendio (?:la|el|mi) (?:cocina|casa|cuarto|carro|depa|departamento|estufa)| (?:apagar|apagamos) el fuego| (?:can not|could not) (?:put out|stop) the fire",
+    "forced_sex_work": r" (?:says|said|dice que|dijo que) (?:i|we|yo|nosotros)? ?(?:have to|has to|must|tengo que|tenemos que|debo) (?:go |ir a )?(?:work|trabajar) (?:for|para) (?:him|her|them|el|ella|ellos)"
+    r"| (?:make|makes|made|force|forces|forced|obligan|obliga|obligaron) (?:me|us|nos|a) (?:a )?(?:go|be|sleep|estar|ir|acostarme|acostarnos|salir) (?:with|con) (?:men|hombres|clients|clientes|strangers|desconocidos)"
+    r"| (?:owe|debo|debemos|deuda|debt)(?: [a-z0-9]+){0,10} (?:until|hasta) (?:i |we |que )?(?:pay|pague|pagar|paguemos)| (?:keep|seguir) (?:working|trabajando)(?: [a-z]+){0,6} (?:until|hasta) (?:i |we )?(?:pay|pagar|pague)",
+    # Spanish threats and violence
+    "amenaza": r" me (?:va|van|quiere|quieren|trata|tratan|intento|intentaron|amenaza|amenazan|amenazo|amenazaron) (?:de |a |con )?(?:matar|mata|matarme|lastimar|golpear|pegar|hacer dano|disparar|acuchillar|violar|quemar)"
+    r"| (?:nos|a mis hijos|a mi familia|a mi hijo|a mi hija) (?:va|van|quiere|quieren) (?:a )?(?:matar|lastimar|golpear|hacer dano)| (?:va|van|quiere|quieren) (?:a )?matarme| matarnos"
+    r"| amenaz\w* (?:de muerte|con matar\w*|con disparar\w*|con (?:quemar|golpear|pegar|apunalar|acuchillar)\w*|con lastimar\w*|con hacer\w* dano|con un|con una|con pistola|con cuchillo|de matar\w*)| me (?:esta |estan )?amenazando| me amenaz\w*| amenazas de muerte| amenaza de muerte"
+    r"| (?:mi vida|nuestra vida|nuestras vidas) (?:esta|estan|corre|corren) (?:en )?peligro| estoy en peligro| estamos en peligro| corro peligro| (?:no estoy|no estamos) a salvo| tengo miedo (?:de que|que) me (?:mate|lastime|pegue|haga dano)| me (?:persigue|persiguen|esta siguiendo|estan siguiendo)",
+    "violencia": r" me (?:esta |estan |sigue |siguen )?(?:golpeando|pegando|ahorcando|lastimando|estrangulando|pateando|violando|maltratando|jaloneando|acuchillando|apunalando)| me (?:pega|pegan|golpea|golpean|ahorca|patea|viola|violo|golpeo|pego|apunalo|acuchillo|ataco|atacaron|golpearon)"
+    r"| (?:le|les) (?:esta |estan )?(?:pegando|golpeando) a (?:mis hijos|mi hijo|mi hija|mi mama|mi bebe)| me (?:dieron|dio) (?:una golpiza|un golpe|una paliza|una punalada|un balazo)| me acaban de (?:golpear|pegar|asaltar|apunalar|disparar)| (?:fui|me) (?:apunalad[oa]|balead[oa]|atacad[oa]|violad[oa]|golpead[oa]) (?:hoy|ahora|anoche|hace rato)",
+}
+
+_SELF_HARM_PATTERNS = [(name, _compile(p)) for name, p in _SELF_HARM.items()]
+_DANGER_PATTERNS = [(name, _compile(p)) for name, p in _DANGER.items()]
+_PARTNER = _compile(r" {PARTNER}")
+_WORK = _compile(r" {WORK}")
+
+
+# Told as background (an asylum or VAWA history, a fire last month) and nothing says it is
+# happening now: the danger patterns that can describe the past do not count.
+_BACKGROUND = _compile(
+    r" (?:fled|flee|hui|huimos|huyo|escape de (?:mi|nuestro) pais|left my country|sali de mi pais|salimos de"
+    r"|in (?:19|20)[0-9]{2}|en (?:19|20)[0-9]{2}|(?:[0-9]+|many|several|a few|two|three|some) years ago|hace (?:[0-9]+ |unos |muchos |varios )?anos|last year|last month|el ano pasado|el mes pasado"
+    r"|when i was|cuando (?:era|vivia|estaba en)|back home|in my (?:home )?country|en mi pais|alla en|now i live|ahora vivo|ya sali|i got out|got away|(?:now )?(?:is|am|are|we are|he is|she is|i am) (?:here )?(?:now )?(?:and )?safe(?: now)?(?: in [a-z ]{2,12})?|safe now|a salvo|now out|now free|ya libre|sober|sobri[oa]|clean for|limpio desde|ya estoy bien|fine now"
+    r"|hubo un|there was a|had a fire|victim of|fui victima|asylum|asilo|t visa|visa t|vawa|u visa|visa u|police report|reporte policial|denuncia"
+    r"|(?:for|in|help|affect|para|sirve para|ayuda a) (?:my|our|mi|nuestro) (?:case|caso|application|solicitud)"
+    r"|in the hospital|hospitalized|hospitalizad[oa]|intensive care|icu|terapia intensiva|cuidados intensivos|en el hospital|internad[oa]"
+    r"|(?:travel|fly|go|viajar|volar|ir) (?:to|a) (?:[a-z]+ ){0,2}(?:mexico|guatemala|honduras|el salvador|colombia|venezuela|peru|cuba|haiti|india|china|nicaragua|ecuador|brazil|brasil|see (?:him|her|them)|verl[oa]s?)"
+    r"|(?:[a-z]+ ){0,2}(?:in|en) (?:mexico|guatemala|honduras|el salvador|colombia|venezuela|peru|cuba|haiti|india|china|nicaragua|ecuador|abroad|overseas|el extranjero))"
+)
+_PRESENT = _compile(
+    r" (?:right now|now (?:he|she|they|someone|somebody|hes|shes|theyre|there)|rn|tonight|today|this morning|this afternoon|last night|at the moment|ahora|ahorita|hoy|esta noche|anoche|en este momento"
+    r"|still (?:here|outside|downstairs|upstairs|in the house|there|inside)|todavia (?:estan|esta) (?:aqui|afuera|abajo|adentro)|help me|helpme|ayuda|ayudame|auxilio|socorro|hurry|911|please help|outside|afuera|at the door|en la puerta)"
+    r"| (?:will|going to|wants to|threatens to|threaten to|va a|van a|quiere|quieren) (?:[a-z]+ ){0,2}(?:kil|hurt|shoot|finish|matar|lastimar|disparar|acabar)"
+    r"| (?:is|are|am) [a-z]+ing (?:me|us|my)| (?:esta|estan|estoy) [a-z]+(?:ando|iendo)"
+    r"| (?:if|si) (?:i|we|me|nos) (?:try to |ever )?(?:leave|escape|run|go|report|call|tell|escapo|escapamos|voy|vamos|salgo|quejo|denuncio)"
+)
+# Danger patterns that also describe what happened once (a threat, a fire, a kidnapping).
+_PAST_CAPABLE = frozenset({
+    "threat_to_kill", "amenaza", "held", "weapon", "fire", "trafficking", "violencia", "violence_now",
+    "abducted", "stroke_fire_es", "medical_now", "threat_more", "break_in", "not_breathing", "bleeding", "poison",
+})
+_RECOVERED = _compile(
+    r" (?:years ago|hace (?:[0-9]+ |unos |muchos )?anos|in the past|en el pasado|(?:now|ahora) (?:i am|estoy) (?:fine|better|ok|bien|mejor)|doing (?:fine|well|better|ok) now|recovered|ya (?:estoy bien|lo supere|me recupere))"
+)
+
+# A message typed without spaces ("helpmyhusbandhasaknife"): what its long tokens contain.
+_RUN_TOGETHER = (
+    (re.compile(r"kil+my ?self|suicid|matarme|quitarmelavida|quieromorir"), Kind.SELF_HARM),
+    (re.compile(r"knife|gun|pistol|weapon|cuchil+o|pistola|navaja|kil+|matar|fire|fuego|incendio|breath|respira|bleed|sangr|kidnap|secuestr"), Kind.DANGER),
+)
+_RUN_TOGETHER_MIN = 14
+
+_PERSONAL_THREAT = frozenset({
+    "threat_to_kill", "violence_now", "amenaza", "violencia", "held", "weapon", "threat_more", "break_in", "attack_others",
+    "classifier",
+})
+_RUN_TOGETHER_PARTNER = re.compile(r"husband|husbnd|boyfriend|wife|esposo|esposa|marido|novio|novia|pareja")
+_TRAFFICKING_SIGNS = _compile(
+    r" (?:took|take|has|have|keeps|keep|holds|hold|hid|hides|tiene|tienen|quito|quitaron|guarda|guardan|retiene|retienen)(?: [a-z]+){0,2}"
+    r" (?:passport|passports|papers|documents|green cards?|id|ids|pasaporte|papeles|documentos|micas?|identificacion|tarjetas?)"
+    r"| (?:owe|debo|debemos|deuda|debt)| padlock| candado| encerrad| locked| (?:will not|wont|not) let (?:me|us) (?:leave|go)| no (?:me|nos) (?:dejan?|puedo|podemos) (?:salir|ir)"
+    r"| (?:go|be|estar|ir) (?:with|con) (?:men|hombres|clients|clientes)| sin (?:pagar|paga|pagarme|sueldo)| without pay| no pay"
+)
+
+
+def prepared(text: Optional[str]) -> str:
+    """The text the patterns and the classifier read: normalised, idioms and negations cut out."""
+    return _without_idioms(normalise(text))
+
+
+def _without_idioms(text: str) -> str:
+    for pattern in _IDIOM_PATTERNS:
+        text = pattern.sub(" ", text)
+    return " " + " ".join(text.split()) + " "
+
+
+def _run_together(normalised: str) -> List[Tuple[str, Kind]]:
+    found: List[Tuple[str, Kind]] = []
+    for token in normalised.split():
+        if len(token) >= _RUN_TOGETHER_MIN:
+            for pattern, kind in _RUN_TOGETHER:
+                if pattern.search(token):
+                    found.append(("run_together", kind))
+                    break
+    return found
+
+
+def assess(text: Optional[str], classifier=None) -> Assessment:
+    """What the message says about danger to life or safety (G6).
+
+    The patterns first; when none fires, the learned classifier
+    (`contact_center.crisis_classifier`), if one is given, has the last word.
+    """
+    found = assess_patterns(text)
+    if found.crisis or classifier is None or not normalise(text).strip():
+        return found
+    kinds = frozenset(Kind(k) for k in classifier.kinds(text or ""))
+    if not kinds:
+        return NOTHING
+    matched = ("classifier",)
+    return Assessment(kinds, _support(_without_idioms(normalise(text)), matched), matched)
+
+
+def assess_patterns(text: Optional[str]) -> Assessment:
+    """What the patterns alone find (see the module's docstring)."""
+    normalised = normalise(text)
+    if not normalised.strip():
+        return NOTHING
+    rest = _without_idioms(normalised)
+    background = bool(_BACKGROUND.search(rest))
+    present = bool(_PRESENT.search(_RECOVERED.sub(" ", _BACKGROUND.sub(" ", rest))))
+    recovered = bool(_RECOVERED.search(rest)) and not present
+    matched: List[str] = []
+    kinds = set()
+    for name, pattern in _DANGER_PATTERNS:
+        if pattern.search(rest) and not (background and not present and name in _PAST_CAPABLE):
+            matched.append(name)
+            kinds.add(Kind.DANGER)
+    for name, pattern in _SELF_HARM_PATTERNS:
+        if pattern.search(rest) and not recovered:
+            matched.append(name)
+            kinds.add(Kind.SELF_HARM)
+    for name, kind in _run_together(normalised):
+        matched.append(name)
+        kinds.add(kind)
+    if not kinds:
+        return NOTHING
+    return Assessment(frozenset(kinds), _support(rest, matched), tuple(matched))
+
+
+def _support(rest: str, matched: Iterable[str]) -> Tuple[Support, ...]:
+    """The hotline after 911: trafficking (forced work, documents taken) or domestic violence."""
+    matched = set(matched)
+    support: List[Support] = []
+    forced = matched & {"trafficking", "forced_sex_work"}
+    if forced or (matched & _PERSONAL_THREAT and _TRAFFICKING_SIGNS.search(rest) and _WORK.search(rest)):
+        support.append(Support.TRAFFICKING)
+    elif (matched & _PERSONAL_THREAT and _PARTNER.search(rest)) or (
+        "run_together" in matched and _RUN_TOGETHER_PARTNER.search(rest)
+    ):
+        support.append(Support.DOMESTIC_VIOLENCE)
+    return tuple(support)

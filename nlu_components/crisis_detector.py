@@ -1,0 +1,72 @@
+"""G6: the crisis check on every message, whatever the classifier thought (last in the pipeline).
+
+When `contact_center.crisis` (its patterns, then its learned classifier, fitted
+when the component is created) finds danger to life or thoughts of self-harm, the
+message's intent becomes `crisis` (confidence 1.0; the classifier's ranking is
+kept below it, so the admin inbox still sees what it guessed), with a
+`crisis_kind` entity per kind and a `crisis_support` entity per hotline. The
+rules in data/crisis.yml then answer it first, inside a form too, and
+nlu_components/crisis_while_paused.py lets it through while a representative
+has the conversation.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from contact_center import crisis, crisis_classifier
+
+CRISIS_INTENT = "crisis"
+KIND_ENTITY = "crisis_kind"
+SUPPORT_ENTITY = "crisis_support"
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False
+)
+class CrisisDetector(GraphComponent):
+    """Overrides the intent with `crisis` when the message says someone is in danger."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {}
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "CrisisDetector":
+        return cls(crisis_classifier.default())
+
+    def __init__(self, classifier: crisis_classifier.CrisisClassifier) -> None:
+        self.classifier = classifier
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            if text.startswith("/"):
+                continue  # a button's payload, not typed words
+            found = crisis.assess(text, classifier=self.classifier)
+            if not found.crisis:
+                continue
+            intent = {"name": CRISIS_INTENT, "confidence": 1.0}
+            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != CRISIS_INTENT]
+            message.set(INTENT, intent, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [intent] + ranking, add_to_output=True)
+            values = [(KIND_ENTITY, k.value) for k in sorted(found.kinds)] + [(SUPPORT_ENTITY, s.value) for s in found.support]
+            entities = [
+                {"entity": name, "value": value, "start": 0, "end": len(text), "confidence_entity": 1.0,
+                 "extractor": self.__class__.__name__, "processors": []}
+                for name, value in values
+            ]
+            message.set(ENTITIES, (message.get(ENTITIES) or []) + entities, add_to_output=True)
+        return messages
