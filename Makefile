@@ -48,9 +48,9 @@ $(MODEL): $(VENV)/.installed $(TRAINING_INPUTS)
 
 train: $(MODEL)
 
-var/api-token:
+var/api-token var/action-token:
 	@mkdir -p var
-	@$(PY) -c "import secrets; print(secrets.token_urlsafe(24))" > $@
+	@umask 077; $(PY) -c "import secrets; print(secrets.token_urlsafe(24))" > $@
 	@chmod 600 $@
 
 # The chat page's pinned npm packages (web/package-lock.json), vendored into web/public/vendor.
@@ -68,7 +68,7 @@ chromium:
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
 	  || echo "could not install chromium: the browser tests will be skipped" >&2; }
 
-run: $(MODEL) var/api-token $(WEB_VENDOR)
+run: $(MODEL) var/api-token var/action-token $(WEB_VENDOR)
 	@scripts/run_assistant.sh
 
 chat: $(VENV)/.installed

@@ -40,6 +40,7 @@ SERVICE_INTENTS = frozenset(
 # Intents a form never takes as an answer: the rules in data/ handle them.
 CONTROL_INTENTS = frozenset({"stop", "change_language"})
 CRISIS_INTENT = "crisis"  # set by nlu_components/crisis_detector.py
+TOO_LONG_INTENT = "message_too_long"  # set by applicant_channels/ for an over-long message
 SWITCH_CONFIDENCE = 0.80
 # "cancel", "never mind", "olvídelo, ya no", "English please": control words are few.
 FREE_TEXT_CONTROL_WORDS = 4
@@ -103,6 +104,8 @@ def wants_to_leave(tracker: Tracker, own_topics: Iterable[str] = (), free_text: 
     name, confidence = latest_intent(tracker)
     if name == CRISIS_INTENT:
         return True  # G6: whatever was asked, the rules in data/crisis.yml answer this first
+    if name == TOO_LONG_INTENT:
+        return True  # not an answer: data/bounded_input.yml says so and asks again
     if free_text:
         text = latest_text(tracker)
         return name in CONTROL_INTENTS and (text.startswith("/") or len(text.split()) <= FREE_TEXT_CONTROL_WORDS)

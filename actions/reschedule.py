@@ -33,6 +33,19 @@ def _entity(tracker: Tracker, name: str):
     return None
 
 
+def _appointment_moment(tracker: Tracker):
+    """The appointment's moment in the latest message (a button's `soon`/`past`, or typed), with its label."""
+    lang = common.current_language(tracker)
+    now = common.now()
+    when = _entity(tracker, "appointment_when")
+    if when in RELATIVE:
+        return relative_label(when, lang), now + RELATIVE[when]
+    moment = parse_appointment_time(common.latest_text(tracker), now)
+    if moment is None:
+        return None, None
+    return format_moment(moment, lang), moment
+
+
 class ValidateRescheduleForm(ApplicantFormValidation):
     own_topics = ("reschedule_appointment",)
     confirm_slot = "reschedule_confirmed"
@@ -70,20 +83,21 @@ class ValidateRescheduleForm(ApplicantFormValidation):
     async def extract_appointment_time(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
         if not self.requested(tracker, "appointment_time") or self.leaving(tracker):
             return {}
-        lang = common.current_language(tracker)
-        now = common.now()
-        when = _entity(tracker, "appointment_when")
-        if when in RELATIVE:
-            moment = now + RELATIVE[when]
-            return {"appointment_time": relative_label(when, lang), "appointment_at": moment.isoformat()}
-        moment = parse_appointment_time(common.latest_text(tracker), now)
-        if moment is None:
-            return {"appointment_time": INVALID}
-        return {"appointment_time": format_moment(moment, lang), "appointment_at": moment.isoformat()}
+        label, _ = _appointment_moment(tracker)
+        return {"appointment_time": label or INVALID}
 
     def validate_appointment_time(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        """The label, and the moment R2 decides on (`appointment_at`).
+
+        `appointment_at` is not a form slot, so it is set here and only here: rasa-sdk
+        drops a non-form slot that an extraction returned as soon as it validates the
+        slots of that turn (whatever the validation set it to), which is how an
+        appointment "today 4 pm" once lost its moment and R2 never applied.
+        """
         if value and value != INVALID:
-            # appointment_at is not a form slot: it must be returned here to be kept.
+            label, moment = _appointment_moment(tracker)
+            if label == value and moment is not None:
+                return {"appointment_time": value, "appointment_at": moment.isoformat()}
             return {"appointment_time": value, "appointment_at": tracker.get_slot("appointment_at")}
         dispatcher.utter_message(response="utter_appointment_time_not_understood")
         return {"appointment_time": None, "appointment_at": None}

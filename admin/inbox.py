@@ -15,7 +15,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Dict, List, Optional, Sequence
 
-from admin import privacy, state
+from admin import state
+from contact_center import privacy
 from admin.project import AdminError, Project
 from admin.trackers import FALLBACK_INTENT, UserMessage
 

@@ -5,7 +5,7 @@
   `out_of_scope.yml`); the file is edited with ruamel.yaml's round trip, so comments,
   order, quoting and the `examples: |` blocks stay as they were: the only change is
   the new line.
-* The text written is the pseudonymised one (privacy.py); valid receipt numbers in it
+* The text written is the pseudonymised one (contact_center/privacy.py); valid receipt numbers in it
   are annotated `receipt_number`, and `--entity TYPE=SPAN[|VALUE]` annotates others.
 * Refused, with the reason: an intent or entity the domain does not know; a text that
   is in the held-out test set (tests/nlu/heldout_*.yml must stay out of training);
@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from admin import inbox, privacy, state
+from admin import inbox, state
+from contact_center import privacy
 from admin.project import AdminError, Project
 
 OUT_OF_SCOPE = "out_of_scope"

@@ -8,7 +8,7 @@ the start of that day (today: now), so it counts as soon, never as comfortably f
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Optional
 
 from contact_center.text import fold
@@ -25,6 +25,16 @@ _REWRITES = (
     (re.compile(r"\bo'?clock\b"), " "),
 )
 _DIGITS = re.compile(r"\d")
+_NAMES_A_DAY = re.compile(
+    r"\b(tomorrow|pasado|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|"
+    r"viernes|sabado|domingo|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic|enero|febrero|marzo|"
+    r"abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\w*|\d{1,2}/\d{1,2}|(?<!la )\bmanana\b"
+)
+_TYPED_HOUR = re.compile(
+    r"\b(?:at|a las|a la|alas)\s+(\d{1,2})(?::(\d\d))?\b|\b(?<![/:])(\d{1,2})(?::(\d\d))?\s*(?:am|pm|a\.m\.|p\.m\.|de la (?:manana|tarde|noche))"
+)
+_LATER_IN_DAY = re.compile(r"\b(tarde|noche|afternoon|evening|tonight)\b|\d\s*(pm|p\.m\.)|\bpm\b")
+_MORNING = re.compile(r"\d\s*(am|a\.m\.)|\bam\b")
 _WORDS = re.compile(r"[a-z]+")
 _DATE_WORDS = frozenset(
     "today tomorrow yesterday tonight hoy manana ayer pasado monday tuesday wednesday thursday "
@@ -69,7 +79,23 @@ def parse_appointment_time(text: Optional[str], now: datetime) -> Optional[datet
         if not found:
             return None
         parsed = found[0][1]
-    if not re.search(r"\d{1,2}(:\d\d)?\s*(am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d\d|\b(at|a las)\s+\d", folded):
+    # Afternoon or evening words with a bare hour: "esta tarde a las 5" is 5 p.m.
+    # The hour as typed, made afternoon by the words around it ("tonight at 7",
+    # "manana en la tarde a las 4"); dateparser drops or misreads such hours.
+    typed = _TYPED_HOUR.search(folded)
+    if typed:
+        hour = int(typed.group(1) or typed.group(3))
+        minute = int(typed.group(2) or typed.group(4) or 0)
+        if hour < 12 and _LATER_IN_DAY.search(folded) and not _MORNING.search(folded):
+            hour += 12
+        if hour < 24 and minute < 60:
+            parsed = parsed.replace(hour=hour, minute=minute)
+            # dateparser moved a bare "7" to tomorrow morning; "tonight at 7" is today.
+            base = local_now.replace(tzinfo=None)
+            if not _NAMES_A_DAY.search(folded) and parsed - timedelta(days=1) > base:
+                parsed -= timedelta(days=1)
+    # The time may be in the rewritten text only ("9 de la manana" -> "9 am").
+    if not re.search(r"\d{1,2}(:\d\d)?\s*(am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d\d|\b(at|a las)\s+\d", folded + " | " + cleaned):
         # A day without a time: the start of that day (conservative for R2's 12 hours).
         # Today with no time: it may be any moment now, so it counts as soon, not past.
         if parsed.date() == local_now.date():

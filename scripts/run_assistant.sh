@@ -14,6 +14,11 @@ CASE_STATUS_PORT=${CASE_STATUS_PORT:-5056}
 WEB_PORT=${WEB_PORT:-5080}
 mkdir -p var/log
 TOKEN=$(cat var/api-token)
+# Bounded input (README "Security"): request bodies over 64 KiB get 413 from Sanic;
+# messages over APPLICANT_MESSAGE_MAX_CHARS are answered "too long" by the channels.
+export SANIC_REQUEST_MAX_SIZE=${SANIC_REQUEST_MAX_SIZE:-65536}
+# The action server's shared secret: Rasa sends it (endpoints.yml), the action server checks it.
+export ACTION_SERVER_TOKEN=${ACTION_SERVER_TOKEN:-$(cat var/action-token)}
 
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
@@ -25,9 +30,13 @@ if [ -z "${CASE_STATUS_BASE_URL:-}" ]; then
   pids+=($!)
   LOCAL_CASE_STATUS=1
 fi
-$RASA run actions --actions actions --port "$ACTIONS_PORT" >var/log/actions.log 2>&1 &
+# Everything listens on loopback only (README, "Production" for what goes public and how).
+$PY -m actions.server --host 127.0.0.1 --port "$ACTIONS_PORT" >var/log/actions.log 2>&1 &
 pids+=($!)
-$RASA run --model models/current.tar.gz --enable-api --auth-token "$TOKEN" --cors "*" \
+# CORS admits the chat page's origin only. The API token is passed through the
+# environment (scripts/rasa_server.py), so it never shows in a process list.
+RASA_API_TOKEN="$TOKEN" $PY scripts/rasa_server.py run --model models/current.tar.gz --enable-api \
+  --interface 127.0.0.1 --cors "http://localhost:$WEB_PORT" "http://127.0.0.1:$WEB_PORT" \
   --port "$RASA_PORT" --credentials credentials.yml --endpoints "$ENDPOINTS" \
   >var/log/rasa.log 2>&1 &
 pids+=($!)
@@ -48,8 +57,8 @@ wait_for() {  # url, name, seconds
 if [ -n "${LOCAL_CASE_STATUS:-}" ]; then
   wait_for "$CASE_STATUS_BASE_URL/health" "local Case Status service" 60
 fi
-wait_for "http://localhost:$ACTIONS_PORT/health" "action server" 120
-wait_for "http://localhost:$RASA_PORT/status?token=$TOKEN" "Rasa server" 300
+wait_for "http://127.0.0.1:$ACTIONS_PORT/health" "action server" 120
+wait_for "http://127.0.0.1:$RASA_PORT/" "Rasa server" 300
 wait_for "http://localhost:$WEB_PORT/health" "chat page server" 30
 
 cat <<MSG

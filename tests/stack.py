@@ -22,6 +22,7 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = Path(os.environ.get("ASSISTANT_MODEL", ROOT / "models" / "current.tar.gz"))
 BIN = Path(sys.executable).parent
+REQUEST_MAX_BYTES = os.environ.get("SANIC_REQUEST_MAX_SIZE", "65536")
 
 
 def free_port() -> int:
@@ -53,6 +54,7 @@ class Assistant:
     case_status_url: str
     clock_file: Path
     page_url: str = ""
+    relay_page_port: int = 0
     services: List[Service] = field(default_factory=list)
 
     db_url: str = ""
@@ -142,6 +144,7 @@ def start_assistant(
     case_status_admin: bool = False,
     endpoints: Optional[Path] = None,
     case_status_rate: Optional[int] = None,
+    cors_origins: Optional[List[str]] = None,
 ) -> Assistant:
     """Starts the three processes and waits until each answers; stops them all if one fails.
 
@@ -150,6 +153,8 @@ def start_assistant(
     the rest of its variables come from `extra_env`. `case_status_rate` sets the
     local Case Status service's spike arrest and the client's pace to match
     (default: the sandbox's 5 per second; 0: none, and the client unpaced).
+    Every process listens on 127.0.0.1; `cors_origins` are the page origins the
+    Rasa server admits (none by default).
     """
     if not model.exists():
         raise RuntimeError(f"{model} is missing: run `make test`, which trains it first")
@@ -164,6 +169,7 @@ def start_assistant(
         endpoints = work / "endpoints.yml"
         endpoints.write_text(
             f'action_endpoint:\n  url: "http://127.0.0.1:{ports["actions"]}/webhook"\n'
+            f'  headers:\n    X-Action-Token: ${{ACTION_SERVER_TOKEN}}\n'
             f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{work / "tracker.db"}"\n',
             encoding="utf-8",
         )
@@ -177,6 +183,8 @@ def start_assistant(
         CONTACT_CENTER_CLOCK_FILE=str(clock_file),
         CONTACT_CENTER_DB_URL=f"sqlite:///{work / 'contact_center.db'}",
         ACTION_SERVER_URL=f"http://127.0.0.1:{ports['actions']}/webhook",
+        ACTION_SERVER_TOKEN="actions-" + os.urandom(12).hex(),
+        SANIC_REQUEST_MAX_SIZE=REQUEST_MAX_BYTES,  # as scripts/run_assistant.sh: 413 at the door
     )
     env.update(extra_env or {})
     env.pop("CONTACT_CENTER_NOW", None)
@@ -192,7 +200,7 @@ def start_assistant(
         services.append(
             start_process(
                 "actions",
-                [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(ports["actions"])],
+                [sys.executable, "-m", "actions.server", "--port", str(ports["actions"])],
                 env,
                 logs,
             )
@@ -201,11 +209,11 @@ def start_assistant(
             start_process(
                 "rasa",
                 [
-                    str(BIN / "rasa"), "run", "--model", str(model), "--enable-api", "--auth-token", token,
-                    "--cors", "*", "--port", str(ports["rasa"]), "--credentials", str(ROOT / "credentials.yml"),
+                    sys.executable, str(ROOT / "scripts" / "rasa_server.py"), "run", "--model", str(model), "--enable-api",
+                    "--interface", "127.0.0.1", "--port", str(ports["rasa"]), "--credentials", str(ROOT / "credentials.yml"),
                     "--endpoints", str(endpoints),
-                ],
-                env,
+                ] + (["--cors", *cors_origins] if cors_origins else []),
+                dict(env, RASA_API_TOKEN=token),  # not in the process list
                 logs,
             )
         )

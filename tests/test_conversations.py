@@ -9,6 +9,7 @@ tests move (in or out of live-chat hours).
 """
 from __future__ import annotations
 
+import json
 import re
 import uuid
 from datetime import datetime
@@ -326,7 +327,14 @@ def test_X3_documents_answer_is_stored_exactly_as_typed(chat, store, text):
     assert text in filed.details
 
 
-@pytest.mark.parametrize("text, response", [("", "utter_details_empty"), ("x" * 10_000, "utter_details_too_long")])
+@pytest.mark.parametrize(
+    "text, response",
+    [
+        ("", "utter_details_empty"),
+        ("x" * 1_500, "utter_details_too_long"),  # over the details' 1,000, under the channel's 2,000
+        ("x" * 10_000, "utter_message_too_long"),  # over the channel's limit: never reaches the model
+    ],
+)
 def test_empty_or_huge_free_text_is_asked_again(chat, store, text, response):
     c = chat()
     c.say("I never got my green card")
@@ -357,8 +365,23 @@ def test_empty_message_gets_a_clear_answer(chat, text):
 
 def test_huge_message_gets_an_answer_in_its_language(chat):
     replies = chat().say("necesito cambiar mi cita de huellas porque estoy enfermo " * 200)
-    assert texts(replies)
+    assert_reply(replies, "utter_message_too_long", "es")
     assert all(_language_guess(t) == "es" for t in texts(replies))
+
+
+def test_a_message_over_the_limit_never_reaches_the_model(chat):
+    c = chat()
+    replies = c.say("my card " + "x" * 5000)
+    assert_reply(replies, "utter_message_too_long", "en")
+    latest = c.tracker()["latest_message"]
+    assert latest["intent"]["name"] == "message_too_long" and "xxxx" not in (latest.get("text") or "")
+
+
+def test_a_body_over_the_size_limit_is_refused_at_the_door(assistant):
+    body = json.dumps({"sender": "big-body", "message": "a" * (1 << 20)})
+    r = requests.post(f"{assistant.rasa_url}/webhooks/rest/webhook", data=body,
+                      headers={"Content-Type": "application/json"}, timeout=30)
+    assert r.status_code == 413
 
 
 def _language_guess(text: str) -> str:
@@ -396,6 +419,37 @@ def test_R2_G2_biometrics_rescheduled_twice_goes_to_tier1_in_hours(chat, store):
     assert entry is not None and entry.tier == 1 and entry.status == "waiting"
     assert "reschedule" in entry.summary and "language: en" in entry.summary
     assert c.tracker()["paused"] is True
+
+
+@pytest.mark.parametrize(
+    "when, reason",
+    [
+        ("today 4 pm", "too_soon"),  # 6 hours after the test clock's 10 a.m.
+        ('/inform{"appointment_when":"soon"}', "too_soon"),  # the "In less than 12 hours" button
+        ('/inform{"appointment_when":"past"}', "past"),  # the "It already passed" button
+        ("it was yesterday at 9am", "past"),
+    ],
+)
+def test_R2_biometrics_hours_away_or_past_needs_live_help(chat, store, when, reason):
+    c = chat()
+    c.say("I need to reschedule my biometrics appointment")
+    c.say(when)
+    c.say("never")
+    replies = c.say("no")
+    assert_reply(replies, f"utter_reschedule_needs_live_help_{reason}", "en")
+    outcome, rule_ids = c.decided()
+    assert outcome == "LIVE_TIER1" and "R2" in rule_ids
+    [row] = [d for d in store.decisions_for(c.sender) if "R2" in d.rule_ids]
+    assert row.facts["appointment_at"]
+
+
+def test_R2_a_spanish_time_hours_away_needs_live_help(chat):
+    c = chat()
+    c.say("tengo que cambiar mi cita de biometricos")
+    c.say("hoy a las 3 de la tarde")
+    c.say("nunca")
+    replies = c.say("no")
+    assert_reply(replies, "utter_reschedule_needs_live_help_too_soon", "es")
 
 
 def test_R4_covid_means_do_not_attend(chat):

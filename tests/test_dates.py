@@ -19,6 +19,16 @@ NOW = datetime(2026, 11, 23, 9, 0, tzinfo=EASTERN)  # a Monday
         ("December 3 at 10:30 am", datetime(2026, 12, 3, 10, 30)),
         ("3 de diciembre a las 10", datetime(2026, 12, 3, 10, 0)),
         ("12/03/2026 2pm", datetime(2026, 12, 3, 14, 0)),
+        # Spanish times without "a las", and hours made afternoon by the words around them
+        ("14 de diciembre 9 de la mañana", datetime(2026, 12, 14, 9, 0)),
+        ("el 14 de diciembre a las 3 de la tarde", datetime(2026, 12, 14, 15, 0)),
+        ("hoy a las 4 de la tarde", datetime(2026, 11, 23, 16, 0)),
+        ("esta tarde a las 5", datetime(2026, 11, 23, 17, 0)),
+        ("tonight at 7", datetime(2026, 11, 23, 19, 0)),
+        ("today 4 pm", datetime(2026, 11, 23, 16, 0)),
+        ("tomorrow evening at 6", datetime(2026, 11, 24, 18, 0)),
+        ("mañana en la tarde a las 4", datetime(2026, 11, 24, 16, 0)),
+        ("12/15 at 2pm", datetime(2026, 12, 15, 14, 0)),
     ],
 )
 def test_R2_dates_and_times(text, expected):

@@ -146,7 +146,7 @@ def test_the_lock_store_of_the_production_file_is_redis(production, monkeypatch)
     from rasa.core.lock_store import LockStore, RedisLockStore
     from rasa.utils.endpoints import read_endpoint_config
 
-    for key, value in dict(ENV, ACTION_SERVER_URL="http://127.0.0.1:5055/webhook").items():
+    for key, value in dict(ENV, ACTION_SERVER_URL="http://127.0.0.1:5055/webhook", ACTION_SERVER_TOKEN="t").items():
         monkeypatch.setenv(key, value)
     config = read_endpoint_config(str(PRODUCTION_ENDPOINTS), "lock_store")
     store = LockStore.create(config)

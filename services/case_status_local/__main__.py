@@ -36,6 +36,9 @@ def main(argv=None) -> None:
     )
     parser.add_argument("--log-level", default="INFO")
     args = parser.parse_args(argv)
+    from contact_center import log_redaction
+
+    log_redaction.install()  # the receipt numbers it serves never reach its log
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     server.run(
         host=args.host,

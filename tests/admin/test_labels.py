@@ -5,7 +5,8 @@ import time
 
 import pytest
 
-from admin import cli, inbox, labels, privacy
+from admin import cli, inbox, labels
+from contact_center import privacy
 from admin.project import Project
 from admin.trackers import UserMessage
 from benchmarks import nlu_eval

@@ -63,8 +63,8 @@ def ensure_web_assets() -> None:
     assert VENDOR.exists() and AXE.exists(), "npm ci in web/ did not vendor socket.io-client and axe-core"
 
 
-def start_page_server(rasa_url: str, logs: Path, name: str = "web") -> tuple:
-    port = free_port()
+def start_page_server(rasa_url: str, logs: Path, name: str = "web", port: Optional[int] = None) -> tuple:
+    port = port or free_port()
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     service = start_process(
         name,
@@ -107,12 +107,19 @@ def assistant(tmp_path_factory, chromium_executable):
     logs = OUTPUT / "logs"
     logs.mkdir(exist_ok=True)
     work = tmp_path_factory.mktemp("assistant")
+    # The Rasa server admits only these pages' origins: the chat page, and the second
+    # page that test_connection.py serves behind a relay it can cut.
+    page_port, relay_page_port = free_port(), free_port()
     try:
-        assistant = start_assistant(work, logs, clock=IN_HOURS, token="browser-tests-" + os.urandom(8).hex())
+        assistant = start_assistant(
+            work, logs, clock=IN_HOURS, token="browser-tests-" + os.urandom(8).hex(),
+            cors_origins=[f"http://127.0.0.1:{page_port}", f"http://127.0.0.1:{relay_page_port}"],
+        )
+        assistant.relay_page_port = relay_page_port
     except Exception as exc:
         pytest.fail(f"the assistant did not start: {exc}")
     try:
-        assistant.page_url, web = start_page_server(assistant.rasa_url, logs)
+        assistant.page_url, web = start_page_server(assistant.rasa_url, logs, port=page_port)
         assistant.services.append(web)
     except Exception as exc:
         stop_all(assistant.services)

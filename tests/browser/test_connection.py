@@ -15,7 +15,9 @@ RECEIPT = "EAC1234567890"
 def relay_page(assistant):
     """A second page server whose Rasa URL is a relay that a test can cut."""
     relay = OutageRelay(assistant.rasa_port)
-    url, service = start_page_server(f"http://127.0.0.1:{relay.port}", assistant.logs, name="web-relay")
+    url, service = start_page_server(
+        f"http://127.0.0.1:{relay.port}", assistant.logs, name="web-relay", port=assistant.relay_page_port
+    )
     yield relay, url
     relay.close()
     service.proc.terminate()

@@ -1,7 +1,7 @@
 """What admins see and what goes into training data carries no applicant identifiers."""
 import pytest
 
-from admin import privacy
+from contact_center import privacy
 from contact_center import receipts
 
 
@@ -41,3 +41,31 @@ def test_pseudonymise_replaces_contacts_with_fictional_ones():
     assert "202-555-01" in out and "applicant@example.com" in out
     # Deterministic: the same message always gets the same stand-ins.
     assert out == privacy.pseudonymise("call 415 555 2671 or write juan.perez@gmail.com").text
+
+
+def test_masking_takes_time_linear_in_the_message_length():
+    """A message of the largest size the channels admit (64 KiB body) and a long word with
+    no address in it: 8 times the text takes well under 8 x 8 times as long."""
+    import random
+    import time
+
+    random.seed(3)
+    words = "my case EAC1234567890 call me 555-123-4567 or maria@example.com pending since 2021".split()
+
+    def timed(text: str) -> float:
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            privacy.find_sensitive(text)
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    for make in (lambda n: " ".join(random.choice(words) for _ in range(n // 6))[:n], lambda n: "a" * n):
+        small, large = timed(make(8_000)), timed(make(64_000))
+        assert large < 24 * max(small, 1e-4), (small, large)  # linear: ~8x; quadratic: ~64x
+
+
+def test_control_characters_never_reach_the_admins_terminal():
+    shown = privacy.mask("hola \x1b[2J\x1b[31mrojo\x07 \u202eolleh EAC1234567890\ttab\nline")
+    assert "\x1b" not in shown and "\x07" not in shown and "\u202e" not in shown
+    assert "<RECEIPT>" in shown and "\t" in shown and "\n" in shown

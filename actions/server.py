@@ -1,0 +1,73 @@
+"""The action server: rasa-sdk's app, reachable only by the Rasa server that holds its secret.
+
+`rasa run actions` listens on every interface, answers anyone, parses a cross-site
+`text/plain` POST as JSON, and on an error logs and returns the whole request body
+(the conversation, with e-mails and phone numbers). Here (`python -m actions.server`):
+
+- it listens on ACTION_SERVER_HOST (127.0.0.1 unless configured);
+- `/webhook` needs the shared secret in the `X-Action-Token` header (the Rasa server
+  sends it: `headers` of `action_endpoint` in endpoints.yml) and a JSON content type;
+  anything else is refused before an action runs (401, 415);
+- an action that fails is logged by name and error type only, and answered 500
+  without echoing the request.
+"""
+from __future__ import annotations
+
+import argparse
+import hmac
+import logging
+import os
+from typing import Optional
+
+from rasa_sdk.endpoint import create_app
+from sanic import Sanic, response
+
+logger = logging.getLogger(__name__)
+TOKEN_HEADER = "X-Action-Token"
+TOKEN_ENV = "ACTION_SERVER_TOKEN"
+
+
+def build_app(token: str, actions_package: str = "actions") -> Sanic:
+    if not token:
+        raise SystemExit(f"{TOKEN_ENV} is not set: the action server refuses to start without its shared secret")
+    app = create_app(actions_package, cors_origins=None)
+
+    @app.middleware("request")
+    async def shared_secret(request):  # type: ignore[no-untyped-def]
+        if request.path != "/webhook":
+            return None  # /health and /actions reveal nothing about a conversation
+        given = request.headers.get(TOKEN_HEADER, "")
+        if not hmac.compare_digest(given.encode(), token.encode()):
+            return response.json({"error": "unauthorised"}, status=401)
+        if (request.headers.get("Content-Type") or "").split(";")[0].strip().lower() != "application/json":
+            return response.json({"error": "JSON only"}, status=415)
+        return None
+
+    @app.exception(Exception)
+    async def failed(request, exception: Exception):  # type: ignore[no-untyped-def]
+        action: Optional[str] = None
+        try:
+            action = (request.json or {}).get("next_action")
+        except Exception:  # an unreadable body: nothing more to say about it
+            pass
+        logger.error("action %s failed: %s", action or "?", type(exception).__name__)
+        return response.json({"error": "the action failed", "action_name": action}, status=500)
+
+    return app
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description="The contact center's action server")
+    parser.add_argument("--port", type=int, default=int(os.environ.get("ACTION_SERVER_PORT", "5055")))
+    parser.add_argument("--host", default=os.environ.get("ACTION_SERVER_HOST", "127.0.0.1"))
+    args = parser.parse_args(argv)
+    from contact_center import log_redaction
+
+    log_redaction.install()  # no identifier in any log line, whatever fails
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s - %(message)s")
+    app = build_app(os.environ.get(TOKEN_ENV, ""))
+    app.run(args.host, args.port, workers=1, access_log=False)
+
+
+if __name__ == "__main__":
+    main()

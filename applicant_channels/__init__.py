@@ -1,0 +1,13 @@
+"""The channels applicants write through, named in credentials.yml (Rasa's extension point).
+
+Rasa's REST and socket channels, with bounded input: a message longer than
+APPLICANT_MESSAGE_MAX_CHARS never reaches the model; it becomes the intent
+`message_too_long` (with the message's language), which the rules in
+data/bounded_input.yml answer, in that language, without losing the applicant's
+place in a form. The request body itself is bounded by Sanic
+(SANIC_REQUEST_MAX_SIZE: 413 at the door) and, on the socket channel, by the
+socket server's buffer (APPLICANT_SOCKET_MAX_BYTES).
+"""
+from applicant_channels.bounded import BoundedRestInput, BoundedSocketIOInput
+
+__all__ = ["BoundedRestInput", "BoundedSocketIOInput"]
