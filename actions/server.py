@@ -61,8 +61,9 @@ def main(argv=None) -> None:
     parser.add_argument("--port", type=int, default=int(os.environ.get("ACTION_SERVER_PORT", "5055")))
     parser.add_argument("--host", default=os.environ.get("ACTION_SERVER_HOST", "127.0.0.1"))
     args = parser.parse_args(argv)
-    from contact_center import log_redaction
+    from contact_center import log_redaction, production_check
 
+    production_check.refuse_if_unsafe("actions")  # CONTACT_CENTER_ENV=production: no default or demo setting
     log_redaction.install()  # no identifier in any log line, whatever fails
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s - %(message)s")
     app = build_app(os.environ.get(TOKEN_ENV, ""))

@@ -13,8 +13,9 @@ import sys
 
 def main() -> None:
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    from contact_center import log_redaction
+    from contact_center import log_redaction, production_check
 
+    production_check.refuse_if_unsafe("rasa")  # CONTACT_CENTER_ENV=production: no default or demo setting
     log_redaction.install()  # no identifier in any log line, whatever fails
     token = os.environ.pop("RASA_API_TOKEN", "")
     if token:

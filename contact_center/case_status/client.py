@@ -25,6 +25,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import urlparse
 from typing import Any, ClassVar, Dict, FrozenSet, Iterable, NamedTuple, Optional, Tuple
 from urllib.parse import quote
 
@@ -225,8 +226,8 @@ class CaseStatusClient:
 
         The environment gives `CASE_STATUS_BASE_URL` (default the local service,
         http://127.0.0.1:5056), `CASE_STATUS_CLIENT_ID` and
-        `CASE_STATUS_CLIENT_SECRET` (default the local service's demo
-        credentials). The YAML file beside this module (or `config_path`) gives
+        `CASE_STATUS_CLIENT_SECRET` (the local service's demo credentials when
+        unset, for a local URL only: an unset id with a real URL is an error). The YAML file beside this module (or `config_path`) gives
         timeouts, attempts, backoff and the request rate; `CASE_STATUS_REQUESTS_PER_SECOND`
         overrides the rate, since it differs by deployment (sandbox 5, production 10);
         0 there means a service with no spike arrest, and no pacing.
@@ -237,10 +238,17 @@ class CaseStatusClient:
         if path.exists():
             with open(path, encoding="utf-8") as fh:
                 settings = yaml.safe_load(fh) or {}
+        base_url = env.get("CASE_STATUS_BASE_URL") or DEFAULT_BASE_URL
+        client_id, client_secret = env.get("CASE_STATUS_CLIENT_ID"), env.get("CASE_STATUS_CLIENT_SECRET")
+        if not (client_id and client_secret):
+            # The demo credentials are the local service's only: never sent to a real API.
+            if urlparse(base_url).hostname not in ("127.0.0.1", "localhost", "::1"):
+                raise ValueError(f"CASE_STATUS_CLIENT_ID and CASE_STATUS_CLIENT_SECRET must be set for {base_url}")
+            client_id, client_secret = client_id or LOCAL_DEMO_CLIENT_ID, client_secret or LOCAL_DEMO_CLIENT_SECRET
         return cls(
-            base_url=env.get("CASE_STATUS_BASE_URL") or DEFAULT_BASE_URL,
-            client_id=env.get("CASE_STATUS_CLIENT_ID") or LOCAL_DEMO_CLIENT_ID,
-            client_secret=env.get("CASE_STATUS_CLIENT_SECRET") or LOCAL_DEMO_CLIENT_SECRET,
+            base_url=base_url,
+            client_id=client_id,
+            client_secret=client_secret,
             timeout=(
                 float(settings.get("connect_timeout_seconds", 3.05)),
                 float(settings.get("read_timeout_seconds", 10.0)),

@@ -1,0 +1,73 @@
+"""Refuse to start in production with a setting that is missing, a demo value or a default.
+
+With `CONTACT_CENTER_ENV=production` (deploy/production.env.example), the Rasa server
+(scripts/rasa_server.py) and the action server (actions/server.py) check their settings
+before anything else and stop, naming every wrong setting and why, rather than run with
+a guessable secret, a database superuser, RabbitMQ's guest account, or the local Case
+Status service's demo client id against the real API.
+"""
+from __future__ import annotations
+
+import os
+from typing import List, Mapping, Optional
+from urllib.parse import urlparse
+
+from contact_center.case_status.client import LOCAL_DEMO_CLIENT_ID, LOCAL_DEMO_CLIENT_SECRET
+
+ENVIRONMENT = "CONTACT_CENTER_ENV"
+MIN_SECRET_CHARS = 24
+KNOWN_DEFAULTS = frozenset({"", "changeme", "change-me", "secret", "password", "token", "guest", "admin", "test", "default"})
+SUPERUSERS = frozenset({"postgres", "root", "admin", "rasa"})
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+def in_production(env: Mapping[str, str]) -> bool:
+    return env.get(ENVIRONMENT, "").strip().lower() == "production"
+
+
+def _secret(env: Mapping[str, str], name: str, problems: List[str]) -> None:
+    value = env.get(name, "")
+    if not value:
+        problems.append(f"{name} is not set")
+    elif value.strip().lower() in KNOWN_DEFAULTS or len(value) < MIN_SECRET_CHARS:
+        problems.append(f"{name} is a default or shorter than {MIN_SECRET_CHARS} characters")
+
+
+def problems(env: Mapping[str, str], role: str) -> List[str]:
+    """Every production setting that is wrong for `role` ("rasa" or "actions")."""
+    found: List[str] = []
+    _secret(env, "ACTION_SERVER_TOKEN", found)
+    if role == "rasa":
+        _secret(env, "RASA_API_TOKEN", found)
+        if env.get("DB_USER", "") in SUPERUSERS:
+            found.append(f"DB_USER {env.get('DB_USER')!r} is a superuser: use a role with only the assistant's tables")
+        if not env.get("DB_PASSWORD"):
+            found.append("DB_PASSWORD is not set")
+        if env.get("RABBITMQ_USER", "guest") == "guest" or env.get("RABBITMQ_PASSWORD", "") in KNOWN_DEFAULTS:
+            found.append("RABBITMQ_USER/RABBITMQ_PASSWORD are RabbitMQ's guest account or a default")
+    if role == "actions":
+        url = urlparse(env.get("CONTACT_CENTER_DB_URL", ""))
+        if not url.scheme or url.scheme.startswith("sqlite"):
+            found.append("CONTACT_CENTER_DB_URL is not set to the production database")
+        elif (url.username or "") in SUPERUSERS or not url.password:
+            found.append("CONTACT_CENTER_DB_URL uses a superuser or no password")
+        base = env.get("CASE_STATUS_BASE_URL", "")
+        if not base:
+            found.append("CASE_STATUS_BASE_URL is not set (the local service is for development)")
+        elif (urlparse(base).hostname or "") not in LOCAL_HOSTS:
+            client_id, client_secret = env.get("CASE_STATUS_CLIENT_ID", ""), env.get("CASE_STATUS_CLIENT_SECRET", "")
+            if not client_id or client_id == LOCAL_DEMO_CLIENT_ID:
+                found.append("CASE_STATUS_CLIENT_ID is empty or the local demo id, with a real Case Status URL")
+            if not client_secret or client_secret == LOCAL_DEMO_CLIENT_SECRET:
+                found.append("CASE_STATUS_CLIENT_SECRET is empty or the local demo secret, with a real Case Status URL")
+    return found
+
+
+def refuse_if_unsafe(role: str, env: Optional[Mapping[str, str]] = None) -> None:
+    """Stop the process (exit status 2) in production when a setting is wrong."""
+    env = os.environ if env is None else env
+    if not in_production(env):
+        return
+    found = problems(env, role)
+    if found:
+        raise SystemExit("refusing to start in production:\n" + "\n".join(f"- {p}" for p in found))
