@@ -772,6 +772,21 @@ def test_G7_out_of_scope(chat, text, response, lang):
     assert c.decided()[0] == "REFER_ELSEWHERE" or response == "utter_out_of_scope"
 
 
+def test_a_new_session_keeps_the_language_and_nothing_personal(chat):
+    c = chat()
+    c.say("nunca me llegó mi tarjeta de residencia")
+    c.say("EAC1234567890")
+    c.say("maria.lopez@example.com 202-555-0143")
+    slots = c.tracker()["slots"]
+    assert slots["receipt_number"] == "EAC1234567890" and slots["language"] == "es"
+    c.say("/session_start")  # what expiry or "New conversation" starts
+    slots = c.tracker()["slots"]
+    assert slots["language"] == "es"
+    for name in ("receipt_number", "email", "phone_numbers", "contact", "problem_details", "outcome", "rule_ids"):
+        assert slots.get(name) in (None, []), name
+    assert_reply(c.say("quiero saber el estado de mi caso"), "utter_ask_receipt_number", "es")
+
+
 def test_markup_and_sql_are_just_text(chat):
     c = chat()
     for text in ["<script>alert(1)</script>", "'; DROP TABLE events; --", "\u05e9\u05dc\u05d5\u05dd", "🙂"]:
