@@ -18,12 +18,13 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) \
 	$(wildcard nlu_components/*.py) $(wildcard contact_center/*.py)
 
-.PHONY: help run chat test test-stories validate train bench-nlu bench-crisis bench-latency clean web chromium test-browser admin
+.PHONY: help run chat test test-unit test-stories validate train bench-nlu bench-crisis bench-latency clean web chromium test-browser admin
 
 help:
 	@echo "make run    - set up, train if needed, start the assistant, print where to talk to it"
 	@echo "make test   - set up, train if needed, run every test layer"
 	@echo "make chat   - chat in the terminal with the running assistant"
+	@echo "make test-unit - the fast layer: no trained model, no running stack (about a minute)"
 	@echo "make test-browser - only the chat page's browser tests (tests/browser)"
 	@echo "make bench-nlu - NLU benchmark against Rasa's default pipeline (writes benchmarks/results/)"
 	@echo "make bench-crisis - crisis check (G6): recall and false alarms per language (writes benchmarks/results/)"
@@ -90,6 +91,10 @@ test: $(MODEL) $(WEB_VENDOR) chromium
 # Dialogue test stories (tests/test_stories_*.yml), both languages.
 test-stories: $(MODEL)
 	$(RASA) test core --model $(MODEL) --stories tests --out tests/output/stories --fail-on-prediction-errors
+
+# The fast layer for the edit-test loop: no trained model, no running stack (about a minute).
+test-unit: $(VENV)/.installed
+	$(PY) -m pytest -q tests --ignore=tests/browser -m "not model and not stack"
 
 test-browser: $(MODEL) $(WEB_VENDOR) chromium
 	$(PY) -m pytest -q tests/browser

@@ -19,3 +19,20 @@ def model_parser():
     from benchmarks.nlu_eval import ModelParser
 
     return ModelParser(MODEL)
+
+
+# Test layers (README "The two commands"): `make test-unit` runs what needs no trained
+# model and no running stack, for the edit-test loop; `make test` runs every layer.
+STACK_MODULES = {
+    "test_conversations.py", "test_surface.py", "test_production_endpoints.py", "test_workflow.py",
+    "test_production_check.py", "test_data_validate.py",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        path = Path(str(item.fspath))
+        if "browser" in path.parts or path.name in STACK_MODULES:
+            item.add_marker(pytest.mark.stack)
+        if "model_parser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.model)
