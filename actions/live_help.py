@@ -213,6 +213,32 @@ def _live_entry(tracker: Tracker):
     return common.store().live_entry_for(tracker.sender_id)
 
 
+class ActionHandoffWaiting(Action):
+    """A message while in line for a representative (nlu_components/paused_conversations.py).
+
+    Never silence: the message is kept for the representative (it is in the
+    conversation) and acknowledged with the place in line; "cancel" (or "stop")
+    leaves the line and the assistant answers again.
+    """
+
+    def name(self) -> Text:
+        return "action_handoff_waiting"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        entry = _live_entry(tracker)
+        name, _ = common.latest_intent(tracker)
+        if entry is None or entry.status != "waiting" or name == "stop":
+            if entry is not None and entry.status == "waiting":
+                common.store().set_live_status(entry.id, "closed", now=common.now())
+            dispatcher.utter_message(response="utter_left_queue")
+            common.custom(dispatcher, {"handoff": {"state": "returned"}})
+            return [ConversationResumed(), SlotSet("next_step", None)]
+        position = common.store().queue_position(entry.id) or 1
+        dispatcher.utter_message(response="utter_handoff_waiting_ack", queue_position=position)
+        common.custom(dispatcher, {"handoff": {"state": "waiting", "tier": entry.tier, "position": position}})
+        return []
+
+
 class ActionHandoffConnected(Action):
     """A representative took the conversation (run by the representatives' tool)."""
 
@@ -225,7 +251,8 @@ class ActionHandoffConnected(Action):
             common.store().set_live_status(entry.id, "connected", now=common.now())
         dispatcher.utter_message(response="utter_handoff_connected")
         common.custom(dispatcher, {"handoff": {"state": "connected"}})
-        return [ActionExecuted("action_listen")]
+        # From now on the applicant's messages are for the representative, not acknowledged.
+        return [SlotSet("next_step", "with_representative"), ActionExecuted("action_listen")]
 
 
 class ActionHandoffReturned(Action):

@@ -599,7 +599,7 @@ def test_G6_crisis_during_a_live_handoff_is_answered_and_the_place_in_line_kept(
     c.say("I want to talk to an agent")
     c.say("I have a question about my asylum case that the website doesn't answer")
     assert c.tracker()["paused"] is True
-    assert c.say("ok thanks") == []  # an ordinary message waits for the representative
+    assert_reply(c.say("ok thanks"), "utter_handoff_waiting_ack", "en")  # never silence while in line
     replies = c.say("my boyfriend is hitting me right now")
     first_reply_is(replies, "utter_call_911", "en")
     assert_reply(replies, "utter_hotline_domestic_violence", "en")
@@ -680,6 +680,30 @@ def test_G2_G3_in_hours_a_question_no_tool_serves_goes_to_tier1(chat, store):
     handoff = [m["handoff"] for m in customs(replies) if "handoff" in m]
     assert handoff and handoff[0]["state"] == "waiting" and handoff[0]["tier"] == 1
     assert c.decided()[0] == "LIVE_TIER1"
+    assert c.tracker()["paused"] is True
+
+
+def test_while_in_line_every_message_is_acknowledged_and_cancel_leaves_the_line(chat, store):
+    c = chat()
+    c.say("quiero hablar con un representante")
+    c.say("tengo una pregunta sobre mi caso de asilo que la página no contesta")
+    assert c.tracker()["paused"] is True
+    replies = c.say("cuál es el estado de mi caso")
+    assert_reply(replies, "utter_handoff_waiting_ack", "es")
+    [position] = [m["handoff"]["position"] for m in customs(replies) if "handoff" in m]
+    assert position == store.queue_position(store.live_entry_for(c.sender).id)  # others may be in line too
+    replies = c.say("cancelar")
+    assert_reply(replies, "utter_left_queue", "es")
+    assert c.tracker()["paused"] is False and store.live_entry_for(c.sender) is None
+    assert_reply(c.say("EAC1234567890"), "utter_case_status_result", "es")
+
+
+def test_with_a_representative_messages_are_for_them_not_acknowledged(chat, store, assistant):
+    c = chat()
+    c.say("I want to talk to an agent")
+    c.say("I have a question the website doesn't answer")
+    assistant.execute(c.sender, "action_handoff_connected")
+    assert c.say("hello? are you there") == []
     assert c.tracker()["paused"] is True
 
 

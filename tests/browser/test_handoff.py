@@ -48,7 +48,7 @@ def test_G2_G3_handoff_states_appear(chat: Chat, assistant, handoff_actions):
     banner = chat.page.locator("#assistant-handoff")
     assert banner.is_visible()
     text = banner.inner_text()
-    assert re.search(r"Waiting for a Tier \d representative", text), text
+    assert "Waiting for a representative." in text and "Tier" not in text, text
     assert re.search(r"number \d+ in line", text), text
     chat.page.screenshot(path=str(OUTPUT / "handoff-waiting.png"), full_page=False)
 
@@ -78,7 +78,7 @@ def test_handoff_states_in_spanish(chat: Chat, assistant, handoff_actions):
     chat.say("Es una situación complicada que necesito explicarle a una persona")
     chat.page.wait_for_selector("#assistant[data-handoff='waiting']", timeout=30_000)
     text = chat.page.inner_text("#assistant-handoff")
-    assert re.search(r"Esperando a un representante de nivel \d\. Usted es el número \d+ en la fila", text), text
+    assert re.search(r"Esperando a un representante\. Usted es el número \d+ en la fila", text), text
     assistant.execute(chat.session_id(), "action_handoff_connected")
     chat.page.wait_for_selector("#assistant[data-handoff='connected']", timeout=30_000)
     assert "Está conectado con un representante" in chat.page.inner_text("#assistant-handoff")

@@ -396,7 +396,7 @@
 
   function handoffText(h) {
     if (h.state === "waiting") {
-      var parts = [isPositiveInt(h.tier) ? t("handoffWaitingTier", { tier: h.tier }) : t("handoffWaiting")];
+      var parts = [t("handoffWaiting")];  // no internal tier names for applicants
       if (isPositiveInt(h.position)) parts.push(t("handoffPosition", { position: h.position }));
       return parts.join(" ");
     }
