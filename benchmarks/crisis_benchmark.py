@@ -264,8 +264,11 @@ NOTES = [
     "dev3 (written as training data for the classifier), patterns only after tuning on dev and dev2: "
     "en 95/201 = 0.473 / 5 of 179; es 112/187 = 0.599 / 8 of 152. Patterns alone do not carry to new "
     "wordings, hence the learned second opinion.",
-    "test, patterns only (before the classifier existed): en 50/78 = 0.641; es 61/79 = 0.772. The figures "
-    "in the table are the first run of the whole check on it; nothing was tuned on it.",
+    "test, patterns only (before the classifier existed): en 50/78 = 0.641; es 61/79 = 0.772. Nothing was "
+    "tuned on it. The whole check's first run on it, at the threshold the rule then chose (0.3): en 0.974 / "
+    "es 0.975 recall, 5.3% / 5.3% near-miss false alarms; after negations were cut out before the classifier "
+    "(found by a story test: 'no, nobody is in danger'): en 0.987 / es 0.987, 4.0% / 6.6%. The NLU training "
+    "data then grew (more negatives for the classifier) and the same rule picked 0.325: the table's figures.",
 ]
 
 
