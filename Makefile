@@ -18,7 +18,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) \
 	$(wildcard nlu_components/*.py) $(wildcard contact_center/*.py)
 
-.PHONY: help run chat test test-unit test-stories validate train bench-nlu bench-crisis bench-latency clean web chromium test-browser admin
+.PHONY: help run chat retention test test-unit test-stories validate train bench-nlu bench-crisis bench-latency clean web chromium test-browser admin
 
 help:
 	@echo "make run    - set up, train if needed, start the assistant, print where to talk to it"
@@ -114,6 +114,11 @@ bench-crisis: $(VENV)/.installed
 # Trains first if the model is out of date; ARGS="--quick" for a short check run.
 bench-latency: $(MODEL)
 	$(PY) -m benchmarks.latency_benchmark $(ARGS)
+
+# Removes conversations and decision records older than RETENTION_DAYS (default 365) and
+# anonymises old service requests (contact_center/retention.py); ARGS="--dry-run" to count.
+retention: $(VENV)/.installed
+	$(PY) -m contact_center.retention $(ARGS)
 
 clean:
 	rm -rf $(VENV) models/*.tar.gz var .pytest_cache web/node_modules web/public/vendor

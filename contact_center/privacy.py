@@ -1,9 +1,11 @@
 """What admins and logs see of an applicant's message, and what may go into training data.
 
 Receipt numbers (S2, `contact_center.receipts.find`, valid or not), phone numbers
-(`phonenumbers`, US and Mexican formats, lenient), e-mail addresses and any other
-long digit run (A-numbers, social security numbers) never reach the admin's screen
-or the training data:
+(`phonenumbers`, US and Mexican formats, lenient), e-mail addresses, names the applicant
+gives ("my name is ...", "me llamo ..."), street addresses and P.O. boxes, dates of
+birth ("born on ...", "DOB ...", "fecha de nacimiento ...") and any other long digit
+run (A-numbers, social security numbers) never reach the admin's screen, a log, or
+the training data:
 
 * `mask` replaces each with a placeholder (`<RECEIPT>`, `<PHONE>`, `<EMAIL>`,
   `<NUMBER>`) for display and for grouping, so "status EAC2190012345" and
@@ -27,7 +29,43 @@ RECEIPT = "<RECEIPT>"
 PHONE = "<PHONE>"
 EMAIL = "<EMAIL>"
 NUMBER = "<NUMBER>"
-PLACEHOLDERS = (RECEIPT, PHONE, EMAIL, NUMBER)
+NAME = "<NAME>"
+ADDRESS = "<ADDRESS>"
+BIRTHDATE = "<BIRTHDATE>"
+PLACEHOLDERS = (RECEIPT, PHONE, EMAIL, NUMBER, NAME, ADDRESS, BIRTHDATE)
+
+# A name the applicant introduces: the trigger, then the next one to four words (stop
+# words end it). Lower case is common in chat, so the words are not required to be capitalised.
+_NAME_TRIGGER = re.compile(
+    r"\b(?:my (?:full |legal )?name is|my name's|name:|me llamo|mi nombre (?:completo )?es|nombre:|"
+    r"i am called)\s+", re.IGNORECASE
+)
+_NAME_STOP = frozenset(
+    "and y i my mi from de del born and the a an el la un una my i'm im am is es was fue with con "
+    "but pero please por favor thanks gracias to a at en in on for para case caso receipt recibo "
+    "here aqui aquí calling llamando writing escribiendo".split()
+)
+_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
+_STREET = (
+    r"street|st|avenue|ave|av|road|rd|boulevard|blvd|drive|dr|lane|ln|court|ct|way|place|pl|circle|cir|"
+    r"parkway|pkwy|highway|hwy|terrace|ter|trail|trl|loop"
+)
+_ADDRESS = re.compile(
+    r"\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:[^\W_][\w.'-]*\s+){0,4}(?:" + _STREET + r")\b\.?"
+    r"(?:,?\s*(?:apt|apartment|unit|suite|ste|#)\.?\s*[\w-]+)?"
+    r"|\b(?:calle|avenida|av\.|avda\.|camino|privada|colonia|col\.)\s+[^\d,\n]{2,40}?\s*(?:#|no\.?|num\.?|número|numero)?\s*\d{1,6}\b"
+    r"|\bp\.?\s*o\.?\s*box\s+\d+|\bapartado postal\s+\d+",
+    re.IGNORECASE,
+)
+_DATE = (
+    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|[^\W\d_]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}\s+(?:de\s+)?[^\W\d_]{3,10}\s+(?:de\s+|del\s+)?\d{4}"
+)
+_BIRTHDATE = re.compile(
+    r"\b(?:born(?: on| in)?|date of birth|birth ?date|birthday|d\.?o\.?b\.?|fecha de nacimiento|naci(?:miento)?|nací(?: el)?|naci el|cumpleaños)"
+    r"\s*(?:is|es|:|el|on)?\s*(" + _DATE + r")",
+    re.IGNORECASE,
+)
 
 # Starts only where a run of address characters starts: otherwise a long word with no
 # "@" in it is rescanned from every position (quadratic: 1.8 s for 32,000 letters).
@@ -69,12 +107,35 @@ def find_sensitive(text: str) -> List[Span]:
         taken.add(Span(mention.start, mention.end, RECEIPT, mention.check.valid))
     for match in _EMAIL.finditer(text):
         taken.add_if_free(Span(match.start(), match.end(), EMAIL))
+    for match in _BIRTHDATE.finditer(text):
+        taken.add_if_free(Span(match.start(1), match.end(1), BIRTHDATE))
+    for match in _ADDRESS.finditer(text):
+        taken.add_if_free(Span(match.start(), match.end(), ADDRESS))
+    for start, end in _name_spans(text):
+        taken.add_if_free(Span(start, end, NAME))
     for start, end in _phone_spans(text):
         taken.add_if_free(Span(start, end, PHONE))
     for match in _DIGIT_RUN.finditer(text):
         kind = PHONE if match.group().startswith("+") else NUMBER
         taken.add_if_free(Span(match.start(), match.end(), kind))
     return taken.spans
+
+
+def _name_spans(text: str) -> List[Tuple[int, int]]:
+    spans = []
+    for trigger in _NAME_TRIGGER.finditer(text):
+        start = end = trigger.end()
+        words = 0
+        for word in _NAME_WORD.finditer(text, trigger.end()):
+            gap = text[end:word.start()]
+            if words and (gap.strip() or "\n" in gap) or word.group().lower() in _NAME_STOP or words == 4:
+                break
+            if not words and gap.strip():
+                break
+            end, words = word.end(), words + 1
+        if words:
+            spans.append((start, end))
+    return spans
 
 
 class _Spans:
@@ -159,6 +220,12 @@ def pseudonymise(text: Optional[str]) -> Pseudonymised:
                 receipt_spans.append((position, position + len(value)))
         elif span.kind == EMAIL:
             value = "applicant@example.com"
+        elif span.kind == NAME:
+            value = "Ana Pérez"
+        elif span.kind == ADDRESS:
+            value = "123 Main Street"
+        elif span.kind == BIRTHDATE:
+            value = "01/01/1990"
         elif span.kind == PHONE:
             value = "202-555-01" + _digits(f"{seed}:{i}", 2)
         else:

@@ -69,3 +69,31 @@ def test_control_characters_never_reach_the_admins_terminal():
     shown = privacy.mask("hola \x1b[2J\x1b[31mrojo\x07 \u202eolleh EAC1234567890\ttab\nline")
     assert "\x1b" not in shown and "\x07" not in shown and "\u202e" not in shown
     assert "<RECEIPT>" in shown and "\t" in shown and "\n" in shown
+
+
+@pytest.mark.parametrize(
+    "text, shown",
+    [
+        ("my name is Maria Lopez and my receipt is EAC1234567890", "my name is <NAME> and my receipt is <RECEIPT>"),
+        ("Hola, me llamo juan carlos perez, naci el 03/15/1985", "Hola, me llamo <NAME>, naci el <BIRTHDATE>"),
+        ("mi nombre es Ana y necesito ayuda", "mi nombre es <NAME> y necesito ayuda"),
+        ("I live at 1234 N Main St Apt 5, Houston", "I live at <ADDRESS>, Houston"),
+        ("vivo en Calle Reforma 145, CDMX", "vivo en <ADDRESS>, CDMX"),
+        ("send it to P.O. Box 4521", "send it to <ADDRESS>"),
+        ("DOB: 03/15/1985", "DOB: <BIRTHDATE>"),
+        ("born on March 3, 1990", "born on <BIRTHDATE>"),
+        ("fecha de nacimiento 15 de marzo de 1985", "fecha de nacimiento <BIRTHDATE>"),
+        # Not personal: kept as typed
+        ("soy residente permanente", "soy residente permanente"),
+        ("I am worried about my case", "I am worried about my case"),
+        ("my interview is on 03/15/2027", "my interview is on 03/15/2027"),
+    ],
+)
+def test_names_addresses_and_dates_of_birth_are_masked(text, shown):
+    assert privacy.mask(text) == shown
+
+
+def test_pseudonymised_training_text_has_made_up_names_and_addresses():
+    made_up = privacy.pseudonymise("me llamo Juan Perez, vivo en 77 Oak Avenue, DOB 01/02/1980").text
+    assert "Juan" not in made_up and "77 Oak" not in made_up and "01/02/1980" not in made_up
+    assert "Ana Pérez" in made_up and "123 Main Street" in made_up
