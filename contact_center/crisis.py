@@ -92,7 +92,7 @@ _ABBREVIATIONS = {
     # Spanish chat spelling
     "q": "que", "k": "que", "ke": "que", "xq": "porque", "pq": "porque", "porq": "porque",
     "tb": "tambien", "tmb": "tambien", "x": "por", "d": "de", "kiero": "quiero", "qiero": "quiero",
-    "kieren": "quieren", "aki": "aqui", "aqi": "aqui", "ya no": "ya no",
+    "kieren": "quieren", "aki": "aqui", "aqi": "aqui",
 }
 
 # Words whose misspellings matter: a token this close to one is read as it.
