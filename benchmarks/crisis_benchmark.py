@@ -5,7 +5,7 @@
 the keyword check the assistant had before (`answers.mentions_danger`, which only ran
 inside the emergency form) on:
 
-- the development sets in crisis_data/ (`dev`, `dev2`, `dev3`: the patterns were
+- the development sets in crisis_data/ (`dev` to `dev4`: the patterns were
   written and tuned on them and the classifier is trained on them, so their rows are
   training figures);
 - the test set in tests/crisis/ (`test`), written blind by someone who never saw the
@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEVELOPMENT_SETS = ROOT / "crisis_data"  # written for tuning and training
 TEST_SETS = ROOT / "tests" / "crisis"  # written blind, only reported
 RESULTS = ROOT / "benchmarks" / "results"
-SPLITS = ("dev", "dev2", "dev3", "test")
+SPLITS = ("dev", "dev2", "dev3", "dev4", "test")
 TARGET_RECALL = 1.0
 TARGET_FALSE_ALARMS = 0.02
 
@@ -268,7 +268,12 @@ NOTES = [
     "tuned on it. The whole check's first run on it, at the threshold the rule then chose (0.3): en 0.974 / "
     "es 0.975 recall, 5.3% / 5.3% near-miss false alarms; after negations were cut out before the classifier "
     "(found by a story test: 'no, nobody is in danger'): en 0.987 / es 0.987, 4.0% / 6.6%. The NLU training "
-    "data then grew (more negatives for the classifier) and the same rule picked 0.325: the table's figures.",
+    "data then grew (more negatives for the classifier) and the same rule picked 0.325: en 0.962 / es 0.987, 4.0% / 5.3%.",
+    "dev4 (written to cover wordings that are easy to miss: fragments, medical emergencies of every kind, threats by "
+    "text, indirect goodbyes), first run before it was used, with the classifier trained on dev to dev3 at 0.325: "
+    "whole check en 167/215 = 0.777 / 7 of 158 near-miss alarms; es 170/217 = 0.783 / 3 of 185; patterns only "
+    "en 0.409, es 0.415. A second blind reading, lower than the test set's: new wordings still slip through. "
+    "dev4 then joined the training data (and its 6 pattern false alarms were fixed as classes); the rule picked 0.375.",
 ]
 
 

@@ -200,7 +200,7 @@ _IDIOMS = [
     r" (?:kiling|kils) me (?:slowly|softly|inside)",
     # "my boss will kill me if I miss work again" worries about a failing, not a threat
     r" (?:boss|mom|mother|mama|dad|father|lawyer|teacher|manager|supervisor|jefe|jefa|papa|abogado|maestra|maestro|wife|husband|esposa|esposo)"
-    r"(?: [a-z]+){0,2} (?:is going to|will|going to|would|va a|me va a|me van a) (?:kil|matar) (?:me )?(?:if|when|si|cuando) (?:i |yo )?"
+    r"(?: [a-z]+){0,2} (?:is going to|will|going to|would|va a|me va a|me van a) (?:kil|murder|matar) (?:me )?(?:if|when|si|cuando) (?:i |yo )?"
     r"(?:miss|am late|come late|get home late|lose|forget|fail|do not|mess|screw|spend|break|falto|llego tarde|pierdo|olvido|no (?:llego|voy|paso|saco|consigo|mando|hago|entrego|pago|envio|lleno)|repruebo|gasto)",
     r" (?:would|could) kil for| (?:they|uscis|the fees|fees|prices) kil(?:ed|ing)? (?:me|us) with| kil(?:ed|ing)? (?:my|the|our) (?:case|application|petition|vibe|mood|buzz|battery)",
     r" (?:inbox|email|emails|notifications|phone is blowing|twitter|mentions) (?:is |are )?(?:on fire|blowing up)| firefighter\w*| bomber[oa]s?| fire ?fighter",
@@ -241,6 +241,8 @@ _IDIOMS = [
     r" (?:nobody|no one|noone|not|nadie|no|none of us|neither of us|ninguno) (?:[a-z]+ )?(?:is |are |am |esta |estamos |estoy |anda |of us is |of us are |corre )?(?:in (?:any )?danger|en (?:ningun )?peligro|being hurt|hurt|herid[oa]s?)",
     r" (?:not|no|never|nunca|no soy|no estoy) (?:been |am |soy |estoy |he estado |feeling )?(?:suicidal|suicida)",
     r" (?:not|no|never|nunca|no estoy|i am not|i do not|i dont) (?:thinking|pensando|pienso|want|quiero|planning|planeando) (?:of |about |en |to |a )?(?:suicide|suicidio|suicidarme|hurting myself|hurt myself|hacerme dano|killing myself|kill myself|matarme|die|morir|morirme)",
+    r" (?:i am|you are|we are|they are|he is|she is) on fire(?: today| lately| this week| tonight)?",
+    r" shooting (?:sports?|range|practice|club|team|lessons?|competitions?)| (?:overdose|sobredosis) (?:patients|pacientes|cases|casos)",
     r" drop dead gorgeous| scared to death of (?:the|an|my) (?:interview|exam|test)| bored to death| worried sick| sick and tired",
     r" (?:aguanto|aguantar) (?:la espera|esperar|mas esta espera)",
     r" no puedo respirar (?:de|del) (?:la )?(?:ansiedad|nervios|estres)",
@@ -257,7 +259,7 @@ _SELF_HARM = {
     r"| (?:want|going|want to|wanted|ready|plan|planning|thinking about|thinking of|think about) (?:to )?(?:end|ending) (?:it|things|everything|my life)",
     "want_to_die": r" (?:i|i am|i really|i just|just|really) (?:want|wanted|wish|need|going|ready|wanting) (?:to )?(?:die|be dead|not exist|not be alive|not be here|disappear forever|sleep forever|never wake up)"
     r"| wish i (?:was|were|could be) dead| wish i (?:could )?(?:die|never woke up|was not alive|were not alive|was never born)| better off dead| rather (?:be )?dead"
-    r"| (?:i|i am) (?:going to|gonna) die (?:by|tonight|today|soon)| ready to die| want to die| wanna die| kil me now| let me die",
+    r"| (?:i|i am) (?:going to|gonna) die (?:by|tonight|today|soon)| ready to die| want to die| wanna die| let me die",
     "no_will_to_live": r" (?:do not|dont|not|no longer|never) (?:want|wanna|wish) (?:to )?(?:live|be alive|exist|wake up|be here|go on|continue living|keep living)"
     r"| no (?:reason|point|purpose) (?:to|in|of|for) (?:live|living|life|being alive|going on|keep going|wake up|waking up|existing|exist)"
     r"| (?:can not|could not) (?:go on|keep living|live like this|live anymore|take (?:it|this|life) anymore and i want to die)"
@@ -380,7 +382,7 @@ _BACKGROUND = _compile(
     r" (?:fled|flee|hui|huimos|huyo|escape de (?:mi|nuestro) pais|left my country|sali de mi pais|salimos de"
     r"|in (?:19|20)[0-9]{2}|en (?:19|20)[0-9]{2}|(?:[0-9]+|many|several|a few|two|three|some) years ago|hace (?:[0-9]+ |unos |muchos |varios )?anos|last year|last month|el ano pasado|el mes pasado"
     r"|when i was|cuando (?:era|vivia|estaba en)|back home|in my (?:home )?country|en mi pais|alla en|now i live|ahora vivo|ya sali|i got out|got away|(?:now )?(?:is|am|are|we are|he is|she is|i am) (?:here )?(?:now )?(?:and )?safe(?: now)?(?: in [a-z ]{2,12})?|safe now|a salvo|now out|now free|ya libre|sober|sobri[oa]|clean for|limpio desde|ya estoy bien|fine now"
-    r"|hubo un|there was a|had a fire|victim of|fui victima|asylum|asilo|t visa|visa t|vawa|u visa|visa u|police report|reporte policial|denuncia"
+    r"|hubo un|there was a|had a fire|last week|la semana pasada|the other day|el otro dia|a few days ago|hace unos dias|victim of|fui victima|asylum|asilo|t visa|visa t|vawa|u visa|visa u|police report|reporte policial|denuncia"
     r"|(?:for|in|help|affect|para|sirve para|ayuda a) (?:my|our|mi|nuestro) (?:case|caso|application|solicitud)"
     r"|in the hospital|hospitalized|hospitalizad[oa]|intensive care|icu|terapia intensiva|cuidados intensivos|en el hospital|internad[oa]"
     r"|(?:travel|fly|go|viajar|volar|ir) (?:to|a) (?:[a-z]+ ){0,2}(?:mexico|guatemala|honduras|el salvador|colombia|venezuela|peru|cuba|haiti|india|china|nicaragua|ecuador|brazil|brasil|see (?:him|her|them)|verl[oa]s?)"

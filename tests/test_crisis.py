@@ -49,9 +49,10 @@ def test_G6_development_near_misses_raise_no_alarm(item):
     assert not found.crisis, (found.matched, item["text"])
 
 
+@pytest.mark.parametrize("split", ["dev3", "dev4"])
 @pytest.mark.parametrize("lang", ["en", "es"])
-def test_G6_the_whole_check_gets_the_classifier_training_set_right(lang):
-    data = load_set("dev3", lang)
+def test_G6_the_whole_check_gets_the_classifier_training_set_right(split, lang):
+    data = load_set(split, lang)
     classifier = crisis_classifier.default()
     missed = [i["text"] for i in crisis_items(data) if not crisis.assess(i["text"], classifier=classifier).crisis]
     alarms = [i["text"] for i in data["near_miss"] if crisis.assess(i["text"], classifier=classifier).crisis]
