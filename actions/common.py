@@ -16,6 +16,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from contact_center import clock, language
+from contact_center.messages import CRISIS_INTENT, TOO_LONG_INTENT
 from contact_center.rules import Decision
 
 logger = logging.getLogger(__name__)
@@ -39,8 +40,6 @@ SERVICE_INTENTS = frozenset(
 )
 # Intents a form never takes as an answer: the rules in data/ handle them.
 CONTROL_INTENTS = frozenset({"stop", "change_language"})
-CRISIS_INTENT = "crisis"  # set by nlu_components/crisis_detector.py
-TOO_LONG_INTENT = "message_too_long"  # set by applicant_channels/ for an over-long message
 SWITCH_CONFIDENCE = 0.80
 # "cancel", "never mind", "olvídelo, ya no", "English please": control words are few.
 FREE_TEXT_CONTROL_WORDS = 4

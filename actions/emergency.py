@@ -17,7 +17,7 @@ from rasa_sdk.types import DomainDict
 from actions import common
 from actions.forms import INVALID, ApplicantFormValidation
 from actions.live_help import route_to_live
-from contact_center import answers, rules
+from contact_center import answers, crisis, rules
 
 
 class ValidateEmergencyForm(ApplicantFormValidation):
@@ -34,7 +34,7 @@ class ValidateEmergencyForm(ApplicantFormValidation):
         return domain_slots
 
     async def extract_in_danger(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
-        if self.just_activated(tracker) and answers.mentions_danger(common.latest_text(tracker)):
+        if self.just_activated(tracker) and crisis.assess(common.latest_text(tracker)).crisis:
             return {"in_danger": True}  # G6: said in the first message; don't ask
         return self.extract_yes_no("in_danger", tracker)
 

@@ -21,6 +21,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from admin import inbox, state
 from contact_center import privacy
+from contact_center.messages import CRISIS_INTENT
 from admin.project import AdminError, Project
 
 OUT_OF_SCOPE = "out_of_scope"
@@ -171,9 +172,6 @@ class Outcome:
     item: Optional[inbox.Item]
     ok: bool
     message: str
-
-
-CRISIS_INTENT = "crisis"  # nlu_components/crisis_detector.py sets it
 
 
 def label(

@@ -11,8 +11,8 @@ from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint
 
 from contact_center import language
+from contact_center.messages import TOO_LONG_INTENT
 
-TOO_LONG_INTENT = "message_too_long"
 LANGUAGE_SAMPLE_CHARS = 500
 
 
@@ -29,8 +29,10 @@ def bounded_message(message: UserMessage, limit: int) -> UserMessage:
     text = message.text or ""
     if len(text) <= limit:
         return message
-    lang = language.detect(text[:LANGUAGE_SAMPLE_CHARS]).language
-    payload = f"/{TOO_LONG_INTENT}" + json.dumps({"language": lang}, separators=(",", ":"))
+    # The message's language when it shows one; otherwise none, so the conversation keeps its own.
+    decision = language.detect(text[:LANGUAGE_SAMPLE_CHARS])
+    entities = {"language": decision.language} if decision.changed_by_message else {}
+    payload = f"/{TOO_LONG_INTENT}" + (json.dumps(entities, separators=(",", ":")) if entities else "")
     metadata = dict(message.metadata or {}, message_chars=len(text))
     return UserMessage(
         payload,

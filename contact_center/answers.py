@@ -125,5 +125,8 @@ _DANGER = re.compile(
 
 
 def mentions_danger(text: Optional[str]) -> bool:
-    """G6: words that mean danger to life or safety, in which case 911 comes first."""
+    """The keyword check the assistant used before the crisis check (contact_center/crisis.py).
+
+    Kept only as the baseline that `make bench-crisis` measures the crisis check against.
+    """
     return bool(_DANGER.search(_clean(text)))

@@ -459,7 +459,7 @@ def assess(text: Optional[str], classifier=None) -> Assessment:
     if not kinds:
         return NOTHING
     matched = ("classifier",)
-    return Assessment(kinds, _support(_without_idioms(normalise(text)), matched), matched)
+    return Assessment(kinds, _support(prepared(text), matched), matched)
 
 
 def assess_patterns(text: Optional[str]) -> Assessment:

@@ -23,12 +23,14 @@ from typing import FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
 import yaml
 
+from contact_center.crisis import Kind
 from contact_center.nlu_markup import plain_text
 
 ROOT = Path(__file__).resolve().parents[1]
 CRISIS_DATA = ROOT / "crisis_data"
 NLU_DATA = ROOT / "data" / "nlu"
-NONE, DANGER, SELF_HARM = "none", "danger", "self_harm"
+NONE = "none"  # neither kind
+DANGER, SELF_HARM = Kind.DANGER.value, Kind.SELF_HARM.value
 THRESHOLD = 0.375  # chosen by cross-validation (benchmarks/results/crisis.md, "Classifier threshold")
 SEED = 20261204
 

@@ -1,8 +1,13 @@
-"""What counts as a message with nothing in it."""
+"""What counts as a message with nothing in it, and the intents no classifier sets."""
 from __future__ import annotations
 
 import unicodedata
 from typing import Optional
+
+# Set by the crisis check (nlu_components/crisis_detector.py), never learned (G6).
+CRISIS_INTENT = "crisis"
+# Set by the applicant channels for a message over the length limit (applicant_channels/).
+TOO_LONG_INTENT = "message_too_long"
 
 
 def is_blank(text: Optional[str]) -> bool:

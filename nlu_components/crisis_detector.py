@@ -21,8 +21,8 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from contact_center import crisis, crisis_classifier
+from contact_center.messages import CRISIS_INTENT
 
-CRISIS_INTENT = "crisis"
 KIND_ENTITY = "crisis_kind"
 SUPPORT_ENTITY = "crisis_support"
 

@@ -18,7 +18,7 @@ functions with Rasa's own on every other case); `install()` refuses another vers
 """
 from __future__ import annotations
 
-from nlu_components.crisis_detector import CRISIS_INTENT
+from contact_center.messages import CRISIS_INTENT
 
 CHECKED_WITH = "3.6.21"
 WAITING = "live_queue"  # next_step while in line

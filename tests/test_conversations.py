@@ -369,6 +369,13 @@ def test_huge_message_gets_an_answer_in_its_language(chat):
     assert all(_language_guess(t) == "es" for t in texts(replies))
 
 
+def test_an_over_long_message_with_no_language_in_it_keeps_the_conversations(chat):
+    c = chat()
+    c.say("hola, necesito ayuda con mi caso")
+    replies = c.say("x" * 3000)
+    assert_reply(replies, "utter_message_too_long", "es")
+
+
 def test_a_message_over_the_limit_never_reaches_the_model(chat):
     c = chat()
     replies = c.say("my card " + "x" * 5000)

@@ -14,9 +14,11 @@ from pathlib import Path
 
 import yaml
 
+from contact_center.messages import CRISIS_INTENT, TOO_LONG_INTENT
+
 ROOT = Path(__file__).resolve().parents[1]
 # Intents a pipeline component or a channel sets, never the classifier: no training examples.
-SET_BY_COMPONENTS = {"crisis", "message_too_long"}
+SET_BY_COMPONENTS = {CRISIS_INTENT, TOO_LONG_INTENT}
 
 
 def _used_outside_stories():

@@ -7,12 +7,13 @@ import yaml
 
 from benchmarks import nlu_eval
 from contact_center import receipts
+from contact_center.messages import CRISIS_INTENT, TOO_LONG_INTENT
 
 ROOT = Path(__file__).resolve().parents[1]
 SERVICE_INTENTS = nlu_eval.SERVICE_INTENTS
 DOMAIN_INTENTS = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["intents"]
 # Set by the crisis check (measured on its own sets) and by the channels, not learned.
-CLASSIFIER_INTENTS = [i for i in DOMAIN_INTENTS if i not in ("crisis", "message_too_long")]
+CLASSIFIER_INTENTS = [i for i in DOMAIN_INTENTS if i not in (CRISIS_INTENT, TOO_LONG_INTENT)]
 
 
 def _training(lang):
