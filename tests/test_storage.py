@@ -175,7 +175,7 @@ def test_migrate_from_empty_creates_every_table(db_url):
             "alembic_version",
         } <= tables
         with store.engine.connect() as connection:
-            assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0001"
+            assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0002"
         store.migrate()  # again: nothing to do, nothing breaks
         assert file(store).reference
     finally:

@@ -1,5 +1,6 @@
 """Storage for the contact center: service requests (E1-E3), callbacks and their
-attempts (C1-C4), the live-chat queue (G2, G3, U3) and the decision log.
+attempts (C1-C5), the live-chat queue (G2, G3, U3), the decision log, and the
+staff who work beside the assistant (accounts, sessions, their actions).
 
 `ContactCenterStore` is the one entry point; the models are plain SQLAlchemy 1.4
 declarative classes, and `migrations/` (Alembic) creates their tables. Importing
@@ -20,6 +21,7 @@ from contact_center.storage.models import (
     normalise_reference,
     plan_attempts,
 )
+from contact_center.storage.staff import ROLES, SignInFailure, StaffAccount, StaffAction, StaffSession
 from contact_center.storage.store import (
     AttemptConflict,
     ContactCenterStore,
@@ -41,7 +43,12 @@ __all__ = [
     "LIVE_STATUSES",
     "LiveQueueEntry",
     "SERVICE_REQUEST_STATUSES",
+    "ROLES",
     "ServiceRequest",
+    "SignInFailure",
+    "StaffAccount",
+    "StaffAction",
+    "StaffSession",
     "StoreError",
     "is_reference",
     "make_idempotency_key",

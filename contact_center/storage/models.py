@@ -117,8 +117,9 @@ MAX_ATTEMPTS = 2  # C4
 #   assigned         a representative took it (take_next), not yet talking
 #   connected        the representative is talking to the applicant
 #   returned_to_bot  handed back to the assistant (by the representative or a timeout)
+#   escalated        moved to the Tier 2 queue (G2): a new entry waits there
 #   closed           finished
-LIVE_STATUSES = ("waiting", "assigned", "connected", "returned_to_bot", "closed")
+LIVE_STATUSES = ("waiting", "assigned", "connected", "returned_to_bot", "escalated", "closed")
 LIVE_ACTIVE_STATUSES = ("waiting", "assigned", "connected")
 TIERS = (1, 2)  # G2: Tier 1 contractors; Tier 2 Immigration Services Officers (U3)
 
@@ -231,6 +232,8 @@ class Callback(Base):
     email = Column(String(320), nullable=True)
     window_start = Column(UTCDateTime, nullable=True)  # C2
     due_by = Column(UTCDateTime, nullable=False)  # C1
+    preferred_start = Column(UTCDateTime, nullable=True)  # C5: the applicant's chosen window
+    preferred_end = Column(UTCDateTime, nullable=True)
     status = Column(String(32), nullable=False, default="pending")  # CALLBACK_STATUSES
     assigned_to = Column(String(100), nullable=True)
     assigned_at = Column(UTCDateTime, nullable=True)
@@ -412,6 +415,9 @@ class LiveQueueEntry(Base):
     summary = Column(Text, nullable=False, default="")  # what the applicant asked
     status = Column(String(32), nullable=False, default="waiting")  # LIVE_STATUSES
     assigned_to = Column(String(100), nullable=True)
+    escalation_note = Column(Text, nullable=True)  # G2: Tier 1's note for Tier 2
+    escalated_by = Column(String(100), nullable=True)
+    applicant_left_at = Column(UTCDateTime, nullable=True)  # the applicant's page closed or cut off
     created_at = Column(UTCDateTime, nullable=False, default=utcnow)
     assigned_at = Column(UTCDateTime, nullable=True)
     connected_at = Column(UTCDateTime, nullable=True)

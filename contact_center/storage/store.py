@@ -26,29 +26,26 @@ import os
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
 from sqlalchemy import create_engine, event, func, select, update
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from contact_center import receipts
 from contact_center.rules import Decision, Outcome, RequestType, callback_window
+from contact_center.storage.live_queue import LiveQueueMethods
+from contact_center.storage.values import aware as _aware, receipt as _receipt
 from contact_center.storage.models import (
     ATTEMPT_RESULTS,
     CALLBACK_OPEN_STATUSES,
     CALLBACK_PREFIX,
-    LIVE_ACTIVE_STATUSES,
-    LIVE_STATUSES,
     SERVICE_REQUEST_PREFIX,
-    TIERS,
     UTC,
     check_string,
     Callback,
     CallbackAttempt,
     DecisionLogEntry,
-    LiveQueueEntry,
     ServiceRequest,
     new_reference,
     normalise_reference,
@@ -141,23 +138,6 @@ def jsonable(value: Any) -> Any:
     return str(value)
 
 
-def _aware(moment: Optional[datetime], name: str = "now") -> datetime:
-    if moment is None:
-        return utcnow()
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError(f"{name} must be time-zone aware")
-    return moment.astimezone(UTC)
-
-
-def _receipt(raw: Optional[str]) -> Optional[str]:
-    if raw is None or raw == "":
-        return None
-    check = receipts.check(raw)
-    if not check.valid:
-        raise ValueError(f"invalid receipt number ({check.problem.value}): {raw!r}")
-    return check.normalised
-
-
 def _phone_numbers(numbers: Optional[Iterable[str]]) -> List[str]:
     """C3: every number the applicant gave, in order, each once."""
     if numbers is None:
@@ -184,7 +164,7 @@ def _prepare_sqlite_path(url: str) -> None:
     Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
 
 
-class ContactCenterStore:
+class ContactCenterStore(LiveQueueMethods):
     """Service requests, callbacks and attempts, the live queue and the decision log."""
 
     def __init__(self, url: Optional[str] = None, *, echo: bool = False) -> None:
@@ -330,13 +310,15 @@ class ContactCenterStore:
         email: Optional[str] = None,
         window_start: Optional[datetime] = None,
         due_by: Optional[datetime] = None,
+        preferred_window: Optional[Tuple[datetime, datetime]] = None,
         now: Optional[datetime] = None,
     ) -> Callback:
         """Ask for a callback (C1-C4), once only (E3-style idempotency key).
 
         C3: several phone numbers. C1/C2: `due_by` and `window_start` default to
         `rules.callback_window(now, urgent)` (72 hours urgent, 14 days otherwise,
-        inside callback hours). C4: attempt 1 is planned at once.
+        inside callback hours). C4: attempt 1 is planned at once. C5: the applicant's
+        `preferred_window` (start, end), if they chose one.
         """
         if not idempotency_key:
             raise ValueError("idempotency_key is required")
@@ -369,6 +351,8 @@ class ContactCenterStore:
                 email=email,
                 window_start=window_start,
                 due_by=due_by,
+                preferred_start=_aware(preferred_window[0], "preferred_window") if preferred_window else None,
+                preferred_end=_aware(preferred_window[1], "preferred_window") if preferred_window else None,
                 status="pending",
                 created_at=moment,
                 updated_at=moment,
@@ -408,6 +392,17 @@ class ContactCenterStore:
                     select(Callback)
                     .where(Callback.status.in_(CALLBACK_OPEN_STATUSES))
                     .order_by(Callback.due_by, Callback.id)
+                ).scalars()
+            )
+
+    def finished_callbacks_since(self, since: datetime) -> List[Callback]:
+        """Callbacks completed or failed (C4 e-mail) since `since`, the latest first."""
+        with self._sessions() as session:
+            return list(
+                session.execute(
+                    select(Callback)
+                    .where(Callback.status.not_in(CALLBACK_OPEN_STATUSES), Callback.updated_at >= _aware(since, "since"))
+                    .order_by(Callback.updated_at.desc(), Callback.id.desc())
                 ).scalars()
             )
 
@@ -514,192 +509,6 @@ class ContactCenterStore:
                     .order_by(Callback.email_due_at, Callback.id)
                 ).scalars()
             )
-
-    # ------------------------------------------------------------ G2, G3, U3 live queue
-
-    def enqueue_live(
-        self,
-        *,
-        conversation_id: str,
-        tier: int,
-        language: str,
-        topic: Optional[str] = None,
-        receipt_number: Optional[str] = None,
-        summary: str = "",
-        now: Optional[datetime] = None,
-    ) -> LiveQueueEntry:
-        """Put a conversation in the live queue of `tier` (G2: 1; U3: 2; see `tier_for`).
-
-        A conversation already waiting, assigned or connected in that tier keeps
-        its entry (and its place): a reconnect does not queue it twice.
-        """
-        if tier not in TIERS:
-            raise ValueError(f"tier must be one of {TIERS}, not {tier!r}")
-        moment = _aware(now)
-        with self._sessions() as session:
-            existing = session.execute(
-                select(LiveQueueEntry)
-                .where(
-                    LiveQueueEntry.conversation_id == conversation_id,
-                    LiveQueueEntry.tier == tier,
-                    LiveQueueEntry.status.in_(LIVE_ACTIVE_STATUSES),
-                )
-                .order_by(LiveQueueEntry.created_at, LiveQueueEntry.id)
-                .limit(1)
-            ).scalar_one_or_none()
-            if existing is not None:
-                return existing
-            entry = LiveQueueEntry(
-                conversation_id=conversation_id,
-                tier=tier,
-                language=language,
-                topic=topic,
-                receipt_number=_receipt(receipt_number),
-                summary=summary if summary is not None else "",
-                status="waiting",
-                created_at=moment,
-                updated_at=moment,
-            )
-            session.add(entry)
-            session.commit()
-            return entry
-
-    def queue_position(self, entry_id: int) -> Optional[int]:
-        """1 for the next to be taken in its tier; None when the entry is not waiting."""
-        with self._sessions() as session:
-            entry = session.get(LiveQueueEntry, entry_id)
-            if entry is None or not entry.waiting:
-                return None
-            ahead = session.execute(
-                select(func.count(LiveQueueEntry.id)).where(entry.ahead_clause())
-            ).scalar_one()
-            return ahead + 1
-
-    def queue_length(self, tier: int) -> int:
-        with self._sessions() as session:
-            return session.execute(
-                select(func.count(LiveQueueEntry.id)).where(
-                    LiveQueueEntry.tier == tier, LiveQueueEntry.status == "waiting"
-                )
-            ).scalar_one()
-
-    def waiting_entries(self, tier: int) -> List[LiveQueueEntry]:
-        """The waiting entries of a tier, first to be taken first."""
-        with self._sessions() as session:
-            return list(
-                session.execute(
-                    select(LiveQueueEntry)
-                    .where(LiveQueueEntry.tier == tier, LiveQueueEntry.status == "waiting")
-                    .order_by(LiveQueueEntry.created_at, LiveQueueEntry.id)
-                ).scalars()
-            )
-
-    def get_live_entry(self, entry_id: int) -> Optional[LiveQueueEntry]:
-        with self._sessions() as session:
-            return session.get(LiveQueueEntry, entry_id)
-
-    def live_entry_for(self, conversation_id: str) -> Optional[LiveQueueEntry]:
-        """The conversation's current (waiting, assigned or connected) entry, if any."""
-        with self._sessions() as session:
-            return session.execute(
-                select(LiveQueueEntry)
-                .where(
-                    LiveQueueEntry.conversation_id == conversation_id,
-                    LiveQueueEntry.status.in_(LIVE_ACTIVE_STATUSES),
-                )
-                .order_by(LiveQueueEntry.created_at.desc(), LiveQueueEntry.id.desc())
-                .limit(1)
-            ).scalar_one_or_none()
-
-    def take_next(
-        self, tier: int, representative_id: str, now: Optional[datetime] = None
-    ) -> Optional[LiveQueueEntry]:
-        """The oldest waiting entry of `tier`, now assigned to the representative; None if empty.
-
-        Two representatives never get the same entry.
-        """
-        if tier not in TIERS:
-            raise ValueError(f"tier must be one of {TIERS}, not {tier!r}")
-        moment = _aware(now)
-        check_string(LiveQueueEntry.__table__, "assigned_to", representative_id)
-        oldest = (
-            select(LiveQueueEntry)
-            .where(LiveQueueEntry.tier == tier, LiveQueueEntry.status == "waiting")
-            .order_by(LiveQueueEntry.created_at, LiveQueueEntry.id)
-            .limit(1)
-        )
-        if self.dialect == "postgresql":
-            with self._sessions() as session:
-                entry = session.execute(
-                    oldest.with_for_update(skip_locked=True)
-                ).scalar_one_or_none()
-                if entry is None:
-                    session.rollback()
-                    return None
-                entry.status = "assigned"
-                entry.assigned_to = representative_id
-                entry.assigned_at = moment
-                entry.updated_at = moment
-                session.commit()
-                return entry
-        # Elsewhere (SQLite): whoever's conditional UPDATE changes the row has it.
-        skipped: List[int] = []
-        while True:
-            with self._sessions() as session:
-                query = oldest
-                if skipped:
-                    query = query.where(LiveQueueEntry.id.not_in(skipped))
-                entry_id = session.execute(query.with_only_columns(LiveQueueEntry.id)).scalar()
-                if entry_id is None:
-                    return None
-                won = session.execute(
-                    update(LiveQueueEntry)
-                    .where(LiveQueueEntry.id == entry_id, LiveQueueEntry.status == "waiting")
-                    .values(
-                        status="assigned",
-                        assigned_to=representative_id,
-                        assigned_at=moment,
-                        updated_at=moment,
-                    )
-                    .execution_options(synchronize_session=False)
-                ).rowcount
-                if won == 1:
-                    session.commit()
-                    return session.get(LiveQueueEntry, entry_id, populate_existing=True)
-                session.rollback()
-                skipped.append(entry_id)
-
-    def set_live_status(
-        self,
-        entry_id: int,
-        status: str,
-        *,
-        representative_id: Optional[str] = None,
-        now: Optional[datetime] = None,
-    ) -> LiveQueueEntry:
-        """Move an entry on: connected, returned_to_bot, closed (or back to waiting)."""
-        if status not in LIVE_STATUSES:
-            raise ValueError(f"status must be one of {LIVE_STATUSES}, not {status!r}")
-        moment = _aware(now)
-        with self._sessions() as session:
-            entry = session.get(LiveQueueEntry, entry_id)
-            if entry is None:
-                raise LookupError(f"no live queue entry {entry_id}")
-            entry.status = status
-            if representative_id is not None:
-                entry.assigned_to = representative_id
-            if status == "assigned" and entry.assigned_at is None:
-                entry.assigned_at = moment
-            if status == "connected":
-                entry.connected_at = moment
-            if status in ("returned_to_bot", "closed"):
-                entry.closed_at = moment
-            if status == "waiting":
-                entry.assigned_to = None
-                entry.assigned_at = None
-            entry.updated_at = moment
-            session.commit()
-            return entry
 
     # ------------------------------------------------------------ decision log
 
