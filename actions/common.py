@@ -153,6 +153,9 @@ def custom(dispatcher: CollectingDispatcher, payload: Dict[str, Any]) -> None:
 
 
 FORM_SLOTS = (
+    "callback_email",
+    "callback_time",
+    "callback_when",
     "problem_details",
     "e_request_confirmed",
     "appointment_type",

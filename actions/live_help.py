@@ -7,6 +7,7 @@ assistant pauses; out of hours a callback is offered instead.
 """
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -17,10 +18,11 @@ from rasa_sdk.types import DomainDict
 from actions import common
 from actions.e_requests import E_REQUEST_INTENTS, reference_events
 from actions.forms import INVALID, ApplicantFormValidation, contact_display
-from contact_center import contact, rules
+from contact_center import callback_times, contact, rules
 from contact_center.storage import make_idempotency_key
-from contact_center.timefmt import format_moment
+from contact_center.timefmt import format_moment, format_window
 
+NO_EMAIL = "none"  # C4: the applicant has no e-mail; the desk shows none is due
 SUMMARY_MESSAGES = 5
 SUMMARY_CHARS = 300
 
@@ -138,7 +140,8 @@ class ActionLiveHelp(Action):
 
 
 class ValidateCallbackForm(ApplicantFormValidation):
-    """C3: one or more phone numbers, validated, then confirmed."""
+    """C3: one or more phone numbers; C4: an e-mail for after two missed calls; C5: a
+    preferred time; then confirmed."""
 
     own_topics = ("request_callback", "request_live_agent")
     confirm_slot = "callback_confirmed"
@@ -146,6 +149,12 @@ class ValidateCallbackForm(ApplicantFormValidation):
 
     def name(self) -> Text:
         return "validate_callback_form"
+
+    async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> List[Text]:
+        # An e-mail given earlier in the conversation (an e-Request) is not asked again.
+        if tracker.get_slot("email"):
+            return [s for s in domain_slots if s != "callback_email"]
+        return domain_slots
 
     async def extract_phone_numbers(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
         if not self.requested(tracker, "phone_numbers") or self.leaving(tracker):
@@ -159,6 +168,58 @@ class ValidateCallbackForm(ApplicantFormValidation):
         dispatcher.utter_message(response="utter_phone_invalid")
         return {"phone_numbers": None}
 
+    async def extract_callback_email(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
+        if not self.requested(tracker, "callback_email") or self.leaving(tracker):
+            return {}
+        text = common.latest_text(tracker)[:500]
+        found = contact.parse_contact(text)
+        if found.email:
+            return {"callback_email": found.email}
+        name, _ = common.latest_intent(tracker)
+        if name == "deny" or contact.declines_email(text):
+            return {"callback_email": NO_EMAIL}
+        return {"callback_email": INVALID}
+
+    def validate_callback_email(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        if value == NO_EMAIL:
+            return {"callback_email": NO_EMAIL}
+        if isinstance(value, str) and value != INVALID:
+            return {"callback_email": value, "email": value}
+        dispatcher.utter_message(response="utter_callback_email_invalid")
+        return {"callback_email": None}
+
+    async def extract_callback_time(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
+        if not self.requested(tracker, "callback_time") or self.leaving(tracker):
+            return {}
+        chosen = callback_times.preferred_window(common.latest_text(tracker), common.now())
+        if chosen == callback_times.ANY:
+            return {"callback_time": callback_times.ANY}
+        if chosen is None:
+            return {"callback_time": INVALID}
+        return {"callback_time": f"{chosen[0].isoformat()}|{chosen[1].isoformat()}"}
+
+    def validate_callback_time(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        language = common.current_language(tracker)
+        if value == callback_times.ANY:
+            return {"callback_time": value, "callback_when": ""}
+        if not isinstance(value, str) or "|" not in value:
+            dispatcher.utter_message(response="utter_callback_time_unclear")
+            return {"callback_time": None}
+        now = common.now()
+        start, end = (datetime.fromisoformat(part) for part in value.split("|", 1))
+        window, why = rules.preferred_callback_window(now, bool(tracker.get_slot("urgent")), start, end)
+        if window is None:
+            if why == "after_deadline":
+                _, deadline = rules.callback_window(now, bool(tracker.get_slot("urgent")))
+                dispatcher.utter_message(response="utter_callback_time_too_late", due_by=format_moment(deadline, language))
+            else:
+                dispatcher.utter_message(response="utter_callback_time_outside_hours")
+            return {"callback_time": None}
+        return {
+            "callback_time": f"{window[0].isoformat()}|{window[1].isoformat()}",
+            "callback_when": format_window(window[0], window[1], language),
+        }
+
     async def extract_callback_confirmed(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
         return self.extract_confirmation(tracker)
 
@@ -166,8 +227,16 @@ class ValidateCallbackForm(ApplicantFormValidation):
         return self.validate_confirmation(value, dispatcher)
 
 
+def _preferred_window(tracker: Tracker):
+    value = tracker.get_slot("callback_time")
+    if not isinstance(value, str) or "|" not in value:
+        return None
+    start, end = value.split("|", 1)
+    return datetime.fromisoformat(start), datetime.fromisoformat(end)
+
+
 class ActionSubmitCallback(Action):
-    """C1-C4: record the callback with its window and two-attempt plan; give the reference."""
+    """C1-C5: record the callback with its window, preferred time and two-attempt plan; give the reference."""
 
     def name(self) -> Text:
         return "action_submit_callback"
@@ -178,13 +247,15 @@ class ActionSubmitCallback(Action):
         numbers = tracker.get_slot("phone_numbers") or []
         topic = tracker.get_slot("topic") or "other"
         first, deadline = rules.callback_window(now, urgent)
+        preferred = _preferred_window(tracker)
         decision = rules.Decision(
             rules.Outcome.LIVE_TIER1,
-            ("C1", "C2", "C3", "C4", "G2"),
+            ("C1", "C2", "C3", "C4", "G2") + (("C5",) if preferred else ()),
             ("utter_callback_scheduled",),
             due_by=deadline,
             details={"channel": "callback", "urgent": urgent, "window_start": first},
         )
+        email = tracker.get_slot("email")
         callback = common.store().create_callback(
             idempotency_key=make_idempotency_key(tracker.sender_id, "callback", topic, ",".join(numbers)),
             conversation_id=tracker.sender_id,
@@ -194,12 +265,18 @@ class ActionSubmitCallback(Action):
             topic=topic,
             receipt_number=tracker.get_slot("receipt_number"),
             summary=conversation_summary(tracker),
-            email=tracker.get_slot("email"),
+            email=email if email and email != NO_EMAIL else None,
             window_start=first,
             due_by=deadline,
+            preferred_window=preferred,
             now=now,
         )
-        events = common.record(tracker, decision, {"urgent": urgent, "topic": topic, "phone_count": len(numbers)}, "callback")
+        events = common.record(
+            tracker, decision,
+            {"urgent": urgent, "topic": topic, "phone_count": len(numbers), "preferred_window": bool(preferred),
+             "email_given": bool(callback.email)},
+            "callback",
+        )
         dispatcher.utter_message(
             response="utter_callback_scheduled",
             reference=callback.reference,
@@ -239,20 +316,80 @@ class ActionHandoffWaiting(Action):
         return []
 
 
+def _representative(tracker: Tracker) -> Dict[Text, Any]:
+    """Who took the conversation (slot `representative`, set by the desk)."""
+    value = tracker.get_slot("representative")
+    if not isinstance(value, dict):
+        return {"name": None, "tier": 1}
+    tier = value.get("tier") if value.get("tier") in (1, 2) else 1
+    return {"name": str(value.get("name") or "")[:60] or None, "tier": tier}
+
+
+def _waiting_update(dispatcher: CollectingDispatcher, entry, response: Text) -> None:
+    position = common.store().queue_position(entry.id) or 1
+    dispatcher.utter_message(response=response, queue_position=position)
+    common.custom(dispatcher, {"handoff": {"state": "waiting", "tier": entry.tier, "position": position}})
+
+
 class ActionHandoffConnected(Action):
-    """A representative took the conversation (run by the representatives' tool)."""
+    """A representative took the conversation at the desk (desk/live.py runs this)."""
 
     def name(self) -> Text:
         return "action_handoff_connected"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         entry = _live_entry(tracker)
-        if entry is not None:
+        if entry is not None and entry.status != "connected":
             common.store().set_live_status(entry.id, "connected", now=common.now())
-        dispatcher.utter_message(response="utter_handoff_connected")
-        common.custom(dispatcher, {"handoff": {"state": "connected"}})
+        who = _representative(tracker)
+        name = who["name"] or ("Un representante" if common.current_language(tracker) == "es" else "A representative")
+        # The applicant sees a person and what they are, not the contact center's tier names.
+        response = "utter_handoff_connected_officer" if who["tier"] == 2 else "utter_handoff_connected"
+        dispatcher.utter_message(response=response, representative_name=name)
+        common.custom(dispatcher, {"handoff": {"state": "connected", "representative": who}})
         # From now on the applicant's messages are for the representative, not acknowledged.
         return [SlotSet("next_step", "with_representative"), ActionExecuted("action_listen")]
+
+
+class ActionHandoffEscalated(Action):
+    """G2: Tier 1 moved the conversation to the Tier 2 queue; the applicant waits again."""
+
+    def name(self) -> Text:
+        return "action_handoff_escalated"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        entry = _live_entry(tracker)
+        if entry is None or entry.status != "waiting":
+            return []
+        _waiting_update(dispatcher, entry, "utter_handoff_escalated")
+        # In line again: the applicant's messages are acknowledged with the place in line.
+        return [SlotSet("next_step", "live_queue"), SlotSet("representative", None), ActionExecuted("action_listen")]
+
+
+class ActionHandoffPosition(Action):
+    """The line moved: the applicant sees their new place (run by the desk)."""
+
+    def name(self) -> Text:
+        return "action_handoff_position"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        entry = _live_entry(tracker)
+        if entry is None or entry.status != "waiting":
+            return []
+        _waiting_update(dispatcher, entry, "utter_handoff_position")
+        return [ActionExecuted("action_listen")]
+
+
+def _back_to_assistant(dispatcher: CollectingDispatcher, response: Text) -> List[Dict[Text, Any]]:
+    dispatcher.utter_message(response=response)
+    common.custom(dispatcher, {"handoff": {"state": "returned"}})
+    # Run from the desk (HTTP API), not in a turn: the tracker must end listening,
+    # or the applicant's next message matches no rule.
+    return (
+        [ConversationResumed(), SlotSet("representative", None), SlotSet("next_step", None)]
+        + common.reset_form_slots()
+        + [ActionExecuted("action_listen")]
+    )
 
 
 class ActionHandoffReturned(Action):
@@ -265,8 +402,17 @@ class ActionHandoffReturned(Action):
         entry = _live_entry(tracker)
         if entry is not None:
             common.store().set_live_status(entry.id, "returned_to_bot", now=common.now())
-        dispatcher.utter_message(response="utter_handoff_returned")
-        common.custom(dispatcher, {"handoff": {"state": "returned"}})
-        # Run from the representatives' tool (HTTP API), not in a turn: the tracker must
-        # end listening, or the applicant's next message matches no rule.
-        return [ConversationResumed()] + common.reset_form_slots() + [ActionExecuted("action_listen")]
+        return _back_to_assistant(dispatcher, "utter_handoff_returned")
+
+
+class ActionHandoffClosed(Action):
+    """The representative closed the chat; the assistant answers whatever comes next."""
+
+    def name(self) -> Text:
+        return "action_handoff_closed"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        entry = _live_entry(tracker)
+        if entry is not None:
+            common.store().set_live_status(entry.id, "closed", now=common.now())
+        return _back_to_assistant(dispatcher, "utter_handoff_closed")

@@ -10,6 +10,7 @@ from rasa.core.channels.rest import RestInput
 from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint
 
+from applicant_channels import presence
 from contact_center import language
 from contact_center.messages import TOO_LONG_INTENT
 
@@ -73,4 +74,5 @@ class BoundedSocketIOInput(SocketIOInput):
         webhook = super().blueprint(bounded(on_new_message))
         # Rasa builds the socket server with python-socketio's 1 MB default buffer.
         self.sio.eio.max_http_buffer_size = max_socket_bytes()
+        presence.watch(self.sio, self.namespace, presence.Presence())
         return webhook

@@ -84,3 +84,16 @@ def display_phone(e164: str) -> str:
     if phonenumbers.region_code_for_number(number) == DEFAULT_REGION:
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+_NO_EMAIL = re.compile(
+    r"^\s*(no|nope|none|n/?a|ninguno|ninguna|nada)\b|\b(don'?t|do not|dont) (have|use)|\bno (tengo|uso)\b|"
+    r"\bsin (correo|email|e-mail)\b|\bno email\b|\bno e-mail\b|\bno correo\b"
+)
+
+
+def declines_email(text: Optional[str]) -> bool:
+    """C4: the applicant says they have no e-mail address ("no", "I don't have one", "no tengo")."""
+    from contact_center.text import fold
+
+    return bool(_NO_EMAIL.search(fold(text or "").lower()))

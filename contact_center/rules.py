@@ -128,6 +128,48 @@ def in_callback_hours(moment: datetime) -> bool:
     return CALLBACK_START <= local.time() <= CALLBACK_END
 
 
+def preferred_callback_window(
+    now: datetime, urgent: bool, start: datetime, end: datetime
+) -> Tuple[Optional[Tuple[datetime, datetime]], Optional[str]]:
+    """C5 inside C1 and C2: the applicant's chosen window, kept within callback hours.
+
+    Returns (window, None), or (None, why): "past" (it has ended), "outside_callback_hours"
+    (nothing of it is between 7:00 a.m. and 6:30 p.m. Eastern), "after_deadline"
+    (it starts after the C1 deadline, 72 hours or 14 days).
+    """
+    start, end = _eastern(start), _eastern(end)
+    start = max(start, _eastern(now), start.replace(hour=7, minute=0, second=0, microsecond=0))
+    end = min(end, end.replace(hour=18, minute=30, second=0, microsecond=0))
+    if end <= _eastern(now):
+        return None, "past"
+    if end <= start:
+        return None, "outside_callback_hours"
+    _, deadline = callback_window(now, urgent)
+    if start > deadline:
+        return None, "after_deadline"
+    return (start, min(end, deadline)), None
+
+
+def callback_attempt_blocked(
+    now: datetime,
+    earliest: Optional[datetime],
+    preferred: Optional[Tuple[datetime, datetime]] = None,
+) -> Optional[str]:
+    """C2, C4, C5: why a representative may not make a callback attempt now (None: they may).
+
+    C2: only inside callback hours. C4: the second attempt not before 60 minutes
+    after the first (`earliest`). C5: not before the window the applicant chose;
+    once that window has passed, the call is still made (C1's deadline rules).
+    """
+    if not in_callback_hours(now):
+        return "outside_callback_hours"
+    if earliest is not None and now < earliest:
+        return "not_yet_due"
+    if preferred is not None and now < preferred[0]:
+        return "outside_preferred_window"
+    return None
+
+
 @dataclass(frozen=True)
 class AttemptPlan:
     """C4: two attempts, a message after the first, an e-mail after the second."""
@@ -167,6 +209,11 @@ def live_help(now: datetime, self_service_available: bool, urgent: bool = False)
         due_by=deadline,
         details={"channel": "callback", "urgent": urgent, "window_start": first},
     )
+
+
+def escalation() -> Decision:
+    """G2: a Tier 1 representative passes a live conversation to Tier 2, with a note."""
+    return Decision(Outcome.TIER2_REVIEW, ("G2",), ("utter_handoff_escalated",))
 
 
 CRISIS_TELL = {"danger": "utter_call_911", "self_harm": "utter_call_988"}  # G6, in this order

@@ -29,3 +29,22 @@ RELATIVE_LABELS = {
 def relative_label(kind: str, language: str = "en") -> str:
     labels = RELATIVE_LABELS[kind]
     return labels.get(language, labels["en"])
+
+
+_WINDOW_PATTERNS = {
+    "en": ("en_US", "EEEE, MMMM d", "h:mm a", ", on {day}, between {start} and {end} Eastern"),
+    "es": ("es_US", "EEEE d 'de' MMMM", "h:mm a", ", el {day}, entre las {start} y las {end}, hora del Este"),
+}
+
+
+def format_window(start: datetime, end: datetime, language: str = "en") -> str:
+    """C5: the applicant's chosen callback window, as the tail of a sentence.
+
+    E.g. ", on Saturday, December 5, between 7:00 AM and 12:00 PM Eastern".
+    """
+    locale, day_pattern, hour_pattern, sentence = _WINDOW_PATTERNS.get(language, _WINDOW_PATTERNS["en"])
+    return sentence.format(
+        day=format_datetime(start, day_pattern, tzinfo=EASTERN, locale=locale),
+        start=format_datetime(start, hour_pattern, tzinfo=EASTERN, locale=locale),
+        end=format_datetime(end, hour_pattern, tzinfo=EASTERN, locale=locale),
+    )

@@ -12,6 +12,7 @@ ACTIONS_PORT=${ACTIONS_PORT:-5055}
 ENDPOINTS=${ENDPOINTS:-endpoints.yml}
 CASE_STATUS_PORT=${CASE_STATUS_PORT:-5056}
 WEB_PORT=${WEB_PORT:-5080}
+MAIL_PORT=${MAIL_PORT:-5025}
 mkdir -p var/log
 TOKEN=$(cat var/api-token)
 # Bounded input (README "Security"): request bodies over 64 KiB get 413 from Sanic;
@@ -30,6 +31,19 @@ if [ -z "${CASE_STATUS_BASE_URL:-}" ]; then
   pids+=($!)
   LOCAL_CASE_STATUS=1
 fi
+# The desk's C4 e-mail: a local SMTP server keeping each message in var/mail/, unless
+# SMTP_HOST names a real one (README "Production").
+if [ -z "${SMTP_HOST:-}" ]; then
+  export SMTP_HOST=127.0.0.1 SMTP_PORT=$MAIL_PORT
+  $PY -m services.mail_local --host 127.0.0.1 --port "$MAIL_PORT" --dir var/mail >var/log/mail.log 2>&1 &
+  pids+=($!)
+  MAIL_NOTE="smtp://127.0.0.1:$MAIL_PORT, each message kept in var/mail/"
+else
+  MAIL_NOTE="smtp://$SMTP_HOST:${SMTP_PORT:-25}"
+fi
+# The desk's accounts: one per role on a local run's first start (never in production).
+$PY -m desk bootstrap-local --file var/desk-accounts.txt
+
 # Everything listens on loopback only (README, "Production" for what goes public and how).
 $PY -m actions.server --host 127.0.0.1 --port "$ACTIONS_PORT" >var/log/actions.log 2>&1 &
 pids+=($!)
@@ -40,8 +54,10 @@ RASA_API_TOKEN="$TOKEN" $PY scripts/rasa_server.py run --model models/current.ta
   --port "$RASA_PORT" --credentials credentials.yml --endpoints "$ENDPOINTS" \
   >var/log/rasa.log 2>&1 &
 pids+=($!)
-# The applicants' chat page (web/), pointed at Rasa's socket channel.
-$PY web/serve.py --port "$WEB_PORT" --rasa-url "http://localhost:$RASA_PORT" >var/log/web.log 2>&1 &
+# The applicants' chat page (web/), pointed at Rasa's socket channel, and the
+# representatives' desk at /desk/, which drives the handoff through Rasa's HTTP API.
+RASA_API_TOKEN="$TOKEN" $PY web/serve.py --port "$WEB_PORT" --rasa-url "http://localhost:$RASA_PORT" \
+  --rasa-api-url "http://127.0.0.1:$RASA_PORT" >var/log/web.log 2>&1 &
 pids+=($!)
 
 wait_for() {  # url, name, seconds
@@ -65,11 +81,13 @@ cat <<MSG
 
 The assistant is running.
   Chat page (open in a browser):  http://localhost:$WEB_PORT/
+  Representatives' desk:  http://localhost:$WEB_PORT/desk/   (accounts in var/desk-accounts.txt)
   Chat in the terminal:   make chat          (in another terminal)
   REST channel:           POST http://localhost:$RASA_PORT/webhooks/rest/webhook  {"sender": "...", "message": "..."}
   Socket channel:         http://localhost:$RASA_PORT/socket.io
   HTTP API (token in var/api-token): http://localhost:$RASA_PORT/status
   Case Status service:    $CASE_STATUS_BASE_URL
+  E-mail (C4 callbacks):  $MAIL_NOTE
 Logs are in var/log/. Press Ctrl-C to stop.
 MSG
 wait -n "${pids[@]}"

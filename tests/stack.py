@@ -54,6 +54,7 @@ class Assistant:
     case_status_url: str
     clock_file: Path
     page_url: str = ""
+    mail_folder: Optional[Path] = None  # where the local SMTP server keeps the desk's e-mail
     relay_page_port: int = 0
     services: List[Service] = field(default_factory=list)
 
@@ -229,3 +230,32 @@ def start_assistant(
         case_status_url=case_status_url, clock_file=clock_file, services=services,
         db_url=env["CONTACT_CENTER_DB_URL"],
     )
+
+
+def start_web(
+    assistant: Assistant, logs: Path, port: Optional[int] = None, smtp_port: Optional[int] = None, name: str = "web"
+) -> Service:
+    """The chat page and desk server (web/serve.py) for a running assistant: its database,
+    clock and HTTP API token, and the SMTP server on `smtp_port` for the C4 e-mail."""
+    port = port or free_port()
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(ROOT),
+        CONTACT_CENTER_DB_URL=assistant.db_url,
+        CONTACT_CENTER_CLOCK_FILE=str(assistant.clock_file),
+        RASA_API_TOKEN=assistant.token,
+        SMTP_HOST="127.0.0.1",
+        SMTP_PORT=str(smtp_port or free_port()),
+    )
+    env.pop("CONTACT_CENTER_NOW", None)
+    service = start_process(
+        name,
+        [sys.executable, str(ROOT / "web" / "serve.py"), "--port", str(port), "--rasa-url", assistant.rasa_url,
+         "--rasa-api-url", f"http://127.0.0.1:{assistant.rasa_port}"],
+        env,
+        logs,
+    )
+    url = f"http://127.0.0.1:{port}"
+    wait_until_up(f"{url}/health", service, 60)
+    assistant.page_url = url + "/"
+    return service

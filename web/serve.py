@@ -1,11 +1,12 @@
-"""Serves the applicants' chat page (web/public) and tells it where Rasa is.
+"""Serves the applicants' chat page (web/public) and the representatives' desk (/desk/).
 
     .venv/bin/python web/serve.py --port 5080 --rasa-url http://localhost:5005
 
-Standard library only. Besides the files in web/public it answers:
+An aiohttp application. Besides the files in web/public it answers:
   /config.js   the widget's settings (the Rasa socket URL), as a script
   /health      "ok"
-Every answer carries a Content-Security-Policy that allows scripts, styles and
+  /desk/       the desk (desk/app.py; its own, stricter policy: connections to this server only)
+Every chat page answer carries a Content-Security-Policy that allows scripts, styles and
 images from this server only, and connections to this server and Rasa: even if
 markup got into the page, no inline script would run.
 """
@@ -13,13 +14,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
-from functools import partial
-from http import HTTPStatus
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Optional
 from urllib.parse import urlsplit
 
+from aiohttp import web
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run as a script: the project's packages (desk, contact_center)
 PUBLIC = Path(__file__).resolve().parent / "public"
 DEFAULT_PORT = 5080
 DEFAULT_RASA_URL = "http://localhost:5005"
@@ -62,80 +66,80 @@ def config_script(rasa_url: str, socket_path: str) -> bytes:
     return f"window.ASSISTANT_CONFIG = Object.freeze({json.dumps(config)});\n".encode()
 
 
-class PageHandler(SimpleHTTPRequestHandler):
-    rasa_url = DEFAULT_RASA_URL
-    socket_path = "/socket.io"
-
-    extensions_map = {
-        **SimpleHTTPRequestHandler.extensions_map,
-        ".js": "text/javascript; charset=utf-8",
-        ".css": "text/css; charset=utf-8",
-        ".html": "text/html; charset=utf-8",
-        ".svg": "image/svg+xml",
-        ".map": "application/json",
-        ".txt": "text/plain; charset=utf-8",
-    }
-
-    def end_headers(self) -> None:
-        for name, value in security_headers(self.rasa_url).items():
-            self.send_header(name, value)
-        super().end_headers()
-
-    def _send_bytes(self, body: bytes, content_type: str) -> None:
-        self.send_response(HTTPStatus.OK)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-        path = urlsplit(self.path).path
-        if path == "/config.js":
-            return self._send_bytes(config_script(self.rasa_url, self.socket_path), "text/javascript; charset=utf-8")
-        if path == "/health":
-            return self._send_bytes(b"ok\n", "text/plain; charset=utf-8")
-        if path.startswith("/vendor/") and not (PUBLIC / "vendor").is_dir():
-            self.send_error(HTTPStatus.NOT_FOUND, "web/public/vendor is missing: run `make web` (npm ci in web/)")
-            return None
-        return super().do_GET()
-
-    def do_HEAD(self) -> None:  # noqa: N802
-        if urlsplit(self.path).path in ("/config.js", "/health"):
-            return self.do_GET()
-        return super().do_HEAD()
-
-    def list_directory(self, path):  # no directory listings
-        self.send_error(HTTPStatus.NOT_FOUND)
-        return None
-
-    def log_message(self, format: str, *args) -> None:  # noqa: A002
-        sys.stderr.write("%s - %s\n" % (self.address_string(), format % args))
+CHAT_CONTENT_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
+                      ".html": "text/html; charset=utf-8", ".svg": "image/svg+xml", ".map": "application/json"}
 
 
-def make_server(host: str, port: int, rasa_url: str, socket_path: str = "/socket.io") -> ThreadingHTTPServer:
+def make_app(rasa_url: str, socket_path: str = "/socket.io", *, desk: Optional[web.Application] = None) -> web.Application:
+    """The chat page at /, and the representatives' desk at /desk/ when given."""
     _origins(rasa_url)  # validate early
-    handler = type("Handler", (PageHandler,), {"rasa_url": rasa_url, "socket_path": socket_path})
-    server = ThreadingHTTPServer((host, port), partial(handler, directory=str(PUBLIC)))
-    server.daemon_threads = True
-    return server
+    page_headers = security_headers(rasa_url)
+
+    async def headers(request: web.Request, response: web.StreamResponse) -> None:
+        if request.path.startswith("/desk"):
+            from desk.app import CSP
+
+            response.headers.update(dict(page_headers, **{"Content-Security-Policy": CSP, "Cache-Control": "no-store"}))
+        else:
+            response.headers.update(page_headers)
+        kind = CHAT_CONTENT_TYPES.get(Path(request.path).suffix)
+        if kind and response.status == 200 and not request.path.startswith("/desk/api"):
+            response.headers["Content-Type"] = kind
+
+    async def config_js(_request: web.Request) -> web.Response:
+        return web.Response(body=config_script(rasa_url, socket_path), content_type="text/javascript", charset="utf-8")
+
+    async def health(_request: web.Request) -> web.Response:
+        return web.Response(text="ok\n")
+
+    async def index(_request: web.Request) -> web.FileResponse:
+        return web.FileResponse(PUBLIC / "index.html")
+
+    async def vendor_missing(_request: web.Request) -> web.Response:
+        return web.Response(status=404, text="web/public/vendor is missing: run `make web` (npm ci in web/)")
+
+    app = web.Application(client_max_size=64 * 1024)
+    app.on_response_prepare.append(headers)
+    app.add_routes([web.get("/config.js", config_js), web.get("/health", health), web.get("/", index)])
+    if desk is not None:
+        app.add_subapp("/desk", desk)
+    if not (PUBLIC / "vendor").is_dir():
+        app.router.add_get("/vendor/{tail:.*}", vendor_missing)
+    for folder in sorted(p for p in PUBLIC.iterdir() if p.is_dir()):
+        app.router.add_static(f"/{folder.name}/", folder, show_index=False, follow_symlinks=False)
+    for file in sorted(p for p in PUBLIC.iterdir() if p.is_file() and p.name != "index.html"):
+        app.router.add_get(f"/{file.name}", lambda _r, f=file: web.FileResponse(f))
+    return app
+
+
+def build_desk(rasa_api_url: str):
+    """The desk with the contact center's store, Rasa's HTTP API and the SMTP settings from the environment."""
+    from contact_center.storage import ContactCenterStore
+    from desk.app import create_desk
+    from desk.rasa_api import RasaAPI, token_from_env
+
+    store = ContactCenterStore()
+    store.migrate()
+    return create_desk(store, RasaAPI(rasa_api_url, token_from_env(ROOT)))
 
 
 def main(argv=None) -> None:
-    parser = argparse.ArgumentParser(description="Serve the applicants' chat page.")
+    parser = argparse.ArgumentParser(description="Serve the applicants' chat page and the representatives' desk.")
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
     parser.add_argument("--rasa-url", default=DEFAULT_RASA_URL, help="where the browser reaches Rasa's socket channel")
     parser.add_argument("--socket-path", default="/socket.io", help="the socket channel's path (credentials.yml socketio_path)")
+    parser.add_argument("--rasa-api-url", default=None,
+                        help="where this server reaches Rasa's HTTP API for the desk (default: --rasa-url)")
+    parser.add_argument("--no-desk", action="store_true", help="serve only the chat page")
     args = parser.parse_args(argv)
-    server = make_server(args.host, args.port, args.rasa_url, args.socket_path)
-    print(f"chat page on http://{args.host}:{server.server_address[1]}/ (Rasa at {args.rasa_url})", flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    desk = None if args.no_desk else build_desk(args.rasa_api_url or args.rasa_url)
+    app = make_app(args.rasa_url, args.socket_path, desk=desk)
+    print(f"chat page on http://{args.host}:{args.port}/ (Rasa at {args.rasa_url})"
+          + ("" if desk is None else f"; desk on http://{args.host}:{args.port}/desk/"), flush=True)
+    # No access log: URLs carry conversation ids.
+    web.run_app(app, host=args.host, port=args.port, access_log=None, print=None, handle_signals=True)
 
 
 if __name__ == "__main__":

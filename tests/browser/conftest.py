@@ -21,7 +21,9 @@ from typing import List, Optional
 
 import pytest
 
-from tests.stack import MODEL, ROOT, Assistant, free_port, start_assistant, start_process, stop_all, wait_until_up
+from tests.stack import (
+    MODEL, ROOT, Assistant, free_port, start_assistant, start_process, start_web, stop_all, wait_until_up,
+)
 
 WEB = ROOT / "web"
 VENDOR = WEB / "public" / "vendor" / "socket.io.min.js"
@@ -68,7 +70,7 @@ def start_page_server(rasa_url: str, logs: Path, name: str = "web", port: Option
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     service = start_process(
         name,
-        [sys.executable, str(WEB / "serve.py"), "--port", str(port), "--rasa-url", rasa_url],
+        [sys.executable, str(WEB / "serve.py"), "--port", str(port), "--rasa-url", rasa_url, "--no-desk"],
         env,
         logs,
     )
@@ -118,14 +120,19 @@ def assistant(tmp_path_factory, chromium_executable):
         assistant.relay_page_port = relay_page_port
     except Exception as exc:
         pytest.fail(f"the assistant did not start: {exc}")
+    from services import mail_local
+
+    mail = mail_local.start("127.0.0.1", 0, work / "mail")  # the desk's C4 e-mail, read back by tests
+    assistant.mail_folder = work / "mail"
     try:
-        assistant.page_url, web = start_page_server(assistant.rasa_url, logs, port=page_port)
-        assistant.services.append(web)
+        assistant.services.append(start_web(assistant, logs, port=page_port, smtp_port=mail.port))
     except Exception as exc:
         stop_all(assistant.services)
+        mail.stop()
         pytest.fail(f"the chat page server did not start: {exc}")
     yield assistant
     stop_all(assistant.services)
+    mail.stop()
 
 
 # A message's text as read: without the screen-reader-only "(opens in a new tab)".

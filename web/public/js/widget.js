@@ -188,7 +188,7 @@
 
   function senderLabel(m) {
     if (m.from === "user") return t("you");
-    if (m.from === "agent") return t("representative");
+    if (m.from === "agent") return m.by ? m.by + " (" + t("representative") + ")" : t("representative");
     if (m.from === "system") return t("notice");
     return t("assistant");
   }
@@ -332,7 +332,7 @@
       text: String(fields.text == null ? "" : fields.text),
       time: new Date().toISOString(),
     };
-    ["payload", "status", "kind", "quickReplies", "attachmentUrl", "lang"].forEach(function (k) {
+    ["payload", "status", "kind", "quickReplies", "attachmentUrl", "lang", "by"].forEach(function (k) {
       if (fields[k] !== undefined) m[k] = fields[k];
     });
     state.messages.push(m);
@@ -400,7 +400,10 @@
       if (isPositiveInt(h.position)) parts.push(t("handoffPosition", { position: h.position }));
       return parts.join(" ");
     }
-    if (h.state === "connected") return t("handoffConnected");
+    if (h.state === "connected") {
+      if (!h.name) return t("handoffConnected");
+      return t(h.tier === 2 ? "handoffConnectedOfficer" : "handoffConnectedNamed", { name: h.name });
+    }
     if (h.state === "returned") return t("handoffReturned");
     return "";
   }
@@ -429,10 +432,12 @@
     if (!h || typeof h !== "object") return;
     var known = ["waiting", "connected", "returned"];
     if (known.indexOf(h.state) < 0) return;
+    var who = h.representative && typeof h.representative === "object" ? h.representative : {};
     state.handoff = {
       state: h.state,
-      tier: isPositiveInt(h.tier) ? h.tier : undefined,
+      tier: isPositiveInt(who.tier) ? who.tier : isPositiveInt(h.tier) ? h.tier : undefined,
       position: isPositiveInt(h.position) ? h.position : undefined,
+      name: typeof who.name === "string" && who.name ? who.name.slice(0, 60) : undefined,
     };
     saveState();
     renderHandoff();
@@ -492,8 +497,8 @@
     }
     if (text || replies.length || attachmentUrl) {
       if (replies.length) useQuickReplies();
-      var from = state.handoff && state.handoff.state === "connected" ? "agent" : "bot";
-      addMessage({ from: from, text: text, quickReplies: replies.length ? replies : undefined, attachmentUrl: attachmentUrl });
+      var connected = state.handoff && state.handoff.state === "connected";
+      addMessage({ from: connected ? "agent" : "bot", by: connected ? state.handoff.name : undefined, text: text, quickReplies: replies.length ? replies : undefined, attachmentUrl: attachmentUrl });
       handled = true;
     }
     if (handled) hideTyping();

@@ -1,0 +1,74 @@
+"""Whether the applicant's chat page is still there, for the representative's desk.
+
+The socket channel knows when a page joins its conversation (`session_request`) and
+when its connection ends (`disconnect`); the desk shows "applicant offline" from the
+live queue entry's `applicant_left_at`. Only conversations in the live queue are
+touched (one UPDATE that matches nothing otherwise), off the event loop.
+A page with several tabs counts as gone when its last tab goes.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import defaultdict
+from typing import Any, Dict, Optional, Set
+
+log = logging.getLogger(__name__)
+
+
+class Presence:
+    def __init__(self) -> None:
+        self._session_of: Dict[str, str] = {}
+        self._sockets: Dict[str, Set[str]] = defaultdict(set)
+        self._store = None
+
+    def _mark(self, conversation_id: str, online: bool) -> None:
+        if self._store is None:
+            from contact_center.storage import ContactCenterStore
+
+            self._store = ContactCenterStore()
+        try:
+            self._store.set_applicant_presence(conversation_id, online)
+        except Exception as exc:  # the desk shows less; the conversation goes on
+            log.warning("could not record the applicant's presence: %s", type(exc).__name__)
+
+    async def joined(self, sid: str, conversation_id: Optional[str]) -> None:
+        if not conversation_id:
+            return
+        self._session_of[sid] = conversation_id
+        first = not self._sockets[conversation_id]
+        self._sockets[conversation_id].add(sid)
+        if first:
+            await asyncio.to_thread(self._mark, conversation_id, True)
+
+    async def left(self, sid: str) -> None:
+        conversation_id = self._session_of.pop(sid, None)
+        if conversation_id is None:
+            return
+        sockets = self._sockets.get(conversation_id, set())
+        sockets.discard(sid)
+        if not sockets:
+            self._sockets.pop(conversation_id, None)
+            await asyncio.to_thread(self._mark, conversation_id, False)
+
+
+def watch(sio: Any, namespace: Optional[str], presence: Presence) -> None:
+    """Wrap Rasa's socket handlers (rasa 3.6 SocketIOInput.blueprint) to report presence."""
+    handlers = sio.handlers.get(namespace or "/", {})
+    rasa_session_request = handlers.get("session_request")
+    rasa_disconnect = handlers.get("disconnect")
+
+    async def session_request(sid: str, data: Optional[Dict] = None) -> None:
+        data = data if isinstance(data, dict) else {}
+        if rasa_session_request is not None:
+            await rasa_session_request(sid, data)  # sets data["session_id"] when the page has none
+        session_id = data.get("session_id")
+        await presence.joined(sid, session_id if isinstance(session_id, str) else None)
+
+    async def disconnect(sid: str, *args: Any) -> None:
+        if rasa_disconnect is not None:
+            await rasa_disconnect(sid)
+        await presence.left(sid)
+
+    sio.on("session_request", session_request, namespace=namespace)
+    sio.on("disconnect", disconnect, namespace=namespace)
