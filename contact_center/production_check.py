@@ -1,7 +1,8 @@
 """Refuse to start in production with a setting that is missing, a demo value or a default.
 
 With `CONTACT_CENTER_ENV=production` (deploy/production.env.example), the Rasa server
-(scripts/rasa_server.py) and the action server (actions/server.py) check their settings
+(scripts/rasa_server.py), the action server (actions/server.py) and the chat page and
+desk server (web/serve.py) check their settings
 before anything else and stop, naming every wrong setting and why, rather than run with
 a guessable secret, a database superuser, RabbitMQ's guest account, or the local Case
 Status service's demo client id against the real API.
@@ -34,8 +35,10 @@ def _secret(env: Mapping[str, str], name: str, problems: List[str]) -> None:
 
 
 def problems(env: Mapping[str, str], role: str) -> List[str]:
-    """Every production setting that is wrong for `role` ("rasa" or "actions")."""
+    """Every production setting that is wrong for `role` ("rasa", "actions" or "desk")."""
     found: List[str] = []
+    if role == "desk":
+        return _desk_problems(env)
     _secret(env, "ACTION_SERVER_TOKEN", found)
     if role == "rasa":
         _secret(env, "RASA_API_TOKEN", found)
@@ -60,6 +63,23 @@ def problems(env: Mapping[str, str], role: str) -> List[str]:
                 found.append("CASE_STATUS_CLIENT_ID is empty or the local demo id, with a real Case Status URL")
             if not client_secret or client_secret == LOCAL_DEMO_CLIENT_SECRET:
                 found.append("CASE_STATUS_CLIENT_SECRET is empty or the local demo secret, with a real Case Status URL")
+    return found
+
+
+def _desk_problems(env: Mapping[str, str]) -> List[str]:
+    """The chat page and desk server (web/serve.py): staff sessions and the C4 e-mail."""
+    found: List[str] = []
+    _secret(env, "RASA_API_TOKEN", found)
+    url = urlparse(env.get("CONTACT_CENTER_DB_URL", ""))
+    if not url.scheme or url.scheme.startswith("sqlite"):
+        found.append("CONTACT_CENTER_DB_URL is not set to the production database")
+    if env.get("DESK_COOKIE_SECURE", "").strip().lower() not in ("1", "true", "yes"):
+        found.append("DESK_COOKIE_SECURE is not true: the desk's session cookie must only travel over HTTPS")
+    host = env.get("SMTP_HOST", "")
+    if not host:
+        found.append("SMTP_HOST is not set (the C4 e-mail needs the contact center's mail server)")
+    elif host not in LOCAL_HOSTS and env.get("SMTP_STARTTLS", "").strip().lower() not in ("1", "true", "yes"):
+        found.append("SMTP_STARTTLS is not true for a mail server that is not on this machine")
     return found
 
 

@@ -13,6 +13,8 @@ from email import policy
 
 import pytest
 import requests
+import sqlalchemy as sa
+from sqlalchemy.engine import make_url
 
 from tests.stack import ROOT, start_assistant, start_web, stop_all
 
@@ -23,16 +25,43 @@ ACCOUNTS = (("ana", "Ana", "tier1"), ("ben", "Ben", "tier1"), ("luis", "Luis", "
 
 
 @pytest.fixture(scope="module")
-def stack(tmp_path_factory):
+def pg_schema():
+    """A fresh schema on the PostgreSQL test database, or the reason there is none."""
+    from tests.test_storage import PG_URL
+
+    engine = sa.create_engine(PG_URL, future=True, connect_args={"connect_timeout": 3})
+    schema = "desk_api_" + uuid.uuid4().hex[:8]
+    try:
+        with engine.begin() as connection:
+            connection.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+    except Exception as exc:  # noqa: BLE001 - any failure means: skip, and say why
+        engine.dispose()
+        yield None, f"PostgreSQL unreachable at {PG_URL} ({type(exc).__name__})"
+        return
+    yield str(make_url(PG_URL).update_query_dict({"options": f"-csearch_path={schema}"})), None
+    with engine.begin() as connection:
+        connection.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+    engine.dispose()
+
+
+# The contact center's store on SQLite (the local default) and on PostgreSQL (production).
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def stack(request, tmp_path_factory):
     from contact_center.storage import ContactCenterStore
     from desk.staff import Staff
     from services import mail_local
 
+    extra_env = {}
+    if request.param == "postgresql":
+        url, reason = request.getfixturevalue("pg_schema")
+        if url is None:
+            pytest.skip(reason)
+        extra_env["CONTACT_CENTER_DB_URL"] = url
     logs = ROOT / "tests" / "output" / "desk"
     work = tmp_path_factory.mktemp("desk")
     mail = mail_local.start("127.0.0.1", 0, work / "mail")
     try:
-        assistant = start_assistant(work, logs, clock=IN_HOURS)
+        assistant = start_assistant(work, logs, clock=IN_HOURS, extra_env=extra_env)
     except Exception as exc:
         mail.stop()
         pytest.fail(f"the assistant did not start: {exc}")

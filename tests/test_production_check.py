@@ -22,12 +22,16 @@ GOOD = {
     "CASE_STATUS_BASE_URL": "https://api.uscis.gov",
     "CASE_STATUS_CLIENT_ID": "real-client",
     "CASE_STATUS_CLIENT_SECRET": "real-secret",
+    "DESK_COOKIE_SECURE": "true",
+    "SMTP_HOST": "smtp.example.gov",
+    "SMTP_STARTTLS": "true",
 }
 
 
 def test_good_production_settings_pass_for_both_processes():
     assert production_check.problems(GOOD, "rasa") == []
     assert production_check.problems(GOOD, "actions") == []
+    assert production_check.problems(GOOD, "desk") == []
 
 
 @pytest.mark.parametrize(
@@ -45,6 +49,11 @@ def test_good_production_settings_pass_for_both_processes():
         ({"CASE_STATUS_CLIENT_ID": "local-demo-client"}, "actions", "CASE_STATUS_CLIENT_ID is empty or the local demo id"),
         ({"CASE_STATUS_CLIENT_ID": ""}, "actions", "CASE_STATUS_CLIENT_ID is empty"),
         ({"CASE_STATUS_CLIENT_SECRET": "local-demo-secret"}, "actions", "CASE_STATUS_CLIENT_SECRET is empty or the local demo"),
+        ({"DESK_COOKIE_SECURE": ""}, "desk", "DESK_COOKIE_SECURE is not true"),
+        ({"SMTP_HOST": ""}, "desk", "SMTP_HOST is not set"),
+        ({"SMTP_STARTTLS": "false"}, "desk", "SMTP_STARTTLS is not true"),
+        ({"CONTACT_CENTER_DB_URL": "sqlite:///var/cc.db"}, "desk", "CONTACT_CENTER_DB_URL is not set to the production"),
+        ({"RASA_API_TOKEN": ""}, "desk", "RASA_API_TOKEN is not set"),
     ],
 )
 def test_each_bad_setting_is_named(change, role, named):
@@ -75,6 +84,16 @@ def test_the_rasa_server_refuses_to_start_and_says_why():
     )
     assert result.returncode != 0
     assert "RABBITMQ_USER/RABBITMQ_PASSWORD" in result.stderr
+
+
+def test_the_page_and_desk_server_refuses_to_start_and_says_why():
+    env = {**os.environ, **GOOD, "DESK_COOKIE_SECURE": "false"}
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "web" / "serve.py"), "--port", "1"], cwd=ROOT, env=env,
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode != 0
+    assert "DESK_COOKIE_SECURE" in result.stderr
 
 
 def test_the_case_status_client_never_sends_the_demo_credentials_to_a_real_api():

@@ -133,6 +133,10 @@ def main(argv=None) -> None:
                         help="where this server reaches Rasa's HTTP API for the desk (default: --rasa-url)")
     parser.add_argument("--no-desk", action="store_true", help="serve only the chat page")
     args = parser.parse_args(argv)
+    if not args.no_desk:
+        from contact_center.production_check import refuse_if_unsafe
+
+        refuse_if_unsafe("desk")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     desk = None if args.no_desk else build_desk(args.rasa_api_url or args.rasa_url)
     app = make_app(args.rasa_url, args.socket_path, desk=desk)
