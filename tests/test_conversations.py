@@ -739,10 +739,15 @@ def test_G3_C1_C4_out_of_hours_callback_is_due_inside_callback_hours(chat, store
     replies = c.say("sí")
     assert_reply(replies, "utter_ask_phone_numbers", "es")
     replies = c.say("mi celular es 305 555 0199 y el de la oficina (202) 555-0143")
+    assert_reply(replies, "utter_ask_callback_email", "es")  # C4: where the e-mail goes after two missed calls
+    replies = c.say("no tengo correo")
+    assert_reply(replies, "utter_ask_callback_time", "es")  # C5
+    replies = c.say("a cualquier hora")
     assert_reply(replies, "utter_ask_callback_confirmed", "es")
     replies = c.say("sí")
     assert_reply(replies, "utter_callback_scheduled", "es")
     [callback] = store.callbacks_for(c.sender)
+    assert callback.email is None and callback.preferred_start is None
     assert callback.phone_numbers == ["+13055550199", "+12025550143"]  # C3
     assert callback.urgent is False
     now = datetime.fromisoformat(OUT_OF_HOURS)
@@ -753,6 +758,43 @@ def test_G3_C1_C4_out_of_hours_callback_is_due_inside_callback_hours(chat, store
     assert first.attempt_no == 1 and first.phone_number == "+13055550199"
     assert c.decided()[1] >= {"C1", "C2", "C3", "C4"}
     assert {"reference": {"kind": "callback", "id": callback.reference}} in customs(replies)
+
+
+def test_C4_C5_the_callback_keeps_an_email_and_the_applicants_chosen_time(chat, store, clock):
+    clock(OUT_OF_HOURS)
+    c = chat()
+    c.say("can someone call me back")
+    c.say("its about a fee i paid twice")
+    replies = c.say("sure")
+    assert_reply(replies, "utter_ask_phone_numbers", "en")
+    replies = c.say("202 555 0143")
+    assert_reply(replies, "utter_ask_callback_email", "en")
+    replies = c.say("my email is maria.lopez@example")
+    assert_reply(replies, "utter_callback_email_invalid", "en")
+    replies = c.say("maria.lopez@example.com")
+    assert_reply(replies, "utter_ask_callback_time", "en")
+    replies = c.say("at 9 pm")
+    assert_reply(replies, "utter_callback_time_outside_hours", "en")  # C2: 7:00 to 6:30 Eastern
+    replies = c.say("whenever really, maybe next week sometime")
+    assert_reply(replies, "utter_ask_callback_confirmed", "en")
+    assert c.slot("callback_time") == "any"
+    c = chat()
+    c.say("call me back please, its about a fee i paid twice")
+    for text in ("its about a fee i paid twice", "yes"):
+        if c.slot("requested_slot") == "phone_numbers":
+            break
+        c.say(text)
+    c.say("(202) 555-0143")
+    c.say("maria.lopez@example.com")
+    replies = c.say("monday after 2pm")
+    assert_reply(replies, "utter_ask_callback_confirmed", "en")
+    assert any("between 2:00 PM and 6:30 PM Eastern" in t for t in texts(replies)), texts(replies)
+    c.say("yes")
+    [callback] = store.callbacks_for(c.sender)
+    assert callback.email == "maria.lopez@example.com"
+    start = callback.preferred_start.astimezone(EASTERN)
+    assert (start.strftime("%A"), start.hour) == ("Monday", 14)
+    assert "C5" in c.decided()[1]
 
 
 def test_G3_callback_offer_declined(chat, store, clock):
