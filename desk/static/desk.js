@@ -14,7 +14,8 @@
 //   #queue-tier1 #queue-tier2    lists of li[data-conversation-id="..."][data-status="..."],
 //                                with button[data-action="take"] (waiting items) or
 //                                button[data-action="open"] (conversations you hold);
-//                                .waited (waiting time), .badge--offline (applicant offline)
+//                                .waited (waiting time), .summary (the assistant's summary),
+//                                .decisions, .escalation-note, .badge--offline (applicant offline)
 //   #queue-tier2-section         hidden for Tier 1 users
 //   #conversation[data-conversation-id]  the open conversation panel
 //   #conversation-facts #conversation-offline #summary #decisions
@@ -482,6 +483,9 @@
       fact(dl, t("fHolder"), isMine(c) ? t("you", { name: name }) : name, "holder");
     }
     if (c.escalation_note) fact(dl, t("fNote"), String(c.escalation_note), "escalation-note");
+    // What the assistant wrote when it queued them, and its decisions: read before taking.
+    fact(dl, t("summary"), el("pre", { className: "summary", text: c.summary == null ? "" : String(c.summary) }));
+    if ((c.decisions || []).length) fact(dl, t("decisions"), decisionList(c.decisions));
     li.appendChild(dl);
     if (c.applicant_online === false) li.appendChild(el("p", { className: "badge badge--offline", text: t("offline") }));
     var actions = el("div", { className: "actions" });
@@ -621,14 +625,7 @@
     decisions.textContent = "";
     var list = data.decisions || [];
     if (!list.length) decisions.appendChild(el("li", { text: t("noDecisions") }));
-    list.forEach(function (d) {
-      decisions.appendChild(el("li", { text: t("decisionLine", {
-        outcome: orNone(d.outcome),
-        rules: (d.rule_ids || []).join(", ") || t("none"),
-        kind: orNone(d.request_kind),
-        at: formatDual(d.at)
-      }) }));
-    });
+    decisionList(list, decisions);
 
     var ready = !!c.data && isMine(data) && data.status === "connected";
     $("message-input").disabled = !ready;
@@ -638,6 +635,20 @@
     var canEscalate = ready && state.user.role === "tier1" && Number(data.tier) === 1;
     $("escalate").hidden = !canEscalate;
     if (!canEscalate) hideEscalateForm(false);
+  }
+
+  // The decisions (outcome, rule ids) as list items, in `list` or a new ul.decisions.
+  function decisionList(decisions, list) {
+    list = list || el("ul", { className: "decisions" });
+    (decisions || []).forEach(function (d) {
+      list.appendChild(el("li", { text: t("decisionLine", {
+        outcome: orNone(d.outcome),
+        rules: (d.rule_ids || []).join(", ") || t("none"),
+        kind: orNone(d.request_kind),
+        at: formatDual(d.at)
+      }) }));
+    });
+    return list;
   }
 
   function entryItem(e) {
