@@ -327,8 +327,9 @@ def _representative(tracker: Tracker) -> Dict[Text, Any]:
 
 def _waiting_update(dispatcher: CollectingDispatcher, entry, response: Text) -> None:
     position = common.store().queue_position(entry.id) or 1
-    dispatcher.utter_message(response=response, queue_position=position)
+    # The state first: the widget labels what follows by it (the assistant speaks, not the representative).
     common.custom(dispatcher, {"handoff": {"state": "waiting", "tier": entry.tier, "position": position}})
+    dispatcher.utter_message(response=response, queue_position=position)
 
 
 class ActionHandoffConnected(Action):
@@ -381,8 +382,8 @@ class ActionHandoffPosition(Action):
 
 
 def _back_to_assistant(dispatcher: CollectingDispatcher, response: Text) -> List[Dict[Text, Any]]:
+    common.custom(dispatcher, {"handoff": {"state": "returned"}})  # first, as in _waiting_update
     dispatcher.utter_message(response=response)
-    common.custom(dispatcher, {"handoff": {"state": "returned"}})
     # Run from the desk (HTTP API), not in a turn: the tracker must end listening,
     # or the applicant's next message matches no rule.
     return (

@@ -162,11 +162,11 @@ def bot_message(chat: Chat, text: str, who: str = "bot"):
     return chat.page.locator(f"#assistant-messages > li.message--{who} .message__text", has_text=text)
 
 
-def any_message(chat: Chat, text: str):
-    """A message the applicant sees, whoever the widget says it is from. (The assistant's
-    handoff messages come before the state change they announce, so the widget labels the
-    one that ends a representative's part with that representative's name.)"""
-    return chat.page.locator("#assistant-messages > li .message__text", has_text=text)
+def assistant_message(chat: Chat, text: str):
+    """A message the widget shows as the assistant's: the handoff actions send the new state
+    before the words, so the assistant's "passed your case to an officer" is never labelled
+    with the representative's name."""
+    return chat.page.locator("#assistant-messages > li.message--bot .message__text", has_text=text)
 
 
 def ask_for_a_person(chat: Chat, ask: str, topic: str) -> None:
@@ -381,7 +381,7 @@ def live_chat(script: Script, chat_factory, desk_factory, accounts) -> None:
     expect(page.locator("#conversation")).to_be_hidden(timeout=UI_MS)
     expect(desk.announced(script.ui_escalated)).to_have_count(1)
     expect(desk.queue_item(1, conversation)).to_have_count(0, timeout=UI_MS)
-    expect(any_message(chat, script.escalated)).to_be_visible(timeout=UI_MS)
+    expect(assistant_message(chat, script.escalated)).to_be_visible(timeout=UI_MS)
     expect(chat.page.locator("#assistant")).to_have_attribute("data-handoff", "waiting", timeout=UI_MS)
 
     # Tier 2, on another desk, sees it with the note, takes it, talks, and hands it back.
