@@ -4,6 +4,8 @@
 # waits until they answer, prints where to talk to the assistant, and stays in the
 # foreground until Ctrl-C, which stops both.
 set -euo pipefail
+# Databases, logs and mail under var/ hold applicants' data: readable by this user only.
+umask 077
 cd "$(dirname "$0")/.."
 RASA=.venv/bin/rasa
 PY=.venv/bin/python
@@ -14,6 +16,7 @@ CASE_STATUS_PORT=${CASE_STATUS_PORT:-5056}
 WEB_PORT=${WEB_PORT:-5080}
 MAIL_PORT=${MAIL_PORT:-5025}
 mkdir -p var/log
+chmod 700 var var/log
 TOKEN=$(cat var/api-token)
 # Bounded input (README "Security"): request bodies over 64 KiB get 413 from Sanic;
 # messages over APPLICANT_MESSAGE_MAX_CHARS are answered "too long" by the channels.
