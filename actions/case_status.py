@@ -21,6 +21,7 @@ from contact_center import rules
 from contact_center.case_status import (
     CaseStatusError,
     CaseStatusUnavailable,
+    ReceiptMalformed,
     ReceiptNotFound,
 )
 from contact_center.case_status.explanations import explanation_response
@@ -43,6 +44,8 @@ def _lookup_result(error: Optional[CaseStatusError]) -> Optional[rules.LookupRes
         return rules.LookupResult.FOUND
     if isinstance(error, ReceiptNotFound):
         return rules.LookupResult.NOT_FOUND
+    if isinstance(error, ReceiptMalformed):
+        return rules.LookupResult.MALFORMED
     return rules.LookupResult.UNAVAILABLE
 
 
@@ -93,7 +96,7 @@ class ActionCaseStatus(Action):
         events += common.changed_slots(tracker, invalid_receipt_number=None, topic="check_case_status")
 
         if error is not None:
-            dispatcher.utter_message(response=error.applicant_response, receipt_number=receipt)
+            common.tell(dispatcher, decision, receipt_number=receipt)
             return events
         dispatcher.utter_message(
             response="utter_case_status_result", receipt_number=receipt, case_title=case.title(lang)

@@ -19,13 +19,7 @@ from actions.forms import ApplicantFormValidation
 from contact_center import rules
 from contact_center.storage import make_idempotency_key
 
-E_REQUEST_INTENTS = (
-    "case_outside_processing_time",
-    "notice_not_received",
-    "card_not_received",
-    "typo_correction",
-    "request_accommodation",
-)
+E_REQUEST_INTENTS = tuple(topic for topic, flow in rules.SELF_HELP_FLOWS.items() if flow == "e_request")
 
 
 class ValidateERequestForm(ApplicantFormValidation):

@@ -18,16 +18,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import common
-from contact_center import answers, contact, receipts
+from contact_center import answers, contact, receipts, rules
 from contact_center.messages import is_blank
 
 INVALID = "__invalid__"
 MAX_DETAILS_CHARS = 1000
 
 
-def receipt_problem_response(problem: receipts.Problem) -> str:
-    """The domain response that tells the applicant what is wrong (S2)."""
-    return f"utter_receipt_{problem.value}"
+receipt_problem_response = rules.receipt_problem_tell  # S2, decided in the rulebook
 
 
 def contact_display(email: Optional[str], phones: Optional[Iterable[str]]) -> str:

@@ -62,7 +62,7 @@ class ActionOutOfScope(Action):
         agency = referrals.agency_for(text)
         decision = rules.not_a_uscis_matter(agency)
         events = common.record(tracker, decision, {"agency": agency}, "out_of_scope") if agency else []
-        dispatcher.utter_message(response=referrals.response_for(text))
+        common.tell(dispatcher, decision)
         return events
 
 

@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import common
-from actions.e_requests import E_REQUEST_INTENTS, reference_events
+from actions.e_requests import reference_events
 from actions.forms import INVALID, ApplicantFormValidation, contact_display
 from contact_center import callback_times, contact, rules
 from contact_center.storage import make_idempotency_key
@@ -25,17 +25,6 @@ from contact_center.timefmt import format_moment, format_window
 NO_EMAIL = "none"  # C4: the applicant has no e-mail; the desk shows none is due
 SUMMARY_MESSAGES = 5
 SUMMARY_CHARS = 300
-
-# G1: where each topic is served without a representative (the next flow to run).
-SELF_HELP_FLOWS = {
-    "check_case_status": "case_status",
-    "reschedule_appointment": "reschedule",
-    "request_expedite": "expedite",
-    "report_emergency": "emergency",
-    "change_address": "change_address",
-    **{intent: "e_request" for intent in E_REQUEST_INTENTS},
-}
-
 
 def conversation_summary(tracker: Tracker) -> str:
     """What the representative sees first: topic, receipt number, language and what was asked."""
@@ -59,34 +48,33 @@ def route_to_live(
     decision: rules.Decision,
     topic: Optional[str],
 ) -> List[Dict[Text, Any]]:
-    """G2/G3/U3: queue and pause in live-chat hours; otherwise offer a callback (C1-C4)."""
+    """Acts on `rules.live_route` (G2, G3, U3): queue and pause, or offer a callback (C1-C4)."""
     now = common.now()
     urgent = decision.outcome is rules.Outcome.TIER2_REVIEW or bool(decision.details.get("urgent"))
+    route = rules.live_route(now, decision.outcome, urgent)
+    language = common.current_language(tracker)
     events: List[Dict[Text, Any]] = [SlotSet("urgent", urgent), SlotSet("topic", topic)]
-    if rules.live_chat_open(now):
-        from contact_center.storage import tier_for
-
-        tier = tier_for(decision.outcome)
+    if route.details["channel"] == "live_chat":
+        tier = route.details["tier"]
         entry = common.store().enqueue_live(
             conversation_id=tracker.sender_id,
             tier=tier,
-            language=common.current_language(tracker),
+            language=language,
             topic=topic,
             receipt_number=tracker.get_slot("receipt_number"),
             summary=conversation_summary(tracker),
             now=now,
         )
         position = common.store().queue_position(entry.id) or 1
-        dispatcher.utter_message(response=f"utter_handoff_tier{tier}", queue_position=position)
+        for response in route.tell:
+            dispatcher.utter_message(response=response, queue_position=position)
         common.custom(dispatcher, {"handoff": {"state": "waiting", "tier": tier, "position": position}})
         # Listening from here: the next message (a crisis, G6, is still answered while
         # paused) then follows action_listen, as the rules expect.
         return events + [SlotSet("next_step", "live_queue"), ConversationPaused(), ActionExecuted("action_listen")]
-    dispatcher.utter_message(
-        response="utter_live_chat_closed",
-        next_opening=format_moment(rules.next_live_chat_opening(now), common.current_language(tracker)),
-    )
-    dispatcher.utter_message(response="utter_offer_callback")
+    next_opening = format_moment(rules.next_live_chat_opening(now), language)
+    for response in route.tell:
+        dispatcher.utter_message(response=response, next_opening=next_opening)
     return events + [SlotSet("next_step", "offer_callback")]
 
 
@@ -123,7 +111,7 @@ class ActionLiveHelp(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         topic = tracker.get_slot("live_topic") or "other"
-        flow = SELF_HELP_FLOWS.get(topic)
+        flow = rules.self_help_flow(topic)
         now = common.now()
         if flow is not None:
             decision = rules.live_help(now, self_service_available=True)
@@ -246,15 +234,9 @@ class ActionSubmitCallback(Action):
         urgent = bool(tracker.get_slot("urgent"))
         numbers = tracker.get_slot("phone_numbers") or []
         topic = tracker.get_slot("topic") or "other"
-        first, deadline = rules.callback_window(now, urgent)
         preferred = _preferred_window(tracker)
-        decision = rules.Decision(
-            rules.Outcome.LIVE_TIER1,
-            ("C1", "C2", "C3", "C4", "G2") + (("C5",) if preferred else ()),
-            ("utter_callback_scheduled",),
-            due_by=deadline,
-            details={"channel": "callback", "urgent": urgent, "window_start": first},
-        )
+        decision = rules.callback_request(now, urgent, preferred)
+        first, deadline = decision.details["window_start"], decision.due_by
         email = tracker.get_slot("email")
         callback = common.store().create_callback(
             idempotency_key=make_idempotency_key(tracker.sender_id, "callback", topic, ",".join(numbers)),
@@ -277,11 +259,11 @@ class ActionSubmitCallback(Action):
              "email_given": bool(callback.email)},
             "callback",
         )
-        dispatcher.utter_message(
-            response="utter_callback_scheduled",
-            reference=callback.reference,
-            due_by=format_moment(deadline, common.current_language(tracker)),
-        )
+        for response in decision.tell:
+            dispatcher.utter_message(
+                response=response, reference=callback.reference,
+                due_by=format_moment(deadline, common.current_language(tracker)),
+            )
         events += reference_events(dispatcher, "callback", callback.reference)
         return events + common.reset_form_slots()
 

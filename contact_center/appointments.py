@@ -3,11 +3,9 @@ from __future__ import annotations
 
 from typing import Optional
 
+from contact_center.rules import BIOMETRICS, INTERVIEW, OATH
 from contact_center.text import fold
 
-BIOMETRICS = "biometrics"
-INTERVIEW = "interview"
-OATH = "oath"
 TYPES = (BIOMETRICS, INTERVIEW, OATH)
 
 # Word beginnings, accents folded, in English and Spanish: "biometricos",

@@ -12,7 +12,10 @@ import os
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Mapping, Optional
+from zoneinfo import ZoneInfo
 
+# The contact center keeps Eastern time: its hours (G3, C2), deadlines and the times it tells.
+EASTERN = ZoneInfo("America/New_York")
 NOW_ENV = "CONTACT_CENTER_NOW"
 FILE_ENV = "CONTACT_CENTER_CLOCK_FILE"
 

@@ -11,9 +11,9 @@ import re
 from datetime import datetime, timedelta
 from typing import Optional
 
+from contact_center.clock import EASTERN
 from contact_center.text import fold
 
-EASTERN = "America/New_York"
 
 # Words dateparser stumbles on, and Spanish time-of-day phrases it does not read.
 _REWRITES = (
@@ -58,9 +58,7 @@ def parse_appointment_time(text: Optional[str], now: datetime) -> Optional[datet
     cleaned = " ".join(cleaned.split())
     local_now = now.astimezone()
     if now.tzinfo is not None:
-        from zoneinfo import ZoneInfo
-
-        local_now = now.astimezone(ZoneInfo(EASTERN))
+        local_now = now.astimezone(EASTERN)
     settings = {
         "RELATIVE_BASE": local_now.replace(tzinfo=None),
         "PREFER_DATES_FROM": "future",

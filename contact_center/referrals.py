@@ -43,9 +43,3 @@ def agency_for(text: Optional[str]) -> Optional[str]:
         if pattern.search(folded):
             return agency
     return None
-
-
-def response_for(text: Optional[str]) -> str:
-    """The domain response that answers an out-of-scope message (G7)."""
-    agency = agency_for(text)
-    return f"utter_refer_{agency}" if agency else "utter_out_of_scope"

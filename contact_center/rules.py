@@ -13,12 +13,11 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Dict, FrozenSet, Iterable, Optional, Tuple
-from zoneinfo import ZoneInfo
+from typing import Dict, FrozenSet, Iterable, Optional, Sequence, Tuple
 
 from contact_center import receipts
+from contact_center.clock import EASTERN
 
-EASTERN = ZoneInfo("America/New_York")
 
 
 class Outcome(str, enum.Enum):
@@ -55,7 +54,7 @@ class Decision:
     details: Dict[str, object] = field(default_factory=dict)
 
 
-# ---------------------------------------------------------------- hours (G3, C2)
+# ---------------------------------------------------------------- hours (G3; C2 is with the callbacks)
 
 LIVE_CHAT_OPEN = time(8, 0)  # G3
 LIVE_CHAT_CLOSE = time(20, 0)
@@ -100,94 +99,18 @@ def next_live_chat_opening(now: datetime) -> datetime:
     return datetime.combine(day, LIVE_CHAT_OPEN, tzinfo=EASTERN)
 
 
-def callback_window(now: datetime, urgent: bool) -> Tuple[datetime, datetime]:
-    """C1, C2: the first and last moment a callback may be made, in Eastern time.
-
-    The call comes within 72 hours (urgent) or 14 days (non-urgent), inside
-    callback hours, 7:00 a.m. to 6:30 p.m. Eastern; weekends are not excluded
-    (C2: calls can come on weekends).
-    """
-    local = _eastern(now)
-    first = local
-    if local.time() < CALLBACK_START:
-        first = local.replace(hour=7, minute=0, second=0, microsecond=0)
-    elif local.time() >= CALLBACK_END:
-        first = datetime.combine(local.date() + timedelta(days=1), CALLBACK_START, tzinfo=EASTERN)
-    deadline = local + (CALLBACK_URGENT if urgent else CALLBACK_NON_URGENT)
-    if deadline.time() > CALLBACK_END:
-        deadline = deadline.replace(hour=18, minute=30, second=0, microsecond=0)
-    elif deadline.time() < CALLBACK_START:
-        previous = deadline.date() - timedelta(days=1)
-        deadline = datetime.combine(previous, CALLBACK_END, tzinfo=EASTERN)
-    return first, deadline
+# ---------------------------------------------------------------- general (G1-G7)
 
 
-def in_callback_hours(moment: datetime) -> bool:
-    """C2: 7:00 a.m. to 6:30 p.m. Eastern."""
-    local = _eastern(moment)
-    return CALLBACK_START <= local.time() <= CALLBACK_END
+def tier_for(outcome: "Outcome | str") -> int:
+    """G2, U3: the live queue a decision's outcome goes to (Tier 1, or Tier 2 for review)."""
+    outcome = Outcome(outcome)
+    if outcome is Outcome.TIER2_REVIEW:
+        return 2
+    if outcome is Outcome.LIVE_TIER1:
+        return 1
+    raise ValueError(f"{outcome.value} does not go to a live queue")
 
-
-def preferred_callback_window(
-    now: datetime, urgent: bool, start: datetime, end: datetime
-) -> Tuple[Optional[Tuple[datetime, datetime]], Optional[str]]:
-    """C5 inside C1 and C2: the applicant's chosen window, kept within callback hours.
-
-    Returns (window, None), or (None, why): "past" (it has ended), "outside_callback_hours"
-    (nothing of it is between 7:00 a.m. and 6:30 p.m. Eastern), "after_deadline"
-    (it starts after the C1 deadline, 72 hours or 14 days).
-    """
-    start, end = _eastern(start), _eastern(end)
-    start = max(start, _eastern(now), start.replace(hour=7, minute=0, second=0, microsecond=0))
-    end = min(end, end.replace(hour=18, minute=30, second=0, microsecond=0))
-    if end <= _eastern(now):
-        return None, "past"
-    if end <= start:
-        return None, "outside_callback_hours"
-    _, deadline = callback_window(now, urgent)
-    if start > deadline:
-        return None, "after_deadline"
-    return (start, min(end, deadline)), None
-
-
-def callback_attempt_blocked(
-    now: datetime,
-    earliest: Optional[datetime],
-    preferred: Optional[Tuple[datetime, datetime]] = None,
-) -> Optional[str]:
-    """C2, C4, C5: why a representative may not make a callback attempt now (None: they may).
-
-    C2: only inside callback hours. C4: the second attempt not before 60 minutes
-    after the first (`earliest`). C5: not before the window the applicant chose;
-    once that window has passed, the call is still made (C1's deadline rules).
-    """
-    if not in_callback_hours(now):
-        return "outside_callback_hours"
-    if earliest is not None and now < earliest:
-        return "not_yet_due"
-    if preferred is not None and now < preferred[0]:
-        return "outside_preferred_window"
-    return None
-
-
-@dataclass(frozen=True)
-class AttemptPlan:
-    """C4: two attempts, a message after the first, an e-mail after the second."""
-
-    first_attempt_by: datetime
-    second_attempt_after: timedelta
-    second_attempt_before: timedelta
-    leave_message_after_first: bool = True
-    email_after_second: bool = True
-
-
-def callback_plan(now: datetime, urgent: bool) -> AttemptPlan:
-    """C4: the representative's plan for a callback (first attempt within the C1 window)."""
-    _, deadline = callback_window(now, urgent)
-    return AttemptPlan(deadline, SECOND_ATTEMPT_AFTER[0], SECOND_ATTEMPT_AFTER[1])
-
-
-# ---------------------------------------------------------------- general (G1-G7, O1, O2)
 
 
 def live_help(now: datetime, self_service_available: bool, urgent: bool = False) -> Decision:
@@ -199,11 +122,48 @@ def live_help(now: datetime, self_service_available: bool, urgent: bool = False)
     """
     if self_service_available:
         return Decision(Outcome.SELF_SERVICE, ("G1",), ("utter_self_service_first",))
+    return live_route(now, Outcome.LIVE_TIER1, urgent)
+
+
+# G1: the topics a self-help tool serves, and the flow that serves each (not a representative).
+SELF_HELP_FLOWS = {
+    "check_case_status": "case_status",
+    "reschedule_appointment": "reschedule",
+    "request_expedite": "expedite",
+    "report_emergency": "emergency",
+    "change_address": "change_address",
+    # E1: the e-Request topics (actions/e_requests.py E_REQUEST_INTENTS are these).
+    "case_outside_processing_time": "e_request",
+    "notice_not_received": "e_request",
+    "card_not_received": "e_request",
+    "typo_correction": "e_request",
+    "request_accommodation": "e_request",
+}
+
+
+def self_help_flow(topic: Optional[str]) -> Optional[str]:
+    """G1: the flow that serves `topic` without a representative, if one does."""
+    return SELF_HELP_FLOWS.get(topic or "")
+
+
+def live_route(now: datetime, outcome: "Outcome | str", urgent: bool = False) -> Decision:
+    """G2, G3, U3: where a conversation for a representative goes.
+
+    In live-chat hours, the queue of the outcome's tier (Tier 1; Tier 2 for a review,
+    U3); otherwise a callback is offered, due within C1's time, inside callback hours.
+    """
+    outcome = Outcome(outcome)
     if live_chat_open(now):
-        return Decision(Outcome.LIVE_TIER1, ("G2", "G3"), ("utter_handoff_tier1",))
+        tier = tier_for(outcome)
+        return Decision(
+            outcome,
+            ("G2", "G3") + (("U3",) if tier == 2 else ()),
+            (f"utter_handoff_tier{tier}",),
+            details={"channel": "live_chat", "tier": tier},
+        )
     first, deadline = callback_window(now, urgent)
     return Decision(
-        Outcome.LIVE_TIER1,
+        outcome,
         ("G3", "C1", "C2", "C3", "C4"),
         ("utter_live_chat_closed", "utter_offer_callback"),
         due_by=deadline,
@@ -255,22 +215,19 @@ def not_a_uscis_matter(agency: Optional[str]) -> Decision:
     return Decision(Outcome.REFER_ELSEWHERE, ("G7",), (key,), details={"agency": agency})
 
 
-def change_of_address() -> Decision:
-    """O1: self-service online; no live help for it (G1)."""
-    return Decision(Outcome.SELF_SERVICE, ("O1", "G1"), ("utter_change_address_info",))
-
-
-def contact_numbers() -> Decision:
-    """O2: the phone numbers, when the applicant needs to call."""
-    return Decision(Outcome.SELF_SERVICE, ("O2",), ("utter_contact_numbers",))
-
-
 # ---------------------------------------------------------------- case status (S1-S4)
+
+
+def receipt_problem_tell(problem: "receipts.Problem") -> str:
+    """S2: the response that tells the applicant what is wrong with the number they typed."""
+    return f"utter_receipt_{receipts.Problem(problem).value}"
+
 
 
 class LookupResult(str, enum.Enum):
     FOUND = "found"
     NOT_FOUND = "not_found"  # 404
+    MALFORMED = "malformed"  # 422: the service refuses a number S2's check let through
     UNAVAILABLE = "unavailable"  # service down or slow
 
 
@@ -292,7 +249,7 @@ def case_status(
         return Decision(
             Outcome.NOT_ELIGIBLE,
             ("S2",),
-            (f"utter_receipt_{check.problem.value}",),
+            (receipt_problem_tell(check.problem),),
             details={"problem": check.problem.value},
         )
     if lookup is None:
@@ -301,6 +258,8 @@ def case_status(
         return Decision(Outcome.SELF_SERVICE, ("S3", "G1"), ("utter_case_status_unavailable",))
     if lookup is LookupResult.NOT_FOUND:
         return Decision(Outcome.SELF_SERVICE, ("S1",), ("utter_case_status_not_found",))
+    if lookup is LookupResult.MALFORMED:
+        return Decision(Outcome.NOT_ELIGIBLE, ("S2",), ("utter_case_status_malformed",))
     if outside_processing_time:
         return Decision(
             Outcome.SELF_SERVICE,
@@ -463,7 +422,179 @@ def emergency(
     )
 
 
+# ---------------------------------------------------------------- callbacks (C1-C5)
+
+
+def callback_window(now: datetime, urgent: bool) -> Tuple[datetime, datetime]:
+    """C1, C2: the first and last moment a callback may be made, in Eastern time.
+
+    The call comes within 72 hours (urgent) or 14 days (non-urgent), inside
+    callback hours, 7:00 a.m. to 6:30 p.m. Eastern; weekends are not excluded
+    (C2: calls can come on weekends).
+    """
+    local = _eastern(now)
+    first = local
+    if local.time() < CALLBACK_START:
+        first = local.replace(hour=7, minute=0, second=0, microsecond=0)
+    elif local.time() >= CALLBACK_END:
+        first = datetime.combine(local.date() + timedelta(days=1), CALLBACK_START, tzinfo=EASTERN)
+    deadline = local + (CALLBACK_URGENT if urgent else CALLBACK_NON_URGENT)
+    if deadline.time() > CALLBACK_END:
+        deadline = deadline.replace(hour=18, minute=30, second=0, microsecond=0)
+    elif deadline.time() < CALLBACK_START:
+        previous = deadline.date() - timedelta(days=1)
+        deadline = datetime.combine(previous, CALLBACK_END, tzinfo=EASTERN)
+    return first, deadline
+
+
+def in_callback_hours(moment: datetime) -> bool:
+    """C2: 7:00 a.m. to 6:30 p.m. Eastern."""
+    local = _eastern(moment)
+    return CALLBACK_START <= local.time() <= CALLBACK_END
+
+
+def preferred_callback_window(
+    now: datetime, urgent: bool, start: datetime, end: datetime
+) -> Tuple[Optional[Tuple[datetime, datetime]], Optional[str]]:
+    """C5 inside C1 and C2: the applicant's chosen window, kept within callback hours.
+
+    Returns (window, None), or (None, why): "past" (it has ended), "outside_callback_hours"
+    (nothing of it is between 7:00 a.m. and 6:30 p.m. Eastern), "after_deadline"
+    (it starts after the C1 deadline, 72 hours or 14 days).
+    """
+    start, end = _eastern(start), _eastern(end)
+    start = max(start, _eastern(now), start.replace(hour=7, minute=0, second=0, microsecond=0))
+    end = min(end, end.replace(hour=18, minute=30, second=0, microsecond=0))
+    if end <= _eastern(now):
+        return None, "past"
+    if end <= start:
+        return None, "outside_callback_hours"
+    _, deadline = callback_window(now, urgent)
+    if start > deadline:
+        return None, "after_deadline"
+    return (start, min(end, deadline)), None
+
+
+def callback_attempt_blocked(
+    now: datetime,
+    earliest: Optional[datetime],
+    preferred: Optional[Tuple[datetime, datetime]] = None,
+) -> Optional[str]:
+    """C2, C4, C5: why a representative may not make a callback attempt now (None: they may).
+
+    C2: only inside callback hours. C4: the second attempt not before 60 minutes
+    after the first (`earliest`). C5: not before the window the applicant chose;
+    once that window has passed, the call is still made (C1's deadline rules).
+    """
+    if not in_callback_hours(now):
+        return "outside_callback_hours"
+    if earliest is not None and now < earliest:
+        return "not_yet_due"
+    if preferred is not None and now < preferred[0]:
+        return "outside_preferred_window"
+    return None
+
+
+MAX_CALLBACK_ATTEMPTS = 2  # C4
+NO_ANSWER_RESULTS = ("no_answer_message_left", "no_answer")
+
+
+@dataclass(frozen=True)
+class CallbackStep:
+    """C4: where a callback stands after the attempts made so far, and what comes next.
+
+    `status`: pending (no attempt made), in_progress, completed (an attempt was
+    answered), failed_emailed (two attempts unanswered: the e-mail is due at
+    `email_due_at`). `plan_attempt` is the number of the attempt to plan now, if any,
+    to be made between `earliest` and `latest` on the number after `after_number` (C3).
+    """
+
+    status: str
+    plan_attempt: Optional[int] = None
+    earliest: Optional[datetime] = None
+    latest: Optional[datetime] = None
+    after_number: Optional[str] = None
+    completed_at: Optional[datetime] = None
+    email_due_at: Optional[datetime] = None
+
+
+def callback_next_step(
+    attempts: Sequence[Tuple[int, Optional[datetime], Optional[str], Optional[str]]],
+    window_start: datetime,
+    due_by: datetime,
+) -> CallbackStep:
+    """C4: two attempts; a message is left when the first is not answered and the second
+    is made 60 to 90 minutes later; if it is not answered either, an e-mail tells the
+    applicant to call back or use the online tools.
+
+    `attempts` are (attempt_no, made_at, result, phone_number), in order; an attempt
+    not made yet has made_at None.
+    """
+    attempts = sorted(attempts, key=lambda a: a[0])
+    answered = [a for a in attempts if a[1] is not None and a[2] == "answered"]
+    if answered:
+        return CallbackStep("completed", completed_at=answered[0][1])
+    if not attempts:
+        return CallbackStep("pending", plan_attempt=1, earliest=window_start, latest=due_by)
+    number, made_at, result, phone = attempts[-1]
+    if made_at is None:  # planned, still to be made
+        return CallbackStep("pending" if number == 1 else "in_progress")
+    if number < MAX_CALLBACK_ATTEMPTS:
+        earliest, latest = SECOND_ATTEMPT_AFTER
+        return CallbackStep("in_progress", plan_attempt=number + 1, earliest=made_at + earliest,
+                            latest=made_at + latest, after_number=phone)
+    return CallbackStep("failed_emailed", completed_at=made_at, email_due_at=made_at)
+
+
+def next_phone_number(numbers: Sequence[str], previous: Optional[str]) -> Optional[str]:
+    """C3: the representative tries each number the applicant gave, in turn."""
+    if not numbers:
+        return None
+    if previous in numbers:
+        return numbers[(list(numbers).index(previous) + 1) % len(numbers)]
+    return numbers[0]
+
+
+def callback_request(now: datetime, urgent: bool, preferred: Optional[Tuple[datetime, datetime]]) -> Decision:
+    """C1-C5: a callback the applicant asked for: due within 72 hours (urgent) or 14 days,
+    inside callback hours, tried on each number, twice, then an e-mail; at the time
+    they chose, if they chose one (C5)."""
+    first, deadline = callback_window(now, urgent)
+    return Decision(
+        Outcome.LIVE_TIER1,
+        ("C1", "C2", "C3", "C4", "G2") + (("C5",) if preferred else ()),
+        ("utter_callback_scheduled",),
+        due_by=deadline,
+        details={"channel": "callback", "urgent": urgent, "window_start": first},
+    )
+
+
 # ---------------------------------------------------------------- e-Requests (E1-E3)
+
+# E2: the office that issued a receipt number holds the case until it is transferred;
+# used when the caller does not know better (a case status lookup can say where it is now).
+RECEIPT_PREFIX_OFFICE = {
+    "EAC": "vermont_service_center",
+    "VSC": "vermont_service_center",
+    "WAC": "california_service_center",
+    "CSC": "california_service_center",
+    "LIN": "nebraska_service_center",
+    "NSC": "nebraska_service_center",
+    "SRC": "texas_service_center",
+    "TSC": "texas_service_center",
+    "MSC": "national_benefits_center",
+    "NBC": "national_benefits_center",
+    "YSC": "potomac_service_center",
+    "IOE": "uscis_elis",
+}
+
+
+def office_for_receipt(receipt_number: Optional[str]) -> Optional[str]:
+    """E2: the office a filed request is routed to, from the receipt number's prefix."""
+    if not receipt_number:
+        return None
+    return RECEIPT_PREFIX_OFFICE.get(receipt_number[:3])
+
 
 _E_REQUEST_TELL = {
     RequestType.OUTSIDE_PROCESSING_TIME: "utter_e_request_filed",
@@ -482,7 +613,7 @@ def e_request(request_type: RequestType, receipt: Optional[str]) -> Decision:
     """
     check = receipts.check(receipt)
     if not check.valid:
-        return Decision(Outcome.NOT_ELIGIBLE, ("S2", "E1"), (f"utter_receipt_{check.problem.value}",))
+        return Decision(Outcome.NOT_ELIGIBLE, ("S2", "E1"), (receipt_problem_tell(check.problem),))
     if request_type not in _E_REQUEST_TELL:
         raise ValueError(f"{request_type} is filed by its own flow")
     return Decision(
@@ -492,3 +623,16 @@ def e_request(request_type: RequestType, receipt: Optional[str]) -> Decision:
         request_type=request_type,
         decided_by="office_holding_case",
     )
+
+
+# ---------------------------------------------------------------- other self-service (O1, O2)
+
+
+def change_of_address() -> Decision:
+    """O1: self-service online; no live help for it (G1)."""
+    return Decision(Outcome.SELF_SERVICE, ("O1", "G1"), ("utter_change_address_info",))
+
+
+def contact_numbers() -> Decision:
+    """O2: the phone numbers, when the applicant needs to call."""
+    return Decision(Outcome.SELF_SERVICE, ("O2",), ("utter_contact_numbers",))

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime
 
-EASTERN = ZoneInfo("America/New_York")
+from contact_center.clock import EASTERN
+
 _PATTERNS = {
     "en": ("en_US", "EEEE, MMMM d 'at' h:mm a 'Eastern'"),
     "es": ("es_US", "EEEE d 'de' MMMM 'a las' h:mm a', hora del Este'"),

@@ -78,7 +78,7 @@ class CallbackDesk:
             "now": now.isoformat(),
             "callback_hours": {"open": rules.in_callback_hours(now),
                                "start": rules.CALLBACK_START.isoformat("minutes"),
-                               "end": rules.CALLBACK_END.isoformat("minutes"), "time_zone": "America/New_York"},
+                               "end": rules.CALLBACK_END.isoformat("minutes"), "time_zone": rules.EASTERN.key},
             "callbacks": [self._view(c, now, names) for c in open_ones + finished],
         }
 

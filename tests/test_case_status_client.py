@@ -209,7 +209,6 @@ def test_S1_unknown_receipt_is_not_found(service):
     assert err.value.status == 404
     assert err.value.receipt == "ABC1234567890"
     assert "was not found" in str(err.value)  # the API's own message
-    assert err.value.applicant_response == "utter_case_status_not_found"
 
 
 def test_malformed_receipt_is_malformed(service):
@@ -241,7 +240,6 @@ def test_S3_429_is_retried_then_unavailable(service):
     assert service.stats["case_status_requests"] == 3
     # Retry-After is "1"; the client honours it but caps it at max_retry_after_seconds.
     assert sleeps.calls == [pytest.approx(0.05, abs=0.01)] * 2
-    assert err.value.applicant_response == "utter_case_status_unavailable"
 
 
 def test_429_then_recovery_succeeds(service):

@@ -4,7 +4,7 @@ Every rule id in the rules document must be named by a test here: the last
 test fails when the document has an id that no test names.
 """
 import re
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -87,7 +87,7 @@ def test_G5_contact_center_never_decides():
         (et(2026, 11, 24, 7, 59), False), (et(2026, 11, 24, 8, 0), True), (et(2026, 11, 24, 19, 59), True),
         (et(2026, 11, 24, 20, 0), False), (SAT_10AM, False), (THANKSGIVING_NOON, False),
         (et(2026, 7, 3, 12, 0), False),  # Independence Day observed
-        (datetime(2026, 11, 24, 14, 0, tzinfo=rules.ZoneInfo("UTC")), True),  # 9 a.m. Eastern
+        (datetime(2026, 11, 24, 14, 0, tzinfo=timezone.utc), True),  # 9 a.m. Eastern
     ],
 )
 def test_G3_live_chat_hours(moment, open_):
@@ -121,16 +121,34 @@ def test_C3_several_numbers_are_a_storage_matter_but_the_decision_says_callback(
 
 
 def test_C4_two_attempts_then_email():
-    plan = rules.callback_plan(TUE_10AM, urgent=True)
-    assert plan.second_attempt_after == timedelta(minutes=60)
-    assert plan.second_attempt_before == timedelta(minutes=90)
-    assert plan.leave_message_after_first and plan.email_after_second
+    start, due = rules.callback_window(TUE_10AM, urgent=True)
+    first = rules.callback_next_step([], start, due)
+    assert (first.status, first.plan_attempt, first.earliest, first.latest) == ("pending", 1, start, due)
+    assert rules.callback_next_step([(1, None, None, "+1")], start, due).plan_attempt is None  # still to make
+    missed = rules.callback_next_step([(1, TUE_10AM, "no_answer_message_left", "+1")], start, due)
+    assert (missed.status, missed.plan_attempt, missed.after_number) == ("in_progress", 2, "+1")
+    assert missed.earliest - TUE_10AM == timedelta(minutes=60) and missed.latest - TUE_10AM == timedelta(minutes=90)
+    later = TUE_10AM + timedelta(minutes=75)
+    both = rules.callback_next_step(
+        [(1, TUE_10AM, "no_answer_message_left", "+1"), (2, later, "no_answer_message_left", "+2")], start, due)
+    assert (both.status, both.plan_attempt, both.email_due_at) == ("failed_emailed", None, later)
+    answered = rules.callback_next_step([(1, TUE_10AM, "no_answer", "+1"), (2, later, "answered", "+2")], start, due)
+    assert (answered.status, answered.completed_at, answered.email_due_at) == ("completed", later, None)
 
 
-def test_C5_no_text_ahead_or_scheduled_callback_yet():
-    """C5 names future options (FY22): nothing offers a text or a scheduled time."""
+def test_C3_each_number_in_turn():
+    numbers = ["+12025550143", "+13055550199"]
+    assert rules.next_phone_number(numbers, None) == "+12025550143"
+    assert rules.next_phone_number(numbers, "+12025550143") == "+13055550199"
+    assert rules.next_phone_number(numbers, "+13055550199") == "+12025550143"
+    assert rules.next_phone_number([], None) is None
+
+
+def test_C5_no_text_ahead_of_the_call_yet():
+    """C5 names two future options (FY22): scheduled callbacks are offered by the callback
+    form (tests/test_callback_desk_rules.py); a text ahead of the call is not."""
     decision = rules.live_help(TUE_9PM, self_service_available=False)
-    assert "sms" not in decision.details and "scheduled_at" not in decision.details
+    assert "sms" not in decision.details
 
 
 def test_X2_unknown_criterion_is_a_programming_error():
@@ -147,3 +165,51 @@ def test_every_rule_id_in_the_document_is_tested():
     named = set(re.findall(r"(?<![A-Za-z0-9])([GSRXUCEO]\d)(?!\d)", source))
     missing = sorted(doc_ids - named)
     assert not missing, f"rule ids with no test: {missing}"
+
+
+# ---------------------------------------------------------------- routing to a person (G1, G2, G3, U3, C1-C5)
+
+
+def test_G2_G3_in_hours_the_tier_of_the_outcome():
+    tier1 = rules.live_route(TUE_10AM, Outcome.LIVE_TIER1)
+    assert (tier1.details["channel"], tier1.details["tier"], tier1.tell) == ("live_chat", 1, ("utter_handoff_tier1",))
+    assert tier1.rule_ids == ("G2", "G3")
+    review = rules.live_route(TUE_10AM, Outcome.TIER2_REVIEW)
+    assert review.details["tier"] == 2 and "U3" in review.rule_ids and review.tell == ("utter_handoff_tier2",)
+
+
+def test_G3_C1_out_of_hours_a_callback_due_within_its_time():
+    route = rules.live_route(TUE_9PM, Outcome.TIER2_REVIEW, urgent=True)
+    assert route.details["channel"] == "callback" and route.outcome is Outcome.TIER2_REVIEW
+    assert route.tell == ("utter_live_chat_closed", "utter_offer_callback")
+    assert route.due_by - TUE_9PM <= timedelta(hours=72)
+    with pytest.raises(ValueError):
+        rules.live_route(TUE_10AM, Outcome.SELF_SERVICE)
+
+
+@pytest.mark.parametrize("topic,flow", [
+    ("check_case_status", "case_status"), ("card_not_received", "e_request"), ("typo_correction", "e_request"),
+    ("report_emergency", "emergency"), ("change_address", "change_address"), ("other", None), (None, None),
+])
+def test_G1_topics_a_self_help_tool_serves(topic, flow):
+    assert rules.self_help_flow(topic) == flow
+
+
+def test_C1_to_C5_a_requested_callback():
+    plain = rules.callback_request(TUE_9PM, urgent=False, preferred=None)
+    assert plain.rule_ids == ("C1", "C2", "C3", "C4", "G2") and plain.tell == ("utter_callback_scheduled",)
+    assert plain.due_by - TUE_9PM <= timedelta(days=14)
+    chosen = rules.callback_request(TUE_9PM, urgent=True, preferred=(TUE_10AM + timedelta(days=1),) * 2)
+    assert "C5" in chosen.rule_ids and chosen.due_by - TUE_9PM <= timedelta(hours=72)
+
+
+def test_E2_requests_go_to_the_office_that_issued_the_receipt():
+    assert rules.office_for_receipt("EAC2190012345") == "vermont_service_center"
+    assert rules.office_for_receipt("IOE0912345678") == "uscis_elis"
+    assert rules.office_for_receipt(None) is None and rules.office_for_receipt("ZZZ0000000000") is None
+
+
+def test_S2_a_number_the_service_calls_malformed_is_explained_not_called_unavailable():
+    decision = rules.case_status("EAC2190012345", LookupResult.MALFORMED)
+    assert decision.rule_ids == ("S2",) and decision.tell == ("utter_case_status_malformed",)
+    assert rules.case_status("EAC2190012345", LookupResult.UNAVAILABLE).rule_ids == ("S3", "G1")

@@ -34,7 +34,6 @@ from contact_center.storage import (
     ContactCenterStore,
     is_reference,
     make_idempotency_key,
-    tier_for,
 )
 from contact_center.storage.models import REFERENCE_ALPHABET
 from contact_center.storage.store import DEFAULT_URL, URL_ENV
@@ -426,13 +425,13 @@ def test_G2_same_moment_entries_keep_their_arrival_order(store):
 
 def test_U3_urgent_appointments_wait_in_the_separate_tier2_queue(store):
     urgent = rules.emergency(False, ["medical_emergency"], needs_appointment=True)
-    assert urgent.outcome is Outcome.TIER2_REVIEW and tier_for(urgent.outcome) == 2
-    assert tier_for(Outcome.LIVE_TIER1) == 1
+    assert urgent.outcome is Outcome.TIER2_REVIEW and rules.tier_for(urgent.outcome) == 2
+    assert rules.tier_for(Outcome.LIVE_TIER1) == 1
     with pytest.raises(ValueError):
-        tier_for(Outcome.SELF_SERVICE)
+        rules.tier_for(Outcome.SELF_SERVICE)
     t1 = store.enqueue_live(conversation_id="one", tier=1, language="en", now=T0)
     t2 = store.enqueue_live(
-        conversation_id="two", tier=tier_for(urgent.outcome), language="es",
+        conversation_id="two", tier=rules.tier_for(urgent.outcome), language="es",
         topic="urgent_appointment", summary="Cita urgente: emergencia médica", now=T0 + timedelta(seconds=1),
     )
     assert store.queue_position(t1.id) == 1 and store.queue_position(t2.id) == 1

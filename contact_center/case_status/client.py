@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlparse
-from typing import Any, ClassVar, Dict, FrozenSet, Iterable, NamedTuple, Optional, Tuple
+from typing import Any, Dict, FrozenSet, Iterable, NamedTuple, Optional, Tuple
 from urllib.parse import quote
 
 import requests
@@ -108,9 +108,7 @@ class CaseStatus:
 
 
 class CaseStatusError(Exception):
-    """Base of the lookup errors; `applicant_response` names what the applicant is told."""
-
-    applicant_response: ClassVar[str] = "utter_case_status_unavailable"
+    """Base of the lookup errors (what the applicant is told is `rules.case_status`'s to decide)."""
 
     def __init__(
         self,
@@ -131,19 +129,13 @@ class CaseStatusError(Exception):
 class ReceiptNotFound(CaseStatusError):
     """404: USCIS does not recognise the receipt number (also for protected cases)."""
 
-    applicant_response = "utter_case_status_not_found"
-
 
 class ReceiptMalformed(CaseStatusError):
     """422: the receipt number is not 3 letters and 10 digits (rule S2)."""
 
-    applicant_response = "utter_case_status_malformed"
-
 
 class CaseStatusUnavailable(CaseStatusError):
     """The service could not answer: down, slow, rate limited, broken or misconfigured (S3)."""
-
-    applicant_response = "utter_case_status_unavailable"
 
 
 class _Retryable(Exception):

@@ -27,8 +27,6 @@ from contact_center.storage.store import (
     ContactCenterStore,
     StoreError,
     make_idempotency_key,
-    office_for_receipt,
-    tier_for,
 )
 
 __all__ = [
@@ -53,7 +51,5 @@ __all__ = [
     "is_reference",
     "make_idempotency_key",
     "normalise_reference",
-    "office_for_receipt",
     "plan_attempts",
-    "tier_for",
 ]

@@ -37,7 +37,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import declarative_base, relationship, validates
 from sqlalchemy.types import TypeDecorator
 
-from contact_center.rules import SECOND_ATTEMPT_AFTER, RequestType
+from contact_center.rules import MAX_CALLBACK_ATTEMPTS, RequestType, callback_next_step, next_phone_number
 
 UTC = timezone.utc
 
@@ -110,7 +110,7 @@ CALLBACK_OPEN_STATUSES = ("pending", "in_progress")
 
 # The result of one call attempt (C4): a message is left when nobody answers, if possible.
 ATTEMPT_RESULTS = ("answered", "no_answer_message_left", "no_answer")
-MAX_ATTEMPTS = 2  # C4
+MAX_ATTEMPTS = MAX_CALLBACK_ATTEMPTS  # C4
 
 # A conversation waiting for live chat (G2, G3; U3 goes to tier 2):
 #   waiting          in the queue
@@ -332,68 +332,33 @@ class CallbackAttempt(Base):
         return f"<CallbackAttempt {self.attempt_no} {self.result or 'planned'}>"
 
 
-def _next_number(callback: Callback, previous: Optional[str]) -> Optional[str]:
-    """C3: the next number to try, taking the applicant's numbers in turn."""
-    numbers: List[str] = list(callback.phone_numbers or [])
-    if not numbers:
-        return None
-    if previous in numbers:
-        return numbers[(numbers.index(previous) + 1) % len(numbers)]
-    return numbers[0]
-
-
 def plan_attempts(callback: Callback, now: Optional[datetime] = None) -> List[CallbackAttempt]:
-    """C4: bring the callback's attempts and status up to date; return attempts added.
-
-    - no attempt yet: plan attempt 1, from `window_start` to `due_by` (C1, C2), on
-      the first number (C3);
-    - an attempt answered: the callback is completed;
-    - attempt 1 made and not answered: plan attempt 2, 60 to 90 minutes after it
-      (C4), on the next number (C3); the callback is in progress;
-    - attempt 2 made and not answered: the callback is `failed_emailed` and the
-      e-mail telling the applicant to call back or use the online tools is due now
-      (`email_due_at`; whoever sends it sets `email_sent_at`).
-
-    Safe to call again: it never plans an attempt twice.
+    """Bring the callback's attempts and status up to date with `rules.callback_next_step`
+    (C3, C4); return the attempts added. Safe to call again: it never plans an attempt twice.
     """
-    now = now or utcnow()
-    attempts = sorted(callback.attempts, key=lambda a: a.attempt_no)
-    added: List[CallbackAttempt] = []
     if callback.status in ("completed", "failed_emailed"):
-        return added
-    answered = [a for a in attempts if a.answered]
-    if answered:
-        callback.status = "completed"
-        callback.completed_at = answered[0].made_at or now
-        return added
-    if not attempts:
-        first = CallbackAttempt(
-            attempt_no=1,
-            phone_number=_next_number(callback, None),
-            scheduled_for=callback.window_start or now,
-            due_before=callback.due_by,
+        return []
+    step = callback_next_step(
+        [(a.attempt_no, a.made_at, a.result, a.phone_number) for a in callback.attempts],
+        callback.window_start or now or utcnow(),
+        callback.due_by,
+    )
+    added: List[CallbackAttempt] = []
+    if step.plan_attempt is not None:
+        attempt = CallbackAttempt(
+            attempt_no=step.plan_attempt,
+            phone_number=next_phone_number(list(callback.phone_numbers or []), step.after_number),
+            scheduled_for=step.earliest,
+            due_before=step.latest,
         )
-        callback.attempts.append(first)
-        added.append(first)
-        return added
-    last = attempts[-1]
-    if last.made_at is None:
-        return added  # still to be made
-    if last.attempt_no < MAX_ATTEMPTS:
-        earliest, latest = SECOND_ATTEMPT_AFTER
-        following = CallbackAttempt(
-            attempt_no=last.attempt_no + 1,
-            phone_number=_next_number(callback, last.phone_number),
-            scheduled_for=last.made_at + earliest,
-            due_before=last.made_at + latest,
-        )
-        callback.attempts.append(following)
-        callback.status = "in_progress"
-        added.append(following)
-        return added
-    callback.status = "failed_emailed"
-    callback.email_due_at = last.made_at
-    callback.completed_at = last.made_at
+        callback.attempts.append(attempt)
+        added.append(attempt)
+    if step.status != "pending" or callback.status != "in_progress":
+        callback.status = step.status
+    if step.completed_at is not None:
+        callback.completed_at = step.completed_at
+    if step.email_due_at is not None:
+        callback.email_due_at = step.email_due_at
     return added
 
 

@@ -33,7 +33,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from contact_center.rules import Decision, Outcome, RequestType, callback_window
+from contact_center.rules import Decision, Outcome, RequestType, callback_window, office_for_receipt
 from contact_center.storage.live_queue import LiveQueueMethods
 from contact_center.storage.values import aware as _aware, receipt as _receipt
 from contact_center.storage.models import (
@@ -58,23 +58,6 @@ URL_ENV = "CONTACT_CENTER_DB_URL"
 ROOT = Path(__file__).resolve().parents[2]
 ALEMBIC_INI = ROOT / "alembic.ini"
 
-# E2: the office that issued a receipt number holds the case until it is transferred;
-# used when the caller does not know better (a case status lookup can say where it is now).
-RECEIPT_PREFIX_OFFICE = {
-    "EAC": "vermont_service_center",
-    "VSC": "vermont_service_center",
-    "WAC": "california_service_center",
-    "CSC": "california_service_center",
-    "LIN": "nebraska_service_center",
-    "NSC": "nebraska_service_center",
-    "SRC": "texas_service_center",
-    "TSC": "texas_service_center",
-    "MSC": "national_benefits_center",
-    "NBC": "national_benefits_center",
-    "YSC": "potomac_service_center",
-    "IOE": "uscis_elis",
-}
-
 _REFERENCE_TRIES = 8
 
 
@@ -94,23 +77,6 @@ def make_idempotency_key(*parts: Any) -> str:
     """
     text = "\x1f".join("" if p is None else str(getattr(p, "value", p)) for p in parts)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def office_for_receipt(receipt_number: Optional[str]) -> Optional[str]:
-    """E2: the office that issued the receipt number, by its prefix."""
-    if not receipt_number:
-        return None
-    return RECEIPT_PREFIX_OFFICE.get(receipt_number[:3])
-
-
-def tier_for(outcome: Union[Outcome, str]) -> int:
-    """G2, U3: the queue tier for a decision's outcome."""
-    outcome = Outcome(outcome)
-    if outcome is Outcome.TIER2_REVIEW:
-        return 2
-    if outcome is Outcome.LIVE_TIER1:
-        return 1
-    raise ValueError(f"{outcome.value} does not go to a live queue")
 
 
 def jsonable(value: Any) -> Any:
@@ -602,6 +568,4 @@ __all__ = [
     "URL_ENV",
     "make_idempotency_key",
     "jsonable",
-    "office_for_receipt",
-    "tier_for",
 ]
