@@ -18,7 +18,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) \
 	$(wildcard nlu_components/*.py) $(wildcard contact_center/*.py)
 
-.PHONY: help run chat retention test test-unit test-stories validate train bench-nlu bench-crisis bench-latency clean web chromium test-browser admin
+.PHONY: help run chat retention test test-unit test-stories validate train bench-nlu bench-crisis bench-latency bench-flood clean web chromium test-browser admin
 
 help:
 	@echo "make run    - set up, train if needed, start the assistant, print where to talk to it"
@@ -28,6 +28,7 @@ help:
 	@echo "make test-browser - only the chat page's browser tests (tests/browser)"
 	@echo "make bench-nlu - NLU benchmark against Rasa's default pipeline (writes benchmarks/results/)"
 	@echo "make bench-crisis - crisis check (G6): recall and false alarms per language (writes benchmarks/results/)"
+	@echo "make bench-flood - other applicants' p95 latency while one source floods (writes benchmarks/results/)"
 	@echo "make bench-latency - REST latency/throughput against the rasa init bot (ARGS=--quick; writes benchmarks/results/)"
 	@echo "make admin ARGS=\"inbox\" - admin retraining: inbox, label, train, gate, promote, rollback, status"
 
@@ -110,6 +111,10 @@ bench-nlu: $(VENV)/.installed
 # G6 crisis check: recall and false alarms per language (writes benchmarks/results/crisis.md); no model needed.
 bench-crisis: $(VENV)/.installed
 	$(PY) -m benchmarks.crisis_benchmark --shared $(SHARED)
+
+# Other applicants' p95 turn latency while one source floods (1 MB bodies, message loops): writes benchmarks/results/flood.md.
+bench-flood: $(MODEL)
+	$(PY) -m benchmarks.flood_benchmark $(ARGS)
 
 # Trains first if the model is out of date; ARGS="--quick" for a short check run.
 bench-latency: $(MODEL)

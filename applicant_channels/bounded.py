@@ -2,15 +2,18 @@
 from __future__ import annotations
 
 import json
+import math
 import os
-from typing import Any, Awaitable, Callable
+from typing import Any, Awaitable, Callable, Optional
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
 from rasa.core.channels.socketio import SocketIOInput
-from sanic import Blueprint
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
 
-from applicant_channels import presence
+from applicant_channels import presence, rate_limit
 from contact_center import language
 from contact_center.messages import TOO_LONG_INTENT
 
@@ -53,14 +56,35 @@ def bounded(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Callable
 
 
 class BoundedRestInput(RestInput):
-    """`POST /webhooks/rest/webhook`, as Rasa's, with bounded messages."""
+    """`POST /webhooks/rest/webhook`, as Rasa's, with bounded messages and a rate limit."""
 
     @classmethod
     def name(cls) -> str:
         return "rest"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
-        return super().blueprint(bounded(on_new_message))
+        webhook = super().blueprint(bounded(on_new_message))
+        limiter = rate_limit.RateLimiter()
+
+        @webhook.middleware("request")
+        async def slow_down(request: Request) -> Optional[HTTPResponse]:
+            if request.method != "POST":
+                return None
+            try:
+                body = request.json if isinstance(request.json, dict) else {}
+            except Exception:  # Rasa's handler answers a malformed body as it always has
+                return None
+            sender = body.get("sender")
+            wait = limiter.check(sender if isinstance(sender, str) else None, request.ip)
+            if wait <= 0:
+                return None
+            text = rate_limit.wait_message(body.get("message") if isinstance(body.get("message"), str) else "", wait)
+            return response.json(
+                [{"recipient_id": sender if isinstance(sender, str) else None, "text": text}],
+                status=429, headers={"Retry-After": str(math.ceil(wait))},
+            )
+
+        return webhook
 
 
 class BoundedSocketIOInput(SocketIOInput):
@@ -75,4 +99,27 @@ class BoundedSocketIOInput(SocketIOInput):
         # Rasa builds the socket server with python-socketio's 1 MB default buffer.
         self.sio.eio.max_http_buffer_size = max_socket_bytes()
         presence.watch(self.sio, self.namespace, presence.Presence())
+        self._limit_rate()
         return webhook
+
+    def _limit_rate(self) -> None:
+        """Wraps Rasa's `user_uttered` handler (rasa 3.6 SocketIOInput.blueprint) with the rate limit."""
+        sio, namespace = self.sio, self.namespace
+        handlers = sio.handlers.get(namespace or "/", {})
+        rasa_handler = handlers.get(self.user_message_evt)
+        limiter = rate_limit.RateLimiter()
+        bot_event = self.bot_message_evt
+
+        async def handle_message(sid: str, data: Any) -> None:
+            data = data if isinstance(data, dict) else {}
+            request = (sio.get_environ(sid, namespace=namespace) or {}).get("sanic.request")
+            session_id = data.get("session_id") if isinstance(data.get("session_id"), str) else sid
+            wait = limiter.check(session_id, getattr(request, "ip", None))
+            if wait > 0:
+                text = data.get("message") if isinstance(data.get("message"), str) else ""
+                await sio.emit(bot_event, {"text": rate_limit.wait_message(text, wait)}, room=sid)
+                return
+            await rasa_handler(sid, data)
+
+        if rasa_handler is not None:
+            sio.on(self.user_message_evt, handle_message, namespace=namespace)
