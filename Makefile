@@ -50,7 +50,7 @@ $(MODEL): $(VENV)/.installed $(TRAINING_INPUTS)
 
 train: $(MODEL)
 
-var/api-token var/action-token:
+var/api-token var/action-token var/session-key:
 	@mkdir -p var
 	@umask 077; $(PY) -c "import secrets; print(secrets.token_urlsafe(24))" > $@
 	@chmod 600 $@
@@ -70,7 +70,7 @@ chromium:
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
 	  || echo "could not install chromium: the browser tests will be skipped" >&2; }
 
-run: $(MODEL) var/api-token var/action-token $(WEB_VENDOR)
+run: $(MODEL) var/api-token var/action-token var/session-key $(WEB_VENDOR)
 	@scripts/run_assistant.sh
 
 chat: $(VENV)/.installed

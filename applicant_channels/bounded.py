@@ -13,7 +13,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from applicant_channels import presence, rate_limit
+from applicant_channels import presence, rate_limit, session_binding
 from contact_center import language
 from contact_center.messages import TOO_LONG_INTENT
 
@@ -99,7 +99,8 @@ class BoundedSocketIOInput(SocketIOInput):
         # Rasa builds the socket server with python-socketio's 1 MB default buffer.
         self.sio.eio.max_http_buffer_size = max_socket_bytes()
         presence.watch(self.sio, self.namespace, presence.Presence())
-        self._limit_rate()
+        session_binding.bind(self.sio, self.namespace, session_binding.Tokens(), self.user_message_evt)
+        self._limit_rate()  # outermost: a flood is refused before anything else is done
         return webhook
 
     def _limit_rate(self) -> None:

@@ -42,6 +42,7 @@ def problems(env: Mapping[str, str], role: str) -> List[str]:
     _secret(env, "ACTION_SERVER_TOKEN", found)
     if role == "rasa":
         _secret(env, "RASA_API_TOKEN", found)
+        _secret(env, "APPLICANT_SESSION_KEY", found)
         if env.get("DB_USER", "") in SUPERUSERS:
             found.append(f"DB_USER {env.get('DB_USER')!r} is a superuser: use a role with only the assistant's tables")
         if not env.get("DB_PASSWORD"):

@@ -23,6 +23,8 @@ TOKEN=$(cat var/api-token)
 export SANIC_REQUEST_MAX_SIZE=${SANIC_REQUEST_MAX_SIZE:-65536}
 # The action server's shared secret: Rasa sends it (endpoints.yml), the action server checks it.
 export ACTION_SERVER_TOKEN=${ACTION_SERVER_TOKEN:-$(cat var/action-token)}
+# Signs the conversation tokens that bind a chat to the browser that started it.
+export APPLICANT_SESSION_KEY=${APPLICANT_SESSION_KEY:-$(cat var/session-key)}
 
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }

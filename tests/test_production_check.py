@@ -23,6 +23,7 @@ GOOD = {
     "CASE_STATUS_CLIENT_ID": "real-client",
     "CASE_STATUS_CLIENT_SECRET": "real-secret",
     "DESK_COOKIE_SECURE": "true",
+    "APPLICANT_SESSION_KEY": "c" * 12 + "Rt5-yU6_iO7p",
     "SMTP_HOST": "smtp.example.gov",
     "SMTP_STARTTLS": "true",
 }
@@ -50,6 +51,7 @@ def test_good_production_settings_pass_for_both_processes():
         ({"CASE_STATUS_CLIENT_ID": ""}, "actions", "CASE_STATUS_CLIENT_ID is empty"),
         ({"CASE_STATUS_CLIENT_SECRET": "local-demo-secret"}, "actions", "CASE_STATUS_CLIENT_SECRET is empty or the local demo"),
         ({"DESK_COOKIE_SECURE": ""}, "desk", "DESK_COOKIE_SECURE is not true"),
+        ({"APPLICANT_SESSION_KEY": ""}, "rasa", "APPLICANT_SESSION_KEY is not set"),
         ({"SMTP_HOST": ""}, "desk", "SMTP_HOST is not set"),
         ({"SMTP_STARTTLS": "false"}, "desk", "SMTP_STARTTLS is not true"),
         ({"CONTACT_CENTER_DB_URL": "sqlite:///var/cc.db"}, "desk", "CONTACT_CENTER_DB_URL is not set to the production"),

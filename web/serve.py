@@ -61,8 +61,16 @@ def security_headers(rasa_url: str) -> dict[str, str]:
     }
 
 
+def session_idle_minutes() -> int:
+    """The domain's session_expiration_time: the page forgets a conversation idle that long."""
+    import yaml
+
+    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    return int(domain["session_config"]["session_expiration_time"])
+
+
 def config_script(rasa_url: str, socket_path: str) -> bytes:
-    config = {"socketUrl": rasa_url.rstrip("/"), "socketPath": socket_path}
+    config = {"socketUrl": rasa_url.rstrip("/"), "socketPath": socket_path, "idleMinutes": session_idle_minutes()}
     return f"window.ASSISTANT_CONFIG = Object.freeze({json.dumps(config)});\n".encode()
 
 

@@ -258,3 +258,40 @@ def test_the_page_server_forbids_inline_scripts(assistant):
     assert "cdn" not in r.text.lower()
     for src in re.findall(r'<script src="([^"]+)"', r.text):
         assert src.startswith("/"), src
+
+
+STORAGE_KEY = "contact-center-assistant.v1"
+
+
+def test_another_browser_with_the_conversation_id_alone_cannot_join_it(chat: Chat, chat_factory, assistant):
+    """Issue 15: a conversation is resumed only by the browser the server gave its token to."""
+    chat.say("what is the status of my case " + RECEIPT)
+    session = chat.session_id()
+    stored = json.loads(chat.page.evaluate(f"window.localStorage.getItem('{STORAGE_KEY}')"))
+    assert stored["sessionId"] == session and stored["sessionToken"]
+
+    other = chat_factory()
+    # The intruder copies the id (not the token) into its own storage and reloads.
+    forged = {"sessionId": session, "lang": "en", "messages": [], "nextId": 1}
+    other.page.evaluate(f"window.localStorage.setItem('{STORAGE_KEY}', JSON.stringify({json.dumps(forged)}))")
+    other.page.reload()
+    other.wait_connected()
+    assert other.session_id() != session
+    other.say("my email is intruder@example.com")
+    users = [e["text"] for e in assistant.tracker(session)["events"] if e.get("event") == "user"]
+    assert users == ["what is the status of my case " + RECEIPT]
+
+
+def test_an_idle_conversation_is_forgotten_by_the_page(chat: Chat):
+    """After the session time (domain.yml) without messages, nothing of it stays on the page."""
+    chat.say("my receipt number is " + RECEIPT)
+    old = chat.session_id()
+    chat.page.evaluate(
+        f"(() => {{ const s = JSON.parse(window.localStorage.getItem('{STORAGE_KEY}'));"
+        f" s.lastActivity = Date.now() - 61 * 60000; window.localStorage.setItem('{STORAGE_KEY}', JSON.stringify(s)); }})()"
+    )
+    chat.page.reload()
+    chat.wait_connected()
+    texts = " ".join(chat.all_texts())
+    assert RECEIPT not in texts and "cleared from this page" in texts
+    assert chat.session_id() != old

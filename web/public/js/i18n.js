@@ -47,6 +47,7 @@ window.ASSISTANT_STRINGS = Object.freeze({
     referenceOther: "Reference number: {id}",
     languageChanged: "The assistant will now answer in English.",
     conversationCleared: "A new conversation has started.",
+    conversationExpired: "Your earlier conversation ended after a long time without messages and was cleared from this page. A new conversation has started.",
     attachment: "Attachment",
   },
   es: {
@@ -94,6 +95,7 @@ window.ASSISTANT_STRINGS = Object.freeze({
     referenceOther: "Número de referencia: {id}",
     languageChanged: "El asistente ahora le responderá en español.",
     conversationCleared: "Comenzó una conversación nueva.",
+    conversationExpired: "Su conversación anterior terminó después de mucho tiempo sin mensajes y se borró de esta página. Comenzó una conversación nueva.",
     attachment: "Archivo adjunto",
   },
 });

@@ -41,6 +41,10 @@
     s = s && typeof s === "object" ? s : {};
     return {
       sessionId: typeof s.sessionId === "string" && /^[A-Za-z0-9_-]{8,64}$/.test(s.sessionId) ? s.sessionId : newSessionId(),
+      // Given by the server with the conversation id (applicant_channels/session_binding.py):
+      // only this browser can resume the conversation.
+      sessionToken: typeof s.sessionToken === "string" && /^[A-Za-z0-9_-]{20,100}$/.test(s.sessionToken) ? s.sessionToken : null,
+      lastActivity: typeof s.lastActivity === "number" ? s.lastActivity : Date.now(),
       lang: s.lang === "es" ? "es" : "en",
       messages: Array.isArray(s.messages) ? s.messages.filter(isStoredMessage).slice(-MAX_MESSAGES) : [],
       handoff: s.handoff && typeof s.handoff === "object" ? s.handoff : null,
@@ -336,6 +340,7 @@
       if (fields[k] !== undefined) m[k] = fields[k];
     });
     state.messages.push(m);
+    state.lastActivity = Date.now();
     if (state.messages.length > MAX_MESSAGES) state.messages.splice(0, state.messages.length - MAX_MESSAGES);
     saveState();
     el.list.appendChild(renderMessage(m));
@@ -550,7 +555,7 @@
 
   function requestSession() {
     confirmed = false;
-    socket.emit("session_request", { session_id: state.sessionId });
+    socket.emit("session_request", { session_id: state.sessionId, session_token: state.sessionToken });
   }
 
   // ---------------------------------------------------------------- language switch
@@ -638,6 +643,16 @@
     renderAll();
   });
 
+  // A conversation idle longer than the server's session time (domain.yml) is over:
+  // nothing of it stays on the page (a shared computer's next user sees none of it).
+  var idleMs = (typeof CONFIG.idleMinutes === "number" ? CONFIG.idleMinutes : 60) * 60000;
+  if (state.messages.length && Date.now() - state.lastActivity > idleMs) {
+    state = normaliseState({ lang: state.lang });
+    saveState();
+    addMessage({ from: "system", kind: "cleared", text: t("conversationExpired"), lang: state.lang });
+    addWelcome();
+  }
+
   // Messages left "sending" by a reload are not known to have arrived.
   state.messages.forEach(function (m) {
     if (m.from === "user" && m.status === "sending") m.status = "unconfirmed";
@@ -662,6 +677,16 @@
 
   socket.on("connect", function () {
     requestSession();
+  });
+
+  // The server's id and token for this browser's conversation: a new conversation when
+  // the stored one could not be resumed (no token yet, "New conversation", a new key).
+  socket.on("session_token", function (data) {
+    if (!data || typeof data.session_id !== "string" || typeof data.session_token !== "string") return;
+    if (!/^[A-Za-z0-9_-]{8,64}$/.test(data.session_id) || !/^[A-Za-z0-9_-]{20,100}$/.test(data.session_token)) return;
+    state.sessionId = data.session_id;
+    state.sessionToken = data.session_token;
+    saveState();
   });
 
   socket.on("session_confirm", function (sessionId) {

@@ -1,8 +1,12 @@
-"""One applicant in a loop is slowed down, others are not (issue 15: bounded input).
+"""The applicant channels against abuse (issue 15).
 
-Unit tests of the buckets with a moved clock, then the REST and socket channels of a
-running Rasa with small limits: the flooder gets 429 and a "please wait" in their
-language; another conversation (and, for the per-address limit, another address) goes on.
+Rate limits: one applicant in a loop is slowed down, others are not. Unit tests of the
+buckets with a moved clock, then the REST channel of a running Rasa with small limits:
+the flooder gets 429 and a "please wait" in their language; another conversation (and,
+for the per-address limit, another address) goes on.
+
+Sessions: a socket conversation can be resumed only with the token the server gave the
+browser that started it; its id alone starts a new conversation and cannot write into it.
 """
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ import pytest
 import requests
 
 from applicant_channels.rate_limit import Buckets, RateLimiter, wait_message
+from applicant_channels.session_binding import Tokens
 from tests.stack import ROOT, start_assistant, stop_all
 
 
@@ -101,3 +106,56 @@ def test_one_address_in_a_loop_is_slowed_but_other_addresses_are_not(assistant):
     codes = [post(assistant, f"many-{i}-{uuid.uuid4().hex[:6]}", "hello", "127.0.0.3").status_code for i in range(12)]
     assert codes[:10] == [200] * 10 and 429 in codes[10:]
     assert post(assistant, "elsewhere-" + uuid.uuid4().hex[:6], "hello", "127.0.0.4").status_code == 200
+
+
+# ---------------------------------------------------------------- sessions bound to their browser
+
+
+def test_a_token_fits_only_its_conversation_and_key():
+    tokens = Tokens("k" * 32)
+    token = tokens.issue("abc123abc123")
+    assert tokens.valid("abc123abc123", token)
+    assert not tokens.valid("abc123abc124", token)
+    assert not Tokens("other-key" * 4).valid("abc123abc123", token)
+    assert not tokens.valid("abc123abc123", None) and not tokens.valid(None, token)
+
+
+def test_a_conversation_id_alone_cannot_join_or_write_into_anothers_conversation(assistant):
+    import asyncio
+
+    import socketio
+
+    async def connect(session_id=None, token=None):
+        client = socketio.AsyncClient(reconnection=False)
+        got = {"token": asyncio.Queue(), "bot": []}
+        client.on("session_token", lambda data: got["token"].put_nowait(data))
+        client.on("bot_uttered", lambda data: got["bot"].append(data))
+        # engineio's websocket client needs aiohttp 3.10; polling is the same socket.io protocol.
+        await client.connect(f"http://127.0.0.1:{assistant.rasa_port}", socketio_path="/socket.io",
+                             transports=["polling"])
+        await client.emit("session_request", {"session_id": session_id, "session_token": token})
+        issued = await asyncio.wait_for(got["token"].get(), 30)
+        return client, issued, got
+
+    async def scenario():
+        owner, issued, _ = await connect()
+        victim_id, victim_token = issued["session_id"], issued["session_token"]
+        await owner.emit("user_uttered", {"message": "what is the status of EAC2190012345", "session_id": victim_id})
+        await asyncio.sleep(4)
+        # An intruder who learned the id (not the token) gets a conversation of its own ...
+        intruder, given, _ = await connect(victim_id, "not-the-token-" + "x" * 20)
+        assert given["session_id"] != victim_id
+        # ... and a message naming the victim's id is dropped.
+        await intruder.emit("user_uttered", {"message": "my email is intruder@example.com", "session_id": victim_id})
+        await asyncio.sleep(3)
+        await intruder.disconnect()
+        # The owner, with the token, resumes the same conversation.
+        await owner.disconnect()
+        again, resumed, _ = await connect(victim_id, victim_token)
+        await again.disconnect()
+        return victim_id, resumed["session_id"]
+
+    victim_id, resumed_id = asyncio.run(scenario())
+    assert resumed_id == victim_id
+    said = [e.get("text") for e in assistant.tracker(victim_id)["events"] if e.get("event") == "user"]
+    assert said == ["what is the status of EAC2190012345"]
