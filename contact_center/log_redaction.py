@@ -1,4 +1,4 @@
-"""No receipt number, e-mail address, phone number or other identifier in any log line.
+"""No receipt number, e-mail address, phone number, name or free text in any log line.
 
 `install()` wraps the logging module's record factory, so every record of every
 logger (Rasa's, Sanic's, SQLAlchemy's, ours), whatever handler later writes it,
@@ -10,9 +10,22 @@ exception. Installed by each of the project's processes at start
 from __future__ import annotations
 
 import logging
+import re
 import traceback
 
 from contact_center import privacy
+
+# What an applicant wrote, wherever a library logs an event whole (Rasa's broker logs a
+# failed event as JSON; its structlog lines carry text=...): names and free text have no
+# pattern to mask, so the field's value goes.
+_TEXT_FIELDS = re.compile(
+    r'("(?:text|user_message|latest_message_text)"\s*:\s*)"(?:[^"\\]|\\.)*"'
+    r"|(\btext=)(?:'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|\S+)"
+)
+
+
+def _without_texts(message: str) -> str:
+    return _TEXT_FIELDS.sub(lambda m: (m.group(1) + '"<TEXT>"') if m.group(1) else (m.group(2) + "<TEXT>"), message)
 
 _installed = False
 
@@ -24,10 +37,12 @@ def _masked_record_factory(original):
             message = record.getMessage()
         except Exception:  # a malformed log call: keep Rasa's own behaviour for it
             return record
-        record.msg = privacy.mask(message)
+        record.msg = privacy.mask(_without_texts(message))
         record.args = None
         if record.exc_info and record.exc_info[0] is not None:
-            record.exc_text = privacy.mask("".join(traceback.format_exception(*record.exc_info)).rstrip("\n"))
+            record.exc_text = privacy.mask(
+                _without_texts("".join(traceback.format_exception(*record.exc_info)).rstrip("\n"))
+            )
             record.exc_info = None
         return record
 

@@ -25,7 +25,7 @@ def model_parser():
 # model and no running stack, for the edit-test loop; `make test` runs every layer.
 STACK_MODULES = {
     "test_conversations.py", "test_surface.py", "test_production_endpoints.py", "test_workflow.py",
-    "test_production_check.py", "test_data_validate.py", "test_desk_api.py", "test_channel_abuse.py",
+    "test_production_check.py", "test_data_validate.py", "test_desk_api.py", "test_channel_abuse.py", "test_log_privacy.py",
 }
 
 

@@ -45,3 +45,13 @@ def test_arguments_messages_and_exceptions_are_masked(captured):
     assert "<RECEIPT>" in text and "<EMAIL>" in text and "<PHONE>" in text
     assert "ValueError" in text  # what failed is still told
 
+
+
+def test_free_text_logged_inside_an_event_is_removed(captured):
+    """Rasa's broker logs a failed event whole; a name has no pattern to mask, so the text goes."""
+    logger, records = captured
+    logger.error('{"rasa_event": {"event": "user", "text": "soy Rosa \\"la\\" Quintanilla, calle Magnolia"}}')
+    logger.error("rest.message.received.failure text='my name is Rosa Quintanilla'")
+    joined = "\n".join(records)
+    assert "Quintanilla" not in joined and "Magnolia" not in joined
+    assert '"text": "<TEXT>"' in joined and "text=<TEXT>" in joined

@@ -127,7 +127,10 @@ def _prepare_sqlite_path(url: str) -> None:
     database = parsed.database
     if not database or database == ":memory:" or database.startswith("file:"):
         return
-    Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    try:
+        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    except OSError:  # connecting will fail with the database's own error, where it is handled
+        pass
 
 
 class ContactCenterStore(LiveQueueMethods):
