@@ -153,6 +153,7 @@ def custom(dispatcher: CollectingDispatcher, payload: Dict[str, Any]) -> None:
 
 
 FORM_SLOTS = (
+    "form_classification",
     "callback_email",
     "callback_time",
     "callback_when",

@@ -31,11 +31,15 @@ class ValidateExpediteForm(ApplicantFormValidation):
 
     async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> List[Text]:
         form = tracker.get_slot("form_type")
-        if form in rules.PREMIUM_PROCESSING_FORMS:
-            return ["form_type"]  # X4: nothing more to ask
+        # X4: the category is asked only where premium processing depends on it (I-765, I-539).
+        slots = [s for s in domain_slots if s != "form_classification" or form in rules.PREMIUM_PROCESSING_BY_CLASSIFICATION]
+        if form in rules.PREMIUM_PROCESSING_BY_CLASSIFICATION and tracker.get_slot("form_classification") is None:
+            return slots  # asked next: nothing else is decided yet
+        if rules.premium_processing(form, tracker.get_slot("form_classification")):
+            return slots[: slots.index("expedite_criterion")]  # X4: nothing more to ask
         if tracker.get_slot("expedite_criterion") == answers.NONE:
-            return ["form_type", "expedite_criterion"]  # X2: not eligible
-        return domain_slots
+            return slots[: slots.index("expedite_criterion") + 1]  # X2: not eligible
+        return slots
 
     async def extract_form_type(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
         if not self.requested(tracker, "form_type") or self.leaving(tracker):
@@ -56,6 +60,18 @@ class ValidateExpediteForm(ApplicantFormValidation):
             return {"form_type": normalised}
         dispatcher.utter_message(response="utter_form_type_not_understood")
         return {"form_type": None}
+
+    async def extract_form_classification(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
+        if not self.requested(tracker, "form_classification") or self.leaving(tracker):
+            return {}
+        found = answers.form_classification(tracker.get_slot("form_type"), common.latest_text(tracker))
+        return {"form_classification": found or INVALID}
+
+    def validate_form_classification(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        if isinstance(value, str) and value != INVALID:
+            return {"form_classification": value}
+        dispatcher.utter_message(response="utter_form_classification_not_understood")
+        return {"form_classification": None}
 
     async def extract_expedite_criterion(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
         if not self.requested(tracker, "expedite_criterion") or self.leaving(tracker):
@@ -96,8 +112,10 @@ class ActionSubmitExpedite(Action):
         criterion = tracker.get_slot("expedite_criterion")
         documents = tracker.get_slot("expedite_documents")
         criteria = [criterion] if criterion in rules.EXPEDITE_CRITERIA else []
-        decision = rules.expedite(criteria, form_type=form if form != UNKNOWN_FORM else None, documents=documents)
-        facts = {"form_type": form, "criteria": criteria, "documents": documents,
+        classification = tracker.get_slot("form_classification")
+        decision = rules.expedite(criteria, form_type=form if form != UNKNOWN_FORM else None, documents=documents,
+                                  classification=classification)
+        facts = {"form_type": form, "classification": classification, "criteria": criteria, "documents": documents,
                  "receipt_number": tracker.get_slot("receipt_number")}
         events = common.record(tracker, decision, facts, "expedite")
         if decision.outcome is rules.Outcome.E_REQUEST:

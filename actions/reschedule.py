@@ -61,10 +61,17 @@ class ValidateRescheduleForm(ApplicantFormValidation):
             return slots + ["times_rescheduled", "has_covid"]
         if kind in (appointments.INTERVIEW, appointments.OATH):
             return slots + ["has_covid", "receipt_number", "contact", "reschedule_confirmed"]
+        if self.just_activated(tracker):
+            return slots + ["has_covid"]  # every type asks it: read it from the first message too
         return slots
 
+    # Facts given up front ("my interview on Dec 10 at 8:30, I just tested positive for
+    # covid") are taken from the message that started the form, not asked again. On
+    # that first turn nothing was asked, so what is not there is simply not taken.
+
     async def extract_appointment_type(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
-        if not self.requested(tracker, "appointment_type") or self.leaving(tracker):
+        up_front = self.just_activated(tracker)
+        if not (up_front or self.requested(tracker, "appointment_type")) or self.leaving(tracker):
             return {}
         if _entity(tracker, "appointment_type"):
             return {}  # the entity mapping fills it
@@ -72,7 +79,7 @@ class ValidateRescheduleForm(ApplicantFormValidation):
             kind = appointments.appointment_type(word)
             if kind:
                 return {"appointment_type": kind}
-        return {"appointment_type": INVALID}
+        return {} if up_front else {"appointment_type": INVALID}
 
     def validate_appointment_type(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
         if value in appointments.TYPES:
@@ -81,9 +88,12 @@ class ValidateRescheduleForm(ApplicantFormValidation):
         return {"appointment_type": None}
 
     async def extract_appointment_time(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
-        if not self.requested(tracker, "appointment_time") or self.leaving(tracker):
+        up_front = self.just_activated(tracker)
+        if not (up_front or self.requested(tracker, "appointment_time")) or self.leaving(tracker):
             return {}
         label, _ = _appointment_moment(tracker)
+        if up_front:
+            return {"appointment_time": label} if label else {}
         return {"appointment_time": label or INVALID}
 
     def validate_appointment_time(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
@@ -116,6 +126,9 @@ class ValidateRescheduleForm(ApplicantFormValidation):
         return {"times_rescheduled": None}
 
     async def extract_has_covid(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
+        if self.just_activated(tracker):
+            stated = answers.covid_stated(common.latest_text(tracker))  # R4, said unasked
+            return {} if stated is None else {"has_covid": stated}
         return self.extract_yes_no("has_covid", tracker)
 
     def validate_has_covid(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:

@@ -130,3 +130,66 @@ def mentions_danger(text: Optional[str]) -> bool:
     Kept only as the baseline that `make bench-crisis` measures the crisis check against.
     """
     return bool(_DANGER.search(_clean(text)))
+
+
+_COVID = re.compile(r"\b(covid|covid-?19|coronavirus|corona virus|sars-?cov-?2)\b")
+_COVID_NO = re.compile(
+    r"\b(no|not|don'?t|dont|do not|never|negative|negativo|sin|without)\b(\s+\w+){0,3}\s+(covid|coronavirus)"
+    r"|\b(covid|coronavirus)\b(\s+\w+){0,3}\s+(negative|negativo)"
+)
+_COVID_YES = re.compile(
+    r"\b(positive|positivo|positiva|tested|test|dio|salio|have|has|got|tengo|tiene|tiene|contagi\w*|sick|enferm\w*|"
+    r"symptoms?|sintomas?|fever|fiebre|quarantine|cuarentena|aislad\w*|isolat\w*)\b"
+)
+
+
+_SOMEONE_ELSE = re.compile(
+    r"\b(kid|kids|child|children|son|daughter|baby|husband|wife|spouse|mom|mother|dad|father|family|"
+    r"hijo|hija|hijos|nino|nina|bebe|esposo|esposa|mama|madre|papa|padre|familia)\b"
+)
+
+
+def covid_stated(text: Optional[str]) -> Optional[bool]:
+    """R4, read from a message that says it unasked: "just tested positive for covid" is True,
+    "I don't have covid" is False; a message that only names covid ("covid rules?") or says
+    it of someone else ("my son has covid") is None: the question is still asked."""
+    cleaned = _clean(text)
+    if not _COVID.search(cleaned) or _SOMEONE_ELSE.search(cleaned):
+        return None
+    if _COVID_NO.search(cleaned):
+        return False
+    return True if _COVID_YES.search(cleaned) else None
+
+
+_OPT = re.compile(r"\b(opt|stem|c ?3 ?[abc]?|c3[abc]?|students?|estudiantes?|practical training|practica|f ?1)\b")
+_EAD_OTHER = re.compile(
+    r"\b(c ?9|c ?8|c ?33|a ?12|a ?5|c ?\d{1,2}|adjust\w*|ajuste|green card|residencia|485|asylum|asilo|tps|daca|"
+    r"spouse|esposo|esposa|h ?4|l ?2|pending|pendiente|refugee|refugiado|parole|vawa|u visa|visa u|marriage|matrimonio)\b"
+)
+_CHANGE = re.compile(r"\b(change|changing|switch|cambio|cambiar|cambiando)\b")
+_TO_STUDENT = re.compile(r"\b([fmj] ?[12]|students?|estudiantes?|exchange|intercambio)\b")
+_STAY_OTHER = re.compile(r"\b(extend\w*|extension|prorroga|h ?4|l ?2|b ?[12]|tourist|turista|visitor|visitante|stay longer)\b")
+
+
+def form_classification(form_type: Optional[str], text: Optional[str]) -> Optional[str]:
+    """X4: the category that decides premium processing, from the applicant's words.
+
+    I-765: "student_opt" ((c)(3) OPT) or "other"; I-539: "change_to_student_or_exchange"
+    (to F, M or J) or "other"; "unknown" when they don't know; None when neither is said.
+    """
+    from contact_center.rules import UNKNOWN_CLASSIFICATION
+
+    cleaned = _clean(text).replace("(", " ").replace(")", " ")
+    if dont_know(cleaned):
+        return UNKNOWN_CLASSIFICATION
+    if form_type == "I-765":
+        if _OPT.search(cleaned):
+            return "student_opt"
+        if _EAD_OTHER.search(cleaned):
+            return "other"
+    if form_type == "I-539":
+        if _CHANGE.search(cleaned) and _TO_STUDENT.search(cleaned):
+            return "change_to_student_or_exchange"
+        if _STAY_OTHER.search(cleaned) or _CHANGE.search(cleaned):
+            return "other"
+    return None

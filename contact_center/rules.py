@@ -335,9 +335,36 @@ EXPEDITE_CRITERIA: FrozenSet[str] = frozenset(
     {"severe_financial_loss", "urgent_humanitarian", "government_interest", "uscis_error"}
 )  # X2
 
-# X4: forms for which premium processing can be requested (USCIS's list, by form;
-# classification limits are checked by the office: the assistant only points to it).
-PREMIUM_PROCESSING_FORMS: FrozenSet[str] = frozenset({"I-129", "I-140", "I-539", "I-765"})
+# X4: premium processing (Form I-907) is available "for the form and classification".
+# What public sources reported (../shared/reference/premium-processing.md; USCIS's "How Do I
+# Request Premium Processing?" page is the authority for later changes), checked 2026-12:
+# - I-129, I-140: most classifications (long-standing; I-140 EB-1C and EB-2 NIW added 2022-2023);
+# - I-765: F-1 students only, (c)(3)(A), (c)(3)(B), (c)(3)(C) OPT (USCIS announcement, March-April 2023);
+# - I-539: a change of status to F-1, F-2, M-1, M-2, J-1, J-2 only (Fragomen, 2023-06-12);
+# - every other form (I-485, I-130, I-131, I-751, N-400, I-90, ...): not available.
+PREMIUM_PROCESSING_FORMS: FrozenSet[str] = frozenset({"I-129", "I-140"})  # whatever the classification
+# The forms where it depends on the classification, and the classifications that have it.
+PREMIUM_PROCESSING_BY_CLASSIFICATION: Dict[str, FrozenSet[str]] = {
+    "I-765": frozenset({"student_opt"}),  # (c)(3)(A), (c)(3)(B), (c)(3)(C)
+    "I-539": frozenset({"change_to_student_or_exchange"}),  # to F, M or J
+}
+UNKNOWN_CLASSIFICATION = "unknown"
+
+
+def premium_processing(form_type: Optional[str], classification: Optional[str] = None) -> Optional[bool]:
+    """X4: is premium processing available for this form and classification?
+
+    None when it depends on a classification the applicant does not know (or was not
+    asked): the assistant then says so honestly instead of guessing.
+    """
+    if form_type in PREMIUM_PROCESSING_FORMS:
+        return True
+    available = PREMIUM_PROCESSING_BY_CLASSIFICATION.get(form_type or "")
+    if available is None:
+        return False
+    if not classification or classification == UNKNOWN_CLASSIFICATION:
+        return None
+    return classification in available
 
 
 def expedite(
@@ -345,10 +372,14 @@ def expedite(
     form_type: Optional[str] = None,
     premium_processing_available: Optional[bool] = None,
     documents: Optional[str] = None,
+    classification: Optional[str] = None,
 ) -> Decision:
     """X1-X5 for an expedite request.
 
-    X4: where premium processing is available, point to it (NOT_ELIGIBLE).
+    X4: where premium processing is available for the form and classification, point
+    to it (NOT_ELIGIBLE). Where that is unknown (the applicant does not know their
+    category), the request goes on and the applicant hears that premium processing may
+    be available for their category.
     X2: at least one criterion must be claimed, or NOT_ELIGIBLE with the criteria.
     X3: documentation is required: say so and record what will be provided.
     X1, X5: filed and relayed to the office holding the case, which decides.
@@ -360,19 +391,21 @@ def expedite(
     premium = (
         premium_processing_available
         if premium_processing_available is not None
-        else (form_type in PREMIUM_PROCESSING_FORMS)
+        else premium_processing(form_type, classification)
     )
     if premium:
         return Decision(Outcome.NOT_ELIGIBLE, ("X4",), ("utter_expedite_premium_processing",))
     if not claimed:
         return Decision(Outcome.NOT_ELIGIBLE, ("X2",), ("utter_expedite_criteria",))
+    maybe_premium = ("utter_premium_processing_maybe",) if premium is None else ()
     return Decision(
         Outcome.E_REQUEST,
-        ("X1", "X2", "X3", "X5", "G5", "E2"),
-        ("utter_expedite_filed", "utter_expedite_documents"),
+        ("X1", "X2", "X3", "X5", "G5", "E2") + (("X4",) if premium is None else ()),
+        ("utter_expedite_filed", "utter_expedite_documents") + maybe_premium,
         request_type=RequestType.EXPEDITE,
         decided_by="office_holding_case",
-        details={"criteria": sorted(claimed), "documents": documents or ""},
+        details={"criteria": sorted(claimed), "documents": documents or "",
+                 "premium_processing": "unknown" if premium is None else "not_available"},
     )
 
 

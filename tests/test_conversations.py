@@ -507,6 +507,50 @@ def test_X4_premium_processing_available_points_to_it(chat, store):
     assert store.service_requests_for(c.sender) == []
 
 
+def test_X4_a_students_opt_work_permit_points_to_premium_processing(chat, store):
+    c = chat()
+    c.say("can you speed up my work permit application")
+    replies = c.say("its the I-765")
+    assert_reply(replies, "utter_ask_form_classification", "en")
+    replies = c.say("its for my STEM OPT extension, (c)(3)(C)")
+    assert_reply(replies, "utter_expedite_premium_processing", "en")
+    assert c.decided() == ("NOT_ELIGIBLE", {"X4"})
+    assert store.service_requests_for(c.sender) == []
+
+
+def test_X4_a_work_permit_on_a_pending_green_card_goes_on_to_the_criteria(chat, store):
+    c = chat()
+    c.say("necesito acelerar mi permiso de trabajo")
+    replies = c.say("formulario I-765")
+    assert_reply(replies, "utter_ask_form_classification", "es")
+    replies = c.say("es por mi residencia pendiente, la (c)(9)")
+    assert_reply(replies, "utter_ask_expedite_criterion", "es")
+
+
+def test_X4_an_applicant_who_does_not_know_the_category_is_told_honestly(chat, store):
+    c = chat()
+    c.say("I need to expedite my case")
+    c.say("I-765")
+    replies = c.say("no idea honestly")
+    assert_reply(replies, "utter_ask_expedite_criterion", "en")
+    c.say("I will lose my job if I don't get my work permit")
+    c.say("EAC1234567890")
+    c.say("a letter from my employer")
+    c.say("maria@example.com")
+    replies = c.say("yes")
+    assert_reply(replies, "utter_expedite_filed", "en")
+    assert_reply(replies, "utter_premium_processing_maybe", "en")
+    assert "X4" in c.decided()[1] and len(store.service_requests_for(c.sender)) == 1
+
+
+def test_X4_an_i539_change_to_student_points_to_premium_processing(chat, store):
+    c = chat()
+    c.say("I want to expedite my I-539")
+    replies = c.say("I am changing from B-2 to F-1 student")
+    assert_reply(replies, "utter_expedite_premium_processing", "en")
+    assert c.decided() == ("NOT_ELIGIBLE", {"X4"})
+
+
 def test_X1_X3_X5_eligible_expedite_is_filed_with_documents(chat, store):
     c = chat()
     c.say("I need to expedite my case")

@@ -213,3 +213,34 @@ def test_S2_a_number_the_service_calls_malformed_is_explained_not_called_unavail
     decision = rules.case_status("EAC2190012345", LookupResult.MALFORMED)
     assert decision.rule_ids == ("S2",) and decision.tell == ("utter_case_status_malformed",)
     assert rules.case_status("EAC2190012345", LookupResult.UNAVAILABLE).rule_ids == ("S3", "G1")
+
+
+# ---------------------------------------------------------------- X4 by form and classification
+
+
+@pytest.mark.parametrize("form,classification,available", [
+    ("I-129", None, True), ("I-140", None, True),
+    ("I-765", "student_opt", True), ("I-765", "other", False), ("I-765", "unknown", None), ("I-765", None, None),
+    ("I-539", "change_to_student_or_exchange", True), ("I-539", "other", False), ("I-539", "unknown", None),
+    ("I-485", None, False), ("I-130", None, False), ("N-400", None, False), ("I-90", None, False), (None, None, False),
+])
+def test_X4_premium_processing_by_form_and_classification(form, classification, available):
+    assert rules.premium_processing(form, classification) is available
+
+
+def test_X4_where_premium_processing_exists_the_expedite_is_not_the_way():
+    for form, classification in (("I-129", None), ("I-765", "student_opt"), ("I-539", "change_to_student_or_exchange")):
+        decision = rules.expedite(["severe_financial_loss"], form, classification=classification)
+        assert decision.outcome is Outcome.NOT_ELIGIBLE and decision.rule_ids == ("X4",)
+
+
+def test_X4_a_work_permit_that_is_not_opt_can_be_expedited():
+    decision = rules.expedite(["severe_financial_loss"], "I-765", classification="other")
+    assert decision.outcome is Outcome.E_REQUEST and "utter_premium_processing_maybe" not in decision.tell
+
+
+def test_X4_an_unknown_category_is_said_honestly_and_the_request_goes_on():
+    decision = rules.expedite(["urgent_humanitarian"], "I-765", classification="unknown")
+    assert decision.outcome is Outcome.E_REQUEST and "X4" in decision.rule_ids
+    assert decision.tell[-1] == "utter_premium_processing_maybe"
+    assert decision.details["premium_processing"] == "unknown"
