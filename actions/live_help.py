@@ -273,7 +273,7 @@ def _live_entry(tracker: Tracker):
 
 
 class ActionHandoffWaiting(Action):
-    """A message while in line for a representative (nlu_components/paused_conversations.py).
+    """A message while in line for a representative (rasa_extensions/paused_conversations.py).
 
     Never silence: the message is kept for the representative (it is in the
     conversation) and acknowledged with the place in line; "cancel" (or "stop")

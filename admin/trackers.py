@@ -7,9 +7,10 @@ of an endpoints file (`endpoints.yml` by default: SQLite `var/tracker.db`;
 endpoint reader substitutes). A relative SQLite path is taken from the project root,
 as `make run` starts Rasa there.
 
-SQL stores are read with one query over Rasa's `events` table (`SQLTrackerStore`);
-any other store type Rasa supports (redis, mongod, dynamo) through its generic
-`keys()` / `retrieve_full_tracker()` API.
+SQL stores (`type: SQL`, or a class built on Rasa's `SQLTrackerStore` such as
+`rasa_extensions.sql_tracker_store.KeptSQLTrackerStore`, with the same keys and table)
+are read with one query over Rasa's `events` table; any other store type Rasa supports
+(redis, mongod, dynamo) through its generic `keys()` / `retrieve_full_tracker()` API.
 """
 from __future__ import annotations
 
@@ -111,7 +112,7 @@ def resolve(
             "memory only, so there is nothing to read; give --tracker-store URL"
         )
     store_type = (config.type or "").lower()
-    if store_type == "sql":
+    if store_type == "sql" or _sql_store_class(project, config.type):
         import os
 
         from rasa.core.tracker_store import SQLTrackerStore
@@ -132,6 +133,22 @@ def resolve(
         url, path = _resolve_sqlite(project, raw)
         return StoreConfig(f"{_safe_url(url)} (from {project.relative(endpoints_path)})", url=url, sqlite_path=path)
     return StoreConfig(f"{store_type} tracker store (from {endpoints_path})", endpoint=config)
+
+
+def _sql_store_class(project: Project, store_type: Optional[str]) -> bool:
+    """Whether an endpoints file's `type` names a class built on Rasa's SQLTrackerStore
+    (it takes the same keys and writes the same table)."""
+    if not store_type or "." not in store_type:
+        return False
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.shared.utils.common import class_from_module_path
+
+    project.make_importable()
+    try:
+        store_class = class_from_module_path(store_type)
+    except Exception:  # noqa: BLE001 - not a class we can read as SQL: Rasa's generic reader decides
+        return False
+    return isinstance(store_class, type) and issubclass(store_class, SQLTrackerStore)
 
 
 def _has_events_table(url: str) -> bool:

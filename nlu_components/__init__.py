@@ -2,11 +2,7 @@
 
 Each is a thin adapter from Rasa's graph API to the plain-Python code in
 `contact_center`, which does the real work and is tested without Rasa.
+
+Importing this package changes nothing in Rasa: the server's patches are in
+`rasa_extensions`, applied by scripts/rasa_server.py before Rasa starts.
 """
-
-from nlu_components import paused_conversations, rasa_speedups
-
-# Rasa imports this package when it loads the model: its server gets the speed-ups,
-# and a paused (handed-off) conversation answers a crisis and acknowledges while in line.
-rasa_speedups.apply()
-paused_conversations.install()

@@ -6,7 +6,7 @@ message's intent becomes `crisis` (confidence 1.0; the classifier's ranking is
 kept below it, so the admin inbox still sees what it guessed), with a
 `crisis_kind` entity per kind and a `crisis_support` entity per hotline. The
 rules in data/crisis.yml then answer it first, inside a form too, and
-nlu_components/paused_conversations.py lets it through while a representative
+rasa_extensions/paused_conversations.py lets it through while a representative
 has the conversation.
 """
 from __future__ import annotations

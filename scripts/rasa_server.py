@@ -1,4 +1,10 @@
-"""`rasa` with the HTTP API token taken from the environment, and logs without identifiers.
+"""`rasa` with this project's extensions, the HTTP API token taken from the environment, and logs
+without identifiers.
+
+Every running Rasa server starts here (`make run` via scripts/run_assistant.sh,
+tests/stack.py, the latency benchmark), and gets this project's patches of Rasa's
+server before Rasa starts: `rasa_extensions.apply()`, which lists them and refuses
+a Rasa version they were not checked against.
 
 `rasa run --auth-token TOKEN` puts the token in every process list. Here the
 arguments the process was started with never hold it: it is added to Rasa's
@@ -13,10 +19,15 @@ import sys
 
 def main() -> None:
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    import rasa_extensions
     from contact_center import log_redaction, production_check
 
     production_check.refuse_if_unsafe("rasa")  # CONTACT_CENTER_ENV=production: no default or demo setting
     log_redaction.install()  # no identifier in any log line, whatever fails
+    try:
+        rasa_extensions.apply()  # this project's patches of Rasa's server (listed in rasa_extensions/__init__.py)
+    except RuntimeError as error:  # another Rasa version than the one they were checked against
+        raise SystemExit(f"refusing to start: {error}") from None
     token = os.environ.pop("RASA_API_TOKEN", "")
     if token:
         sys.argv += ["--auth-token", token]

@@ -171,7 +171,8 @@ def start_assistant(
         endpoints.write_text(
             f'action_endpoint:\n  url: "http://127.0.0.1:{ports["actions"]}/webhook"\n'
             f'  headers:\n    X-Action-Token: ${{ACTION_SERVER_TOKEN}}\n'
-            f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{work / "tracker.db"}"\n',
+            f'tracker_store:\n  type: rasa_extensions.sql_tracker_store.KeptSQLTrackerStore\n'
+            f'  dialect: "sqlite"\n  db: "{work / "tracker.db"}"\n',
             encoding="utf-8",
         )
     env = dict(
@@ -186,6 +187,11 @@ def start_assistant(
         ACTION_SERVER_URL=f"http://127.0.0.1:{ports['actions']}/webhook",
         ACTION_SERVER_TOKEN="actions-" + os.urandom(12).hex(),
         SANIC_REQUEST_MAX_SIZE=REQUEST_MAX_BYTES,  # as scripts/run_assistant.sh: 413 at the door
+        # Every test conversation comes from 127.0.0.1, many at once: the applicant rate
+        # limits are raised here and tested with their defaults in tests/test_channel_abuse.py.
+        APPLICANT_RATE_CONVERSATION="100000/60",
+        APPLICANT_RATE_ADDRESS="1000000/60",
+        APPLICANT_SESSION_KEY="sessions-" + os.urandom(16).hex(),  # socket conversations bound to their browser
     )
     env.update(extra_env or {})
     env.pop("CONTACT_CENTER_NOW", None)

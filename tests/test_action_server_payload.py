@@ -1,4 +1,4 @@
-"""nlu_components/action_server_payload.py: Rasa's payload, with the recent events and the domain without texts."""
+"""rasa_extensions/action_server_payload.py: Rasa's payload, with the recent events and the domain without texts."""
 from __future__ import annotations
 
 import asyncio
@@ -12,9 +12,11 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 from rasa_sdk import Tracker
 
-import nlu_components  # noqa: F401  (applies the speed-ups, as loading the model does)
+import rasa_extensions
 from actions.live_help import SUMMARY_MESSAGES, conversation_summary
-from nlu_components import action_server_payload
+from rasa_extensions import action_server_payload
+
+rasa_extensions.apply()  # as scripts/rasa_server.py does before Rasa starts
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -77,7 +79,7 @@ def test_a_form_validation_runs_on_the_domain_it_is_sent(domain: Domain) -> None
     assert {"event": "slot", "name": "receipt_number", "value": "EAC1234567890", "timestamp": None} in events
 
 
-def test_installed_when_the_components_are_imported() -> None:
+def test_installed_by_rasa_extensions_apply() -> None:
     assert RemoteAction._action_call_format is action_server_payload.action_call_format
 
 

@@ -1,4 +1,4 @@
-"""nlu_components/incremental_states.py: the same state history as Rasa's, whatever the events."""
+"""rasa_extensions/incremental_states.py: the same state history as Rasa's, whatever the events."""
 from __future__ import annotations
 
 import random
@@ -21,8 +21,10 @@ from rasa.shared.core.events import (
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.core.training_data.story_reader.yaml_story_reader import YAMLStoryReader
 
-import nlu_components  # noqa: F401  (applies the speed-ups, as loading the model does)
-from nlu_components import incremental_states
+import rasa_extensions
+from rasa_extensions import incremental_states
+
+rasa_extensions.apply()  # as scripts/rasa_server.py does before Rasa starts
 
 ROOT = Path(__file__).resolve().parents[1]
 STORY_FILES = sorted((ROOT / "tests").glob("test_stories_*.yml"))
@@ -66,7 +68,7 @@ def _with_hidden_rule_turns(events: List[Event], rng: random.Random) -> List[Eve
     ]
 
 
-def test_installed_when_the_components_are_imported() -> None:
+def test_installed_by_rasa_extensions_apply() -> None:
     assert Domain.states_for_tracker_history is incremental_states.states_for_tracker_history
     assert DialogueStateTracker.applied_events is incremental_states.applied_events
     assert incremental_states.rasa_states_for_tracker_history is not None

@@ -1,4 +1,4 @@
-"""nlu_components/paused_conversations.py against Rasa 3.6.21's own functions."""
+"""rasa_extensions/paused_conversations.py against Rasa 3.6.21's own functions."""
 from __future__ import annotations
 
 import itertools
@@ -11,16 +11,18 @@ from rasa.shared.core.events import ActionExecuted, ConversationPaused, Conversa
 from rasa.shared.core.slots import TextSlot
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from nlu_components import paused_conversations
+import rasa_extensions
+from rasa_extensions import paused_conversations
 
-paused_conversations.install()
+rasa_extensions.apply()  # as scripts/rasa_server.py does before Rasa starts
 ORIGINAL = MessageProcessor._rasa_should_handle_message
 PATCHED = MessageProcessor._should_handle_message
 DOMAIN = Domain.from_dict({"actions": ["action_handoff_waiting", "action_crisis"], "slots": {"next_step": {"type": "text", "mappings": [{"type": "custom"}]}}})
 
 
 def test_checked_against_this_rasa_version():
-    assert rasa.__version__ == paused_conversations.CHECKED_WITH
+    assert rasa.__version__ == rasa_extensions.CHECKED_WITH
+    assert paused_conversations.CHECKED_WITH is rasa_extensions.CHECKED_WITH  # one definition
 
 
 def _tracker(paused: bool, intent, next_step=None, last_action="action_listen"):

@@ -1,4 +1,4 @@
-"""nlu_components/rasa_speedups.py: the same answers as Rasa's own code, only cheaper."""
+"""rasa_extensions/rasa_speedups.py: the same answers as Rasa's own code, only cheaper."""
 from __future__ import annotations
 
 import copy
@@ -9,8 +9,10 @@ import rasa.shared.utils.common
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.core.events import Event
 
-import nlu_components  # noqa: F401  (applies the speed-ups, as loading the model does)
-from nlu_components import rasa_speedups
+import rasa_extensions
+from rasa_extensions import rasa_speedups
+
+rasa_extensions.apply()  # as scripts/rasa_server.py does before Rasa starts
 
 VALID = [
     {"events": [], "responses": []},
@@ -32,9 +34,9 @@ def _rasa_validate(result: dict) -> None:
     jsonschema.validate(result, RemoteAction.action_response_format_spec())
 
 
-def test_applied_when_the_components_are_imported() -> None:
+def test_installed_by_rasa_extensions_apply() -> None:
     assert RemoteAction._validate_action_result.__module__ == rasa_speedups.__name__
-    rasa_speedups.apply()  # idempotent
+    rasa_speedups.install()  # idempotent
     assert RemoteAction._validate_action_result.__module__ == rasa_speedups.__name__
 
 

@@ -1,5 +1,5 @@
-"""nlu_components/sql_tracker_store.py: a kept tracker is handed back only while the store agrees with
-it, and the rows written are Rasa's.
+"""rasa_extensions/sql_tracker_store.py: a kept tracker is handed back only while the store agrees with
+it, and the rows written are Rasa's; the endpoints files name it and Rasa builds it from them.
 
 Run on SQLite and on PostgreSQL (the one on 127.0.0.1:5432; skipped with the
 reason where none is reachable). "Another process" is a second store object on
@@ -16,13 +16,17 @@ from typing import List
 
 import pytest
 import sqlalchemy as sa
-from rasa.core.tracker_store import SQLTrackerStore
+from rasa.core.tracker_store import SQLTrackerStore, TrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.utils.endpoints import EndpointConfig, read_endpoint_config
 
-import nlu_components  # noqa: F401  (applies the speed-ups, as loading the model does)
-from nlu_components import sql_tracker_store
+import rasa_extensions
+from rasa_extensions import sql_tracker_store
+from rasa_extensions.sql_tracker_store import KeptSQLTrackerStore
+
+rasa_extensions.apply()  # as scripts/rasa_server.py does before Rasa starts (the state history it keeps)
 
 ROOT = Path(__file__).resolve().parents[1]
 PG_URL = os.environ.get("CONTACT_CENTER_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
@@ -49,13 +53,13 @@ def _pg_reason() -> str:
 def stores(request, tmp_path, domain):
     """Two store objects on one database: this process's and another process's."""
     if request.param == "sqlite":
-        make = lambda: SQLTrackerStore(domain=domain, dialect="sqlite", db=str(tmp_path / "tracker.db"))  # noqa: E731
+        make = lambda: KeptSQLTrackerStore(domain=domain, dialect="sqlite", db=str(tmp_path / "tracker.db"))  # noqa: E731
     else:
         reason = _pg_reason()
         if reason:
             pytest.skip(reason)
         url = sa.engine.make_url(PG_URL)
-        make = lambda: SQLTrackerStore(  # noqa: E731
+        make = lambda: KeptSQLTrackerStore(  # noqa: E731
             domain=domain, dialect="postgresql", host=url.host, port=url.port, db=url.database,
             username=url.username, password=url.password,
         )
@@ -99,8 +103,111 @@ def _conversation(store: SQLTrackerStore, turns: int = 3) -> DialogueStateTracke
     return tracker
 
 
-def test_installed_when_the_components_are_imported() -> None:
-    assert getattr(SQLTrackerStore, "_keeps_trackers", False)
+ENDPOINTS_KEY = "type: rasa_extensions.sql_tracker_store.KeptSQLTrackerStore"
+
+
+def test_rasas_own_sql_tracker_store_is_not_patched(tmp_path, domain) -> None:
+    # The kept trackers are a subclass named in the endpoints file, not a change to Rasa's class.
+    assert SQLTrackerStore.retrieve is not KeptSQLTrackerStore.retrieve
+    assert SQLTrackerStore.save is not KeptSQLTrackerStore.save
+    plain = SQLTrackerStore(domain=domain, dialect="sqlite", db=str(tmp_path / "plain.db"))
+    tracker = _conversation(plain, turns=1)
+    assert run(plain.retrieve(tracker.sender_id)) is not tracker
+    plain.engine.dispose()
+
+
+@pytest.mark.parametrize("path", ["endpoints.yml", "deploy/endpoints.production.yml"])
+def test_every_endpoints_file_names_the_store(path) -> None:
+    import yaml
+
+    section = yaml.safe_load((ROOT / path).read_text(encoding="utf-8"))["tracker_store"]
+    assert "type: " + section["type"] == ENDPOINTS_KEY
+
+
+def test_the_test_stacks_endpoints_name_the_store() -> None:
+    text = (ROOT / "tests" / "stack.py").read_text(encoding="utf-8")  # the endpoints it writes
+    assert ENDPOINTS_KEY in text and "type: SQL" not in text
+
+
+def test_rasa_builds_the_store_from_endpoints_yml_with_its_keys(tmp_path, domain, monkeypatch) -> None:
+    # Rasa's own loader (TrackerStore.create -> _load_from_module_name_in_endpoint_config),
+    # given endpoints.yml's tracker_store section with the database moved to tmp_path.
+    monkeypatch.setenv("ACTION_SERVER_TOKEN", "x")
+    config = read_endpoint_config(str(ROOT / "endpoints.yml"), "tracker_store")
+    assert config.kwargs["dialect"] == "sqlite" and config.kwargs["db"] == "var/tracker.db"
+    config.kwargs["db"] = str(tmp_path / "tracker.db")
+    store = TrackerStore.create(config, domain)
+    try:
+        assert type(store) is KeptSQLTrackerStore  # not Rasa's InMemoryTrackerStore fallback
+        assert store.engine.url.database == str(tmp_path / "tracker.db") and store.domain is domain
+        tracker = _conversation(store, turns=1)
+        assert run(store.retrieve(tracker.sender_id)) is tracker
+    finally:
+        store.engine.dispose()
+
+
+def test_rasa_builds_the_production_store_with_its_keys(domain, monkeypatch) -> None:
+    # deploy/endpoints.production.yml's keys (url, port, username, password, db) reach SQLTrackerStore.
+    reason = _pg_reason()
+    if reason:
+        pytest.skip(reason)
+    url = sa.engine.make_url(PG_URL)
+    for name, value in {"DB_HOST": url.host, "DB_PORT": str(url.port or 5432), "DB_USER": url.username,
+                        "DB_PASSWORD": url.password or "", "DB_NAME": url.database}.items():
+        monkeypatch.setenv(name, value)
+    for name in ("ACTION_SERVER_URL", "ACTION_SERVER_TOKEN", "REDIS_HOST", "REDIS_PORT", "RABBITMQ_HOST",
+                 "RABBITMQ_USER", "RABBITMQ_PASSWORD"):
+        monkeypatch.setenv(name, "unused")
+    config = read_endpoint_config(str(ROOT / "deploy" / "endpoints.production.yml"), "tracker_store")
+    store = TrackerStore.create(config, domain)
+    try:
+        assert type(store) is KeptSQLTrackerStore
+        assert store.engine.dialect.name == "postgresql"
+        assert (store.engine.url.host, store.engine.url.port, store.engine.url.database) == (
+            url.host, url.port or 5432, url.database)
+    finally:
+        store.engine.dispose()
+
+
+@pytest.mark.parametrize("endpoints", ["endpoints.yml", "deploy/endpoints.production.yml"])
+def test_the_admin_inbox_reads_the_named_store_as_sql(tmp_path, monkeypatch, endpoints) -> None:
+    # admin/trackers.py reads Rasa's events table itself for SQL stores, this class included,
+    # and takes a relative SQLite path from the project root.
+    from admin.project import Project
+    from admin.trackers import resolve
+
+    for name in ("ACTION_SERVER_TOKEN", "ACTION_SERVER_URL", "REDIS_HOST", "REDIS_PORT", "RABBITMQ_HOST",
+                 "RABBITMQ_USER", "RABBITMQ_PASSWORD", "DB_USER", "DB_PASSWORD"):
+        monkeypatch.setenv(name, "x")
+    for name, value in {"DB_HOST": "db.example", "DB_PORT": "5432", "DB_NAME": "rasa"}.items():
+        monkeypatch.setenv(name, value)
+    (tmp_path / "domain.yml").write_text("version: '3.1'\n", encoding="utf-8")
+    (tmp_path / "endpoints.yml").write_text((ROOT / endpoints).read_text(encoding="utf-8"), encoding="utf-8")
+    store = resolve(Project.at(str(tmp_path)))
+    assert store.endpoint is None and store.url is not None  # the SQL reader, not Rasa's generic one
+    if endpoints == "endpoints.yml":
+        assert store.sqlite_path == tmp_path / "var" / "tracker.db"
+    else:
+        assert sa.engine.make_url(store.url).get_backend_name() == "postgresql"
+        assert sa.engine.make_url(store.url).host == "db.example"
+
+
+def test_a_failure_inside_the_store_is_not_taken_for_a_missing_class(domain, monkeypatch) -> None:
+    # Rasa falls back to memory on an AttributeError from a custom store's constructor.
+    def broken(self, *args, **kwargs):
+        raise AttributeError("broken")
+
+    monkeypatch.setattr(SQLTrackerStore, "__init__", broken)
+    with pytest.raises(RuntimeError, match="KeptSQLTrackerStore could not start"):
+        TrackerStore.create(EndpointConfig(type="rasa_extensions.sql_tracker_store.KeptSQLTrackerStore"), domain)
+
+
+def test_the_store_refuses_another_rasa_version(monkeypatch) -> None:
+    import rasa
+
+    monkeypatch.setattr(rasa, "__version__", "3.6.22")
+    with pytest.raises(RuntimeError, match=f"checked against rasa {rasa_extensions.CHECKED_WITH}, not 3.6.22"):
+        KeptSQLTrackerStore(dialect="sqlite", db=":memory:")
 
 
 def test_the_saved_tracker_is_handed_back_and_matches_the_store(stores) -> None:
@@ -204,7 +311,7 @@ def test_the_rows_written_are_the_ones_rasas_save_writes(stores) -> None:
     rasas = DialogueStateTracker(theirs_id, ours.domain.slots)
     for event in mine.events:
         rasas.update(event)
-    run(sql_tracker_store.rasa_original_save(ours, rasas))
+    run(SQLTrackerStore.save(ours, rasas))  # Rasa's own save, not the subclass's
     steps = [[lambda t: _turn(t, "hola", "es")], [lambda t: _turn(t, "second", "en")],
              [_session_restart, lambda t: _turn(t, "after", "es")], [lambda t: _turn(t, "last", "en")]]
     for turn in steps:
@@ -214,7 +321,7 @@ def test_the_rows_written_are_the_ones_rasas_save_writes(stores) -> None:
             step(mine)
             for event in list(mine.events)[before:]:
                 rasas.update(event)
-            run(sql_tracker_store.rasa_original_save(ours, rasas))
+            run(SQLTrackerStore.save(ours, rasas))
             run(ours.save(mine))
         assert _rows(ours, ours_id) == _rows(ours, theirs_id)
 

@@ -16,6 +16,8 @@ Rasa also sends the whole domain with every call: 83 kB, of which 77 kB are the
 responses in both languages. Actions name a response and Rasa renders it, and
 rasa_sdk reads only the domain's slots and forms, so the domain goes without its
 `responses` (built once per loaded domain).
+
+Installed by `rasa_extensions.apply()` (scripts/rasa_server.py, before Rasa starts).
 """
 from __future__ import annotations
 

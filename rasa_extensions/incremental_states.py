@@ -20,6 +20,8 @@ are taken out) is carried forward the same way: it was 15% of the server's CPU
 time once the state history no longer was. Its one look ahead, the names of
 every loop anywhere in the conversation, is checked: a loop name not seen before
 starts it from the beginning.
+
+Installed by `rasa_extensions.apply()` (scripts/rasa_server.py, before Rasa starts).
 """
 from __future__ import annotations
 

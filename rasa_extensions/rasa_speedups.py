@@ -1,4 +1,4 @@
-"""Hot spots of the Rasa 3.6 server, made cheap; only the action server's payload changes.
+"""Three hot spots of the Rasa 3.6 server, made cheap (and where the others are handled).
 
 Measured with py-spy on the running server (benchmarks/results/latency.md):
 
@@ -17,25 +17,23 @@ Measured with py-spy on the running server (benchmarks/results/latency.md):
   conversation. Here those repeats are left out, except for the slots of the
   active form, which reads this turn's slot events as its candidate answers.
 - Every prediction rebuilds the dialogue state after every earlier action of the
-  conversation: nlu_components/incremental_states.py carries it forward instead.
+  conversation: rasa_extensions/incremental_states.py carries it forward instead.
 - Every message loads and replays the whole session from the SQL tracker store:
-  nlu_components/sql_tracker_store.py keeps the last saved tracker while the store
+  rasa_extensions/sql_tracker_store.py keeps the last saved tracker while the store
   agrees, writes only what is new without counting, and puts SQLite in WAL mode.
 - Every custom action is sent every event of the conversation:
-  nlu_components/action_server_payload.py sends the last few turns' events, and
+  rasa_extensions/action_server_payload.py sends the last few turns' events, and
   the domain without its 77 kB of response texts (what the actions see changes:
   that module says how, and why nothing they use is left out).
 
-Applied when Rasa imports this project's components (`nlu_components`), so any
-Rasa process that loads the model gets them; `apply()` is idempotent.
+Installed by `rasa_extensions.apply()` (scripts/rasa_server.py, before Rasa starts),
+which checks the Rasa version first; `install()` is idempotent.
 """
 from __future__ import annotations
 
 from typing import Any, Dict, Optional, Text, Type
 
-from nlu_components import action_server_payload, incremental_states, sql_tracker_store
-
-_applied = False
+_installed = False
 
 
 def _cached_action_result_validation() -> None:
@@ -105,15 +103,12 @@ def _no_repeated_slot_extractions() -> None:
     ActionExtractSlots.run = run
 
 
-def apply() -> None:
-    """Install the speed-ups in this process (once)."""
-    global _applied
-    if _applied:
+def install() -> None:
+    """Install the three speed-ups above in this process (once)."""
+    global _installed
+    if _installed:
         return
     _cached_action_result_validation()
     _cached_event_types()
     _no_repeated_slot_extractions()
-    incremental_states.install()
-    sql_tracker_store.install()
-    action_server_payload.install()
-    _applied = True
+    _installed = True

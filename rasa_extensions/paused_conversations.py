@@ -13,14 +13,15 @@ so a person in danger got no 911 and a person waiting in line got silence. Here:
    representative has the conversation (`next_step` `with_representative`), messages
    are only logged, for the representative, as before.
 
-Checked against rasa==3.6.21 (tests/test_paused_conversations.py compares both
-functions with Rasa's own on every other case); `install()` refuses another version.
+Checked against rasa==3.6.21, `rasa_extensions.CHECKED_WITH` (tests/test_paused_conversations.py
+compares both functions with Rasa's own on every other case); `install()` refuses another version.
+Installed by `rasa_extensions.apply()` (scripts/rasa_server.py, before Rasa starts).
 """
 from __future__ import annotations
 
 from contact_center.messages import CRISIS_INTENT
+from rasa_extensions import CHECKED_WITH
 
-CHECKED_WITH = "3.6.21"
 WAITING = "live_queue"  # next_step while in line
 WAITING_ACTION = "action_handoff_waiting"
 _installed = False
@@ -60,7 +61,7 @@ def install() -> None:
 
     if rasa.__version__ != CHECKED_WITH:
         raise RuntimeError(
-            f"nlu_components/paused_conversations.py was checked against rasa {CHECKED_WITH}, not {rasa.__version__}: "
+            f"rasa_extensions/paused_conversations.py was checked against rasa {CHECKED_WITH}, not {rasa.__version__}: "
             "check MessageProcessor._should_handle_message and _predict_next_with_tracker, then update it"
         )
     original_should_handle = MessageProcessor._should_handle_message

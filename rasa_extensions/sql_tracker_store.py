@@ -1,5 +1,17 @@
 """Rasa's SQL tracker store, with each turn's work no longer growing with the conversation.
 
+Not a patch: `KeptSQLTrackerStore` is a subclass of Rasa's `SQLTrackerStore`, which
+Rasa loads by its module path from the endpoints file (endpoints.yml,
+deploy/endpoints.production.yml), with the same keys as `type: SQL`:
+
+    tracker_store:
+      type: rasa_extensions.sql_tracker_store.KeptSQLTrackerStore
+      dialect: "sqlite"
+      db: "var/tracker.db"
+
+`type: SQL` still works, as Rasa's own store, only slower. The class refuses a Rasa
+version other than `rasa_extensions.CHECKED_WITH`, whoever starts it.
+
 Rasa 3.6's SQL tracker store, on the server's one event loop, for every message:
 loads every event of the session, decodes it and replays it into a new tracker
 (16% of the server's CPU time at turn 50); counts the stored events again to find
@@ -17,7 +29,7 @@ Here:
   event added after the save, a failed save (never kept) or a new model's domain
   all mean a normal load from the store. A kept tracker is handed out once:
   whoever retrieves it owns it until it is saved again. It also keeps what
-  nlu_components/incremental_states.py has folded, so predictions carry on.
+  rasa_extensions/incremental_states.py has folded, so predictions carry on.
 - A tracker this store handed out remembers how many of its events are stored,
   so a save writes the rest without counting them again; after a new session
   starts in the tracker it counts, as Rasa does. Rows are the ones Rasa writes,
@@ -40,8 +52,9 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Text, Tuple
 
+from rasa.core.tracker_store import SQLTrackerStore
+
 if TYPE_CHECKING:
-    from rasa.core.tracker_store import SQLTrackerStore
     from rasa.shared.core.domain import Domain
     from rasa.shared.core.events import Event
     from rasa.shared.core.trackers import DialogueStateTracker
@@ -50,7 +63,6 @@ if TYPE_CHECKING:
 # Conversations kept per Rasa process; the least recently saved goes first. A
 # 50-turn conversation's tracker and its folded history take about a megabyte.
 MAX_TRACKERS = int(os.environ.get("TRACKER_CACHE_SIZE", "200"))
-CACHE_ATTRIBUTE = "_kept_trackers"
 STORED_ATTRIBUTE = "_events_stored"  # on a tracker: how many of its events the store holds
 
 Mark = Tuple[int, Optional[float]]
@@ -63,27 +75,28 @@ class _Kept:
     domain: "Domain"
 
 
-def _kept(store: "SQLTrackerStore") -> "OrderedDict[Text, _Kept]":
-    return store.__dict__.setdefault(CACHE_ATTRIBUTE, OrderedDict())
+def _kept(store: "KeptSQLTrackerStore") -> "OrderedDict[Text, _Kept]":
+    """The trackers a store keeps, by sender id, least recently saved first."""
+    return store._kept_trackers
 
 
 @contextlib.contextmanager
-def _connection(store: "SQLTrackerStore") -> Iterator[Any]:
+def _connection(store: "KeptSQLTrackerStore") -> Iterator[Any]:
     """A connection in a transaction, committed on leaving; SQLite in WAL mode."""
     import sqlalchemy as sa
 
     with store.engine.begin() as connection:
         if store.engine.dialect.name == "sqlite":
-            if not store.__dict__.get("_wal"):
+            if not store._wal:
                 connection.execute(sa.text("PRAGMA journal_mode=WAL"))
                 store._wal = True
             connection.execute(sa.text("PRAGMA synchronous=NORMAL"))
         yield connection
 
 
-def _mark_statement(store: "SQLTrackerStore") -> Any:
+def _mark_statement(store: "KeptSQLTrackerStore") -> Any:
     """(events in the latest session, newest timestamp) for :sender, by Rasa's `_event_query` rule."""
-    statement = store.__dict__.get("_mark_statement")
+    statement = store._mark_statement
     if statement is None:
         import sqlalchemy as sa
         from rasa.shared.core.events import SessionStarted
@@ -102,7 +115,7 @@ def _mark_statement(store: "SQLTrackerStore") -> Any:
     return statement
 
 
-def session_mark(store: "SQLTrackerStore", connection: Any, sender_id: Text) -> Mark:
+def session_mark(store: "KeptSQLTrackerStore", connection: Any, sender_id: Text) -> Mark:
     """The store's mark of a conversation's latest session."""
     count, newest = connection.execute(_mark_statement(store), {"sender": sender_id}).one()
     return int(count or 0), newest
@@ -128,18 +141,43 @@ def event_row(sender_id: Text, event: "Event") -> Dict[Text, Any]:
     }
 
 
-def install() -> None:
-    """Replace `SQLTrackerStore` retrieve and save (which streams to the event broker) in this process."""
-    from rasa.core.tracker_store import SQLTrackerStore
-    from rasa.shared.core.events import SessionStarted
+class KeptSQLTrackerStore(SQLTrackerStore):
+    """Rasa's `SQLTrackerStore` (same keys, same table, same rows) keeping the last saved trackers.
 
-    global rasa_original_save
-    if getattr(SQLTrackerStore, "_keeps_trackers", False):
-        return
-    original_retrieve = SQLTrackerStore.retrieve
-    rasa_original_save = SQLTrackerStore.save
+    Named in the endpoints file, where Rasa loads a tracker store class by its module path:
 
-    async def retrieve(self: SQLTrackerStore, sender_id: Text) -> Optional["DialogueStateTracker"]:
+        tracker_store:
+          type: rasa_extensions.sql_tracker_store.KeptSQLTrackerStore
+          dialect: "sqlite"
+          db: "var/tracker.db"
+
+    Every other key is passed to `SQLTrackerStore` as with `type: SQL` (`url` as its `host`).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        import rasa
+
+        from rasa_extensions import CHECKED_WITH
+
+        if rasa.__version__ != CHECKED_WITH:
+            raise RuntimeError(
+                f"rasa_extensions/sql_tracker_store.py was checked against rasa {CHECKED_WITH}, not "
+                f"{rasa.__version__}: check SQLTrackerStore.retrieve, save and _event_query and the events "
+                "table, then update rasa_extensions.CHECKED_WITH"
+            )
+        try:
+            super().__init__(*args, **kwargs)
+        except AttributeError as error:
+            # Rasa takes an AttributeError from a custom store for "no such class" and
+            # silently keeps conversations in memory instead: never that.
+            raise RuntimeError(f"{type(self).__name__} could not start: {error!r}") from error
+        self._kept_trackers: "OrderedDict[Text, _Kept]" = OrderedDict()
+        self._wal = False
+        self._mark_statement: Any = None
+
+    async def retrieve(self, sender_id: Text) -> Optional["DialogueStateTracker"]:
+        """The latest session: the tracker kept at the last save while the store still holds exactly
+        its events, otherwise Rasa's load."""
         kept = _kept(self).pop(sender_id, None)
         if kept is not None and kept.domain is self.domain and MAX_TRACKERS > 0:
             with _connection(self) as connection:
@@ -147,12 +185,15 @@ def install() -> None:
             if mark == kept.mark == tracker_mark(kept.tracker):
                 kept.tracker.__dict__[STORED_ATTRIBUTE] = mark[0]
                 return kept.tracker
-        tracker = await original_retrieve(self, sender_id)
+        tracker = await super().retrieve(sender_id)
         if tracker is not None:  # exactly the latest session's rows
             tracker.__dict__[STORED_ATTRIBUTE] = len(tracker.events)
         return tracker
 
-    async def save(self: SQLTrackerStore, tracker: "DialogueStateTracker") -> None:
+    async def save(self, tracker: "DialogueStateTracker") -> None:
+        """Rasa's rows for the events not stored yet, in one statement; the event broker gets the same."""
+        from rasa.shared.core.events import SessionStarted
+
         kept = _kept(self)
         kept.pop(tracker.sender_id, None)
         stored: Optional[int] = tracker.__dict__.pop(STORED_ATTRIBUTE, None)
@@ -175,10 +216,3 @@ def install() -> None:
             kept[tracker.sender_id] = _Kept(tracker, tracker_mark(tracker), self.domain)
             while len(kept) > MAX_TRACKERS:
                 kept.popitem(last=False)
-
-    SQLTrackerStore.retrieve = retrieve
-    SQLTrackerStore.save = save
-    SQLTrackerStore._keeps_trackers = True
-
-
-rasa_original_save = None  # Rasa's own `SQLTrackerStore.save`, for the tests to compare with
