@@ -23,9 +23,6 @@ def main(argv=None) -> None:
     )
     parser.add_argument("--log-level", default="INFO")
     args = parser.parse_args(argv)
-    from contact_center import log_redaction
-
-    log_redaction.install()  # addresses never reach its log, whatever aiosmtpd logs
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if not server.is_loopback(args.host):
         logging.getLogger(__name__).warning(
