@@ -78,7 +78,8 @@ class BoundedRestInput(RestInput):
             wait = limiter.check(sender if isinstance(sender, str) else None, request.ip)
             if wait <= 0:
                 return None
-            text = rate_limit.wait_message(body.get("message") if isinstance(body.get("message"), str) else "", wait)
+            text = limiter.refusal(sender if isinstance(sender, str) else None, request.ip,
+                                   body.get("message") if isinstance(body.get("message"), str) else "", wait)
             return response.json(
                 [{"recipient_id": sender if isinstance(sender, str) else None, "text": text}],
                 status=429, headers={"Retry-After": str(math.ceil(wait))},
@@ -118,7 +119,8 @@ class BoundedSocketIOInput(SocketIOInput):
             wait = limiter.check(session_id, getattr(request, "ip", None))
             if wait > 0:
                 text = data.get("message") if isinstance(data.get("message"), str) else ""
-                await sio.emit(bot_event, {"text": rate_limit.wait_message(text, wait)}, room=sid)
+                address = getattr(request, "ip", None)
+                await sio.emit(bot_event, {"text": limiter.refusal(session_id, address, text, wait)}, room=sid)
                 return
             await rasa_handler(sid, data)
 

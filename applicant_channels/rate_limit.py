@@ -82,6 +82,24 @@ class RateLimiter:
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self.conversations = Buckets(*_rate("APPLICANT_RATE_CONVERSATION", DEFAULT_CONVERSATION), clock=clock)
         self.addresses = Buckets(*_rate("APPLICANT_RATE_ADDRESS", DEFAULT_ADDRESS), clock=clock)
+        self._languages: "OrderedDict[str, str]" = OrderedDict()
+
+    def refusal(self, conversation_id: Optional[str], address: Optional[str], text: Optional[str], wait: float) -> str:
+        """The "please wait" answer, in the language first seen for this conversation or address.
+
+        Telling a flood to wait must cost next to nothing: the language is detected once
+        per conversation and address (about 2 ms each time), not for every refused message.
+        """
+        keys = ("c:" + str(conversation_id or "-"), "a:" + str(address or "-"))
+        lang = next((self._languages[k] for k in keys if k in self._languages), None)
+        if lang is None:
+            lang = message_language(text)
+        for key in keys:
+            self._languages.pop(key, None)
+            self._languages[key] = lang
+        while len(self._languages) > MAX_KEYS:
+            self._languages.popitem(last=False)
+        return WAIT_TEXT[lang].format(seconds=max(1, math.ceil(wait)))
 
     def check(self, conversation_id: Optional[str], address: Optional[str]) -> float:
         """0 if the message may go on (and it is counted); else the seconds to wait."""
@@ -94,8 +112,12 @@ class RateLimiter:
         return 0.0
 
 
+def message_language(text: Optional[str]) -> str:
+    """The message's language ("en" when it shows none)."""
+    decision = language.detect((text or "")[:500])
+    return decision.language if decision.changed_by_message and decision.language in WAIT_TEXT else "en"
+
+
 def wait_message(text: Optional[str], seconds: float) -> str:
     """The "please wait" answer, in the message's language (English when it shows none)."""
-    decision = language.detect((text or "")[:500])
-    lang = decision.language if decision.changed_by_message else "en"
-    return WAIT_TEXT.get(lang, WAIT_TEXT["en"]).format(seconds=max(1, math.ceil(seconds)))
+    return WAIT_TEXT[message_language(text)].format(seconds=max(1, math.ceil(seconds)))

@@ -35,6 +35,7 @@ from tests.stack import ROOT, start_assistant, stop_all
 
 RESULTS = ROOT / "benchmarks" / "results"
 TARGET_RATIO = 1.5
+THINK_SECONDS = 3.0  # an applicant reads the answer and types the next message
 # An ordinary conversation, in applicants' words (a case status lookup and small talk).
 TURNS = (
     "hi",
@@ -62,7 +63,7 @@ def percentile(values: Sequence[float], q: float) -> float:
 
 
 class Applicant(threading.Thread):
-    """Holds conversations one turn after another, pausing like a person who reads."""
+    """Holds conversations one turn after another, pausing like a person who reads and types."""
 
     def __init__(self, url: str, source: str, stop: threading.Event, record: List[tuple], phase: Dict[str, str]):
         super().__init__(daemon=True)
@@ -85,7 +86,7 @@ class Applicant(threading.Thread):
                 elapsed = time.perf_counter() - started
                 if phase == self.phase["name"]:  # a turn across a phase change counts for neither
                     self.record.append((phase, elapsed, ok))
-                self.stop.wait(0.5)
+                self.stop.wait(THINK_SECONDS)
 
 
 class Attacker(threading.Thread):
@@ -177,7 +178,7 @@ def render(report: dict) -> str:
         "# Flood benchmark (issue 15)",
         "",
         f"{report['applicants']} applicants, each from its own loopback address, hold ordinary REST conversations "
-        f"({len(TURNS)} turns, half a second to read each answer); phases of {report['phase_seconds']:.0f} s "
+        f"({len(TURNS)} turns, {THINK_SECONDS:.0f} s to read each answer and type the next); phases of {report['phase_seconds']:.0f} s "
         "alternate quiet, flood, quiet, flood. During a flood, one address sends 1 MB bodies in a loop, one floods "
         "a single conversation and one floods new conversation ids, each as fast as the server answers. "
         f"Default limits: 64 KiB bodies, {rate_limit.DEFAULT_CONVERSATION} per conversation and "
@@ -200,7 +201,7 @@ def render(report: dict) -> str:
 def main(argv: Sequence[str] = ()) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--phase-seconds", type=float, default=40)
-    parser.add_argument("--applicants", type=int, default=6)
+    parser.add_argument("--applicants", type=int, default=10)
     args = parser.parse_args(list(argv) or None)
     report = run(args.phase_seconds, args.applicants)
     RESULTS.mkdir(parents=True, exist_ok=True)

@@ -60,6 +60,17 @@ def test_a_bad_setting_is_refused_with_its_name(monkeypatch):
         RateLimiter()
 
 
+def test_telling_a_flood_to_wait_detects_its_language_once(monkeypatch):
+    from applicant_channels import rate_limit
+
+    calls = []
+    monkeypatch.setattr(rate_limit, "message_language", lambda text: calls.append(text) or "es")
+    limiter = RateLimiter(clock=Clock())
+    answers = [limiter.refusal("flood-1", "10.0.0.9", f"hola {i}", 2.0) for i in range(50)]
+    answers += [limiter.refusal(f"new-{i}", "10.0.0.9", "hola", 2.0) for i in range(50)]  # new ids, same address
+    assert len(calls) == 1 and all("Espere 2 segundos" in a for a in answers)
+
+
 def test_the_wait_is_said_in_the_applicants_language():
     assert "Espere 3 segundos" in wait_message("hola necesito ayuda con mi caso por favor", 2.2)
     assert "Please wait 1 seconds" in wait_message("hello I need help with my case", 0.2)
