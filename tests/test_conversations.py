@@ -909,3 +909,22 @@ def test_markup_and_sql_are_just_text(chat):
     for text in ["<script>alert(1)</script>", "'; DROP TABLE events; --", "\u05e9\u05dc\u05d5\u05dd", "🙂"]:
         assert texts(c.say(text)), text
     assert texts(c.say("hello"))
+
+
+# ---------------------------------------------------------------- facts given up front (issue 13)
+
+
+def test_R1_R4_facts_given_up_front_are_not_asked_again(chat, store):
+    c = chat()
+    replies = c.say("I just tested positive for covid and need to reschedule my interview on December 10 at 8:30")
+    assert c.slot("appointment_type") == "interview" and c.slot("has_covid") is True
+    assert c.slot("appointment_at", ) and c.slot("appointment_at").startswith("2026-12-10T08:30")
+    assert_reply(replies, "utter_ask_receipt_number", "en")  # not "when is it?" nor "do you have COVID-19?"
+
+
+def test_R4_covid_of_someone_else_is_still_asked(chat):
+    c = chat()
+    c.say("i need to reschedule my biometrics appointment, my son has covid")
+    c.say("tomorrow at 9am")
+    replies = c.say("never")
+    assert_reply(replies, "utter_ask_has_covid", "en")
