@@ -3,7 +3,7 @@ numbers (S2), contact details (E1) and the confirmation step with corrections.
 
 A form takes nothing from `stop`, a language switch or a confident new topic
 (`common.wants_to_leave`): Rasa then rejects the form's turn and the rules in
-data/forms.yml cancel it, switch language, or start the new topic. An answer
+data/form_control.yml cancel it, switch language, or start the new topic. An answer
 that is not usable is kept as `INVALID` for one step, so that its `validate_`
 method can say what is wrong, in the applicant's language, and ask again.
 """
