@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections import defaultdict
 from typing import Any, Dict, Optional, Set
 
@@ -21,8 +22,13 @@ class Presence:
         self._session_of: Dict[str, str] = {}
         self._sockets: Dict[str, Set[str]] = defaultdict(set)
         self._store = None
+        self._writing = threading.Lock()  # "gone" then "back" are written in that order
 
     def _mark(self, conversation_id: str, online: bool) -> None:
+        with self._writing:
+            self._write(conversation_id, online)
+
+    def _write(self, conversation_id: str, online: bool) -> None:
         if self._store is None:
             from contact_center.storage import ContactCenterStore
 

@@ -375,41 +375,45 @@ def test_C4_an_answered_call_completes_the_callback(stack, clock):
 
 
 def test_the_desk_shows_when_the_applicants_page_goes_and_comes_back(stack):
-    """Over the real socket channel (python-socketio's client, as the widget's socket.io)."""
+    """Over the real socket channel (python-socketio's client, as the widget's socket.io),
+    with the server's conversation token (applicant_channels/session_binding.py)."""
     import asyncio
 
     import socketio
 
     assistant, _ = stack
     ana = rep(stack, "ana")
-    session_id = "desk-socket-" + uuid.uuid4().hex[:8]
     replies: list = []
 
-    async def visit(messages):
+    async def visit(session=None, messages=()):
         client = socketio.AsyncClient(reconnection=False)
-        confirmed = asyncio.Event()
-        client.on("session_confirm", lambda *_: confirmed.set())
+        issued = asyncio.Queue()
+        client.on("session_token", lambda data: issued.put_nowait(data))
         client.on("bot_uttered", lambda data: replies.append(data))
+        # engineio's websocket client needs aiohttp 3.10; polling is the same socket.io protocol.
         await client.connect(f"http://127.0.0.1:{assistant.rasa_port}", socketio_path="/socket.io",
-                             transports=["polling"])  # engineio's websocket client needs aiohttp 3.10
-        await client.emit("session_request", {"session_id": session_id})
-        await asyncio.wait_for(confirmed.wait(), 30)
+                             transports=["polling"])
+        await client.emit("session_request", session or {})
+        given = await asyncio.wait_for(issued.get(), 30)
         for text in messages:
-            await client.emit("user_uttered", {"message": text, "session_id": session_id})
+            await client.emit("user_uttered", {"message": text, "session_id": given["session_id"]})
             await asyncio.sleep(2.5)
-        return client
+        return client, given
 
     async def scenario():
-        client = await visit(["I need a real person please", "it is about a fee I paid twice"])
+        client, given = await visit(messages=["I need a real person please", "it is about a fee I paid twice"])
+        session_id = given["session_id"]
         listed = wait_for(lambda: next((c for c in ana.get("/queue").json()["conversations"]
                                         if c["id"] == session_id), None), 20)
         assert listed and listed["applicant_online"] is True, [r.get("text") for r in replies]
         await client.disconnect()
-        gone = wait_for(lambda: entry(ana, session_id)["applicant_online"] is False, 10)
-        back = await visit([])
-        returned = wait_for(lambda: entry(ana, session_id)["applicant_online"] is True, 10)
+        gone = wait_for(lambda: entry(ana, session_id)["applicant_online"] is False, 20)
+        back, again = await visit(given)
+        assert again["session_id"] == session_id  # the same browser, with its token
+        returned = wait_for(lambda: entry(ana, session_id)["applicant_online"] is True, 20)
         await back.disconnect()
         return gone, returned
 
     gone, returned = asyncio.run(scenario())
-    assert gone and returned
+    assert gone, "the desk never showed the applicant's page as gone"
+    assert returned, "the desk never showed the applicant's page as back"

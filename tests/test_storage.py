@@ -506,7 +506,8 @@ def test_decision_log_round_trip_with_rule_ids(store):
     assert second.outcome == "E_REQUEST" and second.request_type == "expedite"
     assert second.request_kind == "expedite" and second.decided_by == "office_holding_case"
     assert second.rule_ids == list(expedite.rule_ids) and "X5" in second.rule_ids
-    assert second.details == {"criteria": ["severe_financial_loss"], "documents": "bank letter"}
+    assert second.details == {"criteria": ["severe_financial_loss"], "documents": "bank letter",
+                              "premium_processing": "not_available"}
 
 
 # ---------------------------------------------------------------- free text, exactly as typed
