@@ -7,7 +7,7 @@ a personal and an office number, say); they come back in E.164 form.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
 import phonenumbers

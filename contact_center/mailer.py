@@ -65,7 +65,8 @@ class MailError(Exception):
         super().__init__(f"e-mail not sent: {reason}{code}")
 
 
-def _is_loopback(host: str) -> bool:
+def is_loopback(host: str) -> bool:
+    """True for 'localhost' and loopback addresses (127.0.0.0/8, ::1)."""
     if host == "localhost":
         return True
     try:
@@ -131,7 +132,7 @@ class Mailer:
             raise ValueError("attempts must be at least 1")
         if bool(self.username) != bool(self.password):
             raise ValueError("set both SMTP_USERNAME and SMTP_PASSWORD, or neither")
-        if self.username and not self.starttls and not _is_loopback(self.host):
+        if self.username and not self.starttls and not is_loopback(self.host):
             raise ValueError("SMTP credentials need SMTP_STARTTLS=true for a non-loopback SMTP_HOST")
         if _address_of(self.mail_from) is None:
             raise ValueError("MAIL_FROM must be one e-mail address, e.g. 'Name <no-reply@example.gov>'")

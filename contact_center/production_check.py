@@ -14,6 +14,7 @@ from typing import List, Mapping, Optional
 from urllib.parse import urlparse
 
 from contact_center.case_status.client import LOCAL_DEMO_CLIENT_ID, LOCAL_DEMO_CLIENT_SECRET
+from contact_center.mailer import is_loopback
 
 ENVIRONMENT = "CONTACT_CENTER_ENV"
 MIN_SECRET_CHARS = 24
@@ -79,7 +80,7 @@ def _desk_problems(env: Mapping[str, str]) -> List[str]:
     host = env.get("SMTP_HOST", "")
     if not host:
         found.append("SMTP_HOST is not set (the C4 e-mail needs the contact center's mail server)")
-    elif host not in LOCAL_HOSTS and env.get("SMTP_STARTTLS", "").strip().lower() not in ("1", "true", "yes"):
+    elif not is_loopback(host) and env.get("SMTP_STARTTLS", "").strip().lower() not in ("1", "true", "yes"):
         found.append("SMTP_STARTTLS is not true for a mail server that is not on this machine")
     return found
 

@@ -22,9 +22,8 @@ import phonenumbers
 import pytest
 
 from contact_center import callback_email
-from contact_center.mailer import MailError, Mailer
+from contact_center.mailer import MailError, Mailer, is_loopback
 from services import mail_local
-from services.mail_local import server as mail_server
 
 ROOT = Path(__file__).resolve().parents[1]
 TRIED = ["+12025550142", "(202) 555-7731"]
@@ -206,4 +205,4 @@ def test_mail_local_command_prints_ready_and_stops_on_sigterm(tmp_path):
     (path,) = mail_local.message_files(folder)
     assert path.name in stderr and "applicant" not in stderr and "Subject" not in stderr
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
-    assert mail_server.is_loopback("127.0.0.1") and not mail_server.is_loopback("0.0.0.0")
+    assert is_loopback("127.0.0.1") and not is_loopback("0.0.0.0")

@@ -7,6 +7,7 @@ import signal
 import threading
 from pathlib import Path
 
+from contact_center.mailer import is_loopback
 from services.mail_local import server
 
 
@@ -24,7 +25,7 @@ def main(argv=None) -> None:
     parser.add_argument("--log-level", default="INFO")
     args = parser.parse_args(argv)
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    if not server.is_loopback(args.host):
+    if not is_loopback(args.host):
         logging.getLogger(__name__).warning(
             "listening on a non-loopback address: anyone who can reach it can drop mail into %s", args.dir
         )

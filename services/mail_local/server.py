@@ -18,7 +18,6 @@ commands at INFO and DEBUG, so it is held at WARNING here.
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import logging
 import os
 import secrets
@@ -27,6 +26,7 @@ from pathlib import Path
 from typing import List, Union
 
 from aiosmtpd.controller import Controller
+
 
 log = logging.getLogger(__name__)
 
@@ -45,15 +45,6 @@ def quiet_aiosmtpd_log() -> None:
     """Hold aiosmtpd's logger at WARNING: below that it logs addresses and commands."""
     logging.getLogger("mail.log").setLevel(logging.WARNING)
 
-
-def is_loopback(host: str) -> bool:
-    """True for 'localhost' and loopback addresses (127.0.0.0/8, ::1)."""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def message_file_name(now: datetime | None = None) -> str:
