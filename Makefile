@@ -18,7 +18,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) \
 	$(wildcard nlu_components/*.py) $(wildcard contact_center/*.py)
 
-.PHONY: help run chat retention test test-unit test-stories validate train bench-nlu bench-crisis bench-latency bench-flood clean web chromium test-browser admin
+.PHONY: help lock run chat retention test test-unit test-stories validate train bench-nlu bench-crisis bench-latency bench-flood clean web chromium test-browser admin
 
 help:
 	@echo "make run    - set up, train if needed, start the assistant, print where to talk to it"
@@ -30,15 +30,32 @@ help:
 	@echo "make bench-crisis - crisis check (G6): recall and false alarms per language (writes benchmarks/results/)"
 	@echo "make bench-flood - other applicants' p95 latency while one source floods (writes benchmarks/results/)"
 	@echo "make bench-latency - REST latency/throughput against the rasa init bot (ARGS=--quick; writes benchmarks/results/)"
+	@echo "make lock   - re-pin requirements/lock.txt (every Python package, with hashes) after editing pyproject.toml"
 	@echo "make admin ARGS=\"inbox\" - admin retraining: inbox, label, train, gate, promote, rollback, status"
 
-$(VENV)/.installed: pyproject.toml
+# Every Python package, with its hashes, comes from the lock (requirements/lock.txt); the
+# project itself is installed on top without resolving anything again.
+LOCK := requirements/lock.txt
+$(VENV)/.installed: pyproject.toml $(LOCK) requirements/build-tools.lock
 	@PY310=$$(scripts/find_python.sh) || exit 1; \
 	  [ -x $(PY) ] || $$PY310 -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade "pip<25" wheel "setuptools<71"
-	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements/build-tools.lock
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	$(PY) -m pip check
 	touch $@
+
+# Re-pins the lock after a change to pyproject.toml's dependencies (uv, in its own venv).
+# Linux x86_64, Python 3.10: the platform the assistant runs on.
+UV := .venv-tools/bin/uv
+lock:
+	@[ -x $(UV) ] || { python3 -m venv .venv-tools && .venv-tools/bin/pip install --quiet "uv==0.13.9"; }
+	$(UV) pip compile pyproject.toml requirements/build-tools.in --extra dev --generate-hashes \
+	  --python-version 3.10 --python-platform x86_64-unknown-linux-gnu --index-url https://pypi.org/simple \
+	  --custom-compile-command "make lock" --quiet -o $(LOCK)
+	$(UV) pip compile requirements/build-tools.in --constraint $(LOCK) --generate-hashes \
+	  --python-version 3.10 --python-platform x86_64-unknown-linux-gnu --index-url https://pypi.org/simple \
+	  --custom-compile-command "make lock" --quiet -o requirements/build-tools.lock
 
 # Retrains only when the training data, domain, config or NLU code changed.
 $(MODEL): $(VENV)/.installed $(TRAINING_INPUTS)
@@ -126,4 +143,4 @@ retention: $(VENV)/.installed
 	$(PY) -m contact_center.retention $(ARGS)
 
 clean:
-	rm -rf $(VENV) models/*.tar.gz var .pytest_cache web/node_modules web/public/vendor
+	rm -rf $(VENV) .venv-tools models/*.tar.gz var .pytest_cache web/node_modules web/public/vendor

@@ -55,8 +55,18 @@ def bounded(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Callable
     return handle
 
 
+def _json_body(request: Request) -> Optional[dict]:
+    """The request's JSON object, or None for anything else (Rasa's handler answers those)."""
+    try:
+        body = request.json
+    except Exception:
+        return None
+    return body if isinstance(body, dict) else None
+
+
 class BoundedRestInput(RestInput):
-    """`POST /webhooks/rest/webhook`, as Rasa's, with bounded messages and a rate limit."""
+    """`POST /webhooks/rest/webhook`, as Rasa's, with bounded messages, a rate limit, and each
+    conversation bound to the client that started it (session_binding)."""
 
     @classmethod
     def name(cls) -> str:
@@ -65,14 +75,31 @@ class BoundedRestInput(RestInput):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
         webhook = super().blueprint(bounded(on_new_message))
         limiter = rate_limit.RateLimiter()
+        tokens = session_binding.Tokens()
+
+        # First the conversation's id (a new one, or a checked token), so that the rate
+        # limit counts each new conversation under its own id.
+        @webhook.middleware("request")
+        async def bind_conversation(request: Request) -> Optional[HTTPResponse]:
+            body = _json_body(request)
+            if request.method != "POST" or body is None:
+                return None  # Rasa's handler answers a malformed body as it always has
+            sender = body.get("sender")
+            if sender in (None, ""):
+                sender = session_binding.new_conversation_id()
+                body["sender"] = sender  # Rasa reads the sender from this same parsed body
+                request.ctx.new_conversation = (sender, tokens.issue(sender))
+                return None
+            if tokens.valid(sender, request.headers.get(session_binding.TOKEN_HEADER)):
+                return None
+            message = body.get("message") if isinstance(body.get("message"), str) else ""
+            lang = rate_limit.message_language(message[:LANGUAGE_SAMPLE_CHARS])
+            return response.json([{"recipient_id": None, "text": session_binding.REFUSED_TEXT[lang]}], status=403)
 
         @webhook.middleware("request")
         async def slow_down(request: Request) -> Optional[HTTPResponse]:
-            if request.method != "POST":
-                return None
-            try:
-                body = request.json if isinstance(request.json, dict) else {}
-            except Exception:  # Rasa's handler answers a malformed body as it always has
+            body = _json_body(request)
+            if request.method != "POST" or body is None:
                 return None
             sender = body.get("sender")
             wait = limiter.check(sender if isinstance(sender, str) else None, request.ip)
@@ -84,6 +111,12 @@ class BoundedRestInput(RestInput):
                 [{"recipient_id": sender if isinstance(sender, str) else None, "text": text}],
                 status=429, headers={"Retry-After": str(math.ceil(wait))},
             )
+
+        @webhook.middleware("response")
+        async def give_conversation(request: Request, answer: HTTPResponse) -> None:
+            issued = getattr(request.ctx, "new_conversation", None)
+            if issued and answer is not None and answer.status == 200:
+                answer.headers[session_binding.ID_HEADER], answer.headers[session_binding.TOKEN_HEADER] = issued
 
         return webhook
 
@@ -100,7 +133,8 @@ class BoundedSocketIOInput(SocketIOInput):
         # Rasa builds the socket server with python-socketio's 1 MB default buffer.
         self.sio.eio.max_http_buffer_size = max_socket_bytes()
         presence.watch(self.sio, self.namespace, presence.Presence())
-        session_binding.bind(self.sio, self.namespace, session_binding.Tokens(), self.user_message_evt)
+        session_binding.bind(self.sio, self.namespace, session_binding.Tokens(), self.user_message_evt,
+                             persistence=self.session_persistence)
         self._limit_rate()  # outermost: a flood is refused before anything else is done
         return webhook
 

@@ -1,4 +1,13 @@
-"""A conversation on the socket channel can be resumed only by the browser that started it.
+"""A conversation can be resumed only by the browser (or client) that started it.
+
+On the REST channel, the same token travels in a header: a message without a `sender`
+starts a new conversation, whose id and token come back in the `X-Conversation-Id` and
+`X-Conversation-Token` response headers; a message with a `sender` must carry that
+conversation's `X-Conversation-Token`, or it is refused (403, in the message's
+language) before it reaches the model. Tools on the assistant's own machine (tests,
+benchmarks, the terminal chat) hold APPLICANT_SESSION_KEY and make their own tokens.
+
+On the socket channel:
 
 Rasa's socket channel (3.6, `session_persistence: true`) joins whatever `session_id`
 the page sends, and takes `session_id` in each message as the conversation: anyone who
@@ -12,6 +21,11 @@ APPLICANT_SESSION_KEY) that only the browser it was given to holds:
   `session_confirm`.
 - a message is accepted only for the conversation its connection was confirmed for.
 
+This handler replaces Rasa's `session_request` (rasa 3.6.21 SocketIOInput.blueprint)
+rather than wrapping it: Rasa calls `sio.enter_room` without awaiting it, and since
+python-socketio 5.10 that is a coroutine, so Rasa's own handler would never join the
+room and every bot reply (sent to the room) would be lost.
+
 A conversation idle for longer than the domain's `session_expiration_time` starts a new
 Rasa session that carries nothing personal over (actions/session.py); the page forgets
 its transcript after the same idle time (web/public/js/widget.js).
@@ -21,6 +35,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import inspect
 import logging
 import os
 import secrets
@@ -29,6 +44,14 @@ from typing import Any, Dict, Optional
 
 log = logging.getLogger(__name__)
 KEY_ENV = "APPLICANT_SESSION_KEY"
+ID_HEADER = "X-Conversation-Id"
+TOKEN_HEADER = "X-Conversation-Token"
+REFUSED_TEXT = {
+    "en": "This conversation can only be continued from the window where it was started. "
+          "Please start a new conversation.",
+    "es": "Esta conversación solo se puede continuar desde la ventana donde se inició. "
+          "Por favor, inicie una conversación nueva.",
+}
 
 
 class Tokens:
@@ -51,10 +74,19 @@ class Tokens:
         return hmac.compare_digest(self.issue(session_id), token)
 
 
-def bind(sio: Any, namespace: Optional[str], tokens: Tokens, message_event: str = "user_uttered") -> None:
-    """Wrap the socket server's `session_request`, message and `disconnect` handlers."""
+def new_conversation_id() -> str:
+    return uuid.uuid4().hex
+
+
+def headers_for(session_id: str, key: Optional[str] = None) -> Dict[str, str]:
+    """The REST header a trusted local tool (holding the key) sends for its own conversation."""
+    return {TOKEN_HEADER: Tokens(key).issue(session_id)}
+
+
+def bind(sio: Any, namespace: Optional[str], tokens: Tokens, message_event: str = "user_uttered",
+         persistence: bool = True) -> None:
+    """Own the socket server's `session_request`; wrap its message and `disconnect` handlers."""
     handlers = sio.handlers.get(namespace or "/", {})
-    next_session_request = handlers.get("session_request")
     next_user_uttered = handlers.get(message_event)
     next_disconnect = handlers.get("disconnect")
     confirmed: Dict[str, str] = {}
@@ -63,12 +95,15 @@ def bind(sio: Any, namespace: Optional[str], tokens: Tokens, message_event: str 
         data = data if isinstance(data, dict) else {}
         session_id = data.get("session_id")
         if not tokens.valid(session_id, data.get("session_token")):
-            session_id = uuid.uuid4().hex  # a new conversation, whatever id was offered
+            session_id = new_conversation_id()  # a new conversation, whatever id was offered
         confirmed[sid] = session_id
         await sio.emit("session_token", {"session_id": session_id, "session_token": tokens.issue(session_id)},
                        room=sid, namespace=namespace)
-        if next_session_request is not None:
-            await next_session_request(sid, {"session_id": session_id})
+        if persistence:
+            joined = sio.enter_room(sid, session_id, namespace=namespace)
+            if inspect.isawaitable(joined):  # a coroutine from python-socketio 5.10 on
+                await joined
+        await sio.emit("session_confirm", session_id, room=sid, namespace=namespace)
 
     async def user_uttered(sid: str, data: Any = None) -> None:
         data = data if isinstance(data, dict) else {}

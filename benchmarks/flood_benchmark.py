@@ -24,13 +24,12 @@ import statistics
 import tempfile
 import threading
 import time
-import uuid
 from pathlib import Path
 from typing import Dict, List, Sequence
 
 import requests
 
-from applicant_channels import rate_limit
+from applicant_channels import rate_limit, session_binding
 from tests.stack import ROOT, start_assistant, stop_all
 
 RESULTS = ROOT / "benchmarks" / "results"
@@ -62,6 +61,21 @@ def percentile(values: Sequence[float], q: float) -> float:
     return ordered[index]
 
 
+def say(http: requests.Session, url: str, conversation: Dict[str, str], text: str, timeout: float) -> requests.Response:
+    """One turn as a public REST client holds a conversation: the first message has no
+    sender; the server's conversation id and token (session_binding) go with the rest."""
+    body: Dict[str, str] = {"message": text}
+    headers: Dict[str, str] = {}
+    if conversation:
+        body["sender"] = conversation["id"]
+        headers[session_binding.TOKEN_HEADER] = conversation["token"]
+    answer = http.post(url, json=body, headers=headers, timeout=timeout)
+    if not conversation and session_binding.ID_HEADER in answer.headers:
+        conversation.update(id=answer.headers[session_binding.ID_HEADER],
+                            token=answer.headers[session_binding.TOKEN_HEADER])
+    return answer
+
+
 class Applicant(threading.Thread):
     """Holds conversations one turn after another, pausing like a person who reads and types."""
 
@@ -72,14 +86,14 @@ class Applicant(threading.Thread):
 
     def run(self) -> None:
         while not self.stop.is_set():
-            sender = "bench-" + uuid.uuid4().hex[:10]
+            conversation: Dict[str, str] = {}  # a new one, given by the server on the first turn
             for text in TURNS:
                 if self.stop.is_set():
                     return
                 phase = self.phase["name"]
                 started = time.perf_counter()
                 try:
-                    answer = self.http.post(self.url, json={"sender": sender, "message": text}, timeout=60)
+                    answer = say(self.http, self.url, conversation, text, 60)
                     ok = answer.status_code == 200
                 except requests.RequestException:
                     ok = False
@@ -97,16 +111,16 @@ class Attacker(threading.Thread):
         self.big = json.dumps({"sender": "attacker", "message": "x" * 1_000_000}).encode()
 
     def run(self) -> None:
-        fixed = "attacker-" + uuid.uuid4().hex[:6]
+        # One conversation the attacker started (and holds the token of), or a new one each time.
+        fixed: Dict[str, str] = {}
         while not self.stop.is_set():
             try:
                 if self.kind == "big":
                     answer = self.http.post(self.url, data=self.big, headers={"Content-Type": "application/json"},
                                             timeout=30)
                 else:
-                    sender = fixed if self.kind == "one_conversation" else "attacker-" + uuid.uuid4().hex
-                    answer = self.http.post(self.url, json={"sender": sender, "message": "status of my case?"},
-                                            timeout=30)
+                    conversation = fixed if self.kind == "one_conversation" else {}
+                    answer = say(self.http, self.url, conversation, "status of my case?", 30)
                 key = f"{self.kind}:{answer.status_code}"
             except requests.RequestException as exc:
                 key = f"{self.kind}:{type(exc).__name__}"

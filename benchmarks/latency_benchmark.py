@@ -41,6 +41,7 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 import requests
 import yaml
 
+from applicant_channels import session_binding
 from contact_center.case_status.pacing import MARGIN
 from tests import stack
 
@@ -96,6 +97,10 @@ class Bot:
     stats: Optional[Callable[[], Dict[str, int]]] = None
     actions_url: str = ""  # the action server's webhook, when the bot has one
     case_status_url: str = ""  # the local Case Status service (admin endpoints on), when the bot has one
+    session_key: str = ""  # ours: the REST conversation tokens' key (applicant_channels/session_binding.py)
+
+    def headers(self, sender: str) -> Dict[str, str]:
+        return session_binding.headers_for(sender, self.session_key) if self.session_key else {}
 
     @property
     def params(self) -> Dict[str, str]:
@@ -170,7 +175,8 @@ def post_turn(session: requests.Session, bot: Bot, sender: str, turn: Turn, inde
     start = time.perf_counter()
     try:
         r = session.post(
-            f"{bot.url}/webhooks/rest/webhook", json={"sender": sender, "message": turn.text}, timeout=TIMEOUT
+            f"{bot.url}/webhooks/rest/webhook", json={"sender": sender, "message": turn.text},
+            headers=bot.headers(sender), timeout=TIMEOUT,
         )
         latency = time.perf_counter() - start
         texts = [m.get("text") or "" for m in r.json()] if r.ok else []
@@ -382,7 +388,8 @@ def start_ours(work: Path, logs: Path, case_status_rate: int, name: str = "ours"
         return dict(r.json()["stats"])
 
     return Bot(name, a.rasa_url, OURS_CYCLE, a.services, token=a.token, stats=service_stats,
-               actions_url=endpoints["action_endpoint"]["url"], case_status_url=a.case_status_url)
+               actions_url=endpoints["action_endpoint"]["url"], case_status_url=a.case_status_url,
+               session_key=a.session_key)
 
 
 def baseline_model(cache: Path, log: Path) -> Tuple[Path, Dict]:

@@ -88,7 +88,7 @@ The assistant is running.
   Chat page (open in a browser):  http://localhost:$WEB_PORT/
   Representatives' desk:  http://localhost:$WEB_PORT/desk/   (accounts in var/desk-accounts.txt)
   Chat in the terminal:   make chat          (in another terminal)
-  REST channel:           POST http://localhost:$RASA_PORT/webhooks/rest/webhook  {"sender": "...", "message": "..."}
+  REST channel:           POST http://localhost:$RASA_PORT/webhooks/rest/webhook  {"message": "..."} (then "sender" + X-Conversation-Token, from the reply's headers)
   Socket channel:         http://localhost:$RASA_PORT/socket.io
   HTTP API (token in var/api-token): http://localhost:$RASA_PORT/status
   Case Status service:    $CASE_STATUS_BASE_URL

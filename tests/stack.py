@@ -19,6 +19,8 @@ from typing import Dict, List, Optional
 
 import requests
 
+from applicant_channels import session_binding
+
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = Path(os.environ.get("ASSISTANT_MODEL", ROOT / "models" / "current.tar.gz"))
 BIN = Path(sys.executable).parent
@@ -59,6 +61,11 @@ class Assistant:
     services: List[Service] = field(default_factory=list)
 
     db_url: str = ""
+    session_key: str = ""  # APPLICANT_SESSION_KEY: makes the REST conversation tokens
+
+    def rest_headers(self, sender_id: str) -> dict:
+        """The REST channel's conversation token for `sender_id` (session_binding)."""
+        return session_binding.headers_for(sender_id, self.session_key)
 
     def set_clock(self, moment: str) -> None:
         """Moves the action server's clock (an ISO 8601 moment with its offset)."""
@@ -67,7 +74,8 @@ class Assistant:
     def say(self, sender_id: str, text: str, timeout: float = 120) -> list:
         """One applicant message over the REST channel; the assistant's messages to it."""
         r = requests.post(
-            f"{self.rasa_url}/webhooks/rest/webhook", json={"sender": sender_id, "message": text}, timeout=timeout
+            f"{self.rasa_url}/webhooks/rest/webhook", json={"sender": sender_id, "message": text},
+            headers=self.rest_headers(sender_id), timeout=timeout,
         )
         r.raise_for_status()
         return r.json()
@@ -191,7 +199,7 @@ def start_assistant(
         # limits are raised here and tested with their defaults in tests/test_channel_abuse.py.
         APPLICANT_RATE_CONVERSATION="100000/60",
         APPLICANT_RATE_ADDRESS="1000000/60",
-        APPLICANT_SESSION_KEY="sessions-" + os.urandom(16).hex(),  # socket conversations bound to their browser
+        APPLICANT_SESSION_KEY="sessions-" + os.urandom(16).hex(),  # conversations bound to their client
     )
     env.update(extra_env or {})
     env.pop("CONTACT_CENTER_NOW", None)
@@ -234,7 +242,7 @@ def start_assistant(
     return Assistant(
         rasa_url=rasa_url, token=token, rasa_port=ports["rasa"], logs=logs, work=work,
         case_status_url=case_status_url, clock_file=clock_file, services=services,
-        db_url=env["CONTACT_CENTER_DB_URL"],
+        db_url=env["CONTACT_CENTER_DB_URL"], session_key=env["APPLICANT_SESSION_KEY"],
     )
 
 

@@ -100,7 +100,8 @@ def post(assistant, sender: str, text: str, source: str = "127.0.0.1"):
     adapter.init_poolmanager(1, 1, source_address=(source, 0))
     session.mount("http://", adapter)
     url = f"http://127.0.0.1:{assistant.rasa_port}/webhooks/rest/webhook"
-    return session.post(url, json={"sender": sender, "message": text}, timeout=120)
+    return session.post(url, json={"sender": sender, "message": text}, headers=assistant.rest_headers(sender),
+                        timeout=120)
 
 
 def test_a_flooding_conversation_gets_429_in_its_language_and_others_go_on(assistant):
@@ -149,10 +150,16 @@ def test_a_conversation_id_alone_cannot_join_or_write_into_anothers_conversation
         return client, issued, got
 
     async def scenario():
-        owner, issued, _ = await connect()
+        owner, issued, owner_got = await connect()
         victim_id, victim_token = issued["session_id"], issued["session_token"]
         await owner.emit("user_uttered", {"message": "what is the status of EAC2190012345", "session_id": victim_id})
-        await asyncio.sleep(4)
+        # The reply reaches the owner's socket: the channel joined the conversation's room
+        # (python-socketio 5.10+ needs enter_room awaited, which rasa 3.6 does not do).
+        for _ in range(60):
+            if owner_got["bot"]:
+                break
+            await asyncio.sleep(0.5)
+        assert owner_got["bot"], "no reply reached the socket that started the conversation"
         # An intruder who learned the id (not the token) gets a conversation of its own ...
         intruder, given, _ = await connect(victim_id, "not-the-token-" + "x" * 20)
         assert given["session_id"] != victim_id
@@ -170,3 +177,23 @@ def test_a_conversation_id_alone_cannot_join_or_write_into_anothers_conversation
     assert resumed_id == victim_id
     said = [e.get("text") for e in assistant.tracker(victim_id)["events"] if e.get("event") == "user"]
     assert said == ["what is the status of EAC2190012345"]
+
+
+def test_a_rest_conversation_goes_on_only_with_the_token_the_server_gave(assistant):
+    url = f"{assistant.rasa_url}/webhooks/rest/webhook"
+    first = requests.post(url, json={"message": "hi, what's the status of my case"}, timeout=120)
+    assert first.status_code == 200 and first.json()
+    conversation, token = first.headers["X-Conversation-Id"], first.headers["X-Conversation-Token"]
+    second = requests.post(url, json={"sender": conversation, "message": "EAC2190012345"},
+                           headers={"X-Conversation-Token": token}, timeout=120)
+    assert second.status_code == 200 and "X-Conversation-Token" not in second.headers
+    # Someone who learned the id (from a shared computer, a screenshot) cannot write into it
+    # or read its answers: refused in their message's language, before the model.
+    alone = requests.post(url, json={"sender": conversation, "message": "hola, mi correo es intruso@example.com"},
+                          timeout=30)
+    forged = requests.post(url, json={"sender": conversation, "message": "what is my receipt number again?"},
+                           headers={"X-Conversation-Token": "x" * 43}, timeout=30)
+    assert alone.status_code == forged.status_code == 403
+    assert "conversación" in alone.json()[0]["text"] and "conversation" in forged.json()[0]["text"]
+    said = [e.get("text") for e in assistant.tracker(conversation)["events"] if e.get("event") == "user"]
+    assert said == ["hi, what's the status of my case", "EAC2190012345"]

@@ -98,7 +98,8 @@ def test_nothing_the_applicant_typed_reaches_a_log_when_everything_fails(broken)
     answered = []
     for text in typed:
         answer = requests.post(f"{assistant.rasa_url}/webhooks/rest/webhook",
-                               json={"sender": sender, "message": text}, timeout=120)
+                               json={"sender": sender, "message": text}, headers=assistant.rest_headers(sender),
+                               timeout=120)
         answered.append(answer.status_code)
     assert all(code == 200 for code in answered), answered
     requests.get(assistant.page_url + "desk/api/queue", timeout=30)  # the desk answers 401, and logs nothing of it
