@@ -18,7 +18,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) \
 	$(wildcard nlu_components/*.py) $(wildcard contact_center/*.py)
 
-.PHONY: help lock run chat retention test test-unit test-stories validate train bench-nlu bench-crisis bench-latency bench-flood clean web chromium test-browser admin
+.PHONY: help lock audit haproxy run chat retention test test-unit test-stories validate train bench-nlu bench-crisis bench-latency bench-flood clean web chromium test-browser admin
 
 help:
 	@echo "make run    - set up, train if needed, start the assistant, print where to talk to it"
@@ -30,6 +30,7 @@ help:
 	@echo "make bench-crisis - crisis check (G6): recall and false alarms per language (writes benchmarks/results/)"
 	@echo "make bench-flood - other applicants' p95 latency while one source floods (writes benchmarks/results/)"
 	@echo "make bench-latency - REST latency/throughput against the rasa init bot (ARGS=--quick; writes benchmarks/results/)"
+	@echo "make audit  - known vulnerabilities in the Python and npm locks (OSV API, or ADVISORY_DB=dir)"
 	@echo "make lock   - re-pin requirements/lock.txt (every Python package, with hashes) after editing pyproject.toml"
 	@echo "make admin ARGS=\"inbox\" - admin retraining: inbox, label, train, gate, promote, rollback, status"
 
@@ -87,6 +88,14 @@ chromium:
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
 	  || echo "could not install chromium: the browser tests will be skipped" >&2; }
 
+# Debian's HAProxy: the production front door (deploy/haproxy.cfg), run by tests/test_reverse_proxy.py.
+haproxy:
+	@command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || { \
+	  echo "installing Debian's haproxy for the front-door tests"; \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null; } \
+	  || echo "could not install haproxy: tests/test_reverse_proxy.py will fail" >&2; \
+	  service haproxy stop >/dev/null 2>&1 || true; }
+
 run: $(MODEL) var/api-token var/action-token var/session-key $(WEB_VENDOR)
 	@scripts/run_assistant.sh
 
@@ -99,7 +108,7 @@ validate: $(VENV)/.installed
 # Three layers, each run even when an earlier one fails: pytest (units, REST
 # conversations, admin), the dialogue test stories, and the browser tests (their
 # own process: Playwright's sync API keeps an event loop running for the session).
-test: $(MODEL) $(WEB_VENDOR) chromium
+test: $(MODEL) $(WEB_VENDOR) chromium haproxy
 	@status=0; \
 	$(PY) -m pytest tests --ignore=tests/browser || status=1; \
 	$(MAKE) --no-print-directory test-stories || status=1; \
@@ -141,6 +150,12 @@ bench-latency: $(MODEL)
 # anonymises old service requests (contact_center/retention.py); ARGS="--dry-run" to count.
 retention: $(VENV)/.installed
 	$(PY) -m contact_center.retention $(ARGS)
+
+# Known vulnerabilities in the locks (requirements/lock.txt, web/package-lock.json), from
+# the OSV API or ADVISORY_DB (OSV-format folders); fails on a high or critical finding not in
+# requirements/audit-accepted.yml, and when no vulnerability source can be read.
+audit: $(VENV)/.installed
+	$(PY) -m scripts.audit_dependencies $(ARGS)
 
 clean:
 	rm -rf $(VENV) .venv-tools models/*.tar.gz var .pytest_cache web/node_modules web/public/vendor

@@ -55,6 +55,15 @@ def bounded(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Callable
     return handle
 
 
+def client_address(request: Any) -> Optional[str]:
+    """The applicant's address for the per-address rate limit. Behind the front door
+    (deploy/haproxy.cfg) every request comes from the proxy; with SANIC_PROXIES_COUNT=1,
+    Sanic takes the client from the X-Forwarded-For the proxy alone sets."""
+    if request is None:
+        return None
+    return getattr(request, "remote_addr", "") or getattr(request, "ip", None)
+
+
 def _json_body(request: Request) -> Optional[dict]:
     """The request's JSON object, or None for anything else (Rasa's handler answers those)."""
     try:
@@ -102,10 +111,11 @@ class BoundedRestInput(RestInput):
             if request.method != "POST" or body is None:
                 return None
             sender = body.get("sender")
-            wait = limiter.check(sender if isinstance(sender, str) else None, request.ip)
+            address = client_address(request)
+            wait = limiter.check(sender if isinstance(sender, str) else None, address)
             if wait <= 0:
                 return None
-            text = limiter.refusal(sender if isinstance(sender, str) else None, request.ip,
+            text = limiter.refusal(sender if isinstance(sender, str) else None, address,
                                    body.get("message") if isinstance(body.get("message"), str) else "", wait)
             return response.json(
                 [{"recipient_id": sender if isinstance(sender, str) else None, "text": text}],
@@ -150,10 +160,10 @@ class BoundedSocketIOInput(SocketIOInput):
             data = data if isinstance(data, dict) else {}
             request = (sio.get_environ(sid, namespace=namespace) or {}).get("sanic.request")
             session_id = data.get("session_id") if isinstance(data.get("session_id"), str) else sid
-            wait = limiter.check(session_id, getattr(request, "ip", None))
+            address = client_address(request)
+            wait = limiter.check(session_id, address)
             if wait > 0:
                 text = data.get("message") if isinstance(data.get("message"), str) else ""
-                address = getattr(request, "ip", None)
                 await sio.emit(bot_event, {"text": limiter.refusal(session_id, address, text, wait)}, room=sid)
                 return
             await rasa_handler(sid, data)

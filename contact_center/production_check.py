@@ -21,6 +21,8 @@ MIN_SECRET_CHARS = 24
 KNOWN_DEFAULTS = frozenset({"", "changeme", "change-me", "secret", "password", "token", "guest", "admin", "test", "default"})
 SUPERUSERS = frozenset({"postgres", "root", "admin", "rasa"})
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+# libpq modes that check the server's certificate; the others may talk in clear.
+VERIFYING_SSLMODES = frozenset({"verify-ca", "verify-full"})
 
 
 def in_production(env: Mapping[str, str]) -> bool:
@@ -50,12 +52,16 @@ def problems(env: Mapping[str, str], role: str) -> List[str]:
             found.append("DB_PASSWORD is not set")
         if env.get("RABBITMQ_USER", "guest") == "guest" or env.get("RABBITMQ_PASSWORD", "") in KNOWN_DEFAULTS:
             found.append("RABBITMQ_USER/RABBITMQ_PASSWORD are RabbitMQ's guest account or a default")
+        _tls_off_machine(env, found)
     if role == "actions":
         url = urlparse(env.get("CONTACT_CENTER_DB_URL", ""))
         if not url.scheme or url.scheme.startswith("sqlite"):
             found.append("CONTACT_CENTER_DB_URL is not set to the production database")
         elif (url.username or "") in SUPERUSERS or not url.password:
             found.append("CONTACT_CENTER_DB_URL uses a superuser or no password")
+        elif not is_loopback(url.hostname or "") and not any(
+                f"sslmode={mode}" in url.query for mode in VERIFYING_SSLMODES):
+            found.append("CONTACT_CENTER_DB_URL reaches another machine without ?sslmode=verify-full (or verify-ca)")
         base = env.get("CASE_STATUS_BASE_URL", "")
         if not base:
             found.append("CASE_STATUS_BASE_URL is not set (the local service is for development)")
@@ -66,6 +72,16 @@ def problems(env: Mapping[str, str], role: str) -> List[str]:
             if not client_secret or client_secret == LOCAL_DEMO_CLIENT_SECRET:
                 found.append("CASE_STATUS_CLIENT_SECRET is empty or the local demo secret, with a real Case Status URL")
     return found
+
+
+def _tls_off_machine(env: Mapping[str, str], found: List[str]) -> None:
+    """The tracker store and the event broker on another machine are reached over TLS only."""
+    if not is_loopback(env.get("DB_HOST", "127.0.0.1")) and env.get("DB_SSLMODE", "") not in VERIFYING_SSLMODES:
+        found.append("DB_SSLMODE must be verify-full (or verify-ca) for a database on another machine")
+    if not is_loopback(env.get("RABBITMQ_HOST", "127.0.0.1")) and not (
+            env.get("RABBITMQ_SSL_CLIENT_CERTIFICATE") and env.get("RABBITMQ_SSL_CLIENT_KEY")):
+        found.append("RABBITMQ_SSL_CLIENT_CERTIFICATE and RABBITMQ_SSL_CLIENT_KEY must be set "
+                     "for RabbitMQ on another machine (TLS)")
 
 
 def _desk_problems(env: Mapping[str, str]) -> List[str]:

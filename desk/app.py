@@ -49,6 +49,14 @@ def error(status: int, code: str, message: str, **extra: Any) -> web.Response:
 
 
 def _address(request: web.Request) -> str:
+    """The caller's address for the sign-in limits. Behind the front door (deploy/haproxy.cfg)
+    every request comes from the proxy, which alone sets X-Forwarded-For; WEB_PROXIES_COUNT
+    says how many proxies are trusted (0, the default: none, the socket's peer)."""
+    hops = int(os.environ.get("WEB_PROXIES_COUNT", "0") or 0)
+    forwarded = [part.strip() for header in request.headers.getall("X-Forwarded-For", [])
+                 for part in header.split(",") if part.strip()]
+    if hops > 0 and len(forwarded) >= hops:
+        return forwarded[-hops]
     return request.remote or "unknown"
 
 

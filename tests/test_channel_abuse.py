@@ -197,3 +197,33 @@ def test_a_rest_conversation_goes_on_only_with_the_token_the_server_gave(assista
     assert "conversación" in alone.json()[0]["text"] and "conversation" in forged.json()[0]["text"]
     said = [e.get("text") for e in assistant.tracker(conversation)["events"] if e.get("event") == "user"]
     assert said == ["hi, what's the status of my case", "EAC2190012345"]
+
+
+# ---------------------------------------------------------------- behind the front door
+
+
+class _SanicLike:
+    def __init__(self, ip, remote_addr=""):
+        self.ip, self.remote_addr = ip, remote_addr
+
+
+def test_behind_the_proxy_the_rate_limit_counts_the_applicants_address_not_the_proxys():
+    from applicant_channels.bounded import client_address
+
+    # Sanic fills remote_addr from X-Forwarded-For only when SANIC_PROXIES_COUNT is set.
+    assert client_address(_SanicLike("127.0.0.1", "203.0.113.7")) == "203.0.113.7"
+    assert client_address(_SanicLike("198.51.100.2")) == "198.51.100.2"
+    assert client_address(None) is None
+
+
+def test_the_desk_trusts_x_forwarded_for_only_as_far_as_it_is_told(monkeypatch):
+    from aiohttp.test_utils import make_mocked_request
+
+    from desk.app import _address
+
+    request = make_mocked_request("POST", "/desk/api/session",
+                                  headers={"X-Forwarded-For": "10.9.9.9, 203.0.113.7"})
+    monkeypatch.delenv("WEB_PROXIES_COUNT", raising=False)
+    assert _address(request) != "203.0.113.7"  # no proxy trusted: a forged header counts for nothing
+    monkeypatch.setenv("WEB_PROXIES_COUNT", "1")
+    assert _address(request) == "203.0.113.7"  # the address the one trusted proxy appended

@@ -14,11 +14,16 @@ GOOD = {
     "CONTACT_CENTER_ENV": "production",
     "ACTION_SERVER_TOKEN": "a" * 12 + "Zq9-tR7_wX2k",
     "RASA_API_TOKEN": "b" * 12 + "Lp0-mN4_vB8j",
+    "DB_HOST": "db.internal",
+    "DB_SSLMODE": "verify-full",
     "DB_USER": "assistant",
     "DB_PASSWORD": "s3cret-db-password",
+    "RABBITMQ_HOST": "mq.internal",
+    "RABBITMQ_SSL_CLIENT_CERTIFICATE": "/etc/assistant/tls/mq.pem",
+    "RABBITMQ_SSL_CLIENT_KEY": "/etc/assistant/tls/mq.key",
     "RABBITMQ_USER": "assistant",
     "RABBITMQ_PASSWORD": "s3cret-mq-password",
-    "CONTACT_CENTER_DB_URL": "postgresql://assistant:pw@db.internal:5432/contact_center",
+    "CONTACT_CENTER_DB_URL": "postgresql://assistant:pw@db.internal:5432/contact_center?sslmode=verify-full",
     "CASE_STATUS_BASE_URL": "https://api.uscis.gov",
     "CASE_STATUS_CLIENT_ID": "real-client",
     "CASE_STATUS_CLIENT_SECRET": "real-secret",
@@ -56,11 +61,24 @@ def test_good_production_settings_pass_for_both_processes():
         ({"SMTP_STARTTLS": "false"}, "desk", "SMTP_STARTTLS is not true"),
         ({"CONTACT_CENTER_DB_URL": "sqlite:///var/cc.db"}, "desk", "CONTACT_CENTER_DB_URL is not set to the production"),
         ({"RASA_API_TOKEN": ""}, "desk", "RASA_API_TOKEN is not set"),
+        ({"DB_SSLMODE": "prefer"}, "rasa", "DB_SSLMODE must be verify-full"),
+        ({"DB_SSLMODE": ""}, "rasa", "DB_SSLMODE must be verify-full"),
+        ({"RABBITMQ_SSL_CLIENT_KEY": ""}, "rasa", "RABBITMQ_SSL_CLIENT_CERTIFICATE and RABBITMQ_SSL_CLIENT_KEY"),
+        ({"CONTACT_CENTER_DB_URL": "postgresql://assistant:pw@db.internal:5432/contact_center?sslmode=require"},
+         "actions", "without ?sslmode=verify-full"),
     ],
 )
 def test_each_bad_setting_is_named(change, role, named):
     found = production_check.problems(dict(GOOD, **change), role)
     assert any(named in p for p in found), found
+
+
+def test_on_this_machine_the_database_and_broker_need_no_tls():
+    local = dict(GOOD, DB_HOST="127.0.0.1", DB_SSLMODE="prefer", RABBITMQ_HOST="localhost",
+                 RABBITMQ_SSL_CLIENT_CERTIFICATE="", RABBITMQ_SSL_CLIENT_KEY="",
+                 CONTACT_CENTER_DB_URL="postgresql://assistant:pw@127.0.0.1:5432/contact_center")
+    assert production_check.problems(local, "rasa") == []
+    assert production_check.problems(local, "actions") == []
 
 
 def test_outside_production_nothing_is_checked():

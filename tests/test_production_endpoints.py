@@ -27,6 +27,7 @@ ENV = {
     "DB_USER": "postgres",
     "DB_PASSWORD": "",
     "DB_NAME": "test",
+    "DB_SSLMODE": "prefer",  # PostgreSQL on this machine: TLS if it offers it
     "REDIS_HOST": "127.0.0.1",
     "REDIS_PORT": "6379",
     "RABBITMQ_HOST": "127.0.0.1",

@@ -153,7 +153,7 @@ def test_rasa_builds_the_production_store_with_its_keys(domain, monkeypatch) -> 
         pytest.skip(reason)
     url = sa.engine.make_url(PG_URL)
     for name, value in {"DB_HOST": url.host, "DB_PORT": str(url.port or 5432), "DB_USER": url.username,
-                        "DB_PASSWORD": url.password or "", "DB_NAME": url.database}.items():
+                        "DB_PASSWORD": url.password or "", "DB_NAME": url.database, "DB_SSLMODE": "prefer"}.items():
         monkeypatch.setenv(name, value)
     for name in ("ACTION_SERVER_URL", "ACTION_SERVER_TOKEN", "REDIS_HOST", "REDIS_PORT", "RABBITMQ_HOST",
                  "RABBITMQ_USER", "RABBITMQ_PASSWORD"):
@@ -165,6 +165,7 @@ def test_rasa_builds_the_production_store_with_its_keys(domain, monkeypatch) -> 
         assert store.engine.dialect.name == "postgresql"
         assert (store.engine.url.host, store.engine.url.port, store.engine.url.database) == (
             url.host, url.port or 5432, url.database)
+        assert store.engine.url.query.get("sslmode") == "prefer"  # DB_SSLMODE reaches libpq
     finally:
         store.engine.dispose()
 
@@ -179,7 +180,7 @@ def test_the_admin_inbox_reads_the_named_store_as_sql(tmp_path, monkeypatch, end
     for name in ("ACTION_SERVER_TOKEN", "ACTION_SERVER_URL", "REDIS_HOST", "REDIS_PORT", "RABBITMQ_HOST",
                  "RABBITMQ_USER", "RABBITMQ_PASSWORD", "DB_USER", "DB_PASSWORD"):
         monkeypatch.setenv(name, "x")
-    for name, value in {"DB_HOST": "db.example", "DB_PORT": "5432", "DB_NAME": "rasa"}.items():
+    for name, value in {"DB_HOST": "db.example", "DB_PORT": "5432", "DB_NAME": "rasa", "DB_SSLMODE": "verify-full"}.items():
         monkeypatch.setenv(name, value)
     (tmp_path / "domain.yml").write_text("version: '3.1'\n", encoding="utf-8")
     (tmp_path / "endpoints.yml").write_text((ROOT / endpoints).read_text(encoding="utf-8"), encoding="utf-8")
@@ -190,6 +191,7 @@ def test_the_admin_inbox_reads_the_named_store_as_sql(tmp_path, monkeypatch, end
     else:
         assert sa.engine.make_url(store.url).get_backend_name() == "postgresql"
         assert sa.engine.make_url(store.url).host == "db.example"
+        assert sa.engine.make_url(store.url).query.get("sslmode") == "verify-full"
 
 
 def test_a_failure_inside_the_store_is_not_taken_for_a_missing_class(domain, monkeypatch) -> None:
