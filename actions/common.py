@@ -38,9 +38,14 @@ SERVICE_INTENTS = frozenset(
         "request_callback",
     }
 )
+# A question from the knowledge base (data/questions.yml answers it, then the form goes on).
+QUESTION_INTENT = "faq"
 # Intents a form never takes as an answer: the rules in data/ handle them.
 CONTROL_INTENTS = frozenset({"stop", "change_language"})
 SWITCH_CONFIDENCE = 0.80
+# A question is its own class, far from any answer a form asks for (measured on form
+# answers typed as people type them: none above 0.4), so a lower bar is safe.
+QUESTION_CONFIDENCE = 0.60
 # "cancel", "never mind", "olvídelo, ya no", "English please": control words are few.
 FREE_TEXT_CONTROL_WORDS = 4
 
@@ -93,7 +98,7 @@ def latest_text(tracker: Tracker) -> str:
 
 
 def wants_to_leave(tracker: Tracker, own_topics: Iterable[str] = (), free_text: bool = False) -> bool:
-    """True when the latest message is `stop`, a language switch, or a confident new topic.
+    """True when the latest message is `stop`, a language switch, a confident new topic or question.
 
     The form then takes nothing from it, so the rules for leaving or switching apply.
     A free-text answer (a description, contact details) can be about anything, so
@@ -110,6 +115,8 @@ def wants_to_leave(tracker: Tracker, own_topics: Iterable[str] = (), free_text: 
         return name in CONTROL_INTENTS and (text.startswith("/") or len(text.split()) <= FREE_TEXT_CONTROL_WORDS)
     if name in CONTROL_INTENTS:
         return True
+    if name == QUESTION_INTENT:
+        return confidence >= QUESTION_CONFIDENCE
     return name in SERVICE_INTENTS and name not in set(own_topics) and confidence >= SWITCH_CONFIDENCE
 
 

@@ -21,6 +21,7 @@ from contact_center import answers, crisis, rules
 
 class ValidateEmergencyForm(ApplicantFormValidation):
     own_topics = ("report_emergency",)
+    answer_readers = {"urgent_reason": lambda t: answers.urgent_reason(common.latest_text(t))}
 
     def name(self) -> Text:
         return "validate_emergency_form"

@@ -23,6 +23,11 @@ UNKNOWN_FORM = "unknown"
 
 class ValidateExpediteForm(ApplicantFormValidation):
     own_topics = ("request_expedite",)
+    answer_readers = {
+        "form_type": lambda t: form_types.find(common.latest_text(t)),
+        "form_classification": lambda t: answers.form_classification(t.get_slot("form_type"), common.latest_text(t)),
+        "expedite_criterion": lambda t: answers.expedite_criterion(common.latest_text(t)),
+    }
     confirm_slot = "expedite_confirmed"
     correctable = ("expedite_criterion", "receipt_number", "expedite_documents", "contact")
 

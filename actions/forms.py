@@ -10,7 +10,7 @@ method can say what is wrong, in the applicant's language, and ask again.
 from __future__ import annotations
 
 from abc import abstractmethod
-from typing import Any, Dict, Iterable, List, Optional, Text
+from typing import Any, Callable, Dict, Iterable, List, Optional, Text
 
 from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.events import ActionExecutionRejected, EventType
@@ -19,7 +19,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import common
 from contact_center import answers, contact, receipts, rules
-from contact_center.messages import is_blank
+from contact_center.messages import CRISIS_INTENT, TOO_LONG_INTENT, is_blank
 
 INVALID = "__invalid__"
 MAX_DETAILS_CHARS = 1000
@@ -106,9 +106,29 @@ class ApplicantFormValidation(FormValidationAction):
         event = self._latest_turn_event(tracker)
         return event.get("event") == "active_loop" and event.get("name") == self.form_name()
 
+    #: Readers of an answer in the applicant's words, by the slot asked for: a message
+    #: one of them can read is that answer, whatever topic it also sounds like.
+    answer_readers: Dict[str, Callable[[Tracker], Any]] = {}
+
     def leaving(self, tracker: Tracker) -> bool:
         free_text = tracker.get_slot("requested_slot") in set(self.free_text_slots)
-        return common.wants_to_leave(tracker, self.own_topics, free_text=free_text)
+        if not common.wants_to_leave(tracker, self.own_topics, free_text=free_text):
+            return False
+        return not self.reads_as_answer(tracker)
+
+    def reads_as_answer(self, tracker: Tracker) -> bool:
+        """True when the message answers the question asked, though it sounds like another
+        request ("twice already, once for surgery" to "how many times?", "clear USCIS error"
+        to "which reason?"): context reads the answer first. Never for a stop, a language
+        switch, a crisis or an over-long message."""
+        name, _ = common.latest_intent(tracker)
+        if name in common.CONTROL_INTENTS or name in (CRISIS_INTENT, TOO_LONG_INTENT, common.QUESTION_INTENT):
+            return False  # a question ("and if they don't answer before the 10th?") is answered, then asked again
+        slot = tracker.get_slot("requested_slot")
+        reader = self.answer_readers.get(slot)
+        if reader is None or not self.requested(tracker, slot):
+            return False
+        return reader(tracker) not in (None, False)
 
     def answering(self, tracker: Tracker) -> bool:
         """True when the form runs on the applicant's reply to its question.

@@ -48,6 +48,11 @@ def _appointment_moment(tracker: Tracker):
 
 class ValidateRescheduleForm(ApplicantFormValidation):
     own_topics = ("reschedule_appointment",)
+    answer_readers = {
+        "appointment_type": lambda t: any(appointments.appointment_type(w) for w in common.latest_text(t).split()),
+        "appointment_time": lambda t: _appointment_moment(t)[0],
+        "times_rescheduled": lambda t: answers.times_rescheduled(common.latest_text(t)),
+    }
     confirm_slot = "reschedule_confirmed"
     correctable = ("appointment_time", "receipt_number", "contact")
 

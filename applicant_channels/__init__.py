@@ -7,6 +7,11 @@ data/bounded_input.yml answer, in that language, without losing the applicant's
 place in a form. The request body itself is bounded by Sanic
 (SANIC_REQUEST_MAX_SIZE: 413 at the door) and, on the socket channel, by the
 socket server's buffer (APPLICANT_SOCKET_MAX_BYTES).
+
+Also: a rate limit per conversation and address (rate_limit.py), each conversation
+bound to the client that started it (session_binding.py), several requests in one
+message taken one after another (several_requests.py), and the applicant's presence
+for the desk (presence.py).
 """
 from applicant_channels.bounded import BoundedRestInput, BoundedSocketIOInput
 

@@ -14,6 +14,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from applicant_channels import presence, rate_limit, session_binding
+from applicant_channels.several_requests import SeveralRequests
 from contact_center import language
 from contact_center.messages import TOO_LONG_INTENT
 
@@ -48,11 +49,25 @@ def bounded_message(message: UserMessage, limit: int) -> UserMessage:
     )
 
 
-def bounded(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Callable[[UserMessage], Awaitable[Any]]:
+def bounded(
+    on_new_message: Callable[[UserMessage], Awaitable[Any]], requests: Optional[SeveralRequests] = None
+) -> Callable[[UserMessage], Awaitable[Any]]:
+    """A message over the limit becomes `message_too_long`; one holding several requests
+    is taken a request at a time (applicant_channels/several_requests.py)."""
     async def handle(message: UserMessage) -> Any:
-        return await on_new_message(bounded_message(message, max_message_chars()))
+        message = bounded_message(message, max_message_chars())
+        if requests is None:
+            return await on_new_message(message)
+        return await requests.handle(message, on_new_message)
 
     return handle
+
+
+def knows_the_server(webhook: Blueprint, requests: SeveralRequests) -> None:
+    """`requests` parses with the server's agent, which Rasa loads as the server starts."""
+    @webhook.listener("after_server_start")
+    async def remember(app: Any, _loop: Any) -> None:
+        requests.app = app
 
 
 def client_address(request: Any) -> Optional[str]:
@@ -82,7 +97,9 @@ class BoundedRestInput(RestInput):
         return "rest"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
-        webhook = super().blueprint(bounded(on_new_message))
+        requests = SeveralRequests()
+        webhook = super().blueprint(bounded(on_new_message, requests))
+        knows_the_server(webhook, requests)
         limiter = rate_limit.RateLimiter()
         tokens = session_binding.Tokens()
 
@@ -139,12 +156,15 @@ class BoundedSocketIOInput(SocketIOInput):
         return "socketio"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        webhook = super().blueprint(bounded(on_new_message))
+        requests = SeveralRequests()
+        webhook = super().blueprint(bounded(on_new_message, requests))
+        knows_the_server(webhook, requests)
         # Rasa builds the socket server with python-socketio's 1 MB default buffer.
         self.sio.eio.max_http_buffer_size = max_socket_bytes()
-        presence.watch(self.sio, self.namespace, presence.Presence())
+        pages = presence.Presence()
+        presence.watch(self.sio, self.namespace, pages)
         session_binding.bind(self.sio, self.namespace, session_binding.Tokens(), self.user_message_evt,
-                             persistence=self.session_persistence)
+                             persistence=self.session_persistence, on_joined=pages.joined)
         self._limit_rate()  # outermost: a flood is refused before anything else is done
         return webhook
 

@@ -59,22 +59,17 @@ class Presence:
 
 
 def watch(sio: Any, namespace: Optional[str], presence: Presence) -> None:
-    """Wrap Rasa's socket handlers (rasa 3.6 SocketIOInput.blueprint) to report presence."""
-    handlers = sio.handlers.get(namespace or "/", {})
-    rasa_session_request = handlers.get("session_request")
-    rasa_disconnect = handlers.get("disconnect")
+    """Wrap Rasa's `disconnect` handler (rasa 3.6 SocketIOInput.blueprint) to report a page gone.
 
-    async def session_request(sid: str, data: Optional[Dict] = None) -> None:
-        data = data if isinstance(data, dict) else {}
-        if rasa_session_request is not None:
-            await rasa_session_request(sid, data)  # sets data["session_id"] when the page has none
-        session_id = data.get("session_id")
-        await presence.joined(sid, session_id if isinstance(session_id, str) else None)
+    A page joining is reported by the channel's own `session_request`
+    (session_binding.bind, `on_joined=presence.joined`), which decides the conversation.
+    """
+    handlers = sio.handlers.get(namespace or "/", {})
+    rasa_disconnect = handlers.get("disconnect")
 
     async def disconnect(sid: str, *args: Any) -> None:
         if rasa_disconnect is not None:
             await rasa_disconnect(sid)
         await presence.left(sid)
 
-    sio.on("session_request", session_request, namespace=namespace)
     sio.on("disconnect", disconnect, namespace=namespace)

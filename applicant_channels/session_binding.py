@@ -40,7 +40,7 @@ import logging
 import os
 import secrets
 import uuid
-from typing import Any, Dict, Optional
+from typing import Any, Awaitable, Callable, Dict, Optional
 
 log = logging.getLogger(__name__)
 KEY_ENV = "APPLICANT_SESSION_KEY"
@@ -84,7 +84,7 @@ def headers_for(session_id: str, key: Optional[str] = None) -> Dict[str, str]:
 
 
 def bind(sio: Any, namespace: Optional[str], tokens: Tokens, message_event: str = "user_uttered",
-         persistence: bool = True) -> None:
+         persistence: bool = True, on_joined: Optional[Callable[[str, str], Awaitable[None]]] = None) -> None:
     """Own the socket server's `session_request`; wrap its message and `disconnect` handlers."""
     handlers = sio.handlers.get(namespace or "/", {})
     next_user_uttered = handlers.get(message_event)
@@ -104,6 +104,8 @@ def bind(sio: Any, namespace: Optional[str], tokens: Tokens, message_event: str 
             if inspect.isawaitable(joined):  # a coroutine from python-socketio 5.10 on
                 await joined
         await sio.emit("session_confirm", session_id, room=sid, namespace=namespace)
+        if on_joined is not None:
+            await on_joined(sid, session_id)
 
     async def user_uttered(sid: str, data: Any = None) -> None:
         data = data if isinstance(data, dict) else {}

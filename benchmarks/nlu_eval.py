@@ -33,6 +33,7 @@ class Example:
     intent: str
     receipts: List[str] = field(default_factory=list)  # normalised, in order
     language: str = "en"
+    topic: Optional[str] = None  # a retrieval intent's topic (faq/<topic>)
 
 
 def load_examples(path: Path, lang: str) -> List[Example]:
@@ -48,7 +49,10 @@ def load_examples(path: Path, lang: str) -> List[Example]:
                 continue
             text, entities = plain_text(line[2:].strip())
             expected = [receipts.normalise(span) for name, span in entities if name == "receipt_number"]
-            out.append(Example(text, block["intent"], expected, lang))
+            # A retrieval intent (faq/<topic>) is classified as its intent (faq); the
+            # ResponseSelector's topic is measured on its own.
+            intent, _, topic = str(block["intent"]).partition("/")
+            out.append(Example(text, intent, expected, lang, topic or None))
     return out
 
 

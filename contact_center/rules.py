@@ -667,5 +667,39 @@ def change_of_address() -> Decision:
 
 
 def contact_numbers() -> Decision:
-    """O2: the phone numbers, when the applicant needs to call."""
-    return Decision(Outcome.SELF_SERVICE, ("O2",), ("utter_contact_numbers",))
+    """O2: the phone numbers (and TTY), when the applicant needs to call."""
+    return answer_question("contact_numbers")
+
+
+# ---------------------------------------------------------------- questions (G1, and the rule each answer speaks for)
+
+# The knowledge base: questions applicants ask about their case and the contact center,
+# answered by the assistant itself (self-help first, G1). Each topic is a retrieval intent
+# `faq/<topic>` in data/nlu/*/questions.yml and a response `utter_faq/<topic>` in both
+# languages, each naming its public source. A topic that restates a rule cites it.
+QUESTION_RULES: Dict[str, Tuple[str, ...]] = {
+    "rfe": (),
+    "noid": (),
+    "premium_processing": ("X4",),
+    "find_receipt_number": ("S2",),
+    "processing_times": ("S4", "E1"),
+    "contact_numbers": ("O2",),
+    "no_answer_before_appointment": ("R3", "R4"),
+    "case_approved": ("S4", "E1"),
+    "actively_reviewed": (),
+    "biometrics_what_to_bring": (),
+    "online_account": (),
+    "legal_help": (),
+    "scams": (),
+    "fees": (),
+}
+QUESTION_TOPICS: FrozenSet[str] = frozenset(QUESTION_RULES)
+
+
+def answer_question(topic: Optional[str]) -> Decision:
+    """G1: a question from the knowledge base is answered here (SELF_SERVICE); a question
+    the knowledge base does not hold gets the list of what the assistant can do."""
+    if topic not in QUESTION_RULES:
+        return Decision(Outcome.SELF_SERVICE, ("G1",), ("utter_question_not_known",))
+    return Decision(Outcome.SELF_SERVICE, ("G1",) + QUESTION_RULES[topic], (f"utter_faq/{topic}",),
+                    details={"question": topic})

@@ -928,3 +928,103 @@ def test_R4_covid_of_someone_else_is_still_asked(chat):
     c.say("tomorrow at 9am")
     replies = c.say("never")
     assert_reply(replies, "utter_ask_has_covid", "en")
+
+
+# ---------------------------------------------------------------- questions answered (issue 13, G1)
+
+
+def test_G1_a_question_about_the_case_is_answered_not_turned_away(chat):
+    c = chat()
+    replies = c.say("hey what's an RFE? how many days do they give me to answer it")
+    assert_reply(replies, "utter_faq/rfe", "en")
+    outcome, rule_ids = c.decided()
+    assert outcome == "SELF_SERVICE" and "G1" in rule_ids
+
+
+def test_G4_a_question_in_spanish_is_answered_in_spanish(chat):
+    c = chat()
+    replies = c.say("oiga y donde viene el numero de recibo? no lo encuentro")
+    assert_reply(replies, "utter_faq/find_receipt_number", "es")
+    assert "S2" in c.decided()[1]
+
+
+def test_O2_the_phone_numbers_are_given_when_asked(chat):
+    c = chat()
+    replies = c.say("whats the phone number to call uscis? is there one for deaf people")
+    assert_reply(replies, "utter_faq/contact_numbers", "en")
+    assert "O2" in c.decided()[1]
+
+
+def test_X4_premium_processing_is_explained_not_an_expedite_form(chat):
+    c = chat()
+    replies = c.say("how much does premium processing cost and can i get it for my i-485?")
+    assert_reply(replies, "utter_faq/premium_processing", "en")
+    assert c.tracker().get("active_loop", {}).get("name") is None
+
+
+def test_R3_a_question_inside_the_reschedule_form_is_answered_and_the_form_goes_on(chat, store):
+    c = chat()
+    c.say("I need to reschedule my interview")
+    replies = c.say("wait, and if they don't get back to me before the interview date do i still have to go?")
+    assert_reply(replies, "utter_faq/no_answer_before_appointment", "en")
+    assert_reply(replies, "utter_ask_appointment_time", "en")  # the form's question again, nothing lost
+    c.say("December 15 at 10am")
+    c.say("no")
+    c.say("EAC1234567890")
+    c.say("maria@example.com")
+    replies = c.say("yes")
+    assert_reply(replies, "utter_reschedule_filed_field_office", "en")
+    outcome, rule_ids = c.decided()
+    assert outcome == "E_REQUEST" and {"R1", "R3"} <= rule_ids
+    assert [r.request_type for r in store.service_requests_for(c.sender)] == ["reschedule"]
+
+
+# ---------------------------------------------------------------- several requests in one message (issue 13)
+
+
+def _rules_logged(store, sender) -> list:
+    return [set(d.rule_ids) for d in store.decisions_for(sender)]
+
+
+def test_two_requests_in_one_message_are_both_answered_in_order(chat, store):
+    c = chat()
+    replies = c.say("I moved last month and also I want to know the status of EAC1234567890")
+    assert_reply(replies, "utter_change_address_info", "en")
+    assert_reply(replies, "utter_case_status_result", "en")
+    said = texts(replies)
+    address = next(i for i, t in enumerate(said) if "addresschange" in t)
+    status = next(i for i, t in enumerate(said) if APPROVED in t)
+    assert address < status  # in the order they were asked
+    logged = _rules_logged(store, c.sender)
+    assert any("O1" in r for r in logged) and any("S1" in r for r in logged)
+
+
+def test_a_request_after_a_thank_you_is_not_lost(chat):
+    c = chat()
+    replies = c.say("thanks! also i moved last week, do i need to tell you")
+    assert_reply(replies, "utter_change_address_info", "en")
+
+
+def test_G4_two_requests_in_spanish(chat, store):
+    c = chat()
+    replies = c.say("Me mudé la semana pasada. También quiero saber el estado de mi caso EAC1234567890")
+    assert_reply(replies, "utter_change_address_info", "es")
+    assert_reply(replies, "utter_case_status_result", "es")
+
+
+def test_R1_a_second_request_waits_for_the_form_and_is_then_taken_up(chat, store):
+    c = chat()
+    replies = c.say("I need to reschedule my interview. Also, what is the status of EAC1234567890?")
+    assert_reply(replies, "utter_ask_appointment_time", "en")
+    assert any("one at a time" in t for t in texts(replies))  # told the order
+    assert c.slot("pending_request")
+    c.say("December 15 at 10am")
+    c.say("no")
+    c.say("EAC1234567890")
+    c.say("maria@example.com")
+    replies = c.say("yes")
+    assert_reply(replies, "utter_reschedule_filed_field_office", "en")
+    assert any("other thing you asked" in t for t in texts(replies))
+    assert_reply(replies, "utter_case_status_result", "en")
+    assert not c.slot("pending_request")
+    assert [r.request_type for r in store.service_requests_for(c.sender)] == ["reschedule"]

@@ -1,0 +1,119 @@
+"""Several requests in one message, taken one after another (contact_center/several_requests.py).
+
+The channel cuts the message where requests are joined, asks the assistant's own model
+what each part is (`Agent.parse_message`), and hands Rasa one part at a time, each as
+a whole turn (crisis check, forms, rules: everything as for a message of its own). When
+a part starts something that needs more answers (a form, an offer, a live handoff), the
+parts after it wait in the conversation (slot `pending_request`, in the tracker store,
+so any replica can take them up) and are taken up, with a word saying so, as soon as
+the conversation is free again.
+
+The words said here are not domain responses (Rasa has no turn of its own for them):
+they are sent through the output channel, in the conversation's language.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Awaitable, Callable, List, Optional
+
+from rasa.core.channels.channel import UserMessage
+from rasa.shared.core.events import SlotSet
+
+from contact_center import several_requests
+
+log = logging.getLogger(__name__)
+PENDING_SLOT = "pending_request"
+SEPARATOR = "\n"  # between waiting parts (each part is one line: whitespace is folded)
+WAITING_TEXT = {
+    "en": "You asked about more than one thing. Let's take them one at a time: when we finish this, "
+          "I'll come back to the next one.",
+    "es": "Me preguntó por más de una cosa. Vamos una por una: cuando terminemos esto, volveré a la siguiente.",
+}
+NEXT_TEXT = {
+    "en": "Now, the other thing you asked about:",
+    "es": "Ahora, lo otro que me preguntó:",
+}
+
+
+def with_text(message: UserMessage, text: str) -> UserMessage:
+    return UserMessage(text, message.output_channel, message.sender_id, input_channel=message.input_channel,
+                       metadata=message.metadata)
+
+
+class SeveralRequests:
+    """One per channel; `app` is the Rasa server's Sanic app (its agent is `app.ctx.agent`)."""
+
+    def __init__(self) -> None:
+        self.app: Any = None
+
+    def _agent(self) -> Any:
+        agent = getattr(getattr(self.app, "ctx", None), "agent", None)
+        return agent if agent is not None and agent.is_ready() else None
+
+    async def handle(self, message: UserMessage, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
+        agent = self._agent()
+        text = message.text or ""
+        if agent is None or text.startswith("/"):  # buttons and payloads are one answer each
+            await on_new_message(message)
+            return
+        parts = await self._plan(agent, text)
+        if not parts:
+            await on_new_message(message)
+        else:
+            await on_new_message(with_text(message, parts.pop(0)))
+            while parts and await self._free(agent, message.sender_id):
+                await on_new_message(with_text(message, parts.pop(0)))
+            if parts:
+                await self._keep(agent, message.sender_id, parts)
+                await self._say(agent, message, WAITING_TEXT)
+                return
+        await self._take_up_waiting(agent, message, on_new_message)
+
+    async def _plan(self, agent: Any, text: str) -> List[str]:
+        pieces = several_requests.split(text)
+        if not pieces:
+            return []
+        try:
+            whole = await agent.parse_message(text)
+            parsed = [await agent.parse_message(piece) for piece in pieces]
+        except Exception:  # the message is still answered, whole, as before
+            log.exception("could not classify the parts of a message")
+            return []
+        return several_requests.plan(_part(text, whole), [_part(p, r) for p, r in zip(pieces, parsed)])
+
+    async def _tracker(self, agent: Any, sender_id: str) -> Any:
+        return await agent.processor.get_tracker(sender_id)
+
+    async def _free(self, agent: Any, sender_id: str) -> bool:
+        """No form, offer or handoff is waiting for the applicant's answer."""
+        tracker = await self._tracker(agent, sender_id)
+        return not tracker.is_paused() and not tracker.active_loop_name and tracker.get_slot("next_step") is None
+
+    async def _keep(self, agent: Any, sender_id: str, parts: List[str]) -> None:
+        async with agent.lock_store.lock(sender_id):
+            tracker = await self._tracker(agent, sender_id)
+            tracker.update(SlotSet(PENDING_SLOT, SEPARATOR.join(parts) if parts else None))
+            await agent.processor.save_tracker(tracker)
+
+    async def _take_up_waiting(
+        self, agent: Any, message: UserMessage, on_new_message: Callable[[UserMessage], Awaitable[Any]]
+    ) -> None:
+        while await self._free(agent, message.sender_id):
+            waiting = (await self._tracker(agent, message.sender_id)).get_slot(PENDING_SLOT)
+            if not waiting:
+                return
+            first, *rest = waiting.split(SEPARATOR)
+            await self._keep(agent, message.sender_id, rest)
+            await self._say(agent, message, NEXT_TEXT)
+            await on_new_message(with_text(message, first))
+
+    async def _say(self, agent: Any, message: UserMessage, texts: dict) -> None:
+        tracker = await self._tracker(agent, message.sender_id)
+        lang = tracker.get_slot("language")
+        if message.output_channel is not None:
+            await message.output_channel.send_text_message(message.sender_id, texts.get(lang, texts["en"]))
+
+
+def _part(text: str, parsed: Optional[dict]) -> several_requests.Part:
+    intent = (parsed or {}).get("intent") or {}
+    return several_requests.Part(text, intent.get("name"), float(intent.get("confidence") or 0.0))

@@ -1,0 +1,113 @@
+"""Several requests in one message, taken one after another (issue 13).
+
+"I moved last month and also I want to know the status of LIN2190012345" holds two
+requests; read as one message, one of them was lost. Here a message is cut where
+people join requests (a sentence end, "and also", "también", "además", "otra cosa"...),
+each part is classified on its own (by the caller, with the assistant's own model),
+and `plan` says which parts to take, in order. A part that is not a request of its own
+(a detail, "my receipt is ...") stays with the request before it, so nothing is cut
+away from what it belongs to.
+
+Plain Python: the channel (applicant_channels/several_requests.py) does the parsing and
+the taking, one part at a time, each through the whole assistant.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import List, Optional, Sequence
+
+from contact_center.text import fold
+
+# Intents that are a request of their own (a service, a question, another agency's matter).
+# An emergency is not among them: "... also I have covid" is a fact for the request before
+# it (R4), and a crisis is caught on every part anyway (G6).
+REQUEST_INTENTS = frozenset({
+    "check_case_status", "reschedule_appointment", "request_expedite",
+    "request_live_agent", "notice_not_received", "card_not_received", "typo_correction",
+    "case_outside_processing_time", "request_accommodation", "change_address", "request_callback",
+    "faq", "out_of_scope",
+})
+# Politeness that hid the request after it ("thanks! also i moved last week").
+SOCIAL_INTENTS = frozenset({"thank", "greet"})
+MIN_CONFIDENCE = 0.6
+MAX_PARTS = 3
+
+# Where people join requests: a sentence end, or a joining word (matched on folded text).
+_JOIN_WORDS = (r"(?:and also|and another thing|another thing is|another question|one more thing|also|plus|"
+               r"y tambien|tambien|ademas|y otra cosa|otra cosa|otra pregunta|y aparte|aparte)")
+_JOINS = re.compile(
+    rf"(?<=[.!?;])\s+(?:{_JOIN_WORDS}\b[,:]?\s*)?"
+    rf"|\s*,?\s+\b{_JOIN_WORDS}\b[,:]?\s*"
+)
+
+# "my card never arrived and I | also need ...": the joining words left at a part's end.
+_TRAILING = re.compile(r"(?:\s+(?:and|y|e|&)(?:\s+(?:i|yo))?|\s+i)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Part:
+    text: str
+    intent: Optional[str]
+    confidence: float = 0.0
+
+    @property
+    def request(self) -> bool:
+        return self.intent in REQUEST_INTENTS and self.confidence >= MIN_CONFIDENCE
+
+    @property
+    def social(self) -> bool:
+        return self.intent in SOCIAL_INTENTS
+
+
+def split(text: str) -> List[str]:
+    """The message cut where requests are joined, or [] when it has no such place.
+
+    Cuts are found on folded text (accents and case do not matter) and applied to the
+    original, so each part keeps what the applicant typed.
+    """
+    text = " ".join((text or "").split())
+    folded = fold(text)
+    if len(folded) != len(text):  # a character that folds to several: cut nothing
+        return []
+    parts, start = [], 0
+    for match in _JOINS.finditer(folded):
+        parts.append(text[start:match.start()])
+        start = match.end()
+    parts.append(text[start:])
+    parts = [_TRAILING.sub("", p.strip(" ,")) for p in parts]
+    parts = [p for p in parts if p]
+    if len(parts) < 2 or len(parts) > MAX_PARTS:
+        return []
+    return parts
+
+
+def plan(whole: Part, parts: Sequence[Part]) -> List[str]:
+    """The texts to take one after another, or [] to take the message whole, as before.
+
+    Two requests or more: each with the details after it. One request after a greeting
+    or a thank-you that hid it (the whole message was read as politeness): both, in order.
+    """
+    if len(parts) < 2:
+        return []
+    merged: List[List[str]] = []
+    kinds: List[str] = []
+    for part in parts:
+        kind = "request" if part.request else "social" if part.social else "detail"
+        if kind == "detail" and merged:
+            merged[-1].append(part.text)
+            continue
+        merged.append([part.text])
+        kinds.append(kind)
+    if kinds and kinds[0] == "detail" and len(merged) > 1:  # a detail before any request joins the next one
+        merged[1] = merged[0] + merged[1]
+        del merged[0], kinds[0]
+    intents = [p.intent for p in parts if p.request]
+    if len(set(intents)) < len(intents):
+        return []  # the same request told twice ("my appointment is tomorrow. I need to move it")
+    requests = [" ".join(texts) for texts, kind in zip(merged, kinds) if kind == "request"]
+    if len(requests) >= 2:
+        return requests
+    if len(requests) == 1 and whole.social and kinds and kinds[0] == "social":
+        return [" ".join(merged[0]), requests[0]]
+    return []

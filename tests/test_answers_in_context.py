@@ -1,0 +1,82 @@
+"""Context reads the answer first (issue 13): the forms' real validation actions (rasa-sdk's
+run) on realistic trackers, with the intent the model really gave those words.
+
+An answer that sounds like another request ("twice already, once for surgery" read as an
+emergency, "clear USCIS error" as a typo request) is the answer to the question asked; a
+real change of topic or a question still leaves the form for the rules in data/.
+"""
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+import yaml
+from rasa_sdk import Tracker
+from rasa_sdk.events import ActionExecutionRejected
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.emergency import ValidateEmergencyForm
+from actions.expedite import ValidateExpediteForm
+from actions.reschedule import ValidateRescheduleForm
+from tests.stack import ROOT
+
+DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+
+
+def _tracker(form: str, asked: str, text: str, intent: str, confidence: float, language="en", **slots) -> Tracker:
+    values = {name: None for name in DOMAIN["slots"]}
+    values.update(language=language, requested_slot=asked, **slots)
+    message = {"text": text, "intent": {"name": intent, "confidence": confidence}, "entities": []}
+    events = [
+        {"event": "action", "name": form},
+        {"event": "active_loop", "name": form},
+        {"event": "slot", "name": "requested_slot", "value": asked},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": text, "parse_data": message},
+        {"event": "action", "name": form},
+    ]
+    return Tracker("s", values, message, events, False, None, {"name": form}, form)
+
+
+def _run(validation, tracker):
+    return asyncio.run(validation.run(CollectingDispatcher(), tracker, DOMAIN))
+
+
+def _slots(events) -> dict:
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+@pytest.mark.parametrize(
+    "validation, form, asked, text, intent, confidence, slots, expected",
+    [
+        (ValidateRescheduleForm(), "reschedule_form", "times_rescheduled",
+         "twice already, once for surgery and once because my kid was sick", "report_emergency", 0.90,
+         {"appointment_type": "biometrics", "appointment_time": "tomorrow 9 am"}, ("times_rescheduled", 2.0)),
+        (ValidateExpediteForm(), "expedite_form", "expedite_criterion", "clear USCIS error", "typo_correction", 0.86,
+         {"form_type": "I-130"}, ("expedite_criterion", "uscis_error")),
+        (ValidateExpediteForm(), "expedite_form", "expedite_criterion",
+         "razones humanitarias urgentes, mi mamá está muy enferma", "report_emergency", 0.83,
+         {"form_type": "I-130"}, ("expedite_criterion", "urgent_humanitarian")),
+        (ValidateEmergencyForm(), "emergency_form", "urgent_reason",
+         "my dad is in the hospital in honduras and i need to travel", "request_expedite", 0.85,
+         {"in_danger": False, "needs_appointment": True}, ("urgent_reason", "family_emergency_travel")),
+    ],
+)
+def test_an_answer_that_sounds_like_another_request_is_the_answer(
+        validation, form, asked, text, intent, confidence, slots, expected):
+    events = _run(validation, _tracker(form, asked, text, intent, confidence, **slots))
+    assert not any(e.get("event") == ActionExecutionRejected(form)["event"] for e in events)
+    name, value = expected
+    assert _slots(events)[name] == value
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [("actually what's the status of my case EAC2190012345", "check_case_status"),
+     ("and if they dont answer before the 10th do i still go?", "faq")],
+)
+def test_a_real_change_of_topic_or_a_question_still_leaves_the_form(text, intent):
+    tracker = _tracker("reschedule_form", "times_rescheduled", text, intent, 0.95,
+                       appointment_type="biometrics", appointment_time="tomorrow 9 am")
+    events = _run(ValidateRescheduleForm(), tracker)
+    assert events == [ActionExecutionRejected("reschedule_form")]

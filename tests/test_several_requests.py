@@ -1,0 +1,69 @@
+"""Several requests in one message (issue 13): where a message is cut, and what is taken in order."""
+from __future__ import annotations
+
+import pytest
+
+from contact_center.several_requests import Part, plan, split
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        ("I moved last month and also I want to know the status of LIN2190012345",
+         ["I moved last month", "I want to know the status of LIN2190012345"]),
+        ("thanks! also i moved last week", ["thanks!", "i moved last week"]),
+        ("my card never arrived and I also need to change my address",
+         ["my card never arrived", "need to change my address"]),
+        ("necesito cambiar mi cita. También quiero saber el estado de mi caso EAC2190012345",
+         ["necesito cambiar mi cita.", "quiero saber el estado de mi caso EAC2190012345"]),
+        ("Me mudé el mes pasado y ademas quiero saber mi caso", ["Me mudé el mes pasado", "quiero saber mi caso"]),
+        ("Gracias! Otra cosa, me mudé", ["Gracias!", "me mudé"]),
+    ],
+)
+def test_a_message_is_cut_where_people_join_requests(text, parts):
+    assert split(text) == parts
+
+
+@pytest.mark.parametrize("text", ["what is an RFE and how long do i have", "hola, como estas?", "",
+                                  "my card. never. came. in. the mail", "status of EAC2190012345"])
+def test_one_request_is_not_cut(text):
+    assert split(text) == []
+
+
+def P(text, intent, confidence=0.9):  # noqa: N802 - reads like the data it builds
+    return Part(text, intent, confidence)
+
+
+def test_two_requests_are_taken_in_order():
+    parts = [P("I moved last month", "change_address"), P("status of LIN2190012345", "check_case_status")]
+    assert plan(P("whole", "check_case_status"), parts) == ["I moved last month", "status of LIN2190012345"]
+
+
+def test_a_detail_stays_with_the_request_before_it():
+    parts = [P("i need to reschedule my interview", "reschedule_appointment"),
+             P("it is on december 10", "inform"), P("whats an rfe", "faq")]
+    assert plan(P("whole", "reschedule_appointment"), parts) == [
+        "i need to reschedule my interview it is on december 10", "whats an rfe"]
+
+
+def test_a_thank_you_that_hid_a_request_is_answered_then_the_request():
+    parts = [P("thanks!", "thank"), P("i moved last week", "change_address")]
+    assert plan(P("whole", "thank"), parts) == ["thanks!", "i moved last week"]
+    # Read whole as the request already: taken whole, as before.
+    assert plan(P("whole", "change_address"), parts) == []
+
+
+def test_the_same_request_told_twice_is_one_request():
+    parts = [P("my biometrics appointment is tomorrow.", "reschedule_appointment"),
+             P("I need to reschedule it.", "reschedule_appointment")]
+    assert plan(P("whole", "reschedule_appointment"), parts) == []
+
+
+def test_an_unsure_part_is_not_a_request_of_its_own():
+    parts = [P("I moved last month", "change_address"), P("and something else", "check_case_status", 0.4)]
+    assert plan(P("whole", "change_address"), parts) == []
+
+
+def test_R4_covid_after_a_reschedule_is_a_fact_of_it_not_a_second_request():
+    parts = [P("I need to reschedule my interview.", "reschedule_appointment"), P("I have covid", "report_emergency")]
+    assert plan(P("whole", "reschedule_appointment"), parts) == []
