@@ -18,7 +18,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) \
 	$(wildcard nlu_components/*.py) $(wildcard contact_center/*.py)
 
-.PHONY: help lock audit haproxy run chat retention test test-unit test-stories validate train bench-nlu bench-crisis bench-latency bench-flood clean web chromium test-browser admin
+.PHONY: help lock audit haproxy run chat retention test test-unit test-stories validate train bench-nlu bench-crisis bench-latency bench-flood bench-conversations clean web chromium test-browser admin
 
 help:
 	@echo "make run    - set up, train if needed, start the assistant, print where to talk to it"
@@ -28,6 +28,7 @@ help:
 	@echo "make test-browser - only the chat page's browser tests (tests/browser)"
 	@echo "make bench-nlu - NLU benchmark against Rasa's default pipeline (writes benchmarks/results/)"
 	@echo "make bench-crisis - crisis check (G6): recall and false alarms per language (writes benchmarks/results/)"
+	@echo "make bench-conversations - scripted conversations end to end, per language and class (writes benchmarks/results/)"
 	@echo "make bench-flood - other applicants' p95 latency while one source floods (writes benchmarks/results/)"
 	@echo "make bench-latency - REST latency/throughput against the rasa init bot (ARGS=--quick; writes benchmarks/results/)"
 	@echo "make audit  - known vulnerabilities in the Python and npm locks (OSV API, or ADVISORY_DB=dir)"
@@ -141,6 +142,11 @@ bench-crisis: $(VENV)/.installed
 # Other applicants' p95 turn latency while one source floods (1 MB bodies, message loops): writes benchmarks/results/flood.md.
 bench-flood: $(MODEL)
 	$(PY) -m benchmarks.flood_benchmark $(ARGS)
+
+# Scripted conversations (benchmarks/conversations/) through the whole running assistant:
+# ended right per language and class, every failure listed (writes benchmarks/results/).
+bench-conversations: $(MODEL)
+	$(PY) -m benchmarks.conversation_eval $(ARGS)
 
 # Trains first if the model is out of date; ARGS="--quick" for a short check run.
 bench-latency: $(MODEL)

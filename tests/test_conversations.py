@@ -10,7 +10,6 @@ tests move (in or out of live-chat hours).
 from __future__ import annotations
 
 import json
-import re
 import uuid
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -19,6 +18,7 @@ import pytest
 import requests
 import yaml
 
+from benchmarks import replies
 from tests.stack import ROOT, start_assistant, stop_all
 
 RESPONSES = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["responses"]
@@ -29,27 +29,15 @@ APPROVED = "EAC1234567890"  # local service: Case Was Approved
 CARD_MAILED = "LIN1111111111"  # local service: Card Was Mailed To Me
 
 
-def _language_of(variation) -> str:
-    for c in variation.get("condition") or []:
-        if c.get("name") == "language":
-            return c.get("value")
-    return "en"
-
-
-def _matches(template: str, text: str) -> bool:
-    """A reply matches a response template when the text around each {slot} matches."""
-    pattern = "^" + re.sub(r"\\{\w+\\}", ".*", re.escape(template)) + "$"
-    return re.match(pattern, text, re.S) is not None
-
-
-def texts(messages) -> list:
-    return [m.get("text") for m in messages if m.get("text")]
+_language_of = replies.language_of
+_matches = replies.matches
+texts = replies.texts
 
 
 def assert_reply(messages, response: str, lang: str) -> None:
     templates = [v["text"] for v in RESPONSES[response] if _language_of(v) == lang]
-    replies = texts(messages)
-    assert any(_matches(t, r) for t in templates for r in replies), (response, lang, replies)
+    said = texts(messages)
+    assert any(_matches(t, r) for t in templates for r in said), (response, lang, said)
 
 
 def customs(messages) -> list:

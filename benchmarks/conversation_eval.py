@@ -1,0 +1,210 @@
+"""Conversation evaluation (issue 13): scripted conversations, written the way applicants
+write, driven through the whole running assistant (tests/stack.py: Rasa with the trained
+model, the action server, the local Case Status service, the store).
+
+Each conversation (benchmarks/conversations/*.yml) is checked for:
+- the replies it must (and must not) get at each turn, in its language;
+- every reply in the conversation's language (a reply that is the other language's
+  variation of a response is a language failure);
+- no dead end: every message gets an answer;
+- nothing asked twice: the same question (`utter_ask_*`) asked again with no word on
+  what was wrong with the answer;
+- the outcome and rule ids the actions logged (the decision log), and the service
+  requests filed (nothing lost, nothing filed twice).
+
+    python -m benchmarks.conversation_eval [--only ID_OR_CLASS ...] [--no-write]
+
+Prints the figures per language and class, lists every failure with its reasons, and
+writes benchmarks/results/conversations.md and .json. `make bench-conversations`.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+import time
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, List, Optional, Sequence, Set
+
+import yaml
+
+from benchmarks import replies
+from tests.stack import ROOT, start_assistant, stop_all
+
+CONVERSATIONS = ROOT / "benchmarks" / "conversations"
+RESULTS = ROOT / "benchmarks" / "results"
+DEFAULT_CLOCK = "2026-11-24T10:00:00-05:00"  # a Tuesday morning: live chat open (G3)
+TARGET = 0.95
+# Replies that say why an answer is asked again: then asking again is right.
+EXPLAINED = re.compile(r"not_understood|_bad_|too_long|too_short|_missing|yes_or_no|_empty|^utter_receipt_|"
+                       r"bad_prefix|bad_characters|what_to_change|^utter_faq/|question_not_known|invalid")
+
+
+@dataclass
+class Result:
+    id: str
+    lang: str
+    kind: str
+    passed: bool = True
+    reasons: List[str] = field(default_factory=list)
+    transcript: List[dict] = field(default_factory=list)
+
+    def fail(self, reason: str) -> None:
+        self.passed = False
+        self.reasons.append(reason)
+
+
+def load(only: Sequence[str] = (), folder: Path = CONVERSATIONS) -> List[dict]:
+    conversations = []
+    for path in sorted(folder.glob("*.yml")):
+        for conversation in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            conversation["file"] = path.name
+            if not only or conversation["id"] in only or conversation.get("class") in only:
+                conversations.append(conversation)
+    ids = [c["id"] for c in conversations]
+    duplicated = {i for i in ids if ids.count(i) > 1}
+    if duplicated:
+        raise SystemExit(f"conversation ids used twice: {sorted(duplicated)}")
+    return conversations
+
+
+def _keys(said: List[str], lang: str, result: Result, turn: int) -> Set[str]:
+    """The response keys among the replies, in the conversation's language; a reply in the
+    other language only is a language failure."""
+    found: Set[str] = set()
+    for text in said:
+        pairs = replies.keys_of(text)
+        if not pairs:
+            continue  # not a domain response (a channel's word, a crisis hotline's text...)
+        in_lang = {key for key, language in pairs if language == lang}
+        if in_lang:
+            found |= in_lang
+        else:
+            result.fail(f"turn {turn}: a reply in the other language: {text[:80]!r}")
+    return found
+
+
+def run_one(assistant, store, conversation: dict) -> Result:
+    lang = conversation.get("lang", "en")
+    result = Result(conversation["id"], lang, conversation.get("class", "flow"))
+    assistant.set_clock(conversation.get("clock") or DEFAULT_CLOCK)
+    sender = "eval-" + uuid.uuid4().hex[:12]
+    asked: Dict[str, int] = {}
+    explained_last = False
+    for number, turn in enumerate(conversation.get("turns") or [], 1):
+        try:
+            answer = assistant.say(sender, str(turn["say"]))
+        except Exception as exc:  # the assistant failed this message: a dead end
+            result.fail(f"turn {number}: no answer ({type(exc).__name__})")
+            break
+        said = replies.texts(answer)
+        result.transcript.append({"say": turn["say"], "replies": said})
+        if not said and not any(m.get("custom") for m in answer):
+            result.fail(f"turn {number}: no reply (a dead end)")
+        keys = _keys(said, lang, result, number)
+        for key in turn.get("expect") or []:
+            if key not in keys:
+                result.fail(f"turn {number}: expected {key}, got {sorted(keys) or said}")
+        for key in turn.get("not_expect") or []:
+            if key in keys:
+                result.fail(f"turn {number}: should not have said {key}")
+        for key in sorted(k for k in keys if k.startswith("utter_ask_")):
+            if key in asked and not explained_last and not any(EXPLAINED.search(k) for k in keys):
+                result.fail(f"turn {number}: asked again with no reason given: {key}")
+            asked[key] = number
+        explained_last = any(EXPLAINED.search(k) for k in keys)
+    decisions = store.decisions_for(sender)
+    outcomes = {d.outcome for d in decisions}
+    rule_ids = {r for d in decisions for r in (d.rule_ids or [])}
+    if conversation.get("outcome") and conversation["outcome"] not in outcomes:
+        result.fail(f"outcome {conversation['outcome']} never decided (decided: {sorted(outcomes)})")
+    missing = set(conversation.get("rule_ids") or []) - rule_ids
+    if missing:
+        result.fail(f"rule ids never logged: {sorted(missing)} (logged: {sorted(rule_ids)})")
+    if "filed" in conversation:
+        filed = sorted(r.request_type for r in store.service_requests_for(sender))
+        if filed != sorted(conversation["filed"] or []):
+            result.fail(f"filed {filed}, expected {sorted(conversation['filed'] or [])}")
+    return result
+
+
+def figures(results: List[Result]) -> dict:
+    by_lang: Dict[str, List[Result]] = defaultdict(list)
+    by_class: Dict[str, List[Result]] = defaultdict(list)
+    for r in results:
+        by_lang[r.lang].append(r)
+        by_class[r.kind].append(r)
+
+    def rate(group: List[Result]) -> dict:
+        right = sum(r.passed for r in group)
+        return {"conversations": len(group), "ended_right": right, "rate": round(right / len(group), 3) if group else 0.0}
+
+    return {"by_language": {k: rate(v) for k, v in sorted(by_lang.items())},
+            "by_class": {k: rate(v) for k, v in sorted(by_class.items())},
+            "all": rate(results)}
+
+
+def report(results: List[Result], seconds: float) -> str:
+    f = figures(results)
+    lines = [
+        "# Conversation evaluation (issue 13)",
+        "",
+        f"Written by `python -m benchmarks.conversation_eval` on {time.strftime('%Y-%m-%d %H:%M')} "
+        f"({len(results)} conversations in {seconds:.0f} s, through the whole running assistant).",
+        f"Target: at least {TARGET:.0%} ending right in each language.",
+        "",
+        "| language | conversations | ended right | rate |",
+        "|---|---|---|---|",
+    ]
+    lines += [f"| {k} | {v['conversations']} | {v['ended_right']} | {v['rate']:.1%} |" for k, v in f["by_language"].items()]
+    lines += ["", "| class | conversations | ended right | rate |", "|---|---|---|---|"]
+    lines += [f"| {k} | {v['conversations']} | {v['ended_right']} | {v['rate']:.1%} |" for k, v in f["by_class"].items()]
+    failures = [r for r in results if not r.passed]
+    lines += ["", f"## Every failure ({len(failures)})", ""]
+    for r in failures:
+        lines.append(f"### {r.id} ({r.lang}, {r.kind})")
+        lines += [f"- {reason}" for reason in r.reasons]
+        for turn in r.transcript:
+            lines.append(f"  - applicant: {turn['say']}")
+            lines += [f"    - assistant: {text[:160]}" for text in turn["replies"]]
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", nargs="*", default=(), help="conversation ids or classes")
+    parser.add_argument("--no-write", action="store_true", help="print only; write no results")
+    parser.add_argument("--dir", type=Path, default=CONVERSATIONS, help="another folder of conversations")
+    args = parser.parse_args(argv)
+    conversations = load(args.only, args.dir)
+    work = Path(tempfile.mkdtemp(prefix="conversation-eval-"))
+    assistant = start_assistant(work, work / "logs", clock=DEFAULT_CLOCK, case_status_admin=True)
+    from contact_center.storage import ContactCenterStore
+
+    store = ContactCenterStore(assistant.db_url)
+    started = time.perf_counter()
+    try:
+        results = [run_one(assistant, store, c) for c in conversations]
+    finally:
+        store.dispose()
+        stop_all(assistant.services)
+    seconds = time.perf_counter() - started
+    text = report(results, seconds)
+    print(text)
+    if not args.no_write and not args.only and args.dir == CONVERSATIONS:
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        (RESULTS / "conversations.md").write_text(text, encoding="utf-8")
+        (RESULTS / "conversations.json").write_text(json.dumps(
+            {"figures": figures(results), "failures": [r.__dict__ for r in results if not r.passed]},
+            ensure_ascii=False, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,79 @@
+"""The conversation evaluation's own checks (benchmarks/conversation_eval.py), on a
+scripted stand-in for the assistant: each kind of failure is caught, a right
+conversation passes."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from benchmarks import conversation_eval, replies
+
+
+def _text(key: str, lang: str) -> str:
+    return next(v["text"] for v in replies.responses()[key] if replies.language_of(v) == lang)
+
+
+class Stand_in:  # noqa: N801 - a stand-in for tests.stack.Assistant
+    def __init__(self, answers):
+        self.answers = list(answers)
+        self.clock = None
+
+    def set_clock(self, moment):
+        self.clock = moment
+
+    def say(self, sender, text):
+        return [{"text": t} for t in self.answers.pop(0)]
+
+
+class Store:
+    def __init__(self, decisions=(), filed=()):
+        self.decisions = [SimpleNamespace(outcome=o, rule_ids=list(r)) for o, r in decisions]
+        self.filed = [SimpleNamespace(request_type=t) for t in filed]
+
+    def decisions_for(self, sender):
+        return self.decisions
+
+    def service_requests_for(self, sender):
+        return self.filed
+
+
+ASK = _text("utter_ask_appointment_time", "en")
+
+
+def _run(answers, conversation, store=None):
+    return conversation_eval.run_one(Stand_in(answers), store or Store(), conversation)
+
+
+def test_a_right_conversation_passes():
+    result = _run([[_text("utter_faq/rfe", "es")]],
+                  {"id": "x", "lang": "es", "turns": [{"say": "que es un rfe", "expect": ["utter_faq/rfe"]}],
+                   "outcome": "SELF_SERVICE", "rule_ids": ["G1"]},
+                  Store([("SELF_SERVICE", ["G1"])]))
+    assert result.passed, result.reasons
+
+
+def test_a_reply_in_the_other_language_fails():
+    result = _run([[_text("utter_faq/rfe", "en")]], {"id": "x", "lang": "es", "turns": [{"say": "que es un rfe"}]})
+    assert not result.passed and "other language" in result.reasons[0]
+
+
+def test_a_missing_reply_and_a_dead_end_fail():
+    result = _run([[ASK], []], {"id": "x", "lang": "en", "turns": [
+        {"say": "reschedule", "expect": ["utter_faq/rfe"]}, {"say": "hello?"}]})
+    assert any("expected utter_faq/rfe" in r for r in result.reasons)
+    assert any("dead end" in r for r in result.reasons)
+
+
+def test_a_question_asked_again_without_a_reason_fails_but_not_with_one():
+    again = _run([[ASK], [ASK]], {"id": "x", "lang": "en", "turns": [{"say": "a"}, {"say": "b"}]})
+    assert any("asked again" in r for r in again.reasons)
+    explained = _run([[ASK], [_text("utter_appointment_time_not_understood", "en"), ASK]],
+                     {"id": "x", "lang": "en", "turns": [{"say": "a"}, {"say": "b"}]})
+    assert explained.passed, explained.reasons
+
+
+def test_outcome_rules_and_filing_are_checked_in_the_store():
+    result = _run([[ASK]], {"id": "x", "lang": "en", "turns": [{"say": "a"}], "outcome": "E_REQUEST",
+                            "rule_ids": ["R1"], "filed": ["reschedule"]},
+                  Store([("SELF_SERVICE", ["R2"])], filed=["reschedule", "reschedule"]))
+    reasons = " | ".join(result.reasons)
+    assert "E_REQUEST never decided" in reasons and "['R1']" in reasons and "filed ['reschedule', 'reschedule']" in reasons
