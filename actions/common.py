@@ -15,7 +15,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from contact_center import clock, language
+from contact_center import answers, clock, language
 from contact_center.messages import CRISIS_INTENT, TOO_LONG_INTENT
 from contact_center.rules import Decision
 
@@ -112,7 +112,8 @@ def wants_to_leave(tracker: Tracker, own_topics: Iterable[str] = (), free_text: 
         return True  # not an answer: data/bounded_input.yml says so and asks again
     if free_text:
         text = latest_text(tracker)
-        return name in CONTROL_INTENTS and (text.startswith("/") or len(text.split()) <= FREE_TEXT_CONTROL_WORDS)
+        return name in CONTROL_INTENTS and (text.startswith("/") or len(text.split()) <= FREE_TEXT_CONTROL_WORDS
+                                            or (name == "stop" and answers.starts_with_stop(text)))
     if name in CONTROL_INTENTS:
         return True
     if name == QUESTION_INTENT:

@@ -122,13 +122,16 @@ class ApplicantFormValidation(FormValidationAction):
         to "which reason?"): context reads the answer first. Never for a stop, a language
         switch, a crisis or an over-long message."""
         name, _ = common.latest_intent(tracker)
-        if name in common.CONTROL_INTENTS or name in (CRISIS_INTENT, TOO_LONG_INTENT, common.QUESTION_INTENT):
+        if name == "stop" and answers.says_stop(common.latest_text(tracker)):
+            return False  # "never mind" is a stop, though "never" would answer "how many times?"
+        if name in (CRISIS_INTENT, TOO_LONG_INTENT, common.QUESTION_INTENT, "change_language"):
             return False  # a question ("and if they don't answer before the 10th?") is answered, then asked again
         slot = tracker.get_slot("requested_slot")
         reader = self.answer_readers.get(slot)
         if reader is None or not self.requested(tracker, slot):
             return False
-        return reader(tracker) not in (None, False)
+        read = reader(tracker)
+        return read is not None and read is not False and read != []  # 0 ("never") is an answer
 
     def answering(self, tracker: Tracker) -> bool:
         """True when the form runs on the applicant's reply to its question.

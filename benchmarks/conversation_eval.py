@@ -5,7 +5,8 @@ model, the action server, the local Case Status service, the store).
 Each conversation (benchmarks/conversations/*.yml) is checked for:
 - the replies it must (and must not) get at each turn, in its language;
 - every reply in the conversation's language (a reply that is the other language's
-  variation of a response is a language failure);
+  variation of a response is a language failure); in a language switch (class
+  `language`, `lang` the language it ends in), from the first turn with an `expect` on;
 - no dead end: every message gets an answer;
 - nothing asked twice: the same question (`utter_ask_*`) asked again with no word on
   what was wrong with the answer;
@@ -43,6 +44,24 @@ TARGET = 0.95
 # Replies that say why an answer is asked again: then asking again is right.
 EXPLAINED = re.compile(r"not_understood|_bad_|too_long|too_short|_missing|yes_or_no|_empty|^utter_receipt_|"
                        r"bad_prefix|bad_characters|what_to_change|^utter_faq/|question_not_known|invalid")
+
+
+# How the figures came about: which runs were blind, and what was changed after seeing what.
+NOTES = (
+    "The conversations (benchmarks/conversations/, 215: en 109, es 106) were written by someone who had not "
+    "seen the assistant's answers to them, from the rules document, in applicants' words.",
+    "First run, flow conversations only (47, before anything was changed for them): en 17/24 = 70.8%, "
+    "es 18/23 = 78.3%. Their failures led to general fixes: request types no longer changed by an answer inside "
+    "a form, 'never ...' answers not read as a stop, 'el viernes pasado' read as a day gone, minutes before "
+    "'am' kept, a crisis near-miss set (crisis_data/dev5) and the crisis threshold rule re-applied (0.35).",
+    "First run of all 215 after those fixes (the other 168 seen for the first time): en 72/109 = 66.1%, "
+    "es 78/106 = 73.6%; by class: answers in context 95.2%, other agencies 90.0%, flows 86.5%, several "
+    "requests 81.8%, language 78.6%, questions 60.6%, cancel 50.0%, corrections 42.9%, facts up front 17.4%.",
+    "Then, from those failures, two general changes: a message that opens with a stop ('nah forget it, ...') "
+    "stops a form even where the question takes free text, and more question paraphrases per topic in the "
+    "knowledge base's training data (new texts, none from the evaluation). Figures after that are no longer "
+    "blind for those classes.",
+)
 
 
 @dataclass
@@ -96,7 +115,10 @@ def run_one(assistant, store, conversation: dict) -> Result:
     sender = "eval-" + uuid.uuid4().hex[:12]
     asked: Dict[str, int] = {}
     explained_last = False
-    for number, turn in enumerate(conversation.get("turns") or [], 1):
+    turns = conversation.get("turns") or []
+    switch_at = next((i for i, t in enumerate(turns, 1) if t.get("expect")), 1) \
+        if conversation.get("class") == "language" else 1
+    for number, turn in enumerate(turns, 1):
         try:
             answer = assistant.say(sender, str(turn["say"]))
         except Exception as exc:  # the assistant failed this message: a dead end
@@ -106,7 +128,7 @@ def run_one(assistant, store, conversation: dict) -> Result:
         result.transcript.append({"say": turn["say"], "replies": said})
         if not said and not any(m.get("custom") for m in answer):
             result.fail(f"turn {number}: no reply (a dead end)")
-        keys = _keys(said, lang, result, number)
+        keys = _keys(said, lang, result, number) if number >= switch_at else set()
         for key in turn.get("expect") or []:
             if key not in keys:
                 result.fail(f"turn {number}: expected {key}, got {sorted(keys) or said}")
@@ -164,6 +186,7 @@ def report(results: List[Result], seconds: float) -> str:
     lines += [f"| {k} | {v['conversations']} | {v['ended_right']} | {v['rate']:.1%} |" for k, v in f["by_language"].items()]
     lines += ["", "| class | conversations | ended right | rate |", "|---|---|---|---|"]
     lines += [f"| {k} | {v['conversations']} | {v['ended_right']} | {v['rate']:.1%} |" for k, v in f["by_class"].items()]
+    lines += ["", "## Notes", ""] + [f"- {note}" for note in NOTES]
     failures = [r for r in results if not r.passed]
     lines += ["", f"## Every failure ({len(failures)})", ""]
     for r in failures:

@@ -274,6 +274,11 @@ NOTES = [
     "whole check en 167/215 = 0.777 / 7 of 158 near-miss alarms; es 170/217 = 0.783 / 3 of 185; patterns only "
     "en 0.409, es 0.415. A second blind reading, lower than the test set's: new wordings still slip through. "
     "dev4 then joined the training data (and its 6 pattern false alarms were fixed as classes); the rule picked 0.375.",
+    "dev5 (near misses only: ordinary answers and frustration inside a conversation, 'i just wanted to know', "
+    "'tired of the wait'): the class of two false alarms the conversation evaluation found (988 said to an "
+    "applicant declining an option); its texts are new, none is an evaluation text. With it the rule picked 0.35; "
+    "test rows at 0.35: en 1.000 / 4.0%, es 0.975 / 6.6%. One of the two evaluation false alarms still fires "
+    "(self_harm 0.57): the learned check still reads 'im just tired of ... honestly' as despair.",
 ]
 
 

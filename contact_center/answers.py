@@ -19,7 +19,8 @@ _YES = re.compile(
     r"^(yes|yeah|yep|yup|ya|y|sure|ok|okay|correct|right|of course|please do|do it|si|sip|claro|"
     r"correcto|asi es|por supuesto|dale|hagalo|de acuerdo|afirmativo|exacto)\b"
 )
-_NO = re.compile(r"^(no|nope|nop|nah|n|not really|negative|nunca|never|ninguno|ninguna|para nada|tampoco)\b")
+_NO = re.compile(r"^(no|nope|nop|nah|n|not really|not anymore|no longer|negative|nunca|never|ninguno|ninguna|"
+                 r"para nada|tampoco|ya no)\b")
 
 
 def _clean(text: Optional[str]) -> str:
@@ -60,17 +61,23 @@ def times_rescheduled(text: Optional[str]) -> Optional[int]:
 
 
 # Word beginnings (folded) that name each claim, in English and Spanish.
+# USCIS's own error first: "they lost my fingerprints" / "perdieron mis huellas" is not a loss of money.
 _CRITERIA_WORDS: Tuple[Tuple[str, str], ...] = (
+    (r"\b(error|mistake|equivoc|wrong|culpa|fault|uscis error|(uscis|they) lost|perdieron)", "uscis_error"),
     (r"\b(financ|money|dinero|economic|job|employ|trabajo|empleo|business|negocio|pay|pag|income|ingreso|loss|perd)", "severe_financial_loss"),
-    (r"\b(humanitar|medic|sick|ill|enferm|death|dying|muert|murien|hospital|cancer|surgery|cirug|health|salud|famil)", "urgent_humanitarian"),
-    (r"\b(government|gobierno|federal|military|militar|national|nacional|public safety|seguridad publica|agency|agencia)", "government_interest"),
-    (r"\b(error|mistake|equivoc|wrong|culpa|fault|uscis error|lost my|perdieron)", "uscis_error"),
+    (r"\b(humanitar|medic|sick|ill|enferm|death|dying|muert|murien|hospital|cancer|surgery|cirug|operar|operacion|"
+     r"health|salud|famil)", "urgent_humanitarian"),
+    (r"\b(government|gobierno|federal|military|militar|army|navy|air force|marine|soldier|soldad|ejercito|armada|"
+     r"veteran|national|nacional|public safety|seguridad publica|agency|agencia)", "government_interest"),
 )
-_NONE_WORDS = re.compile(r"\b(none|ninguna|ninguno|nothing|nada|no reason|otra cosa|something else|other|otro|otra)\b")
+# "none of these"; a bare "other" / "otra" only as the whole answer ("otra vez", "la otra semana" are not it).
+_NONE_WORDS = re.compile(r"\b(none|ninguna|ninguno|nothing|nada|no reason|otra cosa|something else)\b|"
+                         r"^(other|otro|otra|other reason|otra razon|otro motivo)$")
 
 _URGENT_WORDS: Tuple[Tuple[str, str], ...] = (
     (r"\b(travel|trip|viaj|fly|vuelo|funeral|abroad|extranjero)", "family_emergency_travel"),
-    (r"\b(medic|hospital|sick|ill|enferm|surgery|cirug|doctor|salud|health|cancer|treatment|tratamiento)", "medical_emergency"),
+    (r"\b(medic|hospital|sick|ill|enferm|surgery|cirug|operar|operacion|doctor|salud|health|cancer|treatment|"
+     r"tratamiento)", "medical_emergency"),
     (r"\b(job|employ|trabajo|empleo|benefit|beneficio|aid|ayuda|financ|money|dinero|income|ingreso|despid|fired|laid off|rent|renta)", "financial_loss_of_employment_or_benefits"),
 )
 
@@ -89,9 +96,12 @@ def expedite_criterion(text: Optional[str]) -> Optional[str]:
     cleaned = _clean(text).replace(" ", "_") if (text or "").strip() in EXPEDITE_CRITERIA | {NONE} else _clean(text)
     if cleaned in EXPEDITE_CRITERIA or cleaned == NONE:
         return cleaned
+    found = _first_match(cleaned, _CRITERIA_WORDS, EXPEDITE_CRITERIA)
+    if found:
+        return found
     if _NONE_WORDS.search(cleaned) or yes_no(cleaned) is False:
         return NONE
-    return _first_match(cleaned, _CRITERIA_WORDS, EXPEDITE_CRITERIA)
+    return None
 
 
 def urgent_reason(text: Optional[str]) -> Optional[str]:
@@ -111,6 +121,26 @@ def urgent_reason(text: Optional[str]) -> Optional[str]:
 _DONT_KNOW = re.compile(
     r"\b(i )?(do ?n'?t|dont|do not) know\b|\bnot sure\b|\bno idea\b|\bidk\b|\bno (lo )?se\b|\bno estoy segur|\bni idea\b|\bno me acuerdo\b|\bno recuerdo\b"
 )
+
+
+_STOP = re.compile(
+    r"\b(cancel\w*|stop|quit|abort|never ?mind|nvm|forget (it|about it|that|the)|scratch that|"
+    r"(do ?n'?t|dont|do not) want to (do|continue|go on)|changed my mind|"
+    r"cancel\w*|olvid\w*|deja(lo|lo asi| eso)?|para(le)?|pare|detente|alto|basta|salir|"
+    r"ya no quiero|no quiero (seguir|continuar)|me arrepenti|cambie de opinion)\b"
+)
+
+
+def says_stop(text: Optional[str]) -> bool:
+    """True when the words ask to stop ("never mind", "olvidalo"); "never moved it before" does not."""
+    return bool(_STOP.search(_clean(text)))
+
+
+def starts_with_stop(text: Optional[str]) -> bool:
+    """True when the message opens by asking to stop ("nah forget it, i'll call tomorrow",
+    "mejor no, dejalo asi"): a stop, however long what follows."""
+    words = _clean(text).split()
+    return says_stop(" ".join(words[:4]))
 
 
 def dont_know(text: Optional[str]) -> bool:

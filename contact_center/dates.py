@@ -31,8 +31,11 @@ _NAMES_A_DAY = re.compile(
     r"abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\w*|\d{1,2}/\d{1,2}|(?<!la )\bmanana\b"
 )
 _TYPED_HOUR = re.compile(
-    r"\b(?:at|a las|a la|alas)\s+(\d{1,2})(?::(\d\d))?\b|\b(?<![/:])(\d{1,2})(?::(\d\d))?\s*(?:am|pm|a\.m\.|p\.m\.|de la (?:manana|tarde|noche))"
+    r"\b(?:at|a las|a la|alas)\s+(\d{1,2})(?::(\d\d))?(?!\d)|\b(?<![/:])(\d{1,2})(?::(\d\d))?\s*(?:am|pm|a\.m\.|p\.m\.|de la (?:manana|tarde|noche))"
 )
+# A day already gone ("el viernes pasado", "last friday"): read backwards, not as the next one.
+_WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo)"
+_PAST_DAY = re.compile(rf"\b(?:last|past)\s+{_WEEKDAYS}\b|\b{_WEEKDAYS}\s+pasado\b|\b(?:yesterday|ayer|anteayer)\b")
 _LATER_IN_DAY = re.compile(r"\b(tarde|noche|afternoon|evening|tonight)\b|\d\s*(pm|p\.m\.)|\bpm\b")
 _MORNING = re.compile(r"\d\s*(am|a\.m\.)|\bam\b")
 _WORDS = re.compile(r"[a-z]+")
@@ -61,7 +64,7 @@ def parse_appointment_time(text: Optional[str], now: datetime) -> Optional[datet
         local_now = now.astimezone(EASTERN)
     settings = {
         "RELATIVE_BASE": local_now.replace(tzinfo=None),
-        "PREFER_DATES_FROM": "future",
+        "PREFER_DATES_FROM": "past" if _PAST_DAY.search(folded) else "future",
         "PREFER_DAY_OF_MONTH": "first",
         "DATE_ORDER": "MDY",
     }

@@ -88,3 +88,37 @@ def test_G6_no_danger(text):
 @pytest.mark.parametrize("text", ["I don't know", "not sure", "no sé", "no me acuerdo", "idk"])
 def test_dont_know(text):
     assert answers.dont_know(text)
+
+
+@pytest.mark.parametrize(
+    "text, criterion",
+    [
+        ("fue error de uscis, perdieron mis huellas y me hicieron ir otra vez", "uscis_error"),  # not a loss of money
+        ("perdi mi trabajo por el retraso", "severe_financial_loss"),
+        ("im in the army and deploy in march", "government_interest"),
+        ("otra", "none"),
+    ],
+)
+def test_X2_criteria_in_the_applicants_words(text, criterion):
+    assert answers.expedite_criterion(text) == criterion
+
+
+def test_U2_la_otra_semana_is_a_date_not_none_of_these():
+    assert answers.urgent_reason("me tienen que operar del corazon la otra semana") == "medical_emergency"
+
+
+@pytest.mark.parametrize("text", ["not anymore im fine now", "no longer", "ya no, ya estoy bien"])
+def test_a_no_in_other_words(text):
+    assert answers.yes_no(text) is False
+
+
+@pytest.mark.parametrize("text, stop", [("never mind", True), ("olvidalo", True), ("never moved it before", False)])
+def test_a_stop_is_told_from_an_answer_that_starts_with_never(text, stop):
+    assert answers.says_stop(text) is stop
+
+
+@pytest.mark.parametrize("text, stop", [("nah forget it, ill call tomorrow myself", True),
+                                        ("mejor no, dejalo asi, voy a ir", True),
+                                        ("the card never came, forget about the old address", False)])
+def test_a_long_message_that_opens_with_a_stop_is_a_stop(text, stop):
+    assert answers.starts_with_stop(text) is stop

@@ -52,6 +52,8 @@ def _slots(events) -> dict:
         (ValidateRescheduleForm(), "reschedule_form", "times_rescheduled",
          "twice already, once for surgery and once because my kid was sick", "report_emergency", 0.90,
          {"appointment_type": "biometrics", "appointment_time": "tomorrow 9 am"}, ("times_rescheduled", 2.0)),
+        (ValidateRescheduleForm(), "reschedule_form", "times_rescheduled", "never moved it before", "stop", 0.90,
+         {"appointment_type": "biometrics", "appointment_time": "tomorrow 9 am"}, ("times_rescheduled", 0.0)),
         (ValidateExpediteForm(), "expedite_form", "expedite_criterion", "clear USCIS error", "typo_correction", 0.86,
          {"form_type": "I-130"}, ("expedite_criterion", "uscis_error")),
         (ValidateExpediteForm(), "expedite_form", "expedite_criterion",
@@ -73,6 +75,7 @@ def test_an_answer_that_sounds_like_another_request_is_the_answer(
 @pytest.mark.parametrize(
     "text, intent",
     [("actually what's the status of my case EAC2190012345", "check_case_status"),
+     ("never mind", "stop"),
      ("and if they dont answer before the 10th do i still go?", "faq")],
 )
 def test_a_real_change_of_topic_or_a_question_still_leaves_the_form(text, intent):

@@ -47,3 +47,17 @@ def test_R2_today_without_a_time_counts_as_now():
 @pytest.mark.parametrize("text", ["", None, "I don't know", "no sé", "🙂", "<script>alert(1)</script>", "x" * 10000])
 def test_not_a_date(text):
     assert parse_appointment_time(text, NOW) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("dec 15 at 10:30am", datetime(2026, 12, 15, 10, 30)),  # the minutes before "am" were once dropped
+        ("fue el viernes pasado a las 9", datetime(2026, 11, 20, 9, 0)),  # a day gone: R2 "already past"
+        ("last friday at 9am", datetime(2026, 11, 20, 9, 0)),
+        ("ayer a las 3 pm", datetime(2026, 11, 22, 15, 0)),
+        ("el viernes a las 9", datetime(2026, 11, 27, 9, 0)),  # without "pasado", the coming one
+    ],
+)
+def test_R2_minutes_and_days_already_gone(text, expected):
+    assert parse_appointment_time(text, NOW) == expected.replace(tzinfo=EASTERN)

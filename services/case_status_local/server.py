@@ -125,6 +125,12 @@ def render_case(
     }
 
 
+def _assistant_clock() -> datetime:
+    from contact_center import clock
+
+    return clock.now().astimezone(clock.EASTERN).replace(tzinfo=None)
+
+
 class LocalCaseStatusService:
     """The service: state (tokens, rate windows, mode) and an HTTP server around it.
 
@@ -144,7 +150,7 @@ class LocalCaseStatusService:
         retry_after_seconds: Optional[int] = 1,
         admin: bool = False,
         mode: Optional[str] = None,
-        clock: Callable[[], datetime] = datetime.now,
+        clock: Optional[Callable[[], datetime]] = None,
     ) -> None:
         self.host = host
         self.requested_port = port
@@ -155,7 +161,10 @@ class LocalCaseStatusService:
         self.slow_seconds = float(slow_seconds)
         self.retry_after_seconds = None if retry_after_seconds is None else int(retry_after_seconds)
         self.admin = admin
-        self.clock = clock
+        # The assistant's clock (CONTACT_CENTER_CLOCK_FILE / CONTACT_CENTER_NOW, else the real
+        # time), on Eastern wall time: "mailed 60 days ago" is 60 days before the moment the
+        # rules are deciding at, so a test with the clock moved sees the same case.
+        self.clock = clock or _assistant_clock
         if mode is None:
             fail = os.environ.get("CASE_STATUS_LOCAL_FAIL", "").strip().lower()
             if fail not in FAIL_ENV_MODES:
