@@ -456,14 +456,18 @@ def test_R4_covid_means_do_not_attend(chat):
     assert "R4" in c.decided()[1]
 
 
+def answer_the_interview_reschedule(c: "Conversation") -> list:
+    """The rest of an interview reschedule (R1) once the form asks when it is: the time,
+    no COVID-19, the receipt number, an e-mail, and "yes" at the confirmation."""
+    for text in ("December 15 at 10am", "no", APPROVED, "maria@example.com"):
+        c.say(text)
+    return c.say("yes")
+
+
 def test_R1_R3_interview_reschedule_is_filed_to_the_field_office(chat, store):
     c = chat()
     c.say("I need to reschedule my interview")
-    c.say("December 15 at 10am")
-    c.say("no")
-    c.say("EAC1234567890")
-    c.say("maria@example.com")
-    replies = c.say("yes")
+    replies = answer_the_interview_reschedule(c)
     assert_reply(replies, "utter_reschedule_filed_field_office", "en")
     assert_reply(replies, "utter_attend_if_no_answer", "en")
     outcome, rule_ids = c.decided()
@@ -955,11 +959,7 @@ def test_R3_a_question_inside_the_reschedule_form_is_answered_and_the_form_goes_
     replies = c.say("wait, and if they don't get back to me before the interview date do i still have to go?")
     assert_reply(replies, "utter_faq/no_answer_before_appointment", "en")
     assert_reply(replies, "utter_ask_appointment_time", "en")  # the form's question again, nothing lost
-    c.say("December 15 at 10am")
-    c.say("no")
-    c.say("EAC1234567890")
-    c.say("maria@example.com")
-    replies = c.say("yes")
+    replies = answer_the_interview_reschedule(c)
     assert_reply(replies, "utter_reschedule_filed_field_office", "en")
     outcome, rule_ids = c.decided()
     assert outcome == "E_REQUEST" and {"R1", "R3"} <= rule_ids
@@ -1005,11 +1005,7 @@ def test_R1_a_second_request_waits_for_the_form_and_is_then_taken_up(chat, store
     assert_reply(replies, "utter_ask_appointment_time", "en")
     assert any("one at a time" in t for t in texts(replies))  # told the order
     assert c.slot("pending_request")
-    c.say("December 15 at 10am")
-    c.say("no")
-    c.say("EAC1234567890")
-    c.say("maria@example.com")
-    replies = c.say("yes")
+    replies = answer_the_interview_reschedule(c)
     assert_reply(replies, "utter_reschedule_filed_field_office", "en")
     assert any("other thing you asked" in t for t in texts(replies))
     assert_reply(replies, "utter_case_status_result", "en")
