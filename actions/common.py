@@ -15,7 +15,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from contact_center import answers, clock, language
+from contact_center import answers, clock, language, referrals
 from contact_center.messages import CRISIS_INTENT, TOO_LONG_INTENT
 from contact_center.rules import Decision
 
@@ -97,6 +97,32 @@ def latest_text(tracker: Tracker) -> str:
     return tracker.latest_message.get("text") or ""
 
 
+def request_texts(tracker: Tracker) -> List[str]:
+    """The applicant's messages of the request under way, latest first: back to the
+    previous decision, so facts said in the opening message (a phone number with "call
+    me back", an e-mail with "my card never came") are found when the form that needs
+    them starts. A decision taken on this very turn (live help sending a self-help topic
+    to its form) does not end the request."""
+    texts: List[str] = []
+    for event in reversed(tracker.events):
+        kind = event.get("event")
+        if kind == "user":
+            texts.append(event.get("text") or "")
+        elif kind == "slot" and event.get("name") == "outcome" and texts:
+            break
+    return texts
+
+
+def question_topic_named(tracker: Tracker) -> bool:
+    """The knowledge base's second key (contact_center/question_topics.py): the selector is
+    sure of the topic and the message names it ("wait whats premium processing?")."""
+    from contact_center.question_topics import SELECTOR_CONFIDENCE, names_topic
+
+    selector = ((tracker.latest_message.get("response_selector") or {}).get(QUESTION_INTENT) or {}).get("response") or {}
+    topic = str(selector.get("intent_response_key") or "").partition("/")[2]
+    return float(selector.get("confidence") or 0.0) >= SELECTOR_CONFIDENCE and names_topic(latest_text(tracker), topic)
+
+
 def wants_to_leave(tracker: Tracker, own_topics: Iterable[str] = (), free_text: bool = False) -> bool:
     """True when the latest message is `stop`, a language switch, a confident new topic or question.
 
@@ -112,13 +138,28 @@ def wants_to_leave(tracker: Tracker, own_topics: Iterable[str] = (), free_text: 
         return True  # not an answer: data/bounded_input.yml says so and asks again
     if free_text:
         text = latest_text(tracker)
+        if name == "change_language" and language.requested_language(text):
+            return True  # "can we switch to english" names the language: not a description
         return name in CONTROL_INTENTS and (text.startswith("/") or len(text.split()) <= FREE_TEXT_CONTROL_WORDS
                                             or (name == "stop" and answers.starts_with_stop(text)))
     if name in CONTROL_INTENTS:
         return True
     if name == QUESTION_INTENT:
-        return confidence >= QUESTION_CONFIDENCE
+        return confidence >= QUESTION_CONFIDENCE or question_topic_named(tracker)
+    if name == "out_of_scope":
+        # G7: another agency's matter ("the dmv wont renew my license") is answered, then
+        # the form goes on (data/other_agencies.yml); any other off-topic text is an answer.
+        return confidence >= SWITCH_CONFIDENCE and referrals.agency_for(latest_text(tracker)) is not None
     return name in SERVICE_INTENTS and name not in set(own_topics) and confidence >= SWITCH_CONFIDENCE
+
+
+def log_decision(tracker: Tracker, decision: Decision, facts: Mapping[str, Any], kind: str) -> None:
+    """Log a decision for audit only: one taken inside a form (a receipt number refused, S2)
+    is not the conversation's outcome, which the form's own decision sets."""
+    try:
+        store().record_decision(tracker.sender_id, decision, facts, when=now(), request_kind=kind)
+    except Exception:  # the applicant still gets the answer; the log shows what failed
+        logger.exception("could not record a %s decision for %s", kind, tracker.sender_id)
 
 
 def record(
@@ -128,10 +169,7 @@ def record(
     kind: str,
 ) -> List[Dict[str, Any]]:
     """Log the decision for audit and keep its outcome and rule ids in the conversation."""
-    try:
-        store().record_decision(tracker.sender_id, decision, facts, when=now(), request_kind=kind)
-    except Exception:  # the applicant still gets the answer; the log shows what failed
-        logger.exception("could not record a %s decision for %s", kind, tracker.sender_id)
+    log_decision(tracker, decision, facts, kind)
     return changed_slots(tracker, outcome=decision.outcome.value, rule_ids=list(decision.rule_ids))
 
 

@@ -15,8 +15,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import common
-from actions.forms import ApplicantFormValidation
-from contact_center import rules
+from actions.forms import ApplicantFormValidation, contact_said
+from contact_center import answers, rules
 from contact_center.storage import make_idempotency_key
 
 E_REQUEST_INTENTS = tuple(topic for topic, flow in rules.SELF_HELP_FLOWS.items() if flow == "e_request")
@@ -28,6 +28,11 @@ class ValidateERequestForm(ApplicantFormValidation):
     own_topics = E_REQUEST_INTENTS
     confirm_slot = "e_request_confirmed"
     correctable = ("receipt_number", "problem_details", "contact")
+    fact_readers = {"contact": contact_said}
+    correction_readers = {
+        "problem_details": lambda text, t: answers.named_correction(text, "problem_details"),
+        "contact": contact_said,
+    }
 
     def name(self) -> Text:
         return "validate_e_request_form"

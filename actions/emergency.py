@@ -22,6 +22,13 @@ from contact_center import answers, crisis, rules
 class ValidateEmergencyForm(ApplicantFormValidation):
     own_topics = ("report_emergency",)
     answer_readers = {"urgent_reason": lambda t: answers.urgent_reason(common.latest_text(t))}
+    fact_readers = {
+        "in_danger": lambda text, t: answers.danger_denied(text),  # a danger said is caught by G6 first
+        # U5 asks first what is needed; a request that already says why ("i need an emergency
+        # appointment, my dad is dying and i have to travel") has answered it.
+        "needs_appointment": lambda text, t: answers.appointment_asked(text) if answers.urgent_reason_stated(text) else None,
+        "urgent_reason": lambda text, t: answers.urgent_reason_stated(text),
+    }
 
     def name(self) -> Text:
         return "validate_emergency_form"

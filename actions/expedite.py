@@ -15,10 +15,16 @@ from rasa_sdk.types import DomainDict
 
 from actions import common
 from actions.e_requests import file_request, reference_events
-from actions.forms import INVALID, ApplicantFormValidation
+from actions.forms import INVALID, ApplicantFormValidation, contact_said
 from contact_center import answers, form_types, rules
 
 UNKNOWN_FORM = "unknown"
+
+
+def _classification_said(form, text):
+    """X4's category said unasked ("the OPT one", "based on my pending green card")."""
+    found = answers.form_classification(form, text)
+    return None if found == rules.UNKNOWN_CLASSIFICATION else found
 
 
 class ValidateExpediteForm(ApplicantFormValidation):
@@ -30,6 +36,16 @@ class ValidateExpediteForm(ApplicantFormValidation):
     }
     confirm_slot = "expedite_confirmed"
     correctable = ("expedite_criterion", "receipt_number", "expedite_documents", "contact")
+    correction_readers = {
+        "expedite_documents": lambda text, t: answers.named_correction(text, "expedite_documents"),
+        "contact": contact_said,
+    }
+    fact_readers = {  # in this order: the category is read for the form just read
+        "form_type": lambda text, t: form_types.said(text),
+        "form_classification": lambda text, t: _classification_said(t.get_slot("form_type"), text),
+        "expedite_criterion": lambda text, t: answers.expedite_criterion_stated(text),
+        "contact": contact_said,
+    }
 
     def name(self) -> Text:
         return "validate_expedite_form"
@@ -54,8 +70,7 @@ class ValidateExpediteForm(ApplicantFormValidation):
         text = common.latest_text(tracker)
         if answers.dont_know(text):
             return {"form_type": UNKNOWN_FORM}
-        found = form_types.find(text)
-        return {"form_type": found[0].value if found else INVALID}
+        return {"form_type": form_types.said(text) or INVALID}
 
     def validate_form_type(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
         if value == UNKNOWN_FORM:

@@ -13,7 +13,7 @@ from abc import abstractmethod
 from typing import Any, Callable, Dict, Iterable, List, Optional, Text
 
 from rasa_sdk import FormValidationAction, Tracker
-from rasa_sdk.events import ActionExecutionRejected, EventType
+from rasa_sdk.events import ActionExecutionRejected, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -26,6 +26,12 @@ MAX_DETAILS_CHARS = 1000
 
 
 receipt_problem_response = rules.receipt_problem_tell  # S2, decided in the rulebook
+
+
+def contact_said(text: str, tracker: Tracker) -> Optional[str]:
+    """E1/C3: an e-mail or phone numbers said unasked, as the contact answer they make."""
+    found = contact.contact_said(text)
+    return contact_display(found.email, found.phone_numbers) if found else None
 
 
 def contact_display(email: Optional[str], phones: Optional[Iterable[str]]) -> str:
@@ -44,13 +50,16 @@ def without_repeated_slots(
     already set most of them: each repeat is one more event that every later
     turn of the conversation loads and replays. Kept: the requested slot (Rasa
     reads its `SlotSet` as "the answer was checked", even when the check set it
-    back to empty), and, while a slot is requested, everything when nothing
-    else would be left, since Rasa then rejects a form turn that validated no slot.
+    back to empty), `requested_slot` itself (without it Rasa asks the first empty
+    slot of the domain's list, not of this form's `required_slots`: an interview
+    was asked how many times it was rescheduled), and, while a slot is requested,
+    everything when nothing else would be left, since Rasa then rejects a form
+    turn that validated no slot.
     """
     def repeated(event: EventType) -> bool:
         return (
             event.get("event") == "slot"
-            and event.get("name") != requested
+            and event.get("name") not in (requested, "requested_slot")
             and event.get("name") in before
             and before[event.get("name")] == event.get("value")
         )
@@ -133,6 +142,35 @@ class ApplicantFormValidation(FormValidationAction):
         read = reader(tracker)
         return read is not None and read is not False and read != []  # 0 ("never") is an answer
 
+    #: Readers of facts said unasked, by slot (text, tracker -> value or None): "my interview
+    #: on Dec 10 at 8:30, no covid, email ..." fills what it answers, whether or not it was
+    #: asked yet. They read the request's messages when the form starts, then each answer.
+    fact_readers: Dict[str, Callable[[str, Tracker], Any]] = {}
+
+    async def get_extraction_events(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
+        """The form's own extraction, then the facts said unasked for slots still empty.
+
+        rasa-sdk validates only the slots of `required_slots` (computed after extraction),
+        so a fact that does not apply to this path (a count for an interview) is dropped.
+        """
+        events = await super().get_extraction_events(dispatcher, tracker, domain)
+        activated = self.just_activated(tracker)
+        if not self.fact_readers or not (activated or self.answering(tracker)) or self.leaving(tracker):
+            return events
+        asked = None if activated else tracker.get_slot("requested_slot")
+        texts = common.request_texts(tracker) if activated else [common.latest_text(tracker)]
+        taken = {event.get("name") for event in events}
+        for slot, reader in self.fact_readers.items():
+            if slot in taken or slot == asked or tracker.get_slot(slot) is not None:
+                continue
+            for text in texts:
+                value = reader(text, tracker)
+                if value is not None:
+                    events.append(SlotSet(slot, value))
+                    tracker.slots[slot] = value  # later readers see it, as rasa-sdk's own do
+                    break
+        return events
+
     def answering(self, tracker: Tracker) -> bool:
         """True when the form runs on the applicant's reply to its question.
 
@@ -193,13 +231,13 @@ class ApplicantFormValidation(FormValidationAction):
         self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         """Keep a valid receipt number in normalised form; explain an invalid one (S2)."""
-        result = receipts.check(slot_value if isinstance(slot_value, str) else None)
+        typed = slot_value if isinstance(slot_value, str) else None
+        result = receipts.check(typed)
         if result.valid:
             return {"receipt_number": result.normalised, "invalid_receipt_number": None}
-        dispatcher.utter_message(
-            response=receipt_problem_response(result.problem),
-            invalid_receipt_number=result.normalised or (slot_value or ""),
-        )
+        decision = rules.receipt_rejected(typed)
+        common.log_decision(tracker, decision, {"problem": result.problem.value}, "receipt_number")
+        common.tell(dispatcher, decision, invalid_receipt_number=result.normalised or (slot_value or ""))
         return {"receipt_number": None, "invalid_receipt_number": result.normalised}
 
     async def extract_receipt_number(
@@ -244,8 +282,22 @@ class ApplicantFormValidation(FormValidationAction):
 
     # ------------------------------------------------------------ confirmation
 
+    #: Readers of a corrected value typed at the confirmation, by field ("no wait, the
+    #: email is r.castillo@example.com"): the value is taken and the summary shown again.
+    correction_readers: Dict[str, Callable[[str, Tracker], Any]] = {"contact": contact_said}
+
+    def typed_correction(self, tracker: Tracker) -> Dict[Text, Any]:
+        text = common.latest_text(tracker)
+        for field in self.correctable:
+            reader = self.correction_readers.get(field)
+            value = reader(text, tracker) if reader else None
+            if value is not None and value != tracker.get_slot(field):
+                return {field: value}
+        return {}
+
     def extract_confirmation(self, tracker: Tracker) -> Dict[Text, Any]:
-        """Yes files; a named field (button or typed receipt number) is asked again."""
+        """Yes files; a named field (button) is asked again; a corrected value typed is taken
+        and confirmed again."""
         slot = self.confirm_slot
         if slot is None or not self.requested(tracker, slot) or self.leaving(tracker):
             return {}
@@ -253,6 +305,9 @@ class ApplicantFormValidation(FormValidationAction):
         field = entities.get("correct_field")
         if field in self.correctable:
             return {slot: f"{INVALID}correct:{field}"}
+        corrected = self.typed_correction(tracker)
+        if corrected:
+            return {**corrected, slot: f"{INVALID}changed"}
         if entities.keys() & {"receipt_number", "invalid_receipt_number"}:
             return {slot: f"{INVALID}changed"}  # the new number is validated; confirm again
         name, _ = common.latest_intent(tracker)
@@ -272,6 +327,8 @@ class ApplicantFormValidation(FormValidationAction):
             return cleared
         if value == f"{INVALID}what":
             dispatcher.utter_message(response="utter_ask_what_to_change")
+        if value == f"{INVALID}changed":
+            dispatcher.utter_message(response="utter_correction_applied")
         return {slot: None}
 
     def missing(self, tracker: Tracker, slots: List[str]) -> List[str]:

@@ -63,6 +63,8 @@ class ActionOutOfScope(Action):
         decision = rules.not_a_uscis_matter(agency)
         events = common.record(tracker, decision, {"agency": agency}, "out_of_scope") if agency else []
         common.tell(dispatcher, decision)
+        if tracker.active_loop_name:
+            return []  # inside a form (data/other_agencies.yml): the form's own decision is still to come
         return events
 
 

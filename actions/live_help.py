@@ -18,7 +18,7 @@ from rasa_sdk.types import DomainDict
 from actions import common
 from actions.e_requests import reference_events
 from actions.forms import INVALID, ApplicantFormValidation, contact_display
-from contact_center import callback_times, contact, rules
+from contact_center import answers, callback_times, contact, rules
 from contact_center.storage import make_idempotency_key
 from contact_center.timefmt import format_moment, format_window
 
@@ -87,11 +87,15 @@ class ValidateLiveHelpForm(ApplicantFormValidation):
         return "validate_live_help_form"
 
     async def extract_live_topic(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
+        if self.just_activated(tracker):  # "a live agent about my case EAC..." says its topic
+            entities = {e.get("entity") for e in tracker.latest_message.get("entities", [])}
+            topic = answers.live_topic_stated(common.latest_text(tracker), "receipt_number" in entities)
+            return {"live_topic": topic} if topic else {}
         if not self.requested(tracker, "live_topic") or self.leaving(tracker):
             return {}
         name, confidence = common.latest_intent(tracker)
-        if name in common.SERVICE_INTENTS and confidence >= 0.5:
-            return {"live_topic": name}
+        if name in common.SERVICE_INTENTS and confidence >= common.SWITCH_CONFIDENCE:
+            return {"live_topic": name}  # G1: a self-help topic only when it is clear; else a person
         if not common.latest_text(tracker).strip():
             return {"live_topic": INVALID}
         return {"live_topic": "other"}
@@ -127,6 +131,11 @@ class ActionLiveHelp(Action):
         return events + [SlotSet("live_topic", None)] + route_to_live(dispatcher, tracker, decision, topic)
 
 
+def _said(text: str, field: str):
+    found = contact.contact_said(text)
+    return (list(found.phone_numbers) if field == "phone_numbers" else found.email) or None if found else None
+
+
 class ValidateCallbackForm(ApplicantFormValidation):
     """C3: one or more phone numbers; C4: an e-mail for after two missed calls; C5: a
     preferred time; then confirmed."""
@@ -134,6 +143,10 @@ class ValidateCallbackForm(ApplicantFormValidation):
     own_topics = ("request_callback", "request_live_agent")
     confirm_slot = "callback_confirmed"
     correctable = ("phone_numbers",)
+    fact_readers = {  # "call me back at 404 555 0161" said before the form started (C3)
+        "phone_numbers": lambda text, t: _said(text, "phone_numbers"),
+        "callback_email": lambda text, t: _said(text, "email"),
+    }
 
     def name(self) -> Text:
         return "validate_callback_form"

@@ -17,10 +17,10 @@ from rasa_sdk.types import DomainDict
 
 from actions import common
 from actions.e_requests import file_request, reference_events
-from actions.forms import INVALID, ApplicantFormValidation
+from actions.forms import INVALID, ApplicantFormValidation, contact_said
 from actions.live_help import route_to_live
 from contact_center import answers, appointments, rules
-from contact_center.dates import parse_appointment_time
+from contact_center.dates import parse_appointment_time, parse_corrected_time
 from contact_center.timefmt import format_moment, relative_label
 
 RELATIVE = {"soon": timedelta(hours=1), "past": -timedelta(hours=1)}
@@ -40,10 +40,19 @@ def _appointment_moment(tracker: Tracker):
     when = _entity(tracker, "appointment_when")
     if when in RELATIVE:
         return relative_label(when, lang), now + RELATIVE[when]
-    moment = parse_appointment_time(common.latest_text(tracker), now)
+    previous = tracker.get_slot("appointment_at")
+    if tracker.get_slot("requested_slot") == "reschedule_confirmed" and previous:
+        # a correction at the confirmation keeps what it leaves out ("the 16th, same time")
+        moment = parse_corrected_time(common.latest_text(tracker), now, datetime.fromisoformat(previous))
+    else:
+        moment = parse_appointment_time(common.latest_text(tracker), now)
     if moment is None:
         return None, None
     return format_moment(moment, lang), moment
+
+
+def _as_count(count):
+    return None if count is None else float(count)
 
 
 class ValidateRescheduleForm(ApplicantFormValidation):
@@ -55,6 +64,15 @@ class ValidateRescheduleForm(ApplicantFormValidation):
     }
     confirm_slot = "reschedule_confirmed"
     correctable = ("appointment_time", "receipt_number", "contact")
+    correction_readers = {
+        "appointment_time": lambda text, t: _appointment_moment(t)[0],
+        "contact": contact_said,
+    }
+    fact_readers = {
+        "times_rescheduled": lambda text, t: _as_count(answers.times_rescheduled_stated(text)),
+        "has_covid": lambda text, t: answers.covid_stated(text),
+        "contact": contact_said,
+    }
 
     def name(self) -> Text:
         return "validate_reschedule_form"

@@ -116,4 +116,6 @@ class SeveralRequests:
 
 def _part(text: str, parsed: Optional[dict]) -> several_requests.Part:
     intent = (parsed or {}).get("intent") or {}
-    return several_requests.Part(text, intent.get("name"), float(intent.get("confidence") or 0.0))
+    selected = (((parsed or {}).get("response_selector") or {}).get("faq") or {}).get("response") or {}
+    topic = selected.get("intent_response_key") if intent.get("name") == "faq" else None
+    return several_requests.Part(text, intent.get("name"), float(intent.get("confidence") or 0.0), topic)

@@ -43,7 +43,7 @@ DEFAULT_CLOCK = "2026-11-24T10:00:00-05:00"  # a Tuesday morning: live chat open
 TARGET = 0.95
 # Replies that say why an answer is asked again: then asking again is right.
 EXPLAINED = re.compile(r"not_understood|_bad_|too_long|too_short|_missing|yes_or_no|_empty|^utter_receipt_|"
-                       r"bad_prefix|bad_characters|what_to_change|^utter_faq/|question_not_known|invalid")
+                       r"bad_prefix|bad_characters|what_to_change|correction_applied|^utter_faq/|question_not_known|invalid")
 
 
 # How the figures came about: which runs were blind, and what was changed after seeing what.

@@ -97,3 +97,15 @@ def declines_email(text: Optional[str]) -> bool:
     from contact_center.text import fold
 
     return bool(_NO_EMAIL.search(fold(text or "").lower()))
+
+
+# Numbers in a message that are not the applicant's own: receipt numbers (3 letters,
+# 10 digits) and the Contact Center's numbers (O2) when an applicant says they called them.
+_NOT_THEIRS = re.compile(r"\b[A-Za-z]{3}[\s-]*(?:\d[\s-]*){10}\b|\b1?[\s.-]*\(?800\)?[\s.-]*(?:375|767)[\s.-]*\d{4}\b")
+
+
+def contact_said(text: Optional[str], region: str = DEFAULT_REGION) -> Optional[ContactDetails]:
+    """E-mail and phone numbers said unasked ("never got my card, LIN..., my email is ..."):
+    only what is clearly there, never a complaint about what is missing."""
+    found = parse_contact(_NOT_THEIRS.sub(" ", (text or "")[:2000]), region)
+    return found if found.usable else None

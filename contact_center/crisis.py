@@ -496,8 +496,10 @@ def _support(rest: str, matched: Iterable[str]) -> Tuple[Support, ...]:
     forced = matched & {"trafficking", "forced_sex_work"}
     if forced or (matched & _PERSONAL_THREAT and _TRAFFICKING_SIGNS.search(rest) and _WORK.search(rest)):
         support.append(Support.TRAFFICKING)
-    elif (matched & _PERSONAL_THREAT and _PARTNER.search(rest)) or (
+    elif (matched & _PERSONAL_THREAT and (_PARTNER.search(rest) or _TRAFFICKING_SIGNS.search(rest))) or (
         "run_together" in matched and _RUN_TOGETHER_PARTNER.search(rest)
     ):
+        # Documents taken or being held by the one hurting them, with no work in it, is the
+        # control of an abusive home ("he is hitting me and he took my green card").
         support.append(Support.DOMESTIC_VIOLENCE)
     return tuple(support)

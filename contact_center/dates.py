@@ -104,3 +104,29 @@ def parse_appointment_time(text: Optional[str], now: datetime) -> Optional[datet
         else:
             parsed = parsed.replace(hour=0, minute=0, second=0, microsecond=0)
     return parsed.replace(tzinfo=local_now.tzinfo)
+
+
+_MONTH_NAMED = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic|enero|febrero|marzo|abril|mayo|junio|"
+    r"julio|agosto|septiembre|octubre|noviembre|diciembre)\w*|\d{1,2}/\d{1,2}"
+)
+_TIME_NAMED = re.compile(r"\d{1,2}(:\d\d)?\s*(am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d\d|\b(at|a las)\s+\d|de la (manana|tarde|noche)")
+
+
+def parse_corrected_time(text: Optional[str], now: datetime, previous: Optional[datetime]) -> Optional[datetime]:
+    """A corrected appointment moment ("it's the 16th not the 15th, same time"): what the
+    correction leaves out (the month, the time) stays as it was in `previous`."""
+    moment = parse_appointment_time(text, now)
+    if moment is None or previous is None:
+        return moment
+    folded = fold(text or "").lower()
+    days = re.findall(r"\b(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?::|am|pm|a\.m|p\.m))", folded)
+    if not _MONTH_NAMED.search(folded) and days:
+        day = int(days[0])  # the first day said is the new one: "the 16th, not the 15th"
+        try:
+            moment = moment.replace(year=previous.year, month=previous.month, day=day)
+        except ValueError:
+            return None
+    if not _TIME_NAMED.search(folded):
+        moment = moment.replace(hour=previous.hour, minute=previous.minute)
+    return moment

@@ -1,4 +1,5 @@
-"""Form types: `i485`, `I 485`, `formulario i-130` and `n400` become `I-485`, `I-130`, `N-400`."""
+"""Form types: `i485`, `I 485`, `formulario i-130` and `n400` become `I-485`, `I-130`, `N-400`;
+the names applicants use instead ("work permit", "ciudadanía", "H-1B") become the form they name."""
 from __future__ import annotations
 
 import re
@@ -70,3 +71,44 @@ def find(text: Optional[str]) -> List[FormMention]:
         end = m.end() if suffix and value.endswith(suffix) else m.end(2)
         found.append(FormMention(m.start(), end, value))
     return found
+
+
+# What applicants call a form, folded, most specific first ("a work permit based on my
+# pending green card" is the I-765). Only names that point to one form are here.
+_COMMON_NAMES = (
+    (r"\b(work permit|work authori[sz]ation|employment authori[sz]ation|ead( card)?|permiso de trabajo|"
+     r"permiso para trabajar|autorizacion de (empleo|trabajo)|opt)\b", "I-765"),
+    (r"\b(travel document|travel permit|advance parole|re-?entry permit|permiso de viaje|documento de viaje|"
+     r"parole anticipado)\b", "I-131"),
+    (r"\b(naturali[sz]ation|naturalizacion|citizenship|ciudadania|become a citizen|hacerme ciudadan[oa])\b", "N-400"),
+    (r"\b(h-?1-?b|l-?1|o-?1)\b", "I-129"),
+    (r"\b(renew|replace|renovar|reemplazar|reponer)\w*(\s+\w+){0,3}\s+(green card|residencia|tarjeta de residente|mica)\b",
+     "I-90"),
+    (r"\b(remove (the )?conditions|quitar (las )?condiciones)\b", "I-751"),
+    (r"\b(adjustment of status|ajuste de estatus|ajuste de estado)\b", "I-485"),
+    (r"\b(asylum application|solicitud de asilo)\b", "I-589"),
+)
+
+
+def by_common_name(text: Optional[str]) -> Optional[str]:
+    """The form an applicant names in their own words ("my work permit" is the I-765), or None."""
+    from contact_center.text import fold
+
+    folded = fold(text or "").lower()[:5000]
+    for pattern, form in _COMMON_NAMES:
+        if re.search(pattern, folded):
+            return form
+    return None
+
+
+def without_common_names(folded: str) -> str:
+    """The text with the forms' common names taken out (they are not the applicant's story)."""
+    for pattern, _ in _COMMON_NAMES:
+        folded = re.sub(pattern, " ", folded)
+    return folded
+
+
+def said(text: Optional[str]) -> Optional[str]:
+    """The form a message names, by number first ("I-485"), then by its common name."""
+    found = find(text)
+    return found[0].value if found else by_common_name(text)

@@ -38,6 +38,19 @@ _SWITCH_CUES = re.compile(
     re.IGNORECASE,
 )
 
+# A language named right after asking for it: "can we do english", "switch to spanish",
+# "puedo hablar en español", "mejor en inglés". A bare "in spanish" is not one: "the
+# documents are in spanish" is about the documents.
+_ASKED_FOR = re.compile(
+    r"\b(?:(?:can|could) (?:we|you|i) (?:do|speak|talk|use|write|continue|go|switch|change)(?: (?:in|to))?|"
+    r"(?:switch|change|go|move) (?:it )?(?:back )?(?:to|into)|(?:let'?s|lets) (?:do|speak|talk|use|go|switch)(?: (?:in|to))?|"
+    r"(?:speak|talk|write|answer|continue|respond) (?:to me )?in|"
+    r"(?:podemos|puedo|puede|quiero|prefiero|mejor|seguir|sigamos|hablar|hablame|hableme|escribame|escribeme|"
+    r"cambiar|cambie|cambia|pasar|pase)(?: (?:hablar|seguir|escribir|continuar|cambiar|pasar))?(?: (?:en|a|al))?)"
+    r"\s+(?:" + _WANTS_SPANISH.pattern[3:-3] + "|" + _WANTS_ENGLISH.pattern[3:-3] + r")\b",
+    re.IGNORECASE,
+)
+
 # Function words and very frequent applicant words, accents stripped.
 _SPANISH_WORDS = frozenset(
     """
@@ -63,7 +76,7 @@ _ENGLISH_WORDS = frozenset(
 )
 # Messages that carry no language: they keep the conversation's language.
 _NEUTRAL_WORDS = frozenset(
-    "ok okay oki okey k kk no yes? si? hmm mmm ah eh uh hm lol jaja jajaja haha xd ? ?? ! . ... "
+    "ok okay oki okey k kk no yes yes? si si? sure hmm mmm ah eh uh hm lol jaja jajaja haha xd ? ?? ! . ... "
     "uscis i-485 n-400 i-765 i-130 i-131 i-90 green card".split()
 )
 _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
@@ -101,7 +114,12 @@ def requested_language(text: Optional[str]) -> Optional[str]:
     if not text:
         return None
     words = _TOKEN.findall(text[:200])
-    if not words or len(words) > 9:
+    if not words or len(words) > 16:
+        return None
+    asked_for = _ASKED_FOR.search(text[:200])
+    if asked_for:  # "sorry can we do english, my spanish isnt great": the one asked for
+        return SPANISH if _WANTS_SPANISH.search(asked_for.group(0)) else ENGLISH
+    if len(words) > 9:
         return None
     wants_es = bool(_WANTS_SPANISH.search(text))
     wants_en = bool(_WANTS_ENGLISH.search(text))

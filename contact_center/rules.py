@@ -224,6 +224,20 @@ def receipt_problem_tell(problem: "receipts.Problem") -> str:
 
 
 
+def receipt_rejected(receipt: Optional[str]) -> Optional[Decision]:
+    """S2: a number that is not a valid receipt number is never looked up or filed; the
+    applicant is told what is wrong with it. None when the number is valid."""
+    check = receipts.check(receipt)
+    if check.valid:
+        return None
+    return Decision(
+        Outcome.NOT_ELIGIBLE,
+        ("S2",),
+        (receipt_problem_tell(check.problem),),
+        details={"problem": check.problem.value},
+    )
+
+
 class LookupResult(str, enum.Enum):
     FOUND = "found"
     NOT_FOUND = "not_found"  # 404
@@ -244,14 +258,9 @@ def case_status(
     S4: outside processing time, or a notice or card that should have arrived,
     offers the matching e-Request (E1).
     """
-    check = receipts.check(receipt)
-    if not check.valid:
-        return Decision(
-            Outcome.NOT_ELIGIBLE,
-            ("S2",),
-            (receipt_problem_tell(check.problem),),
-            details={"problem": check.problem.value},
-        )
+    rejected = receipt_rejected(receipt)
+    if rejected is not None:
+        return rejected
     if lookup is None:
         return Decision(Outcome.SELF_SERVICE, ("S1",), (), details={"lookup": True})
     if lookup is LookupResult.UNAVAILABLE:

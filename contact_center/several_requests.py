@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import List, Optional, Sequence
 
+from contact_center import answers
 from contact_center.text import fold
 
 # Intents that are a request of their own (a service, a question, another agency's matter).
@@ -50,10 +51,15 @@ class Part:
     text: str
     intent: Optional[str]
     confidence: float = 0.0
+    topic: Optional[str] = None  # a question's topic: two questions are two requests
 
     @property
     def request(self) -> bool:
         return self.intent in REQUEST_INTENTS and self.confidence >= MIN_CONFIDENCE
+
+    @property
+    def stop(self) -> bool:
+        return self.intent == "stop"
 
     @property
     def social(self) -> bool:
@@ -77,6 +83,10 @@ def split(text: str) -> List[str]:
     parts.append(text[start:])
     parts = [_TRAILING.sub("", p.strip(" ,")) for p in parts]
     parts = [p for p in parts if p]
+    stop_end = answers.opening_stop(parts[0]) if parts else None
+    if stop_end is not None and len(parts[0][stop_end:].strip(" ,.!;").split()) >= 3:
+        # "never mind that, i just need to change my address": the stop, then what follows
+        parts[:1] = [parts[0][:stop_end].strip(" ,"), parts[0][stop_end:].strip(" ,.!;")]
     if len(parts) < 2 or len(parts) > MAX_PARTS:
         return []
     return parts
@@ -93,7 +103,7 @@ def plan(whole: Part, parts: Sequence[Part]) -> List[str]:
     merged: List[List[str]] = []
     kinds: List[str] = []
     for part in parts:
-        kind = "request" if part.request else "social" if part.social else "detail"
+        kind = "stop" if part.stop else "request" if part.request else "social" if part.social else "detail"
         if kind == "detail" and merged:
             merged[-1].append(part.text)
             continue
@@ -102,7 +112,9 @@ def plan(whole: Part, parts: Sequence[Part]) -> List[str]:
     if kinds and kinds[0] == "detail" and len(merged) > 1:  # a detail before any request joins the next one
         merged[1] = merged[0] + merged[1]
         del merged[0], kinds[0]
-    intents = [p.intent for p in parts if p.request]
+    if kinds[:1] == ["stop"] and len(kinds) == 2 and kinds[1] == "request":
+        return [" ".join(texts) for texts in merged]  # stop what is under way, then the new request
+    intents = [(p.intent, p.topic) for p in parts if p.request]
     if len(set(intents)) < len(intents):
         return []  # the same request told twice ("my appointment is tomorrow. I need to move it")
     requests = [" ".join(texts) for texts, kind in zip(merged, kinds) if kind == "request"]

@@ -146,3 +146,15 @@ def test_form_validation_leaves_out_slots_set_to_the_value_they_had():
     assert without_repeated_slots(events[:3], before, "problem_details") == events[:3]
     # No slot requested (the form opening with its answers given, or closing): no rejection to fear.
     assert without_repeated_slots(events[:3], before, None) == []
+
+
+def test_form_validation_keeps_the_requested_slot_even_when_unchanged():
+    """A dynamic form resumed after a question or a rejected confirmation must name the
+    slot it asks: without the event Rasa asks the domain list's first empty slot (an
+    interview was asked how many times it was rescheduled)."""
+    from actions.forms import without_repeated_slots
+
+    before = {"requested_slot": "has_covid", "appointment_type": "interview"}
+    events = [{"event": "slot", "name": "appointment_type", "value": "interview"},
+              {"event": "slot", "name": "requested_slot", "value": "has_covid"}]
+    assert without_repeated_slots(events, before, None) == [events[1]]

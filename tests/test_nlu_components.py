@@ -1,4 +1,5 @@
-"""The custom NLU components inside the trained model: language, entities, blank messages."""
+"""The custom NLU components inside the trained model: language, entities, blank messages,
+a stop that opens a message, questions the knowledge base answers."""
 import pytest
 
 
@@ -66,3 +67,38 @@ def test_form_and_appointment_types(parse):
 def test_very_long_message_is_understood(parse):
     result = parse("I need to reschedule my biometrics appointment. " * 200)
     assert result["intent"]["name"] == "reschedule_appointment"
+
+
+@pytest.mark.parametrize("text", [
+    "never mind, my neighbour had it the whole time",
+    "olvidelo, ya aparecio en el buzon",
+    "nah forget it i'll sort it out myself",
+    "mejor no, dejelo asi",
+])
+def test_a_message_that_opens_with_a_stop_is_a_stop(parse, text):
+    assert parse(text)["intent"]["name"] == "stop"
+
+
+@pytest.mark.parametrize("text", ["cancel my interview please", "i never got my card", "no, it was in march"])
+def test_words_that_only_look_like_a_stop_are_not_one(parse, text):
+    assert parse(text)["intent"]["name"] != "stop"
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("they mailed me an RFE last week, when is it due back and what happens if im late", "rfe"),
+    ("a guy on the phone said he was uscis and wanted me to pay with gift cards, is that a scam", "scams"),
+    ("me mandaron un RFE la semana pasada, cuanto tiempo tengo para contestar", "rfe"),
+])
+def test_a_question_wrapped_in_a_story_is_a_question(parse, text, topic):
+    result = parse(text)
+    assert result["intent"]["name"] == "faq"
+    assert result["response_selector"]["faq"]["response"]["intent_response_key"] == f"faq/{topic}"
+
+
+@pytest.mark.parametrize("text", [
+    "has my credit card application been approved yet",
+    "how long does it take to boil an egg",
+    "i think there was fraud on my bank card",
+])
+def test_other_matters_are_not_taken_as_questions(parse, text):
+    assert parse(text)["intent"]["name"] != "faq"

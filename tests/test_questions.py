@@ -131,8 +131,14 @@ def test_without_a_selected_topic_the_action_says_it_does_not_know(recorded):
     assert [m["response"] for m in dispatcher.messages] == ["utter_question_not_known"]
 
 
-@pytest.mark.parametrize("confidence, free_text, leaves", [(0.95, False, True), (0.65, False, True), (0.5, False, False), (0.95, True, False)])
-def test_a_form_leaves_for_a_question_only_when_it_is_confident_and_not_free_text(confidence, free_text, leaves):
-    tracker = _tracker("rfe", "expedite_form")
+@pytest.mark.parametrize("confidence, free_text, text, leaves", [
+    (0.95, False, "what is an rfe?", True),
+    (0.65, False, "what is an rfe?", True),
+    (0.5, False, "what is an rfe?", True),  # not confident, but the topic is named and the selector is sure
+    (0.5, False, "whatever you think is best", False),
+    (0.95, True, "what is an rfe?", False),
+])
+def test_a_form_leaves_for_a_question_only_when_it_is_confident_and_not_free_text(confidence, free_text, text, leaves):
+    tracker = _tracker("rfe", "expedite_form", text=text)
     tracker.latest_message["intent"]["confidence"] = confidence
     assert common.wants_to_leave(tracker, free_text=free_text) is leaves

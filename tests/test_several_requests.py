@@ -67,3 +67,24 @@ def test_an_unsure_part_is_not_a_request_of_its_own():
 def test_R4_covid_after_a_reschedule_is_a_fact_of_it_not_a_second_request():
     parts = [P("I need to reschedule my interview.", "reschedule_appointment"), P("I have covid", "report_emergency")]
     assert plan(P("whole", "reschedule_appointment"), parts) == []
+
+
+def test_two_questions_on_different_topics_are_two_requests():
+    whole = Part("x", "faq", 0.9, "faq/fees")
+    parts = [Part("what are the fees for the n-400?", "faq", 0.9, "faq/fees"),
+             Part("where do i find my receipt number", "faq", 0.95, "faq/find_receipt_number")]
+    assert plan(whole, parts) == [p.text for p in parts]
+
+
+def test_a_stop_then_a_new_request_are_taken_in_order():
+    whole = Part("x", "stop", 1.0)
+    parts = [Part("never mind that", "stop", 1.0), Part("i need to change my address, i moved", "change_address", 0.9)]
+    assert plan(whole, parts) == ["never mind that", "i need to change my address, i moved"]
+    assert split("never mind that, i actually just need to change my address, i moved") == [
+        "never mind that", "i actually just need to change my address, i moved"]
+
+
+def test_a_stop_with_its_reason_stays_one_message():
+    whole = Part("x", "stop", 1.0)
+    parts = [Part("never mind", "stop", 1.0), Part("i think my roommate grabbed it", "card_not_received", 0.4)]
+    assert plan(whole, parts) == []

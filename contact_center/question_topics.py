@@ -1,0 +1,59 @@
+"""The words that name each knowledge-base topic: a second key for a question (issue 13).
+
+The intent classifier sometimes leaves a real question out of scope, or under a service
+that shares its words, when the question comes wrapped in a story ("got an RFE in the
+mail, how long do i have to send the stuff back", "my case has said actively reviewed for
+8 months is that normal"), while the ResponseSelector is sure of the topic. The selector
+alone is also sure of many questions nobody here answers ("how long does it take milk to
+expire" looked like processing times), so a question is taken only when the message also
+names its topic in the topic's own terms, in English or Spanish. Matched on folded text.
+"""
+from __future__ import annotations
+
+import re
+from typing import Dict, Optional, Pattern
+
+from contact_center.text import fold
+
+# The ResponseSelector's confidence at which its topic is taken, with the topic named.
+SELECTOR_CONFIDENCE = 0.9
+
+# A USCIS matter named: what "how much" or "how long" must be about.
+_IMMIGRATION = (r"(?:uscis|form|forms|formulario|i-? ?\d{2,3}\w?|n-? ?\d{3}|citizenship|ciudadania|naturali[sz]\w+|"
+                r"green card|residencia|work permit|permiso de trabajo|application|solicitud|petition|peticion|tramite|"
+                r"case|caso|biometrics?|biometricos|fingerprints?|huellas)")
+
+TOPIC_TERMS: Dict[str, Pattern[str]] = {
+    name: re.compile(pattern)
+    for name, pattern in {
+        "rfe": r"\b(rfe|rfes|request for (?:more )?evidence|solicitud de (?:mas )?evidencia|peticion de evidencia)\b",
+        "noid": r"\b(noid|notice of intent to deny|aviso de intencion de negar|intencion de negar)\b",
+        "premium_processing": r"\b(premium processing|premium|procesamiento premium|proceso premium|i-? ?907)\b",
+        "find_receipt_number": r"\b(receipt (?:number|notice|#)|numero de recibo|recibo)\b.*\b(where|find|locate|look|"
+                               r"donde|encuentro|encontrar|busco|viene|aparece|sale)\b|\b(where|donde)\b.*\b(receipt|recibo)\b",
+        "processing_times": r"\b(processing times?|tiempos? de procesamiento|how long|cuanto (?:tiempo|tarda\w*)|"
+                            r"how many (?:months|days|weeks)|cuantos (?:meses|dias))\b.*\b" + _IMMIGRATION + r"\b",
+        "contact_numbers": r"\b(tty|phone number|numero de telefono|telefono|call uscis|llamar a uscis|contact center|"
+                           r"centro de contacto)\b",
+        "no_answer_before_appointment": r"\b(before|antes)\b.*\b(interview|appointment|entrevista|cita|fecha|date)\b",
+        "case_approved": r"\b(case|caso|status|estatus|estado)\b.*\b(approved|aprobad[oa])\b",
+        "actively_reviewed": r"\b(actively reviewed|actively being reviewed|revisado activamente|revision activa|"
+                             r"siendo revisado)\b",
+        "biometrics_what_to_bring": r"\b(biometrics?|biometricos|fingerprints?|huellas)\b.*\b(bring|take|need|llevar|"
+                                    r"traer|necesito|passport|pasaporte|id|license|licencia|identificacion)\b",
+        "online_account": r"\b(online account|uscis account|my ?uscis|cuenta (?:en linea|de uscis)|password|contrasena)\b",
+        "legal_help": r"\b(lawyer|attorney|abogad[oa]|notario|legal help|ayuda legal|legal aid|free legal)\b",
+        "scams": r"\b(scam|scams|fraud|estafa|fraude|gift cards?|tarjetas de regalo|is (?:that|this|it) real|es real|"
+                 r"es verdad)\b(?=.*\b(uscis|immigration|inmigracion|deport\w*|officer|oficial|called|call|llam\w*|owe|"
+                 r"debo|pay|pagar|real|verdad)\b)|\b(uscis|immigration|inmigracion|deport\w*|called|llam\w*)\b.*"
+                 r"\b(scam|scams|fraud|estafa|fraude|gift cards?|tarjetas de regalo|is (?:that|this|it) real|es real|es verdad)\b",
+        "fees": r"\b(fee|fees|cost|costs|price|cuesta|cuestan|costo|precio|tarifa|how much|cuanto (?:cuesta|es|pago|cobran))\b"
+                r".*\b" + _IMMIGRATION + r"\b|\b" + _IMMIGRATION + r"\b.*\b(fee|fees|cost|cuesta|costo|tarifa|how much)\b",
+    }.items()
+}
+
+
+def names_topic(text: Optional[str], topic: Optional[str]) -> bool:
+    """True when the message names `topic` in its own terms."""
+    pattern = TOPIC_TERMS.get(topic or "")
+    return bool(pattern and pattern.search(fold(text or "").lower()[:2000]))

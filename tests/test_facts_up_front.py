@@ -1,0 +1,244 @@
+"""Facts said unasked fill what they answer; typed corrections at the confirmation are taken
+(issue 13). The forms' real validation actions (rasa-sdk's run) on trackers shaped as Rasa
+sends them: the form just started by the applicant's own words, or waiting for a "yes".
+"""
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+import yaml
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.e_requests import ValidateERequestForm
+from actions.emergency import ValidateEmergencyForm
+from actions.expedite import ValidateExpediteForm
+from actions.live_help import ValidateCallbackForm, ValidateLiveHelpForm
+from actions.reschedule import ValidateRescheduleForm
+from contact_center import answers, contact, form_types
+from tests.stack import ROOT
+
+DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+NOW = "2026-11-24T10:00:00-05:00"  # a Tuesday morning
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock(monkeypatch):
+    monkeypatch.setenv("CONTACT_CENTER_NOW", NOW)
+    monkeypatch.delenv("CONTACT_CENTER_CLOCK_FILE", raising=False)
+
+
+def _user(text: str, intent: str, entities=()) -> dict:
+    return {"event": "user", "text": text,
+            "parse_data": {"text": text, "intent": {"name": intent, "confidence": 0.95}, "entities": list(entities)}}
+
+
+def _opening(form: str, text: str, intent: str, earlier=(), language="en", entities=(), **slots) -> Tracker:
+    """The tracker Rasa sends when `text` has just started `form`."""
+    values = {name: None for name in DOMAIN["slots"]}
+    values.update(language=language, **slots)
+    events = [{"event": "action", "name": "action_listen"}]
+    for said, said_intent in earlier:
+        events += [_user(said, said_intent), {"event": "action", "name": "action_listen"}]
+    user = _user(text, intent, entities)
+    events += [user, {"event": "action", "name": form}, {"event": "active_loop", "name": form}]
+    return Tracker("s", values, user["parse_data"], events, False, None, {"name": form}, form)
+
+
+def _answer(form: str, asked: str, text: str, intent: str, entities=(), **slots) -> Tracker:
+    """The tracker Rasa sends when `text` answers the question `asked`."""
+    values = {name: None for name in DOMAIN["slots"]}
+    values.update(language="en", requested_slot=asked, **slots)
+    user = _user(text, intent, entities)
+    events = [{"event": "action", "name": form}, {"event": "active_loop", "name": form},
+              {"event": "slot", "name": "requested_slot", "value": asked},
+              {"event": "action", "name": "action_listen"}, user, {"event": "action", "name": form}]
+    return Tracker("s", values, user["parse_data"], events, False, None, {"name": form}, form)
+
+
+def _run(validation, tracker):
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(validation.run(dispatcher, tracker, DOMAIN))
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}, [m.get("response") for m in dispatcher.messages]
+
+
+# ------------------------------------------------------------ the readers, in applicants' words
+
+@pytest.mark.parametrize("text, count", [
+    ("my biometrics appt is tomorrow at 9am and i need to move it, never rescheduled it before", 0),
+    ("i missed my fingerprints appointment yesterday and i already rescheduled it 2 times before", 2),
+    ("mi cita de biometricos es hoy a las 4 de la tarde, es la primera vez que la cambio", 0),
+    ("nunca la he cambiado", 0),
+    ("ya la cambie dos veces", 2),
+    ("i moved it once already", 1),
+    ("my appointment is tomorrow at 9 and i need to move it", None),
+    ("i cant reschedule online", None),
+])
+def test_R2_the_count_said_unasked(text, count):
+    assert answers.times_rescheduled_stated(text) == count
+
+
+@pytest.mark.parametrize("text, has_covid", [
+    ("need to reschedule my interview on december 17 at 1pm, no covid, theres a funeral in the family", False),
+    ("just tested positive for covid", True),
+    ("my son has covid", None),
+    ("mi cita de huellas es mañana y no tengo covid", False),
+])
+def test_R4_covid_said_unasked_is_read_from_its_own_clause(text, has_covid):
+    assert answers.covid_stated(text) is has_covid
+
+
+@pytest.mark.parametrize("text, form", [
+    ("can you speed up my work permit? its the one based on my pending green card", "I-765"),
+    ("necesito que aceleren mi tramite de ciudadania", "N-400"),
+    ("my employer filed an h1b petition for me", "I-129"),
+    ("i need my advance parole faster", "I-131"),
+    ("need to renew my green card", "I-90"),
+    ("my I-130 for my wife", "I-130"),
+    ("my green card never came", None),
+])
+def test_X4_forms_by_the_names_applicants_use(text, form):
+    assert form_types.said(text) == form
+
+
+@pytest.mark.parametrize("text, criterion", [
+    ("me pueden acelerar el permiso de trabajo?", None),  # a work permit is not a job at stake
+    ("i lose my job on the 30th if i dont have it", "severe_financial_loss"),
+    ("my mother has terminal cancer in peru", "urgent_humanitarian"),
+    ("no", None),  # never "none" from a bare no
+])
+def test_X2_the_claim_said_unasked(text, criterion):
+    assert answers.expedite_criterion_stated(text) == criterion
+
+
+def test_contact_said_unasked_skips_receipt_numbers_and_uscis_numbers():
+    assert contact.contact_said("recibo MSC5555555555 y mi correo es paty.g@example.com").email == "paty.g@example.com"
+    assert contact.contact_said("i called 800-375-5283 twice and nobody helped") is None
+    assert contact.contact_said("my interview on december 17 at 1pm") is None
+
+
+# ------------------------------------------------------------ the forms, as Rasa runs them
+
+def test_R2_biometrics_with_everything_said_up_front_asks_nothing_more():
+    text = ("my biometrics appt is tomorrow at 9am and i need to move it, never rescheduled it before "
+            "and i dont have covid")
+    slots, said = _run(ValidateRescheduleForm(), _opening("reschedule_form", text, "reschedule_appointment"))
+    assert slots["appointment_type"] == "biometrics"
+    assert slots["times_rescheduled"] == 0.0 and slots["has_covid"] is False
+    assert slots["requested_slot"] is None  # nothing left to ask: R2 decides
+
+
+def test_R1_interview_with_contact_up_front_goes_to_the_confirmation():
+    text = ("no voy a poder llegar a mi entrevista del 14 de diciembre a las 9, no tengo covid, recibo MSC5555555555 "
+            "y mi correo es paty.g@example.com. la pueden cambiar?")
+    tracker = _opening("reschedule_form", text, "reschedule_appointment", language="es",
+                       receipt_number="MSC5555555555")
+    slots, _ = _run(ValidateRescheduleForm(), tracker)
+    assert slots["appointment_type"] == "interview"
+    assert slots["email"] == "paty.g@example.com" and slots["has_covid"] is False
+    assert slots["requested_slot"] == "reschedule_confirmed"
+
+
+def test_E1_an_email_in_the_opening_message_is_not_asked_again():
+    tracker = _opening("e_request_form", "never got my green card, LIN1111111111, my email is k.tran@example.com",
+                       "card_not_received", receipt_number="LIN1111111111")
+    slots, _ = _run(ValidateERequestForm(), tracker)
+    assert slots["email"] == "k.tran@example.com" and slots["contact"] == "k.tran@example.com"
+    assert "problem_details" not in slots  # Rasa asks it next (this form keeps the domain's order)
+
+
+def test_X4_a_work_permit_for_a_student_goes_to_premium_processing_without_questions():
+    tracker = _opening("expedite_form", "me pueden acelerar el permiso de trabajo? es el OPT de estudiante F1",
+                       "request_expedite", language="es")
+    slots, _ = _run(ValidateExpediteForm(), tracker)
+    assert slots["form_type"] == "I-765" and slots["form_classification"] == "student_opt"
+    assert slots["requested_slot"] is None  # X4: premium processing is the answer
+
+
+def test_X2_the_form_and_the_reason_said_up_front_leave_the_receipt_number_next():
+    text = "i need my naturalization application expedited, my mother has terminal cancer in peru"
+    slots, _ = _run(ValidateExpediteForm(), _opening("expedite_form", text, "request_expedite"))
+    assert slots["form_type"] == "N-400" and slots["expedite_criterion"] == "urgent_humanitarian"
+    assert slots["requested_slot"] == "receipt_number"
+
+
+def test_U3_no_danger_and_an_urgent_appointment_said_up_front():
+    text = ("not in danger or anything but i need an emergency appointment, my dad is dying in guatemala "
+            "and i have to travel asap")
+    slots, _ = _run(ValidateEmergencyForm(), _opening("emergency_form", text, "report_emergency"))
+    assert slots["in_danger"] is False and slots["needs_appointment"] is True
+    assert slots["urgent_reason"] == "family_emergency_travel"  # U3 decides with nothing more asked
+
+
+def test_C3_a_number_given_with_call_me_back_is_not_asked_again():
+    """The number came in the message that asked for a callback; the form starts a turn later,
+    when the applicant has said what it is about."""
+    earlier = [("pls have someone call me back at 404 555 0161", "request_callback")]
+    tracker = _opening("callback_form", "i got charged twice for my i-765 fee", "out_of_scope", earlier=earlier)
+    slots, _ = _run(ValidateCallbackForm(), tracker)
+    assert slots["phone_numbers"] == ["+14045550161"]
+    assert "callback_email" not in slots  # asked next
+
+
+def test_C3_a_number_from_an_earlier_request_already_decided_is_not_taken():
+    earlier = [("my email is a.b@example.com and phone 404 555 0161", "inform"), ("thanks", "thank")]
+    tracker = _opening("callback_form", "can someone call me back", "request_callback", earlier=earlier)
+    tracker.events.insert(3, {"event": "slot", "name": "outcome", "value": "E_REQUEST"})
+    slots, _ = _run(ValidateCallbackForm(), tracker)
+    assert "phone_numbers" not in slots
+
+
+def test_G1_a_person_asked_for_about_a_case_number_gets_the_status_first():
+    tracker = _opening("live_help_form", "i want to speak to a live agent about my case EAC1234567890",
+                       "request_live_agent", entities=[{"entity": "receipt_number", "value": "EAC1234567890"}])
+    slots, _ = _run(ValidateLiveHelpForm(), tracker)
+    assert slots["live_topic"] == "check_case_status"
+
+
+def test_a_fact_said_in_an_answer_fills_its_slot_too():
+    tracker = _answer("reschedule_form", "appointment_time", "dec 10 at 8:30, and i just tested positive for covid",
+                      "inform", appointment_type="interview")
+    slots, _ = _run(ValidateRescheduleForm(), tracker)
+    assert slots["has_covid"] is True and slots["appointment_time"]
+
+
+# ------------------------------------------------------------ typed corrections at the confirmation
+
+CONFIRMING_INTERVIEW = dict(appointment_type="interview", appointment_time="Tuesday, December 15, 10:00 a.m.",
+                            appointment_at="2026-12-15T10:00:00-05:00", has_covid=False,
+                            receipt_number="MSC5555555555", contact="r.castilo@example.com",
+                            email="r.castilo@example.com")
+
+
+def test_R1_a_typed_email_correction_is_taken_and_confirmed_again():
+    tracker = _answer("reschedule_form", "reschedule_confirmed",
+                      "no wait the email is wrong, its r.castillo@example.com with two Ls", "deny", **CONFIRMING_INTERVIEW)
+    slots, said = _run(ValidateRescheduleForm(), tracker)
+    assert slots["email"] == "r.castillo@example.com"
+    assert slots["requested_slot"] == "reschedule_confirmed"  # shown again, never a count for an interview
+    assert "utter_correction_applied" in said
+
+
+def test_R1_a_corrected_day_keeps_the_month_and_time_it_leaves_out():
+    tracker = _answer("reschedule_form", "reschedule_confirmed",
+                      "actually the interview is the 16th not the 15th, same time", "inform", **CONFIRMING_INTERVIEW)
+    slots, _ = _run(ValidateRescheduleForm(), tracker)
+    assert slots["appointment_at"].startswith("2026-12-16T10:00")
+    assert slots["requested_slot"] == "reschedule_confirmed"
+
+
+def test_X3_the_documents_corrected_by_name():
+    tracker = _answer("expedite_form", "expedite_confirmed",
+                      "change the documents to doctors letter and the hospital treatment schedule", "inform",
+                      form_type="I-485", expedite_criterion="urgent_humanitarian", receipt_number="LIN1111111111",
+                      expedite_documents="doctors letter", contact="p.silva@example.com", email="p.silva@example.com")
+    slots, said = _run(ValidateExpediteForm(), tracker)
+    assert slots["expedite_documents"] == "doctors letter and the hospital treatment schedule"
+    assert slots["requested_slot"] == "expedite_confirmed" and "utter_correction_applied" in said
+
+
+def test_a_plain_yes_is_not_a_correction():
+    tracker = _answer("reschedule_form", "reschedule_confirmed", "yes", "affirm", **CONFIRMING_INTERVIEW)
+    slots, _ = _run(ValidateRescheduleForm(), tracker)
+    assert slots["reschedule_confirmed"] is True
