@@ -102,13 +102,18 @@ def request_texts(tracker: Tracker) -> List[str]:
     previous decision, so facts said in the opening message (a phone number with "call
     me back", an e-mail with "my card never came") are found when the form that needs
     them starts. A decision taken on this very turn (live help sending a self-help topic
-    to its form) does not end the request."""
+    to its form) does not end the request, nor one that offered a next step the applicant
+    is now taking (chat closed: "would you like a callback?" - "si por favor")."""
     texts: List[str] = []
+    offered = False  # a next step was offered on the turn being walked back through
     for event in reversed(tracker.events):
         kind = event.get("event")
         if kind == "user":
             texts.append(event.get("text") or "")
-        elif kind == "slot" and event.get("name") == "outcome" and texts:
+            offered = False
+        elif kind == "slot" and event.get("name") == "next_step" and event.get("value"):
+            offered = True
+        elif kind == "slot" and event.get("name") == "outcome" and texts and not offered:
             break
     return texts
 

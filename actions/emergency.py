@@ -43,6 +43,9 @@ class ValidateEmergencyForm(ApplicantFormValidation):
     async def extract_in_danger(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
         if self.just_activated(tracker) and crisis.assess(common.latest_text(tracker)).crisis:
             return {"in_danger": True}  # G6: said in the first message; don't ask
+        if self.requested(tracker, "in_danger") and not self.leaving(tracker):
+            if answers.danger_denied(common.latest_text(tracker)) is False:
+                return {"in_danger": False}  # "nobody is in danger", "no hay nadie en peligro"
         return self.extract_yes_no("in_danger", tracker)
 
     def validate_in_danger(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:

@@ -120,7 +120,10 @@ class ApplicantFormValidation(FormValidationAction):
     answer_readers: Dict[str, Callable[[Tracker], Any]] = {}
 
     def leaving(self, tracker: Tracker) -> bool:
-        free_text = tracker.get_slot("requested_slot") in set(self.free_text_slots)
+        asked = tracker.get_slot("requested_slot")
+        free_text = asked in set(self.free_text_slots)
+        if asked == "contact" and contact.contact_said(common.latest_text(tracker)) is None:
+            free_text = False  # no e-mail or phone in it: a question or another matter may leave
         if not common.wants_to_leave(tracker, self.own_topics, free_text=free_text):
             return False
         return not self.reads_as_answer(tracker)

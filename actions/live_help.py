@@ -143,6 +143,7 @@ class ValidateCallbackForm(ApplicantFormValidation):
     own_topics = ("request_callback", "request_live_agent")
     confirm_slot = "callback_confirmed"
     correctable = ("phone_numbers",)
+    correction_readers = {"phone_numbers": lambda text, t: _said(text, "phone_numbers")}
     fact_readers = {  # "call me back at 404 555 0161" said before the form started (C3)
         "phone_numbers": lambda text, t: _said(text, "phone_numbers"),
         "callback_email": lambda text, t: _said(text, "email"),

@@ -25,12 +25,19 @@ from sanic import Sanic, response
 logger = logging.getLogger(__name__)
 TOKEN_HEADER = "X-Action-Token"
 TOKEN_ENV = "ACTION_SERVER_TOKEN"
+# Rasa sends the whole tracker with every action call, and it grows with the conversation:
+# the 64 KiB limit the public servers share (SANIC_REQUEST_MAX_SIZE) once cut a ten-turn
+# callback conversation dead. This server is internal (loopback, shared secret), so it has
+# its own limit.
+MAX_REQUEST_ENV = "ACTION_SERVER_REQUEST_MAX_SIZE"
+DEFAULT_MAX_REQUEST = 64 * 1024 * 1024
 
 
 def build_app(token: str, actions_package: str = "actions") -> Sanic:
     if not token:
         raise SystemExit(f"{TOKEN_ENV} is not set: the action server refuses to start without its shared secret")
     app = create_app(actions_package, cors_origins=None)
+    app.config.REQUEST_MAX_SIZE = int(os.environ.get(MAX_REQUEST_ENV, DEFAULT_MAX_REQUEST))
 
     @app.middleware("request")
     async def shared_secret(request):  # type: ignore[no-untyped-def]

@@ -206,7 +206,7 @@ def run_gate(args: argparse.Namespace) -> int:
     if not args.json:
         print(f"Candidate: {project.relative(Path(candidate['path']))}")
         print(f"Live:      {project.relative(Path(live['path'])) if live else 'none (first model)'}")
-        print(f"Held-out:  {', '.join(project.relative(p) for p in project.heldout_files().values())}; "
+        print(f"Dev set:   {', '.join(project.relative(p) for p in project.dev_files().values())}; "
               f"margin {margin:.3f}\n")
     result = gate.run(project, candidate, live, margin)
     if args.json:

@@ -1,14 +1,14 @@
 """The gate: a candidate goes live only if no language's held-out macro-F1 drops too much.
 
-Both models parse the held-out set (tests/nlu/heldout_<lang>.yml, never trained on),
-in-process, measured as the NLU benchmark and the held-out floor test measure
-(benchmarks/nlu_eval.py). Per language the table shows macro-F1 and accuracy of the
+Both models parse the development set (tests/nlu/dev_<lang>.yml, held out from
+training; the test set is the NLU benchmark's alone), in-process, measured as the NLU
+benchmark and the dev-set floor test measure (benchmarks/nlu_eval.py). Per language the table shows macro-F1 and accuracy of the
 live model and of the candidate; the candidate is refused when, for any language,
 candidate macro-F1 < live macro-F1 - margin (default 0.01, `--margin` or the
 RASA_ADMIN_GATE_MARGIN environment variable), and the reason names the language,
 the figures and the intents that lost most.
 
-Evaluations are kept by the model file's hash and the held-out files' hash, so the
+Evaluations are kept by the model file's hash and the dev files' hash, so the
 live model is not re-evaluated for every candidate.
 """
 from __future__ import annotations
@@ -34,20 +34,23 @@ def default_margin() -> float:
         raise AdminError(f"{MARGIN_ENV}={raw!r} is not a number")
 
 
-def heldout_hash(project: Project) -> str:
+def dev_hash(project: Project) -> str:
     h = hashlib.sha256()
-    for lang, path in project.heldout_files().items():
+    for lang, path in project.dev_files().items():
         h.update(lang.encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:16]
 
 
+heldout_hash = dev_hash  # the former name
+
+
 def evaluate(project: Project, model_path: Path) -> Dict[str, Dict[str, object]]:
-    """Per language: n, macro_f1, accuracy, per_intent_f1 of a model on the held-out set."""
-    files = project.heldout_files()
+    """Per language: n, macro_f1, accuracy, per_intent_f1 of a model on the dev set."""
+    files = project.dev_files()
     if not files:
-        raise AdminError(f"no held-out set: expected tests/nlu/heldout_<lang>.yml under {project.root}")
-    key = f"{registry.sha256(model_path)}:{heldout_hash(project)}"
+        raise AdminError(f"no development set: expected tests/nlu/dev_<lang>.yml under {project.root}")
+    key = f"{registry.sha256(model_path)}:{dev_hash(project)}"
     cached = registry.evaluation(project, key)
     if cached:
         return cached
@@ -122,7 +125,7 @@ class GateResult:
 
 def gate_key(candidate_path: Path, live_path: Optional[Path], margin: float, project: Project) -> str:
     live_sha = registry.sha256(live_path) if live_path else "none"
-    return f"{registry.sha256(candidate_path)}:{live_sha}:{margin}:{heldout_hash(project)}"
+    return f"{registry.sha256(candidate_path)}:{live_sha}:{margin}:{dev_hash(project)}"
 
 
 def run(
@@ -160,7 +163,7 @@ def run(
         if not ok:
             lost = ", ".join(f"{i} {a:.2f}->{b:.2f}" for i, a, b in worst)
             reasons.append(
-                f"{lang}: held-out macro-F1 {cand['macro_f1']:.3f} vs live {live_f1:.3f} "
+                f"{lang}: held-out macro-F1 (dev set) {cand['macro_f1']:.3f} vs live {live_f1:.3f} "
                 f"({delta:+.3f}) drops more than the margin {margin:.3f}" + (f"; most lost: {lost}" if lost else "")
             )
     result = GateResult(

@@ -8,7 +8,8 @@
 * The text written is the pseudonymised one (contact_center/privacy.py); valid receipt numbers in it
   are annotated `receipt_number`, and `--entity TYPE=SPAN[|VALUE]` annotates others.
 * Refused, with the reason: an intent or entity the domain does not know; a text that
-  is in the held-out test set (tests/nlu/heldout_*.yml must stay out of training);
+  is in the held-out development set (tests/nlu/dev_*.yml must stay out of training;
+  the test set is read by the NLU benchmark alone, which checks its own separation);
   a text already in the training data under another intent.
 """
 from __future__ import annotations
@@ -53,14 +54,17 @@ def training_index(project: Project) -> Dict[str, Tuple[str, Path]]:
     return index
 
 
-def heldout_index(project: Project) -> Dict[str, Tuple[str, Path]]:
-    """Held-out texts by plain key and by masked key (the same message with other numbers)."""
+def dev_index(project: Project) -> Dict[str, Tuple[str, Path]]:
+    """Dev-set texts by plain key and by masked key (the same message with other numbers)."""
     index: Dict[str, Tuple[str, Path]] = {}
-    for lang, path in project.heldout_files().items():
+    for lang, path in project.dev_files().items():
         for example in _examples(path, lang):
             index.setdefault(inbox.text_key(example.text), (example.intent, path))
             index.setdefault("masked:" + inbox.group_key(example.text), (example.intent, path))
     return index
+
+
+heldout_index = dev_index  # the former name
 
 
 def topic_file(project: Project, intent: str, lang: str) -> Path:
@@ -214,7 +218,7 @@ def label(
     items = inbox.load_snapshot(project)
     files = state.Files(project)
     decisions = inbox.decisions(project)
-    heldout = heldout_index(project) if intent else {}
+    heldout = dev_index(project) if intent else {}
     training = training_index(project) if intent else {}
     outcomes = []
     for ref in refs:
@@ -239,8 +243,8 @@ def label(
         hit = heldout.get(inbox.text_key(plain)) or heldout.get("masked:" + inbox.group_key(plain))
         if hit:
             outcomes.append(Outcome(item, False,
-                f"{item.id} refused: {privacy.mask(plain)!r} is in the held-out test set "
-                f"({project.relative(hit[1])}, intent {hit[0]}); the test set stays out of training. "
+                f"{item.id} refused: {privacy.mask(plain)!r} is in the held-out dev set "
+                f"({project.relative(hit[1])}, intent {hit[0]}); the dev set stays out of training. "
                 f"Ignore it (--ignore) or label a reworded text (--text)."))
             continue
         known = training.get(inbox.text_key(plain))

@@ -92,10 +92,14 @@ class Project:
     def api_token_file(self) -> Path:
         return self.root / "var" / "api-token"
 
-    def heldout_files(self) -> Dict[str, Path]:
-        """tests/nlu/heldout_<lang>.yml by language."""
+    def dev_files(self) -> Dict[str, Path]:
+        """tests/nlu/dev_<lang>.yml by language: the development set (held out from training),
+        which the gate and the labels check use. The test set beside it is read by the NLU
+        benchmark only (benchmarks/nlu_benchmark.py), never by the admin commands."""
         folder = self.root / "tests" / "nlu"
-        return {p.stem.split("_", 1)[1]: p for p in sorted(folder.glob("heldout_*.yml"))}
+        return {p.stem.split("_", 1)[1]: p for p in sorted(folder.glob("dev_*.yml"))}
+
+    heldout_files = dev_files  # the former name: the development set
 
     def languages(self) -> List[str]:
         """Languages with a training-data folder (data/nlu/<lang>/), e.g. en, es."""

@@ -10,7 +10,7 @@ inside the emergency form) on:
   training figures);
 - the test set in tests/crisis/ (`test`), written blind by someone who never saw the
   patterns or the other sets, and only reported here;
-- every held-out NLU example (tests/nlu/heldout_*.yml) and the external out-of-scope
+- every NLU development example (tests/nlu/dev_*.yml) and the external out-of-scope
   probes (CLINC150 and multilingual TOD test splits, read from ../shared/data as the
   NLU benchmark reads them): false alarms there.
 
@@ -167,7 +167,7 @@ def run(shared: Path) -> dict:
     everything: List[str] = []
     for lang in ("en", "es"):
         texts = [e.text for e in examples[lang]]
-        report["other"][f"held-out NLU {lang}"] = false_alarms_on(texts)
+        report["other"][f"NLU development set {lang}"] = false_alarms_on(texts)
         everything += texts
         for source, probe_texts in external[lang].items():
             report["other"][f"{source} ({lang})"] = false_alarms_on(probe_texts)
@@ -279,6 +279,11 @@ NOTES = [
     "applicant declining an option); its texts are new, none is an evaluation text. With it the rule picked 0.35; "
     "test rows at 0.35: en 1.000 / 4.0%, es 0.975 / 6.6%. One of the two evaluation false alarms still fires "
     "(self_harm 0.57): the learned check still reads 'im just tired of ... honestly' as despair.",
+    "dev6 (near misses only: going to an appointment after all, leaving the chat, calling a request off, "
+    "'just tired of waiting'): the class of two more false alarms of the conversation evaluation ('mejor no, "
+    "dejalo asi, voy a ir' and 'not really any of those, im just tired of waiting honestly' got 988); new texts. "
+    "With it the rule picked 0.4; the test rows did not move (en 1.000 / 4.0%, es 0.975 / 6.6%), and the NLU rows "
+    "now count the development set (tests/nlu/dev_*.yml) since the held-out set was split into dev and test.",
 ]
 
 

@@ -1,7 +1,17 @@
 """Evaluate a trained Rasa model's understanding: intents, receipt numbers, language, probes.
 
-Shared by the NLU benchmark (`make bench-nlu`) and the held-out floor test, so
-both measure the same way.
+Shared by the NLU benchmark (`make bench-nlu`), the dev-set floor test and the admin
+gate, so all measure the same way.
+
+The held-out examples are split in two (issue 11):
+
+* the development set, tests/nlu/dev_<lang>.yml (DEV, dev()): for choices (classifier,
+  lemmatiser, thresholds), the admin gate, the admin labels check and the CI floor;
+* the test set, read only by benchmarks/nlu_benchmark.py, which names its files itself;
+  this module never names them, and tests/test_nlu_split.py checks that nothing else does.
+
+`fold()` and `split_overlaps()` check that the sets are disjoint from each other and from
+the training data after folding case, accents, punctuation and numbers.
 """
 from __future__ import annotations
 
@@ -19,7 +29,8 @@ from contact_center import receipts
 from contact_center.nlu_markup import plain_text
 
 ROOT = Path(__file__).resolve().parents[1]
-HELDOUT = {"en": ROOT / "tests" / "nlu" / "heldout_en.yml", "es": ROOT / "tests" / "nlu" / "heldout_es.yml"}
+DEV = {"en": ROOT / "tests" / "nlu" / "dev_en.yml", "es": ROOT / "tests" / "nlu" / "dev_es.yml"}
+HELDOUT = DEV  # the name older callers use: the development set (never the test set)
 SERVICE_INTENTS = (
     "check_case_status", "reschedule_appointment", "request_expedite", "report_emergency",
     "request_live_agent", "notice_not_received", "card_not_received", "typo_correction",
@@ -56,8 +67,88 @@ def load_examples(path: Path, lang: str) -> List[Example]:
     return out
 
 
-def heldout() -> Dict[str, List[Example]]:
-    return {lang: load_examples(path, lang) for lang, path in HELDOUT.items()}
+def dev() -> Dict[str, List[Example]]:
+    """The development set by language (tests/nlu/dev_<lang>.yml)."""
+    return {lang: load_examples(path, lang) for lang, path in DEV.items()}
+
+
+heldout = dev  # the name older callers use (crisis benchmark, data tests): the development set
+
+
+def training_examples(lang: Optional[str] = None) -> List[Example]:
+    """Every example of the NLU training data (data/nlu/**.yml), or of one language's folder."""
+    folder = ROOT / "data" / "nlu"
+    paths = sorted((folder / lang).rglob("*.yml")) if lang else sorted(folder.rglob("*.yml"))
+    out: List[Example] = []
+    for path in paths:
+        out += load_examples(path, lang or path.relative_to(folder).parts[0])
+    return out
+
+
+# Folding for the disjointness check -----------------------------------------------------
+_FORM = re.compile(r"\b(?:i|n|g|ar|ds|eoir)[\s\-]?\d{1,3}[a-z]?\b")
+_DIGITS = re.compile(r"\d+")
+
+
+def fold(text: str) -> str:
+    """A plain text reduced to what makes it a different example: lower case, no accents,
+    receipt numbers -> <receipt>, form numbers (I-485, n400) -> <form>, other digits -> <n>,
+    punctuation dropped, spacing collapsed."""
+    import unicodedata
+
+    plain = text  # Example.text: markup already removed
+    for mention in sorted(receipts.find(plain), key=lambda m: m.start, reverse=True):
+        plain = plain[: mention.start] + " RCPTX " + plain[mention.end:]
+    lowered = unicodedata.normalize("NFKD", plain.lower())
+    lowered = "".join(ch for ch in lowered if not unicodedata.combining(ch))
+    lowered = _FORM.sub(" formx ", lowered)
+    lowered = _DIGITS.sub(" numx ", lowered)
+    lowered = re.sub(r"[^\w\s]|_", " ", lowered)
+    words = lowered.replace("rcptx", "<receipt>").replace("formx", "<form>").replace("numx", "<n>").split()
+    return " ".join(words)
+
+
+def _jaccard(a: frozenset, b: frozenset) -> float:
+    return len(a & b) / len(a | b) if a or b else 1.0
+
+
+def split_overlaps(
+    test: Sequence[Example], others: Dict[str, Sequence[Example]], near: Optional[float] = 0.8
+) -> Dict[str, List[Dict[str, object]]]:
+    """Texts of `test` equal to a text of one of `others` after fold() ("exact"), and pairs
+    whose folded token sets have Jaccard similarity >= `near` ("near": near-paraphrases,
+    the closest one per text and set; not looked for when `near` is None)."""
+    exact: List[Dict[str, object]] = []
+    close: List[Dict[str, object]] = []
+    for name, examples in others.items():
+        by_key = {}
+        tokens = []
+        for example in examples:
+            key = fold(example.text)
+            by_key.setdefault(key, example)
+            tokens.append((frozenset(key.split()), example))
+        for example in test:
+            key = fold(example.text)
+            if key in by_key:
+                exact.append({"text": example.text, "intent": example.intent, "set": name,
+                              "other": by_key[key].text, "other_intent": by_key[key].intent})
+                continue
+            if near is None:
+                continue
+            mine = frozenset(key.split())
+            best = None
+            for theirs, other in tokens:
+                # Jaccard >= near needs the sizes within that ratio of each other.
+                if not mine or min(len(mine), len(theirs)) < near * max(len(mine), len(theirs)):
+                    continue
+                score = _jaccard(mine, theirs)
+                if score >= near and (best is None or score > best[0]):
+                    best = (score, other)
+            if best:
+                close.append({"text": example.text, "intent": example.intent, "set": name,
+                              "other": best[1].text, "other_intent": best[1].intent,
+                              "jaccard": round(best[0], 3)})
+    return {"exact": exact, "near": close}
 
 
 def _tsv(path: Path) -> List[str]:

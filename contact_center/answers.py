@@ -17,7 +17,8 @@ NONE = "none"
 
 _YES = re.compile(
     r"^(yes|yeah|yep|yup|ya|y|sure|ok|okay|correct|right|of course|please do|do it|si|sip|claro|"
-    r"correcto|asi es|por supuesto|dale|hagalo|de acuerdo|afirmativo|exacto)\b"
+    r"correcto|asi es|por supuesto|dale|hagalo|de acuerdo|afirmativo|exacto|listo|eso(?=$| es\b| mand| envi| present| si\b)|go ahead|send it|file it|"
+    r"submit it|mandal[oa]|mandel[oa]|envial[oa]|enviel[oa]|presental[oa]|presentel[oa])\b"
 )
 _NO = re.compile(r"^(no|nope|nop|nah|n|not really|not anymore|no longer|negative|nunca|never|ninguno|ninguna|"
                  r"para nada|tampoco|ya no)\b")
@@ -40,7 +41,7 @@ def yes_no(text: Optional[str]) -> Optional[bool]:
 
 
 _COUNT_WORDS = (
-    (r"\b(never|none|zero|nunca|ninguna|cero|no)\b|\b0\b", 0),
+    (r"\b(never|none|zero|nunca|ninguna|cero|no|havent|haven't|have not|not yet|todavia no|aun no)\b|\b0\b", 0),
     (r"\b(twice|two|2|three|3|four|4|many|several|more than once|dos|tres|cuatro|varias|muchas)\b", 2),
     (r"\b(once|one|1|a time|una vez|una|uno)\b", 1),
 )
@@ -57,6 +58,8 @@ def times_rescheduled(text: Optional[str]) -> Optional[int]:
     for pattern, value in _COUNT_WORDS:
         if re.search(pattern, cleaned):
             return value
+    if re.search(r"\b(first time|primera vez)\b", cleaned):
+        return 0  # "first time asking"; after the counts: "twice, the first time was for surgery" is 2
     return None
 
 
@@ -288,8 +291,9 @@ def appointment_asked(text: Optional[str]) -> Optional[bool]:
 
 def urgent_reason_stated(text: Optional[str]) -> Optional[str]:
     """U2's reason in a message that tells its story ("my dad is dying in guatemala and i
-    have to travel"); never "none" from a "no" that answers something else."""
-    return _first_match(_clean(text), _URGENT_WORDS, ())
+    have to travel"); never "none" from a "no" that answers something else. Asking for help
+    ("necesito ayuda con una cita") is not the loss of aid."""
+    return _first_match(re.sub(r"\b(ayuda|aid|help)\b", " ", _clean(text)), _URGENT_WORDS, ())
 
 
 def expedite_criterion_stated(text: Optional[str]) -> Optional[str]:
@@ -357,11 +361,14 @@ _APPROVAL = re.compile(r"^(fine|good|ok|okay|right|correct|all right|bien|correc
 # tomorrow"). "cancel" only on its own or with "it/that": "cancel my appointment" is a request;
 # "no importa" answers "when should we call?", so it is not here.
 _OPENING_STOP = re.compile(
-    r"^(?:(?:ok|okay|oh|ah|nah|no|wait|hmm|um|pues|bueno|mejor|actually|sabes que|espera|ay)[\s,.!]+)*"
+    r"^(?:(?:ok|okay|oh|ah|nah|no|wait|hmm|um|pues|bueno|mejor|actually|sabes que|sabe que|espera|ay)[\s,.!]+)*"
     r"(?:never\s?mind(?:\s+(?:that|this|it))?|nvm|forget\s+(?:it|about it|that|this)|scratch that|"
     r"cancel\w*(?:\s+(?:it|that|this|eso|esto|todo))?(?=\s*(?:[,.!;]|$))|"
     r"olvid(?:alo|elo|ate de eso|a eso|emos eso)|dejalo(?:\s+asi)?|dejelo(?:\s+asi)?|mejor no|"
-    r"ya no (?:quiero|hace falta|importa))\b"
+    r"ya no (?:quiero|hace falta|importa)|"
+    # At a confirmation: "dont send it, i can go after all", "no lo mande!!", "no me llamen".
+    r"(?:dont|don't|do not|no) (?:send|file|submit|call)(?: (?:it|that|this|anything|me))?(?=\s*(?:[,.!;]|$))|"
+    r"no (?:lo |la |me )?(?:mande|mandes|manden|envie|envien|presente|presenten|llamen|llames)(?=\s*(?:[,.!;]|$)))\b"
 )
 
 

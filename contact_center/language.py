@@ -42,7 +42,7 @@ _SWITCH_CUES = re.compile(
 # "puedo hablar en español", "mejor en inglés". A bare "in spanish" is not one: "the
 # documents are in spanish" is about the documents.
 _ASKED_FOR = re.compile(
-    r"\b(?:(?:can|could) (?:we|you|i) (?:do|speak|talk|use|write|continue|go|switch|change)(?: (?:in|to))?|"
+    r"\b(?:(?:can|could) (?:we|you|i) (?:do|speak|talk|use|write|continue|go|switch|change)(?: (?:this|it|that))?(?: (?:in|to))?|"
     r"(?:switch|change|go|move) (?:it )?(?:back )?(?:to|into)|(?:let'?s|lets) (?:do|speak|talk|use|go|switch)(?: (?:in|to))?|"
     r"(?:speak|talk|write|answer|continue|respond) (?:to me )?in|"
     r"(?:podemos|puedo|puede|quiero|prefiero|mejor|seguir|sigamos|hablar|hablame|hableme|escribame|escribeme|"

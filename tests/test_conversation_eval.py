@@ -77,3 +77,25 @@ def test_outcome_rules_and_filing_are_checked_in_the_store():
                   Store([("SELF_SERVICE", ["R2"])], filed=["reschedule", "reschedule"]))
     reasons = " | ".join(result.reasons)
     assert "E_REQUEST never decided" in reasons and "['R1']" in reasons and "filed ['reschedule', 'reschedule']" in reasons
+
+
+def test_both_sets_are_well_formed_and_the_test_set_is_its_own():
+    """Every expected key is a domain response, every rule id a rule, and the blind test set
+    shares no conversation (id or what is said) with the development set."""
+    import re
+
+    rules_text = (conversation_eval.ROOT.parent / "shared" / "reference" / "contact-center-rules.md").read_text()
+    rule_ids = set(re.findall(r"^- ([A-Z]\d+) ", rules_text, re.MULTILINE))
+    responses = set(replies.responses())
+    dev = conversation_eval.load((), conversation_eval.CONVERSATIONS)
+    test = conversation_eval.load((), conversation_eval.TEST_CONVERSATIONS)
+    assert len(test) >= 120 and {c["lang"] for c in test} == {"en", "es"}
+    for c in dev + test:
+        for turn in c["turns"]:
+            assert set(turn.get("expect", [])) | set(turn.get("not_expect", [])) <= responses, c["id"]
+        assert set(c.get("rule_ids", [])) <= rule_ids, c["id"]
+    assert not {c["id"] for c in dev} & {c["id"] for c in test}
+    def said(c):  # a short opening ("i have an emergency") may well be shared; a whole conversation not
+        return tuple(t["say"].strip().lower() for t in c["turns"])
+
+    assert not {said(c) for c in dev} & {said(c) for c in test}

@@ -242,3 +242,44 @@ def test_a_plain_yes_is_not_a_correction():
     tracker = _answer("reschedule_form", "reschedule_confirmed", "yes", "affirm", **CONFIRMING_INTERVIEW)
     slots, _ = _run(ValidateRescheduleForm(), tracker)
     assert slots["reschedule_confirmed"] is True
+
+
+def test_U2_asking_for_help_is_not_a_reason_and_U5_is_still_asked():
+    assert answers.urgent_reason_stated("es urgente necesito ayuda con una cita") is None
+    slots, _ = _run(ValidateEmergencyForm(), _opening("emergency_form", "es urgente necesito ayuda con una cita",
+                                                      "report_emergency", language="es"))
+    assert "needs_appointment" not in slots and "urgent_reason" not in slots
+
+
+def test_C3_a_phone_number_corrected_at_the_callback_confirmation():
+    tracker = _answer("callback_form", "callback_confirmed", "no wait thats wrong, my number is 773-555-0142",
+                      "deny", phone_numbers=["+17735550124"], callback_email="no_email", callback_time="any")
+    slots, said = _run(ValidateCallbackForm(), tracker)
+    assert slots["phone_numbers"] == ["+17735550142"] and "utter_correction_applied" in said
+
+
+def test_G6_nobody_in_danger_answers_the_danger_question():
+    tracker = _answer("emergency_form", "in_danger", "nobody is in danger", "deny")
+    slots, _ = _run(ValidateEmergencyForm(), tracker)
+    assert slots["in_danger"] is False
+
+
+def test_a_question_at_the_contact_question_leaves_the_form_for_its_answer():
+    tracker = _answer("e_request_form", "contact", "wait is this call i got from uscis asking for gift cards a scam",
+                      "faq", receipt_number="LIN1111111111", problem_details="never came")
+    tracker.latest_message["intent"]["confidence"] = 0.9
+    slots, _ = _run(ValidateERequestForm(), tracker)
+    assert "contact" not in slots  # rejected: the rules answer the question, then the form asks again
+
+
+def test_C3_numbers_given_before_a_callback_was_offered_and_accepted_are_used():
+    """Chat closed: the request for a person (with the numbers) got a decision and a callback
+    offer; "si por favor" takes the offer: the same request, so the numbers are not asked."""
+    earlier = [("necesito hablar con un representante, mi cel es 626-555-0116", "request_live_agent")]
+    tracker = _opening("callback_form", "si por favor", "affirm", earlier=earlier, language="es")
+    events = tracker.events
+    at = max(i for i, e in enumerate(events) if e.get("event") == "user" and e["text"] != "si por favor") + 1
+    events[at:at] = [{"event": "slot", "name": "outcome", "value": "LIVE_TIER1"},
+                     {"event": "slot", "name": "next_step", "value": "offer_callback"}]
+    slots, _ = _run(ValidateCallbackForm(), tracker)
+    assert slots["phone_numbers"] == ["+16265550116"]

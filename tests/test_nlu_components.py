@@ -74,6 +74,8 @@ def test_very_long_message_is_understood(parse):
     "olvidelo, ya aparecio en el buzon",
     "nah forget it i'll sort it out myself",
     "mejor no, dejelo asi",
+    "dont file it, the letter just showed up",
+    "no la manden, ya no la necesito",
 ])
 def test_a_message_that_opens_with_a_stop_is_a_stop(parse, text):
     assert parse(text)["intent"]["name"] == "stop"
@@ -97,8 +99,16 @@ def test_a_question_wrapped_in_a_story_is_a_question(parse, text, topic):
 
 @pytest.mark.parametrize("text", [
     "has my credit card application been approved yet",
-    "how long does it take to boil an egg",
+    "is my car loan application approved yet",
     "i think there was fraud on my bank card",
 ])
 def test_other_matters_are_not_taken_as_questions(parse, text):
     assert parse(text)["intent"]["name"] != "faq"
+
+
+@pytest.mark.parametrize("text", [
+    "sorry could we do this in spanish please, my english is bad",
+    "oiga, podemos seguir en ingles? mi hija me esta ayudando",
+])
+def test_G4_a_language_asked_for_by_name_is_a_switch_anywhere(parse, text):
+    assert parse(text)["intent"]["name"] == "change_language"

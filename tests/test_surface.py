@@ -93,6 +93,16 @@ def test_the_api_token_is_not_in_any_process_list(assistant):
     assert _action_token(assistant) not in out
 
 
+def test_a_long_conversation_tracker_still_reaches_the_action_server(assistant):
+    """The public servers refuse bodies over 64 KiB; the action server, which receives the
+    whole tracker on every call, takes a long conversation's (here 2 MB)."""
+    call = _action_call()
+    said = {"event": "user", "text": "x" * 900, "parse_data": {"intent": {}, "entities": []}}
+    call["tracker"]["events"] = [said] * 2200
+    r = requests.post(_actions_url(assistant), json=call, headers={"X-Action-Token": _action_token(assistant)}, timeout=30)
+    assert r.status_code == 200, r.text
+
+
 def test_a_failing_action_echoes_and_logs_nothing_of_the_request(assistant):
     secret_detail = "maria.lopez@example.com 555-201-3344 EAC1234567890"
     call = _action_call()

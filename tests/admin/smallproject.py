@@ -1,5 +1,5 @@
 """A small copy of the project for the admin workflow tests: same domain, config and
-dialogue data, a trimmed NLU training set and held-out set, so a model trains in
+dialogue data, a trimmed NLU training set and dev set, so a model trains in
 seconds rather than minutes."""
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ def build(target: Path) -> Path:
     for lang in ("en", "es"):
         for path in sorted((ROOT / "data" / "nlu" / lang).glob("*.yml")):
             trim_nlu_file(path, target / "data" / "nlu" / lang / path.name, TRAIN_PER_INTENT)
-    for path in sorted((ROOT / "tests" / "nlu").glob("heldout_*.yml")):
+    for path in sorted((ROOT / "tests" / "nlu").glob("dev_*.yml")):  # never the test set
         trim_nlu_file(path, target / "tests" / "nlu" / path.name, HELDOUT_PER_INTENT)
     (target / "models").mkdir(exist_ok=True)
     (target / "endpoints.yml").write_text(

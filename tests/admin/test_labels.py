@@ -92,7 +92,7 @@ def test_out_of_scope_goes_to_the_languages_out_of_scope_file(small, capsys):
 
 
 def test_a_held_out_text_is_refused_and_the_data_is_untouched(small, capsys):
-    heldout = nlu_eval.load_examples(small / "tests/nlu/heldout_en.yml", "en")
+    heldout = nlu_eval.load_examples(small / "tests/nlu/dev_en.yml", "en")
     plain = next(e for e in heldout if not e.receipts)
     with_receipt = next(e for e in heldout if e.receipts)
     # The same held-out message with another receipt number is the same message.
@@ -102,12 +102,12 @@ def test_a_held_out_text_is_refused_and_the_data_is_untouched(small, capsys):
     before = {p: p.read_text() for p in (small / "data").rglob("*.yml")}
     for text, item_id in ids.items():
         code, _, err = _label(capsys, small, item_id, "--intent", "check_case_status")
-        assert code == 1 and "held-out test set" in err and "heldout_en.yml" in err
+        assert code == 1 and "held-out dev set" in err and "dev_en.yml" in err
     assert before == {p: p.read_text() for p in (small / "data").rglob("*.yml")}
 
 
 def test_a_refused_held_out_text_can_be_labelled_reworded(small, capsys):
-    heldout = next(e for e in nlu_eval.load_examples(small / "tests/nlu/heldout_es.yml", "es") if not e.receipts)
+    heldout = next(e for e in nlu_eval.load_examples(small / "tests/nlu/dev_es.yml", "es") if not e.receipts)
     ids = _snapshot(small, _message(heldout.text, language="es"))
     item = next(iter(ids.values()))
     assert _label(capsys, small, item, "--intent", heldout.intent)[0] == 1
