@@ -76,9 +76,12 @@ _ENGLISH_WORDS = frozenset(
 )
 # Messages that carry no language: they keep the conversation's language.
 _NEUTRAL_WORDS = frozenset(
-    "ok okay oki okey k kk no yes yes? si si? sure hmm mmm ah eh uh hm lol jaja jajaja haha xd ? ?? ! . ... "
+    "ok okay oki okey k kk no yes? si? hmm mmm ah eh uh hm lol jaja jajaja haha xd ? ?? ! . ... "
     "uscis i-485 n-400 i-765 i-130 i-131 i-90 green card".split()
 )
+# A bare yes in either language ("yes", "si", "sure") answers the question asked in the
+# conversation's language; with other words ("si mandela") the words decide.
+_BARE_ANSWERS = frozenset("yes si sure yeah yep sip".split())
 _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
 _MAX_INPUT = 2000
 
@@ -167,7 +170,7 @@ def detect(text: Optional[str], previous: Optional[str] = None) -> LanguageDecis
     words = [w.lower() for w in _TOKEN.findall(_without_identifiers(text))]
     plain = [fold(w) for w in words]
     meaningful = [w for w in plain if w not in _NEUTRAL_WORDS and len(w) > 1 or w == "y"]
-    if not meaningful:
+    if not meaningful or set(meaningful) <= _BARE_ANSWERS:
         return LanguageDecision(keep, "neutral")
     if any(ch in "ñ¿¡" for ch in text.lower()) or any(
         c in "áéíóú" for c in text.lower()

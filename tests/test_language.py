@@ -84,3 +84,12 @@ def test_G4_spanish_no_answers_stay_spanish(text):
 def test_G4_addresses_and_a_bare_no_keep_the_conversation_language(text):
     assert language.detect(text, "es").language == "es"
     assert language.detect(text, "en").language == "en"
+
+
+@pytest.mark.parametrize("text, previous", [("yes", "es"), ("si", "en"), ("sure", "es")])
+def test_G4_a_bare_yes_keeps_the_conversation_language(text, previous):
+    assert language.detect(text, previous).language == previous
+
+
+def test_G4_yes_with_other_words_is_decided_by_them():
+    assert language.detect("si mandela", "en").language == "es"
