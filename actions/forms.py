@@ -121,12 +121,13 @@ class ApplicantFormValidation(FormValidationAction):
 
     def leaving(self, tracker: Tracker) -> bool:
         asked = tracker.get_slot("requested_slot")
-        free_text = asked in set(self.free_text_slots)
-        if asked == "contact" and contact.contact_said(common.latest_text(tracker)) is None:
-            free_text = False  # no e-mail or phone in it: a question or another matter may leave
-        if not common.wants_to_leave(tracker, self.own_topics, free_text=free_text):
-            return False
-        return not self.reads_as_answer(tracker)
+        leave = common.wants_to_leave(tracker, self.own_topics, free_text=asked in set(self.free_text_slots))
+        if not leave and asked == "contact" and contact.contact_said(common.latest_text(tracker)) is None:
+            # No e-mail or phone in it: a question or another agency's matter may leave (stops and
+            # new topics still need the free-text bar: "'; DROP TABLE ..." is a bad contact answer).
+            name, _ = common.latest_intent(tracker)
+            leave = name in (common.QUESTION_INTENT, "out_of_scope") and common.wants_to_leave(tracker, self.own_topics)
+        return leave and not self.reads_as_answer(tracker)
 
     def reads_as_answer(self, tracker: Tracker) -> bool:
         """True when the message answers the question asked, though it sounds like another
