@@ -73,7 +73,7 @@ NOTES = (
 TEST_NOTES = (
     "The blind test set (benchmarks/conversations_test/, 120: en 60, es 60) was written on 2026-12-05 by a "
     "helper who saw neither the assistant's code nor its answers nor the development set's results, from the "
-    "rules document and domain.yml's responses. It is only reported: nothing is changed because of it.",
+    "rules document and domain.yml's responses, to be reported, not tuned on.",
     "FIRST RUN, BLIND (2026-12-05 22:09, the assistant as committed in 4a8759d plus the address examples and "
     "crisis threshold 0.4): en 38/60 = 63.3%, es 42/60 = 70.0%; by class: answers in context 92.9%, flows 75.0%, "
     "questions 68.8%, facts up front 64.3%, cancel 60.0%, other agencies 58.3%, several requests 58.3%, "
@@ -85,6 +85,9 @@ TEST_NOTES = (
     "danger' answers the danger question; a question or another agency's matter at the contact question "
     "(no e-mail or phone in it) leaves the form for its answer; a phone number corrected at the callback "
     "confirmation. Every later figure on this set is NOT blind.",
+    "The language class's remaining failures: inside a form the switch is said with utter_language_changed_in_form "
+    "('Claro, seguimos en español.', then the form's question), where this set expects utter_language_changed "
+    "(which ends 'how can I help?'); the switch itself happens. Left as failures: the set's expectation stands.",
 )
 
 
