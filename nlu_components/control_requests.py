@@ -21,10 +21,11 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from contact_center import answers, language
+from nlu_components import override_intent
 
 STOP_INTENT = "stop"
 LANGUAGE_INTENT = "change_language"
@@ -65,8 +66,5 @@ class ControlRequestClassifier(GraphComponent):
             asked = None if text.startswith("/") else control_request(text)
             if asked is None:
                 continue
-            intent = {"name": asked, "confidence": 1.0}
-            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != asked]
-            message.set(INTENT, intent, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, [intent] + ranking, add_to_output=True)
+            override_intent(message, asked)
         return messages

@@ -17,11 +17,12 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from contact_center import crisis, crisis_classifier
 from contact_center.messages import CRISIS_INTENT
+from nlu_components import override_intent
 
 KIND_ENTITY = "crisis_kind"
 SUPPORT_ENTITY = "crisis_support"
@@ -58,10 +59,7 @@ class CrisisDetector(GraphComponent):
             found = crisis.assess(text, classifier=self.classifier)
             if not found.crisis:
                 continue
-            intent = {"name": CRISIS_INTENT, "confidence": 1.0}
-            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != CRISIS_INTENT]
-            message.set(INTENT, intent, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, [intent] + ranking, add_to_output=True)
+            override_intent(message, CRISIS_INTENT)
             values = [(KIND_ENTITY, k.value) for k in sorted(found.kinds)] + [(SUPPORT_ENTITY, s.value) for s in found.support]
             entities = [
                 {"entity": name, "value": value, "start": 0, "end": len(text), "confidence_entity": 1.0,

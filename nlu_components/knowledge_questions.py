@@ -18,10 +18,11 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from contact_center.question_topics import SELECTOR_CONFIDENCE, names_topic
+from nlu_components import override_intent
 
 RETRIEVAL_INTENT = "faq"
 # Below this, a service intent is a guess a named question may overrule
@@ -65,8 +66,5 @@ class KnowledgeQuestionClassifier(GraphComponent):
             topic = str(selected.get("intent_response_key") or "").partition("/")[2]
             if float(selected.get("confidence") or 0.0) < SELECTOR_CONFIDENCE or not names_topic(text, topic):
                 continue
-            question = {"name": RETRIEVAL_INTENT, "confidence": float(selected["confidence"])}
-            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != RETRIEVAL_INTENT]
-            message.set(INTENT, question, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, [question] + ranking, add_to_output=True)
+            override_intent(message, RETRIEVAL_INTENT, float(selected["confidence"]))
         return messages
