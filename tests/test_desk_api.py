@@ -309,9 +309,8 @@ def ask_for_callback(stack, clock) -> str:
     clock(AFTER_HOURS)
     applicant = Applicant(assistant)
     steps = [
-        # The topic is in the request, so it is not asked ("What do you need help with?").
-        ("can someone call me back? i was charged the filing fee twice", "call you back"),
-        ("yes please call me", "phone number"),
+        # A callback asked for with its topic: neither the topic nor "would you like a callback?" is asked.
+        ("can someone call me back? i was charged the filing fee twice", "phone number"),
         ("202-555-0143 or my office 305 555 0199", "e-mail"),
         ("maria.lopez@example.com", "time"),
         ("any time", "Is that right"),
