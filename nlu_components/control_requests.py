@@ -15,17 +15,14 @@ The crisis check comes after this component, so danger is never hidden behind ei
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import List, Optional
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from contact_center import answers, language
 from nlu_components import override_intent
+from nlu_components.base import UnconfiguredComponent, typed_text
 
 STOP_INTENT = "stop"
 LANGUAGE_INTENT = "change_language"
@@ -43,27 +40,13 @@ def control_request(text: str) -> Optional[str]:
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False
 )
-class ControlRequestClassifier(GraphComponent):
+class ControlRequestClassifier(UnconfiguredComponent):
     """Overrides the intent with `stop` or `change_language` when the words ask for it."""
-
-    @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
-        return {}
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "ControlRequestClassifier":
-        return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            text = message.get(TEXT) or ""
-            asked = None if text.startswith("/") else control_request(text)
+            text = typed_text(message)
+            asked = None if text is None else control_request(text)
             if asked is None:
                 continue
             override_intent(message, asked)

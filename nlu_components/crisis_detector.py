@@ -13,16 +13,17 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.constants import ENTITIES
 from rasa.shared.nlu.training_data.message import Message
 
 from contact_center import crisis, crisis_classifier
 from contact_center.messages import CRISIS_INTENT
 from nlu_components import override_intent
+from nlu_components.base import UnconfiguredComponent, typed_text
 
 KIND_ENTITY = "crisis_kind"
 SUPPORT_ENTITY = "crisis_support"
@@ -31,12 +32,8 @@ SUPPORT_ENTITY = "crisis_support"
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False
 )
-class CrisisDetector(GraphComponent):
+class CrisisDetector(UnconfiguredComponent):
     """Overrides the intent with `crisis` when the message says someone is in danger."""
-
-    @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
-        return {}
 
     @classmethod
     def create(
@@ -53,9 +50,9 @@ class CrisisDetector(GraphComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            text = message.get(TEXT) or ""
-            if text.startswith("/"):
-                continue  # a button's payload, not typed words
+            text = typed_text(message)
+            if text is None:
+                continue
             found = crisis.assess(text, classifier=self.classifier)
             if not found.crisis:
                 continue

@@ -9,10 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.nlu.tokenizers.tokenizer import Tokenizer
 from rasa.nlu.constants import TOKENS_NAMES
@@ -20,31 +17,18 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from contact_center import appointments, form_types, receipts
+from nlu_components.base import UnconfiguredComponent
 
 
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False
 )
-class ApplicantEntityExtractor(GraphComponent, EntityExtractorMixin):
+class ApplicantEntityExtractor(UnconfiguredComponent, EntityExtractorMixin):
     """Extracts `receipt_number`, `invalid_receipt_number`, `form_type`, `appointment_type`."""
 
     @classmethod
     def required_components(cls) -> List[type]:
         return [Tokenizer]
-
-    @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
-        return {}
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "ApplicantEntityExtractor":
-        return cls()
 
     def _entity(self, name: str, value: str, start: int, end: int) -> Dict[Text, Any]:
         return {

@@ -11,18 +11,16 @@ no probe was taken as a question (benchmarks/results/nlu.md reports the test fig
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
-from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.constants import INTENT
 from rasa.shared.nlu.training_data.message import Message
 
 from contact_center.question_topics import SELECTOR_CONFIDENCE, names_topic
 from nlu_components import override_intent
+from nlu_components.base import UnconfiguredComponent, typed_text
 
 RETRIEVAL_INTENT = "faq"
 # Below this, a service intent is a guess a named question may overrule
@@ -36,29 +34,15 @@ SMALL_TALK = frozenset({"greet", "goodbye", "thank", "affirm", "deny", "stop", "
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False
 )
-class KnowledgeQuestionClassifier(GraphComponent):
+class KnowledgeQuestionClassifier(UnconfiguredComponent):
     """Overrides `out_of_scope` (or a service guessed with low confidence) with `faq`."""
-
-    @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
-        return {}
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "KnowledgeQuestionClassifier":
-        return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            text = message.get(TEXT) or ""
+            text = typed_text(message)
             intent = message.get(INTENT) or {}
             name, confidence = intent.get("name"), float(intent.get("confidence") or 0.0)
-            if text.startswith("/") or name == RETRIEVAL_INTENT or name in SMALL_TALK:
+            if text is None or name == RETRIEVAL_INTENT or name in SMALL_TALK:
                 continue
             if name not in LEFT_OUT and confidence >= SERVICE_GUESS:
                 continue

@@ -7,18 +7,16 @@ number) adds none, so the slot keeps the conversation's language.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from contact_center import language
+from nlu_components.base import UnconfiguredComponent
 
 # Message attribute the tokenizer reads; always set, even for neutral messages.
 DETECTED_LANGUAGE = "detected_language"
@@ -28,22 +26,8 @@ LANGUAGE_ENTITY = "language"
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False
 )
-class LanguageDetector(GraphComponent, EntityExtractorMixin):
+class LanguageDetector(UnconfiguredComponent, EntityExtractorMixin):
     """Adds the message's language as a `language` entity when the text shows one."""
-
-    @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
-        return {}
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "LanguageDetector":
-        return cls()
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         """Tag training examples too, so the tokenizer lemmatises them in their language."""
