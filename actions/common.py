@@ -15,7 +15,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from contact_center import answers, clock, language, referrals
+from contact_center import clock, language, referrals, stops_and_corrections
 from contact_center.messages import CRISIS_INTENT, TOO_LONG_INTENT
 from contact_center.rules import Decision
 
@@ -146,7 +146,7 @@ def wants_to_leave(tracker: Tracker, own_topics: Iterable[str] = (), free_text: 
         if name == "change_language" and language.requested_language(text):
             return True  # "can we switch to english" names the language: not a description
         return name in CONTROL_INTENTS and (text.startswith("/") or len(text.split()) <= FREE_TEXT_CONTROL_WORDS
-                                            or (name == "stop" and answers.starts_with_stop(text)))
+                                            or (name == "stop" and stops_and_corrections.starts_with_stop(text)))
     if name in CONTROL_INTENTS:
         return True
     if name == QUESTION_INTENT:

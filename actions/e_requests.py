@@ -16,7 +16,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import common
 from actions.forms import ApplicantFormValidation, contact_said
-from contact_center import answers, rules
+from contact_center import rules, stops_and_corrections
 from contact_center.storage import make_idempotency_key
 
 E_REQUEST_INTENTS = tuple(topic for topic, flow in rules.SELF_HELP_FLOWS.items() if flow == "e_request")
@@ -30,7 +30,7 @@ class ValidateERequestForm(ApplicantFormValidation):
     correctable = ("receipt_number", "problem_details", "contact")
     fact_readers = {"contact": contact_said}
     correction_readers = {
-        "problem_details": lambda text, t: answers.named_correction(text, "problem_details"),
+        "problem_details": lambda text, t: stops_and_corrections.named_correction(text, "problem_details"),
         "contact": contact_said,
     }
 

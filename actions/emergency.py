@@ -16,18 +16,18 @@ from rasa_sdk.types import DomainDict
 from actions import common
 from actions.forms import INVALID, ApplicantFormValidation
 from actions.live_help import route_to_live
-from contact_center import answers, crisis, rules
+from contact_center import answers, crisis, rules, stated
 
 
 class ValidateEmergencyForm(ApplicantFormValidation):
     own_topics = ("report_emergency",)
     answer_readers = {"urgent_reason": lambda t: answers.urgent_reason(common.latest_text(t))}
     fact_readers = {
-        "in_danger": lambda text, t: answers.danger_denied(text),  # a danger said is caught by G6 first
+        "in_danger": lambda text, t: stated.danger_denied(text),  # a danger said is caught by G6 first
         # U5 asks first what is needed; a request that already says why ("i need an emergency
         # appointment, my dad is dying and i have to travel") has answered it.
-        "needs_appointment": lambda text, t: answers.appointment_asked(text) if answers.urgent_reason_stated(text) else None,
-        "urgent_reason": lambda text, t: answers.urgent_reason_stated(text),
+        "needs_appointment": lambda text, t: stated.appointment_asked(text) if stated.urgent_reason_stated(text) else None,
+        "urgent_reason": lambda text, t: stated.urgent_reason_stated(text),
     }
 
     def name(self) -> Text:
@@ -44,7 +44,7 @@ class ValidateEmergencyForm(ApplicantFormValidation):
         if self.just_activated(tracker) and crisis.assess(common.latest_text(tracker)).crisis:
             return {"in_danger": True}  # G6: said in the first message; don't ask
         if self.requested(tracker, "in_danger") and not self.leaving(tracker):
-            if answers.danger_denied(common.latest_text(tracker)) is False:
+            if stated.danger_denied(common.latest_text(tracker)) is False:
                 return {"in_danger": False}  # "nobody is in danger", "no hay nadie en peligro"
         return self.extract_yes_no("in_danger", tracker)
 

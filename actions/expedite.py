@@ -16,7 +16,7 @@ from rasa_sdk.types import DomainDict
 from actions import common
 from actions.e_requests import file_request, reference_events
 from actions.forms import INVALID, ApplicantFormValidation, contact_said
-from contact_center import answers, form_types, rules
+from contact_center import answers, form_types, rules, stated, stops_and_corrections
 
 UNKNOWN_FORM = "unknown"
 
@@ -37,13 +37,13 @@ class ValidateExpediteForm(ApplicantFormValidation):
     confirm_slot = "expedite_confirmed"
     correctable = ("expedite_criterion", "receipt_number", "expedite_documents", "contact")
     correction_readers = {
-        "expedite_documents": lambda text, t: answers.named_correction(text, "expedite_documents"),
+        "expedite_documents": lambda text, t: stops_and_corrections.named_correction(text, "expedite_documents"),
         "contact": contact_said,
     }
     fact_readers = {  # in this order: the category is read for the form just read
         "form_type": lambda text, t: form_types.said(text),
         "form_classification": lambda text, t: _classification_said(t.get_slot("form_type"), text),
-        "expedite_criterion": lambda text, t: answers.expedite_criterion_stated(text),
+        "expedite_criterion": lambda text, t: stated.expedite_criterion_stated(text),
         "contact": contact_said,
     }
 

@@ -18,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import common
-from contact_center import answers, contact, receipts, rules
+from contact_center import answers, contact, receipts, rules, stops_and_corrections
 from contact_center.messages import CRISIS_INTENT, TOO_LONG_INTENT, is_blank
 
 INVALID = "__invalid__"
@@ -135,7 +135,7 @@ class ApplicantFormValidation(FormValidationAction):
         to "which reason?"): context reads the answer first. Never for a stop, a language
         switch, a crisis or an over-long message."""
         name, _ = common.latest_intent(tracker)
-        if name == "stop" and answers.says_stop(common.latest_text(tracker)):
+        if name == "stop" and stops_and_corrections.says_stop(common.latest_text(tracker)):
             return False  # "never mind" is a stop, though "never" would answer "how many times?"
         if name in (CRISIS_INTENT, TOO_LONG_INTENT, common.QUESTION_INTENT, "change_language"):
             return False  # a question ("and if they don't answer before the 10th?") is answered, then asked again

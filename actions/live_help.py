@@ -18,7 +18,7 @@ from rasa_sdk.types import DomainDict
 from actions import common
 from actions.e_requests import reference_events
 from actions.forms import INVALID, ApplicantFormValidation, contact_display
-from contact_center import answers, callback_times, contact, rules
+from contact_center import callback_times, contact, rules, stated
 from contact_center.storage import make_idempotency_key
 from contact_center.timefmt import format_moment, format_window
 
@@ -89,7 +89,7 @@ class ValidateLiveHelpForm(ApplicantFormValidation):
     async def extract_live_topic(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
         if self.just_activated(tracker):  # "a live agent about my case EAC..." says its topic
             entities = {e.get("entity") for e in tracker.latest_message.get("entities", [])}
-            topic = answers.live_topic_stated(common.latest_text(tracker), "receipt_number" in entities)
+            topic = stated.live_topic_stated(common.latest_text(tracker), "receipt_number" in entities)
             return {"live_topic": topic} if topic else {}
         if not self.requested(tracker, "live_topic") or self.leaving(tracker):
             return {}

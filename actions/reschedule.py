@@ -19,7 +19,7 @@ from actions import common
 from actions.e_requests import file_request, reference_events
 from actions.forms import INVALID, ApplicantFormValidation, contact_said
 from actions.live_help import route_to_live
-from contact_center import answers, appointments, rules
+from contact_center import answers, appointments, rules, stated
 from contact_center.dates import parse_appointment_time, parse_corrected_time
 from contact_center.timefmt import format_moment, relative_label
 
@@ -69,8 +69,8 @@ class ValidateRescheduleForm(ApplicantFormValidation):
         "contact": contact_said,
     }
     fact_readers = {
-        "times_rescheduled": lambda text, t: _as_count(answers.times_rescheduled_stated(text)),
-        "has_covid": lambda text, t: answers.covid_stated(text),
+        "times_rescheduled": lambda text, t: _as_count(stated.times_rescheduled_stated(text)),
+        "has_covid": lambda text, t: stated.covid_stated(text),
         "contact": contact_said,
     }
 
@@ -150,8 +150,8 @@ class ValidateRescheduleForm(ApplicantFormValidation):
 
     async def extract_has_covid(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
         if self.just_activated(tracker):
-            stated = answers.covid_stated(common.latest_text(tracker))  # R4, said unasked
-            return {} if stated is None else {"has_covid": stated}
+            said = stated.covid_stated(common.latest_text(tracker))  # R4, said unasked
+            return {} if said is None else {"has_covid": said}
         return self.extract_yes_no("has_covid", tracker)
 
     def validate_has_covid(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:

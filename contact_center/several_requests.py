@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import List, Optional, Sequence
 
-from contact_center import answers
+from contact_center import stops_and_corrections
 from contact_center.text import fold
 
 # Intents that are a request of their own (a service, a question, another agency's matter).
@@ -83,7 +83,7 @@ def split(text: str) -> List[str]:
     parts.append(text[start:])
     parts = [_TRAILING.sub("", p.strip(" ,")) for p in parts]
     parts = [p for p in parts if p]
-    stop_end = answers.opening_stop(parts[0]) if parts else None
+    stop_end = stops_and_corrections.opening_stop(parts[0]) if parts else None
     if stop_end is not None and len(parts[0][stop_end:].strip(" ,.!;").split()) >= 3:
         # "never mind that, i just need to change my address": the stop, then what follows
         parts[:1] = [parts[0][:stop_end].strip(" ,"), parts[0][stop_end:].strip(" ,.!;")]

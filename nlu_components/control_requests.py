@@ -5,7 +5,7 @@ thought: both must work anywhere, inside any form (G4, issue 13).
   think my roommate grabbed it" or "olvidalo, ya la encontre en el buzon" were read from
   what follows the stop (a card, a mailbox), and the form went on. At a confirmation,
   "dont send it, ..." / "no lo mande!!" is the same. The words are few
-  (contact_center/answers.opening_stop); a request after the stop is taken next
+  (contact_center/stops_and_corrections.opening_stop); a request after the stop is taken next
   (contact_center/several_requests.py).
 - A message that asks for the other language by name ("sorry can we switch to english",
   "me puede atender en espanol?") is `change_language` (contact_center/language.py
@@ -20,7 +20,7 @@ from typing import List, Optional
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.training_data.message import Message
 
-from contact_center import answers, language
+from contact_center import language, stops_and_corrections
 from nlu_components import override_intent
 from nlu_components.base import UnconfiguredComponent, typed_text
 
@@ -30,7 +30,7 @@ LANGUAGE_INTENT = "change_language"
 
 def control_request(text: str) -> Optional[str]:
     """`stop`, `change_language`, or None when the words ask for neither."""
-    if answers.opening_stop(text) is not None:
+    if stops_and_corrections.opening_stop(text) is not None:
         return STOP_INTENT
     if language.requested_language(text) is not None:
         return LANGUAGE_INTENT

@@ -1,7 +1,7 @@
 """Applicants' short answers, typed in words, in English or Spanish (R2, X2, U2, G6)."""
 import pytest
 
-from contact_center import answers
+from contact_center import answers, stops_and_corrections
 
 
 @pytest.mark.parametrize("text", ["yes", "Yes!", "yeah sure", "sí", "si claro", "SI", "correcto", "ok", "de acuerdo"])
@@ -114,11 +114,11 @@ def test_a_no_in_other_words(text):
 
 @pytest.mark.parametrize("text, stop", [("never mind", True), ("olvidalo", True), ("never moved it before", False)])
 def test_a_stop_is_told_from_an_answer_that_starts_with_never(text, stop):
-    assert answers.says_stop(text) is stop
+    assert stops_and_corrections.says_stop(text) is stop
 
 
 @pytest.mark.parametrize("text, stop", [("nah forget it, ill call tomorrow myself", True),
                                         ("mejor no, dejalo asi, voy a ir", True),
                                         ("the card never came, forget about the old address", False)])
 def test_a_long_message_that_opens_with_a_stop_is_a_stop(text, stop):
-    assert answers.starts_with_stop(text) is stop
+    assert stops_and_corrections.starts_with_stop(text) is stop

@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -16,10 +15,11 @@ from actions.emergency import ValidateEmergencyForm
 from actions.expedite import ValidateExpediteForm
 from actions.live_help import ValidateCallbackForm, ValidateLiveHelpForm
 from actions.reschedule import ValidateRescheduleForm
-from contact_center import answers, contact, form_types
+from contact_center import contact, form_types, stated
+from contact_center.domain_files import load_domain
 from tests.stack import ROOT
 
-DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+DOMAIN = load_domain(ROOT / "domain")
 NOW = "2026-11-24T10:00:00-05:00"  # a Tuesday morning
 
 
@@ -76,7 +76,7 @@ def _run(validation, tracker):
     ("i cant reschedule online", None),
 ])
 def test_R2_the_count_said_unasked(text, count):
-    assert answers.times_rescheduled_stated(text) == count
+    assert stated.times_rescheduled_stated(text) == count
 
 
 @pytest.mark.parametrize("text, has_covid", [
@@ -86,7 +86,7 @@ def test_R2_the_count_said_unasked(text, count):
     ("mi cita de huellas es mañana y no tengo covid", False),
 ])
 def test_R4_covid_said_unasked_is_read_from_its_own_clause(text, has_covid):
-    assert answers.covid_stated(text) is has_covid
+    assert stated.covid_stated(text) is has_covid
 
 
 @pytest.mark.parametrize("text, form", [
@@ -109,7 +109,7 @@ def test_X4_forms_by_the_names_applicants_use(text, form):
     ("no", None),  # never "none" from a bare no
 ])
 def test_X2_the_claim_said_unasked(text, criterion):
-    assert answers.expedite_criterion_stated(text) == criterion
+    assert stated.expedite_criterion_stated(text) == criterion
 
 
 def test_contact_said_unasked_skips_receipt_numbers_and_uscis_numbers():
@@ -245,7 +245,7 @@ def test_a_plain_yes_is_not_a_correction():
 
 
 def test_U2_asking_for_help_is_not_a_reason_and_U5_is_still_asked():
-    assert answers.urgent_reason_stated("es urgente necesito ayuda con una cita") is None
+    assert stated.urgent_reason_stated("es urgente necesito ayuda con una cita") is None
     slots, _ = _run(ValidateEmergencyForm(), _opening("emergency_form", "es urgente necesito ayuda con una cita",
                                                       "report_emergency", language="es"))
     assert "needs_appointment" not in slots and "urgent_reason" not in slots

@@ -1,0 +1,143 @@
+"""Facts an applicant states without being asked, read from a whole message in English or
+Spanish: covid (R4), how many times an appointment was rescheduled (R2), the urgent reason
+(U2), the expedite claim (X2), danger denied (G6), an appointment asked for (U5), what a
+request for a person is about (G1).
+
+They look only for the words that state the fact, never for a bare "no" or "other" (that
+answers whatever was asked), so silence is None and the form asks its question.
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Optional
+
+from contact_center.answers import CRITERIA_WORDS, URGENT_WORDS, clean, first_match, times_rescheduled
+from contact_center.text import fold
+
+_COVID = re.compile(r"\b(covid|covid-?19|coronavirus|corona virus|sars-?cov-?2)\b")
+_COVID_NO = re.compile(
+    r"\b(no|not|don'?t|dont|do not|never|negative|negativo|sin|without)\b(\s+\w+){0,3}\s+(covid|coronavirus)"
+    r"|\b(covid|coronavirus)\b(\s+\w+){0,3}\s+(negative|negativo)"
+)
+_COVID_YES = re.compile(
+    r"\b(positive|positivo|positiva|tested|test|dio|salio|have|has|got|tengo|tiene|tiene|contagi\w*|sick|enferm\w*|"
+    r"symptoms?|sintomas?|fever|fiebre|quarantine|cuarentena|aislad\w*|isolat\w*)\b"
+)
+
+
+_SOMEONE_ELSE = re.compile(
+    r"\b(kid|kids|child|children|son|daughter|baby|husband|wife|spouse|mom|mother|dad|father|family|"
+    r"hijo|hija|hijos|nino|nina|bebe|esposo|esposa|mama|madre|papa|padre|familia)\b"
+)
+
+
+def clauses(text: Optional[str]) -> List[str]:
+    """The message cut where one statement ends and another begins (punctuation, "and",
+    "but", "y", "pero"), each cleaned: a fact said unasked is read from its own clause, so
+    "no covid, there's a funeral in the family" is not about the family's covid."""
+    parts = re.split(r"[,.;:!?\n]+|\b(?:and|but|also|y|pero|tambien|ademas)\b", fold(text or "").lower())
+    return [c for c in (clean(part) for part in parts) if c]
+
+
+def covid_stated(text: Optional[str]) -> Optional[bool]:
+    """R4, read from a message that says it unasked: "just tested positive for covid" is True,
+    "I don't have covid" is False; a message that only names covid ("covid rules?") or says
+    it of someone else ("my son has covid") is None: the question is still asked."""
+    for clause in clauses(text):
+        if not _COVID.search(clause):
+            continue
+        if _SOMEONE_ELSE.search(clause):
+            return None
+        if _COVID_NO.search(clause):
+            return False
+        return True if _COVID_YES.search(clause) else None
+    return None
+
+
+_RESCHEDULED = r"(re-?schedul\w*|reprogram\w*|cambi\w*|movi\w*|moved?|changed?|postpon\w*|pospu?s\w*|pospon\w*)"
+_NEVER_RESCHEDULED = re.compile(
+    r"\b(never|haven'?t|havent|have not|hasn'?t|hasnt|has not|nunca|no (la |lo )?(he|ha|hemos))\b(\s+\w+){0,3}\s+"
+    + _RESCHEDULED + r"\b|\b(first time|primera vez)\b"
+)
+_TIMES_SAID = re.compile(
+    r"\b(\d+|one|two|three|four|una|dos|tres|cuatro)\s+(times|veces|x)\b|\b(once|twice|thrice|una vez)\b"
+)
+
+
+def times_rescheduled_stated(text: Optional[str]) -> Optional[int]:
+    """R2's count, read from a message that says it unasked: "never rescheduled it before",
+    "es la primera vez que la cambio" are 0; "already rescheduled it 2 times", "ya la cambié
+    dos veces" are 2. Only a clause that also says rescheduling counts, so "tomorrow at 9"
+    or "I need to move it" is None: the question is still asked."""
+    for clause in clauses(text):
+        if not re.search(r"\b" + _RESCHEDULED + r"\b", clause):
+            continue
+        if _NEVER_RESCHEDULED.search(clause):
+            return 0
+        said = _TIMES_SAID.search(clause)
+        if said:
+            return times_rescheduled(said.group(0))
+    return None
+
+
+_DANGER_DENIED = re.compile(
+    r"\b(not|no one|noone|nobody|nadie|no hay nadie|no estoy|no estamos|ninguno)\b(\s+\w+){0,3}\s+(danger|peligro)\b"
+)
+_APPOINTMENT_ASKED = re.compile(
+    r"\b(need|want|request|get|necesito|quiero|pedir|solicitar)\b(\s+\w+){0,3}\s+"
+    r"(urgent|emergency|expedited|urgente|emergencia)?\s*(appointment|appt|cita)\b"
+    r"|\b(urgent|emergency) (appointment|appt)\b|\bcita (urgente|de emergencia)\b"
+)
+
+
+def danger_denied(text: Optional[str]) -> Optional[bool]:
+    """G6 answered unasked: "not in danger or anything", "no hay nadie en peligro" are False."""
+    return False if any(_DANGER_DENIED.search(c) for c in clauses(text)) else None
+
+
+def appointment_asked(text: Optional[str]) -> Optional[bool]:
+    """U5 answered unasked: "I need an emergency appointment", "necesito una cita urgente"."""
+    return True if any(_APPOINTMENT_ASKED.search(c) for c in clauses(text)) else None
+
+
+def urgent_reason_stated(text: Optional[str]) -> Optional[str]:
+    """U2's reason in a message that tells its story ("my dad is dying in guatemala and i
+    have to travel"); never "none" from a "no" that answers something else. Asking for help
+    ("necesito ayuda con una cita") is not the loss of aid."""
+    return first_match(re.sub(r"\b(ayuda|aid|help)\b", " ", clean(text)), URGENT_WORDS, ())
+
+
+def expedite_criterion_stated(text: Optional[str]) -> Optional[str]:
+    """X2's claim in a message that tells its story ("my mother has terminal cancer", "i lose
+    my job on the 30th"). The names of forms go first: "permiso de trabajo" is a work permit,
+    not a job at stake."""
+    from contact_center.form_types import without_common_names
+
+    return first_match(clean(without_common_names(fold(text or "").lower())), CRITERIA_WORDS, ())
+
+
+_STATUS_WORDS = re.compile(r"\b(status|estatus|estado|case|caso|como va|update|actualizacion)\b")
+_REASON_GIVEN = re.compile(
+    r"\b(about|because|regarding|i got|i was|they|sobre|porque|acerca|me cobraron|me negaron|me dijeron|es de|es por)\b"
+)
+# Words of topics the assistant serves itself (G1): with them, the topic is asked, not guessed.
+_SELF_HELP_WORDS = re.compile(
+    r"\b(card|tarjeta|notice|aviso|carta|letter|address|direccion|moved|mude|typo|error|mistake|reschedul\w*|"
+    r"appointment|appt|cita|expedit\w*|faster|acelerar|status|estatus|processing|tramite|accommodation|"
+    r"wheelchair|silla de ruedas)\b"
+)
+
+
+def live_topic_stated(text: Optional[str], receipt_given: bool) -> Optional[str]:
+    """What a request for a person is about, when the request says it (G1).
+
+    "a live agent about my case EAC..." is a status check, served first by the assistant;
+    "call me back at ..., i got charged twice for my fee" is a matter only a person handles
+    ("other"); anything that could be a self-help topic is None, and the topic is asked.
+    """
+    cleaned = clean(text)
+    if receipt_given and _STATUS_WORDS.search(cleaned):
+        return "check_case_status"
+    if len(cleaned.split()) >= 7 and _REASON_GIVEN.search(cleaned) and not _SELF_HELP_WORDS.search(cleaned):
+        return "other"
+    return None

@@ -1,0 +1,79 @@
+"""Stopping and correcting, in the applicant's words: a stop anywhere in a message
+("never mind", "olvidalo") or opening it ("nah forget it, ill call tomorrow"), and a field
+corrected at a confirmation with its new value ("change the documents to ...").
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from contact_center.answers import clean, yes_no
+from contact_center.text import fold
+
+_STOP = re.compile(
+    r"\b(cancel\w*|stop|quit|abort|never ?mind|nvm|forget (it|about it|that|the)|scratch that|"
+    r"(do ?n'?t|dont|do not) want to (do|continue|go on)|changed my mind|"
+    r"cancel\w*|olvid\w*|deja(lo|lo asi| eso)?|para(le)?|pare|detente|alto|basta|salir|"
+    r"ya no quiero|no quiero (seguir|continuar)|me arrepenti|cambie de opinion)\b"
+)
+
+
+def says_stop(text: Optional[str]) -> bool:
+    """True when the words ask to stop ("never mind", "olvidalo"); "never moved it before" does not."""
+    return bool(_STOP.search(clean(text)))
+
+
+def starts_with_stop(text: Optional[str]) -> bool:
+    """True when the message opens by asking to stop ("nah forget it, i'll call tomorrow",
+    "mejor no, dejalo asi"): a stop, however long what follows."""
+    words = clean(text).split()
+    return says_stop(" ".join(words[:4]))
+
+
+# A field named with its new value at the confirmation: "change the documents to ...",
+# "cambia los documentos: ...". The value is kept as typed.
+_FIELD_NAMES = {
+    "expedite_documents": r"documents?|documentos?|docs|papers|papeles|evidence|evidencia|pruebas",
+    "problem_details": r"details?|description|descripci[oó]n|detalles?|problem|problema",
+}
+_NEW_VALUE = (r"\s*(?:[:=]|\b(?:to|should be|should say|is|are|will be|a|por|son|es|ser[aá]n?|debe ser|deber[ií]an? ser|"
+              r"que diga|say|says)\b)\s*(?P<value>\S.*)$")
+
+
+def named_correction(text: Optional[str], field: str) -> Optional[str]:
+    """The new value of `field` when the message names the field and gives it, else None."""
+    found = re.search(rf"\b(?:{_FIELD_NAMES[field]})\b{_NEW_VALUE}", (text or "").strip(), re.IGNORECASE)
+    if not found:
+        return None
+    value = found.group("value").strip()
+    if yes_no(value) is not None or _APPROVAL.match(clean(value)):
+        return None  # "the documents are fine" approves them
+    return value
+
+
+_APPROVAL = re.compile(r"^(fine|good|ok|okay|right|correct|all right|bien|correct[oa]s?|buen[oa]s?|perfect[oa]?s?)\b")
+
+
+# A message that opens by calling off what is under way, whatever follows ("never mind,
+# i think my roommate grabbed it", "olvidalo, ya la encontre", "nah forget it, ill call
+# tomorrow"). "cancel" only on its own or with "it/that": "cancel my appointment" is a request;
+# "no importa" answers "when should we call?", so it is not here.
+_OPENING_STOP = re.compile(
+    r"^(?:(?:ok|okay|oh|ah|nah|no|wait|hmm|um|pues|bueno|mejor|actually|sabes que|sabe que|espera|ay)[\s,.!]+)*"
+    r"(?:never\s?mind(?:\s+(?:that|this|it))?|nvm|forget\s+(?:it|about it|that|this)|scratch that|"
+    r"cancel\w*(?:\s+(?:it|that|this|eso|esto|todo))?(?=\s*(?:[,.!;]|$))|"
+    r"olvid(?:alo|elo|ate de eso|a eso|emos eso)|dejalo(?:\s+asi)?|dejelo(?:\s+asi)?|mejor no|"
+    r"ya no (?:quiero|hace falta|importa)|"
+    # At a confirmation: "dont send it, i can go after all", "no lo mande!!", "no me llamen".
+    r"(?:dont|don't|do not|no) (?:send|file|submit|call)(?: (?:it|that|this|anything|me))?(?=\s*(?:[,.!;]|$))|"
+    r"no (?:lo |la |me )?(?:mande|mandes|manden|envie|envien|presente|presenten|llamen|llames)(?=\s*(?:[,.!;]|$)))\b"
+)
+
+
+def opening_stop(text: Optional[str]) -> Optional[int]:
+    """Where the stop that opens the message ends (in `text`), or None when it opens with none."""
+    folded = fold(text or "").lower()
+    found = _OPENING_STOP.match(folded.lstrip())
+    if not found:
+        return None
+    return found.end() + (len(folded) - len(folded.lstrip()))
