@@ -11,6 +11,7 @@ import socket
 import string
 import subprocess
 import sys
+import threading
 import time
 from datetime import datetime
 from pathlib import Path
@@ -28,10 +29,11 @@ from services.case_status_local import (
     render_case,
 )
 from services.case_status_local import build_cases
+from services.case_status_local.texts import date_es, load_texts_es
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = build_cases.DEFAULT_SOURCE
-EXPLANATIONS = ROOT / "domain.yml"
+EXPLANATIONS = ROOT / "domain" / "case_status.yml"  # with the rest of case status
 FORMS = {"I-485", "I-130", "I-765", "I-131", "N-400", "I-90", "I-751", "I-140", "I-129", "I-539", "N-600", "I-821D"}
 DATE_RE = re.compile(r"^\d{2}-\d{2}-\d{4} \d{2}:\d{2}:\d{2}$")
 needs_shared = pytest.mark.skipif(not SHARED.exists(), reason=f"shared data not at {SHARED}")
@@ -219,6 +221,85 @@ def test_S3_admin_endpoint_switches_modes(service, token):
     assert stats["token_requests"] == 1
 
 
+def test_replies_are_json_with_the_services_headers(service):
+    reply = requests.get(f"{service.url}/health", timeout=2)
+    assert reply.headers["Content-Type"] == "application/json; charset=utf-8"
+    assert reply.headers["Server"].startswith("CaseStatusLocal/1.0 ")
+
+
+@pytest.mark.parametrize(
+    "method, path",
+    [("GET", "/nowhere"), ("POST", "/nowhere"), ("POST", "/health"), ("GET", "/oauth/accesstoken"),
+     ("POST", "/case-status/EAC1234567890"), ("GET", "/case-status"), ("GET", "/_admin/mode")],
+)
+def test_unknown_route_or_method_is_a_404_in_the_api_style(service, method, path):
+    reply = requests.request(method, f"{service.url}{path}?q=1", timeout=2)
+    assert reply.status_code == 404
+    assert reply.json() == {"errors": [{"code": "ResourceNotFound", "message": f"No resource at {path}"}]}
+
+
+@pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH", "OPTIONS"])
+def test_other_methods_are_501(service, method):
+    reply = requests.request(method, f"{service.url}/health", timeout=2)
+    assert reply.status_code == 501
+    assert reply.json()["errors"][0]["message"] == f"Unsupported method ('{method}')"
+
+
+def test_lookup_refuses_a_token_that_is_not_bearer(service, token):
+    reply = requests.get(
+        f"{service.url}/case-status/EAC1234567890", headers={"Authorization": f"Token {token}"}, timeout=2
+    )
+    assert reply.status_code == 401
+    assert reply.headers["WWW-Authenticate"] == 'Bearer error="invalid_token"'
+    assert lookup(service.url, "EAC1234567890", token).status_code == 200
+
+
+@pytest.mark.parametrize("body", [b"", b"\xff\xfe", b"grant_type", b'{"grant_type": "client_credentials"}'])
+def test_token_request_with_a_malformed_form_is_400(service, body):
+    reply = requests.post(
+        f"{service.url}/oauth/accesstoken", data=body, auth=(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET), timeout=2
+    )
+    assert reply.status_code == 400
+    assert reply.json()["errors"][0]["code"] == "invalid_request"
+
+
+@pytest.mark.parametrize("body", [b"not json", b"[1]", b'{"mode": "down", "times": "x"}', b"\xff"])
+def test_admin_mode_with_a_malformed_body_is_400_and_changes_nothing(service, body):
+    reply = requests.post(f"{service.url}/_admin/mode", data=body, timeout=2)
+    assert reply.status_code == 400
+    assert reply.json()["errors"][0]["code"] == "bad_request"
+    assert service.mode == "ok"
+
+
+@pytest.mark.parametrize("path", ["/oauth/accesstoken", "/_admin/mode"])
+def test_a_huge_body_is_413_and_the_service_goes_on(service, path):
+    reply = requests.post(f"{service.url}{path}", data=b"grant_type=" + b"x" * (1024 * 1024), timeout=5)
+    assert reply.status_code == 413
+    assert reply.json()["errors"][0]["code"] == "payload_too_large"
+    assert service.mode == "ok"
+    assert get_token(service.url).status_code == 200
+
+
+def test_stopping_wakes_a_lookup_sleeping_in_slow_mode():
+    svc = LocalCaseStatusService(port=0, mode="slow", slow_seconds=30).start()
+    token = get_token(svc.url).json()["access_token"]
+    replies = []
+    waiting = threading.Thread(target=lambda: replies.append(lookup_slowly(svc.url, token)))
+    waiting.start()
+    time.sleep(0.3)  # the lookup is asleep in the service
+    started = time.monotonic()
+    svc.stop()
+    waiting.join(timeout=10)
+    assert time.monotonic() - started < 5
+    assert replies == [200]
+
+
+def lookup_slowly(url: str, token: str) -> int:
+    return requests.get(
+        f"{url}/case-status/EAC1234567890", headers={"Authorization": f"Bearer {token}"}, timeout=10
+    ).status_code
+
+
 def test_admin_endpoints_are_off_by_default():
     with LocalCaseStatusService(port=0) as svc:
         assert requests.post(f"{svc.url}/_admin/mode", json={"mode": "down"}, timeout=2).status_code == 404
@@ -326,6 +407,18 @@ def test_spanish_templates_use_the_same_placeholders_as_english():
         fields = {f for _, f, _, _ in string.Formatter().parse(es) if f}
         assert "receipt_number" in fields or title == "CASE STATUS", title
         assert title in build_cases.TITLES_ES
+
+
+def test_spanish_texts_are_read_from_their_data_file():
+    texts = load_texts_es()
+    assert texts["titles"] == build_cases.TITLES_ES and texts["templates"] == build_cases.TEMPLATES_ES
+    assert set(texts["templates"]) == set(texts["titles"])
+    assert len(texts["months"]) == 12 and date_es(datetime(2024, 3, 5)) == "5 de marzo de 2024"
+    for template in texts["templates"].values():
+        assert "{move}" not in template and "{contact}" not in template
+    assert {build_cases.FORMS[form][1] for form in FORMS} == set(texts["forms"].values())
+    for case in load_cases().values():
+        assert case["title_es"] == texts["titles"][case["title_en"]]
 
 
 # ---------------------------------------------------------------- explanations (S1)

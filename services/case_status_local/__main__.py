@@ -6,7 +6,7 @@ import logging
 import os
 from pathlib import Path
 
-from services.case_status_local import server
+from services.case_status_local import server, settings
 
 
 def main(argv=None) -> None:
@@ -15,23 +15,23 @@ def main(argv=None) -> None:
         description="Local USCIS Case Status API stand-in (demo credentials, demo cases).",
     )
     # Loopback by default: the service has demo credentials and an admin switch.
-    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=server.DEFAULT_PORT, help="port (default 5056)")
-    parser.add_argument("--cases", type=Path, default=server.CASES_PATH, help="cases JSON file")
+    parser.add_argument("--host", default=settings.DEFAULT_HOST, help="address to bind (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=settings.DEFAULT_PORT, help="port (default 5056)")
+    parser.add_argument("--cases", type=Path, default=settings.CASES_PATH, help="cases JSON file")
     parser.add_argument(
         "--admin",
         action="store_true",
         default=os.environ.get("CASE_STATUS_LOCAL_ADMIN", "") in ("1", "true", "yes"),
         help="enable the test-only /_admin endpoints (also CASE_STATUS_LOCAL_ADMIN=1)",
     )
-    parser.add_argument("--token-ttl", type=float, default=server.TOKEN_TTL_SECONDS, help="token lifetime, s")
+    parser.add_argument("--token-ttl", type=float, default=settings.TOKEN_TTL_SECONDS, help="token lifetime, s")
     parser.add_argument(
-        "--rate-limit", type=int, default=server.RATE_LIMIT_PER_SECOND,
+        "--rate-limit", type=int, default=settings.RATE_LIMIT_PER_SECOND,
         help="requests per second per client before 429 (0 = no limit)",
     )
-    parser.add_argument("--slow-seconds", type=float, default=server.SLOW_SECONDS, help="delay in slow mode")
+    parser.add_argument("--slow-seconds", type=float, default=settings.SLOW_SECONDS, help="delay in slow mode")
     parser.add_argument(
-        "--mode", choices=server.MODES, default=None,
+        "--mode", choices=settings.MODES, default=None,
         help="start in this mode (default from CASE_STATUS_LOCAL_FAIL, else ok)",
     )
     parser.add_argument("--log-level", default="INFO")

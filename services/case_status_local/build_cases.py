@@ -16,7 +16,7 @@ Sources (read from `shared/data/uscis_case_status/`, see shared/data/README.md):
   in the protocol document: EAC9999103403, an approved I-130).
 
 Written for this project (not from USCIS, which publishes no Spanish titles
-or descriptions): the Spanish titles and descriptions below (faithful
+or descriptions): the Spanish titles and descriptions in texts_es.json (faithful
 translations, neutral Latin American Spanish, "usted"), the demo cases, their
 forms and dates, and the tracking numbers.
 
@@ -35,6 +35,8 @@ import string
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
+from services.case_status_local.texts import TEXTS_ES
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 DEFAULT_SOURCE = REPO.parent / "shared" / "data" / "uscis_case_status"
@@ -47,355 +49,54 @@ LATE_FIELDS = ("date", "notice_deadline")
 CONTACT_CENTER_PHONE = "800-375-5283"
 
 # ---------------------------------------------------------------- forms and offices
+# The Spanish of each (and of every title and template) is in texts_es.json, loaded by texts.py.
 
-FORMS: Dict[str, Tuple[str, str]] = {
-    "I-90": (
-        "Form I-90, Application to Replace Permanent Resident Card",
-        "Formulario I-90, Solicitud para Reemplazar la Tarjeta de Residente Permanente",
-    ),
-    "I-129": (
-        "Form I-129, Petition for a Nonimmigrant Worker",
-        "Formulario I-129, Petición de Trabajador No Inmigrante",
-    ),
-    "I-130": (
-        "Form I-130, Petition for Alien Relative",
-        "Formulario I-130, Petición de Familiar Extranjero",
-    ),
-    "I-131": (
-        "Form I-131, Application for Travel Document",
-        "Formulario I-131, Solicitud de Documento de Viaje",
-    ),
-    "I-140": (
-        "Form I-140, Immigrant Petition for Alien Worker",
-        "Formulario I-140, Petición de Inmigrante para Trabajador Extranjero",
-    ),
-    "I-485": (
-        "Form I-485, Application to Register Permanent Residence or Adjust Status",
-        "Formulario I-485, Solicitud de Registro de Residencia Permanente o Ajuste de Estatus",
-    ),
-    "I-539": (
-        "Form I-539, Application To Extend/Change Nonimmigrant Status",
-        "Formulario I-539, Solicitud para Extender/Cambiar el Estatus de No Inmigrante",
-    ),
-    "I-751": (
-        "Form I-751, Petition to Remove Conditions on Residence",
-        "Formulario I-751, Petición para Cancelar las Condiciones de Residencia",
-    ),
-    "I-765": (
-        "Form I-765, Application for Employment Authorization",
-        "Formulario I-765, Solicitud de Autorización de Empleo",
-    ),
-    "I-821D": (
-        "Form I-821D, Consideration of Deferred Action for Childhood Arrivals",
-        "Formulario I-821D, Consideración de Acción Diferida para los Llegados en la Infancia",
-    ),
-    "N-400": (
-        "Form N-400, Application for Naturalization",
-        "Formulario N-400, Solicitud de Naturalización",
-    ),
-    "N-600": (
-        "Form N-600, Application for Certificate of Citizenship",
-        "Formulario N-600, Solicitud de Certificado de Ciudadanía",
-    ),
+FORMS_EN: Dict[str, str] = {
+    "I-90": "Form I-90, Application to Replace Permanent Resident Card",
+    "I-129": "Form I-129, Petition for a Nonimmigrant Worker",
+    "I-130": "Form I-130, Petition for Alien Relative",
+    "I-131": "Form I-131, Application for Travel Document",
+    "I-140": "Form I-140, Immigrant Petition for Alien Worker",
+    "I-485": "Form I-485, Application to Register Permanent Residence or Adjust Status",
+    "I-539": "Form I-539, Application To Extend/Change Nonimmigrant Status",
+    "I-751": "Form I-751, Petition to Remove Conditions on Residence",
+    "I-765": "Form I-765, Application for Employment Authorization",
+    "I-821D": "Form I-821D, Consideration of Deferred Action for Childhood Arrivals",
+    "N-400": "Form N-400, Application for Naturalization",
+    "N-600": "Form N-600, Application for Certificate of Citizenship",
 }
+# Form -> (English long name, Spanish long name).
+FORMS: Dict[str, Tuple[str, str]] = {form: (en, TEXTS_ES["forms"][form]) for form, en in FORMS_EN.items()}
 
-# Receipt prefix -> office. English fills "at our {location_name} location";
-# Spanish carries its own possessive so gender agrees ("nuestro Centro", "nuestra Oficina").
-OFFICES: Dict[str, Tuple[str, str]] = {
-    "EAC": ("Vermont Service Center", "nuestro Centro de Servicio de Vermont"),
-    "VSC": ("Vermont Service Center", "nuestro Centro de Servicio de Vermont"),
-    "WAC": ("California Service Center", "nuestro Centro de Servicio de California"),
-    "CSC": ("California Service Center", "nuestro Centro de Servicio de California"),
-    "LIN": ("Nebraska Service Center", "nuestro Centro de Servicio de Nebraska"),
-    "NSC": ("Nebraska Service Center", "nuestro Centro de Servicio de Nebraska"),
-    "SRC": ("Texas Service Center", "nuestro Centro de Servicio de Texas"),
-    "TSC": ("Texas Service Center", "nuestro Centro de Servicio de Texas"),
-    "MSC": ("National Benefits Center", "nuestro Centro Nacional de Beneficios"),
-    "NBC": ("National Benefits Center", "nuestro Centro Nacional de Beneficios"),
-    "IOE": ("National Benefits Center", "nuestro Centro Nacional de Beneficios"),
-    "YSC": ("Potomac Service Center", "nuestro Centro de Servicio de Potomac"),
+# Receipt prefix -> office. English fills "at our {location_name} location"; the Spanish
+# (texts_es.json "offices") carries its own possessive so gender agrees ("nuestro Centro",
+# "nuestra Oficina").
+OFFICES_EN: Dict[str, str] = {
+    "EAC": "Vermont Service Center",
+    "VSC": "Vermont Service Center",
+    "WAC": "California Service Center",
+    "CSC": "California Service Center",
+    "LIN": "Nebraska Service Center",
+    "NSC": "Nebraska Service Center",
+    "SRC": "Texas Service Center",
+    "TSC": "Texas Service Center",
+    "MSC": "National Benefits Center",
+    "NBC": "National Benefits Center",
+    "IOE": "National Benefits Center",
+    "YSC": "Potomac Service Center",
 }
+OFFICES: Dict[str, Tuple[str, str]] = {p: (en, TEXTS_ES["offices"][en]) for p, en in OFFICES_EN.items()}
 # "Case Is Pending at a Local Office" names a field office, not a service center.
-FIELD_OFFICES: Sequence[Tuple[str, str]] = (
-    ("Houston Field Office", "nuestra Oficina Local de Houston"),
-    ("Miami Field Office", "nuestra Oficina Local de Miami"),
-    ("Los Angeles Field Office", "nuestra Oficina Local de Los Ángeles"),
-    ("Chicago Field Office", "nuestra Oficina Local de Chicago"),
+FIELD_OFFICES: Sequence[Tuple[str, str]] = tuple(
+    (en, TEXTS_ES["offices"][en])
+    for en in ("Houston Field Office", "Miami Field Office", "Los Angeles Field Office", "Chicago Field Office")
 )
 
 # ---------------------------------------------------------------- Spanish
 
-MOVE_ES = "Si se muda, visite www.uscis.gov/addresschange para darnos su nueva dirección postal."
-CONTACT_ES = "comuníquese con el Centro de Contacto de USCIS en www.uscis.gov/contactcenter"
-
-TITLES_ES: Dict[str, str] = {
-    "Case Was Received": "Caso Fue Recibido",
-    "Case Was Received and A Receipt Notice Was Emailed":
-        "Caso Fue Recibido y Se Envió un Aviso de Recibo por Correo Electrónico",
-    "Case Accepted By The USCIS Lockbox": "Caso Aceptado por el Lockbox de USCIS",
-    "Fingerprint and Biometrics Appointment Was Scheduled":
-        "Se Programó una Cita de Huellas Digitales y Datos Biométricos",
-    "Biometrics Appointment Was Scheduled": "Se Programó una Cita de Datos Biométricos",
-    "Case Was Updated To Show Fingerprints Were Taken":
-        "Caso Fue Actualizado para Mostrar que se Tomaron las Huellas Digitales",
-    "Request To Reschedule My Appointment Was Received":
-        "Se Recibió mi Solicitud para Reprogramar mi Cita",
-    "Case is Ready to Be Scheduled for An Interview": "Caso Está Listo para Programar una Entrevista",
-    "Interview Was Scheduled": "Entrevista Fue Programada",
-    "Interview Was Rescheduled": "Entrevista Fue Reprogramada",
-    "Interview Was Completed And My Case Must Be Reviewed":
-        "Entrevista Fue Completada y mi Caso Debe Ser Revisado",
-    "Case Was Updated To Show That No One Appeared for In-Person Processing":
-        "Caso Fue Actualizado para Mostrar que Nadie se Presentó a la Cita en Persona",
-    "Request for Additional Evidence Was Sent": "Se Envió una Solicitud de Evidencia Adicional",
-    "Request for Initial Evidence Was Sent": "Se Envió una Solicitud de Evidencia Inicial",
-    "Response To USCIS' Request For Evidence Was Received":
-        "Se Recibió la Respuesta a la Solicitud de Evidencia de USCIS",
-    "Correspondence Was Received And USCIS Is Reviewing It":
-        "Se Recibió Correspondencia y USCIS la Está Revisando",
-    "Case Was Transferred And A New Office Has Jurisdiction":
-        "Caso Fue Transferido y una Nueva Oficina Tiene Jurisdicción",
-    "Case Is Pending at a Local Office": "Caso Está Pendiente en una Oficina Local",
-    "Case Was Approved": "Caso Fue Aprobado",
-    "Case Was Denied": "Caso Fue Denegado",
-    "New Card Is Being Produced": "Se Está Produciendo una Nueva Tarjeta",
-    "Card Was Mailed To Me": "Tarjeta Fue Enviada por Correo",
-    "Card Was Picked Up By The United States Postal Service":
-        "Tarjeta Fue Recogida por el Servicio Postal de los Estados Unidos",
-    "Card Was Delivered To Me By The Post Office": "Tarjeta Fue Entregada por el Servicio Postal",
-    "Card Is Being Returned to USCIS by Post Office":
-        "El Servicio Postal Está Devolviendo la Tarjeta a USCIS",
-    "Notice Was Returned To USCIS Because The Post Office Could Not Deliver It":
-        "Aviso Fue Devuelto a USCIS porque el Servicio Postal No Pudo Entregarlo",
-    "Document Was Mailed To Me": "Documento Fue Enviado por Correo",
-    "Advance Parole Document Was Produced": "Se Produjo el Documento de Permiso Adelantado",
-    "Travel Document Was Mailed": "Documento de Viaje Fue Enviado por Correo",
-    "Case Was Sent To The Department of State": "Caso Fue Enviado al Departamento de Estado",
-    "Expedite Request Received": "Se Recibió la Solicitud para Acelerar el Caso",
-    "Expedite Request Approved": "Solicitud para Acelerar el Caso Fue Aprobada",
-    "Expedite Request Denied": "Solicitud para Acelerar el Caso Fue Denegada",
-    "Request For Premium Processing Services Was Received":
-        "Se Recibió la Solicitud de Procesamiento Prioritario",
-    "Fees Were Waived": "Se Concedió la Exención de Tarifas",
-    "Name Was Updated": "Nombre Fue Actualizado",
-    "Duplicate Notice Was Mailed": "Se Envió un Duplicado del Aviso por Correo",
-    "Case Was Rejected Because It Was Improperly Filed":
-        "Caso Fue Rechazado porque No se Presentó Correctamente",
-    "Case Rejected Because I Sent An Incorrect Fee": "Caso Rechazado porque Envié una Tarifa Incorrecta",
-    "Withdrawal Acknowledgement Notice Was Sent": "Se Envió el Aviso de Confirmación de Retiro",
-    "Notice Explaining USCIS Actions Was Mailed":
-        "Se Envió por Correo un Aviso que Explica las Acciones de USCIS",
-    "CASE STATUS": "ESTADO DEL CASO",
-    "Case Is On Hold Because Of Pending Litigation": "Caso Está en Espera por un Litigio Pendiente",
-    "Case Was Sent To The Administrative Appeals Office for Review":
-        "Caso Fue Enviado a la Oficina Administrativa de Apelaciones para Revisión",
-}
-
-TEMPLATES_ES: Dict[str, str] = {
-    "Case Was Received":
-        "El {date}, recibimos su {form_long_name}, número de recibo {receipt_number}, y le enviamos "
-        "el aviso de recibo que describe cómo procesaremos su caso. Siga las instrucciones del aviso. "
-        "Si no recibe su aviso de recibo antes del {notice_deadline}, " + CONTACT_ES + ". " + MOVE_ES,
-    "Case Was Received and A Receipt Notice Was Emailed":
-        "El {date}, recibimos su {form_long_name}, número de recibo {receipt_number}, y le enviamos "
-        "por correo un aviso de recibo o de aceptación. Se está procesando en {location_name}. "
-        "El aviso describe cómo procesaremos su caso. Siga las instrucciones del aviso. " + MOVE_ES,
-    "Case Accepted By The USCIS Lockbox":
-        "El {date}, aceptamos su {form_long_name}, número de recibo {receipt_number}, y le enviamos "
-        "por correo un aviso que describe cómo procesaremos su caso. Siga las instrucciones del aviso. "
-        "Si no recibe su aviso de recibo antes del {notice_deadline}, " + CONTACT_ES + ". " + MOVE_ES,
-    "Fingerprint and Biometrics Appointment Was Scheduled":
-        "El {date}, le programamos una cita para tomar sus huellas digitales y datos biométricos y le "
-        "enviamos por correo un aviso de cita para el número de recibo {receipt_number}. Siga las "
-        "instrucciones del aviso. Si no recibe su aviso de cita antes del {notice_deadline}, visite "
-        "www.uscis.gov/e-request para solicitar una copia del aviso. " + MOVE_ES,
-    "Biometrics Appointment Was Scheduled":
-        "El {date}, le programamos una cita de datos biométricos y le enviamos un aviso de cita para el "
-        "número de recibo {receipt_number}. Siga las instrucciones del aviso. Si no recibe su aviso de "
-        "cita antes del {notice_deadline}, visite www.uscis.gov/e-request para solicitar una copia del "
-        "aviso. " + MOVE_ES,
-    "Case Was Updated To Show Fingerprints Were Taken":
-        "Desde el {date}, las huellas digitales relacionadas con su {form_long_name}, número de recibo "
-        "{receipt_number}, se aplicaron a su caso. " + MOVE_ES,
-    "Request To Reschedule My Appointment Was Received":
-        "El {date}, recibimos su solicitud para reprogramar su cita para su {form_long_name}, número de "
-        "recibo {receipt_number}. Su solicitud se está revisando en {location_name}. Le informaremos si "
-        "su cita se reprograma y le enviaremos cualquier aviso a la dirección que nos dio. " + MOVE_ES,
-    "Case is Ready to Be Scheduled for An Interview":
-        "Desde el {date}, estamos listos para programar una entrevista para su {form_long_name}, número "
-        "de recibo {receipt_number}. Programaremos su entrevista y le enviaremos un aviso. Siga las "
-        "instrucciones del aviso. " + MOVE_ES,
-    "Interview Was Scheduled":
-        "El {date}, programamos una entrevista para su {form_long_name}, número de recibo "
-        "{receipt_number}. Le enviaremos por correo un aviso de entrevista. Siga las instrucciones del "
-        "aviso. " + MOVE_ES,
-    "Interview Was Rescheduled":
-        "El {date}, reprogramamos una entrevista para su {form_long_name}, número de recibo "
-        "{receipt_number}. Le enviaremos por correo un aviso de entrevista. Siga las instrucciones del "
-        "aviso. " + MOVE_ES,
-    "Interview Was Completed And My Case Must Be Reviewed":
-        "Se completó la entrevista para su {form_long_name}, número de recibo {receipt_number}, y su "
-        "caso debe ser revisado. Le enviaremos un aviso por correo si tomamos una decisión u otra "
-        "acción. " + MOVE_ES,
-    "Case Was Updated To Show That No One Appeared for In-Person Processing":
-        "El {date}, pedimos que ciertas personas relacionadas con su {form_long_name}, número de recibo "
-        "{receipt_number}, acudieran a una cita. Nadie acudió a la cita, y esto afectará considerablemente "
-        "su caso. Le enviaremos un aviso por correo si tomamos una decisión u otra acción. " + MOVE_ES,
-    "Request for Additional Evidence Was Sent":
-        "El {date}, enviamos una solicitud de evidencia adicional para su {form_long_name}, número de "
-        "recibo {receipt_number}. La solicitud de evidencia explica lo que necesitamos de usted. No "
-        "tomaremos ninguna acción en su caso hasta que recibamos la evidencia o venza el plazo para "
-        "presentarla. Siga las instrucciones de la solicitud de evidencia. Si no recibe su solicitud de "
-        "evidencia adicional antes del {notice_deadline}, visite www.uscis.gov/e-request para solicitar "
-        "una copia. " + MOVE_ES,
-    "Request for Initial Evidence Was Sent":
-        "El {date}, enviamos una solicitud de evidencia inicial para su {form_long_name}, número de "
-        "recibo {receipt_number}. La solicitud de evidencia explica lo que necesitamos de usted. No "
-        "tomaremos ninguna acción en su caso hasta que recibamos la evidencia o venza el plazo para "
-        "presentarla. Siga las instrucciones de la solicitud de evidencia. Si no recibe su solicitud de "
-        "evidencia antes del {notice_deadline}, visite www.uscis.gov/e-request para solicitar una copia "
-        "del aviso. " + MOVE_ES,
-    "Response To USCIS' Request For Evidence Was Received":
-        "El {date}, recibimos su respuesta a nuestra solicitud de evidencia para su {form_long_name}, "
-        "número de recibo {receipt_number}. USCIS volvió a trabajar en su caso. Le enviaremos una "
-        "decisión o le avisaremos si necesitamos algo de usted. " + MOVE_ES,
-    "Correspondence Was Received And USCIS Is Reviewing It":
-        "El {date}, recibimos su correspondencia sobre su {form_long_name}, número de recibo "
-        "{receipt_number}. Estamos revisando su correspondencia y le enviaremos un aviso si necesitamos "
-        "algo de usted. " + MOVE_ES,
-    "Case Was Transferred And A New Office Has Jurisdiction":
-        "El {date}, transferimos su {form_long_name}, número de recibo {receipt_number}, a otra oficina "
-        "de USCIS. Esa oficina ahora tiene jurisdicción sobre su caso. Le enviamos un aviso que explica "
-        "por qué trasladamos su caso. Siga las instrucciones del aviso. Si no recibe su aviso antes del "
-        "{notice_deadline}, visite www.uscis.gov/e-request para solicitar una copia del aviso. " + MOVE_ES,
-    "Case Is Pending at a Local Office":
-        "El {date}, recibimos su caso con número de recibo {receipt_number} y lo estamos procesando en "
-        "{location_name}. Le enviamos por correo un aviso que describe cómo procesaremos su caso. Siga "
-        "las instrucciones de su aviso. Si no recibe su aviso de recibo antes del {notice_deadline}, "
-        + CONTACT_ES + ". " + MOVE_ES,
-    "Case Was Approved":
-        "El {date}, aprobamos su {form_long_name}, número de recibo {receipt_number}. Le enviamos un "
-        "aviso de aprobación. Siga las instrucciones del aviso. Si no recibe su aviso de aprobación "
-        "antes del {notice_deadline}, visite www.uscis.gov/e-request. " + MOVE_ES,
-    "Case Was Denied":
-        "El {date}, denegamos su {form_long_name}, número de recibo {receipt_number}. Le enviamos un "
-        "aviso de denegación que explica por qué denegamos su caso y cuáles son sus opciones. Siga las "
-        "instrucciones del aviso. Si no recibe su aviso de denegación antes del {notice_deadline}, "
-        "visite www.uscis.gov/e-request para solicitar una copia del aviso. " + MOVE_ES,
-    "New Card Is Being Produced":
-        "El {date}, ordenamos la producción de su nueva tarjeta para el número de recibo "
-        "{receipt_number} y se la enviaremos por correo a la dirección que nos dio. " + MOVE_ES,
-    "Card Was Mailed To Me":
-        "El {date}, enviamos por correo su nueva tarjeta para su {form_long_name}, número de recibo "
-        "{receipt_number}, a la dirección que nos dio. Si no recibe su tarjeta antes del "
-        "{notice_deadline}, visite www.uscis.gov/e-request para solicitar que {send_phrase}. " + MOVE_ES,
-    "Card Was Picked Up By The United States Postal Service":
-        "El {date}, el Servicio Postal recogió el envío que contiene su nueva tarjeta para el número de "
-        "recibo {receipt_number}. Enviamos su tarjeta por correo a la dirección que nos dio. El número de "
-        "rastreo asignado es {tracking_number}. Puede usar su número de rastreo en www.USPS.com, en la "
-        "sección Quick Tools Tracking. Si no recibió la tarjeta, visite www.uscis.gov/e-request para "
-        "solicitar que le volvamos a enviar la tarjeta. " + MOVE_ES,
-    "Card Was Delivered To Me By The Post Office":
-        "El {date}, el Servicio Postal entregó su nueva tarjeta para el número de recibo "
-        "{receipt_number} en la dirección que nos dio. El número de rastreo asignado es "
-        "{tracking_number}. Puede usar su número de rastreo en www.USPS.com, en la sección Quick Tools "
-        "Tracking. " + MOVE_ES,
-    "Card Is Being Returned to USCIS by Post Office":
-        "El {date}, el Servicio Postal informó que nos está devolviendo su nueva tarjeta para el número "
-        "de recibo {receipt_number}. Enviamos su tarjeta por correo a la dirección que nos dio, pero el "
-        "Servicio Postal no pudo entregarla. El número de rastreo asignado es {tracking_number}. Puede "
-        "usar su número de rastreo en www.USPS.com, en la sección Quick Tools Tracking. Visite "
-        "www.uscis.gov/e-request para solicitar que le volvamos a enviar la tarjeta. " + MOVE_ES,
-    "Notice Was Returned To USCIS Because The Post Office Could Not Deliver It":
-        "El {date}, el Servicio Postal nos devolvió un aviso que le enviamos sobre su {form_long_name}, "
-        "número de recibo {receipt_number}, porque no pudo entregarlo. Esto podría afectar gravemente su "
-        "caso. Visite www.uscis.gov/e-request para solicitar una copia del aviso de inmediato. " + MOVE_ES,
-    "Document Was Mailed To Me":
-        "El {date}, enviamos por correo su documento para el número de recibo {receipt_number} "
-        "directamente a la dirección que nos dio. Si no recibe su documento antes del {notice_deadline}, "
-        "visite www.uscis.gov/e-request para solicitar que se le envíe el documento. " + MOVE_ES,
-    "Advance Parole Document Was Produced":
-        "El {date}, produjimos su documento de permiso adelantado (Advance Parole) para su "
-        "{form_long_name}, número de recibo {receipt_number}. " + MOVE_ES,
-    "Travel Document Was Mailed":
-        "El {date}, enviamos por correo su documento de viaje para el número de recibo {receipt_number} "
-        "a la dirección que nos dio. Si no recibe su documento de viaje antes del {notice_deadline}, "
-        "visite www.uscis.gov/e-request para solicitar que le volvamos a enviar el documento de viaje. "
-        + MOVE_ES,
-    "Case Was Sent To The Department of State":
-        "El {date}, enviamos su caso, número de recibo {receipt_number}, al Departamento de Estado para "
-        "el trámite de la visa. Puede encontrar información general sobre el trámite consular en nuestro "
-        "sitio web, www.uscis.gov. Allí encontrará información sobre qué hacer a continuación, con quién "
-        "comunicarse y cómo informarnos de cualquier cambio en su situación o su dirección.",
-    "Expedite Request Received":
-        "El {date}, recibimos su solicitud para acelerar el procesamiento de su {form_long_name}, número "
-        "de recibo {receipt_number}. Estamos revisando su solicitud y le avisaremos si necesitamos "
-        "información adicional. " + MOVE_ES,
-    "Expedite Request Approved":
-        "El {date}, aprobamos su solicitud para acelerar el procesamiento de su {form_long_name}, número "
-        "de recibo {receipt_number}. Estamos procesando su caso y le enviaremos un aviso de acción con "
-        "nuestra decisión final. " + MOVE_ES,
-    "Expedite Request Denied":
-        "El {date}, denegamos su solicitud para acelerar el procesamiento de su {form_long_name}, número "
-        "de recibo {receipt_number}. Según la revisión de su solicitud, no consideramos que su caso cumpla "
-        "con uno o más de los criterios para acelerar el procesamiento ni que por otra razón lo amerite. "
-        "Revisamos cada solicitud para acelerar un caso de forma individual y las concedemos a discreción "
-        "del director. La información sobre la política de USCIS para acelerar casos, incluidos los "
-        "criterios, está disponible en www.uscis.gov/forms/expedite-criteria. " + MOVE_ES,
-    "Request For Premium Processing Services Was Received":
-        "El {date}, recibimos su solicitud de procesamiento prioritario (premium processing) para su "
-        "{form_long_name}, número de recibo {receipt_number}, y le enviamos por correo un aviso de recibo. "
-        "Su aviso de recibo de procesamiento prioritario incluye la información de contacto para hacer "
-        "consultas directas sobre su caso. Siga las instrucciones del aviso. Si se muda, comuníquese "
-        "directamente con la unidad de procesamiento prioritario para actualizar su dirección.",
-    "Fees Were Waived":
-        "El {date}, recibimos su caso y le eximimos del pago de la tarifa de presentación de su "
-        "{form_long_name}, número de recibo {receipt_number}. Le enviamos por correo un aviso que "
-        "describe cómo procesaremos su caso. Siga las instrucciones del aviso. Si no recibe su aviso de "
-        "recibo antes del {notice_deadline}, " + CONTACT_ES + ". " + MOVE_ES,
-    "Name Was Updated":
-        "El {date}, actualizamos su nombre en su {form_long_name}, número de recibo {receipt_number}. "
-        + MOVE_ES,
-    "Duplicate Notice Was Mailed":
-        "El {date}, le enviamos un duplicado de un aviso sobre una decisión en su {form_long_name}, "
-        "número de recibo {receipt_number}, o que describe cómo procesaremos el caso si aún está "
-        "pendiente. Su caso se encuentra en {location_name}. Siga las instrucciones del aviso. Si no "
-        "recibe el duplicado del aviso antes del {notice_deadline}, visite www.uscis.gov/e-request para "
-        "solicitar una copia del aviso. " + MOVE_ES,
-    "Case Was Rejected Because It Was Improperly Filed":
-        "El {date}, rechazamos su {form_long_name}, número de recibo {receipt_number}, porque no se "
-        "presentó correctamente. Le devolvimos su caso por correo, incluidos los documentos de apoyo y el "
-        "pago. Siga las instrucciones para volver a presentar su caso. Si no recibe su caso rechazado "
-        "antes del {notice_deadline}, " + CONTACT_ES + ". " + MOVE_ES,
-    "Case Rejected Because I Sent An Incorrect Fee":
-        "El {date}, rechazamos su {form_long_name}, número de recibo {receipt_number}, porque nos envió "
-        "una tarifa incorrecta. Le devolvimos su caso por correo, incluidos los documentos de apoyo y el "
-        "pago incorrecto. Siga las instrucciones para volver a presentar su caso. Si no recibe su caso "
-        "rechazado antes del {notice_deadline}, " + CONTACT_ES + ". " + MOVE_ES,
-    "Withdrawal Acknowledgement Notice Was Sent":
-        "El {date}, recibimos su solicitud para retirar su {form_long_name}, número de recibo "
-        "{receipt_number}, y terminamos nuestra revisión. Le enviamos por correo un aviso de confirmación "
-        "de retiro. Si no recibe su aviso de confirmación de retiro antes del {notice_deadline}, visite "
-        "www.uscis.gov/e-request para solicitar una copia del aviso. " + MOVE_ES,
-    "Notice Explaining USCIS Actions Was Mailed":
-        "El {date}, comenzamos a revisar su {form_long_name}, número de recibo {receipt_number}. Le "
-        "enviamos por correo un aviso que le informa de la acción que pensamos tomar en su caso. Siga las "
-        "instrucciones del aviso y envíe los materiales que se le pidan. Si no recibe su aviso antes del "
-        "{notice_deadline}, " + CONTACT_ES + ". " + MOVE_ES,
-    "CASE STATUS":
-        "En este momento, USCIS no puede darle información sobre su caso. Comuníquese con el Centro de "
-        "Contacto de USCIS al {phone_number} para obtener más información.",
-    "Case Is On Hold Because Of Pending Litigation":
-        "El {date}, pusimos en espera su {form_long_name}, número de recibo {receipt_number}, porque hay "
-        "un litigio pendiente que podría afectar el resultado. Comenzaremos a trabajar en su caso en "
-        "cuanto se resuelva el litigio. " + MOVE_ES,
-    "Case Was Sent To The Administrative Appeals Office for Review":
-        "El {date}, enviamos su {form_long_name}, número de recibo {receipt_number}, a la Oficina "
-        "Administrativa de Apelaciones (AAO) para revisión. Esa oficina le enviará por correo nuestra "
-        "decisión o una solicitud si necesita algo de usted. Siga las instrucciones que reciba. " + MOVE_ES,
-}
-
-SEND_PHRASE = ("send you a new card", "le enviemos una nueva tarjeta")
+TITLES_ES: Dict[str, str] = TEXTS_ES["titles"]
+TEMPLATES_ES: Dict[str, str] = TEXTS_ES["templates"]
+SEND_PHRASE = ("send you a new card", TEXTS_ES["send_phrase"])
 
 # ---------------------------------------------------------------- case histories
 
@@ -634,7 +335,7 @@ def make_case(
     templates_en: Dict[str, str],
     kind: str,
 ) -> Dict[str, Any]:
-    """One stored case: English from the USCIS template, Spanish from TEMPLATES_ES."""
+    """One stored case: English from the USCIS template, Spanish from texts_es.json."""
     if title not in templates_en:
         raise KeyError(f"{title!r} is not a USCIS title in the source data")
     if modified > submitted or modified < 1:
