@@ -8,13 +8,62 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Iterable, List, Optional
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
+from sqlalchemy.sql import Select
 
 from contact_center.storage.models import LIVE_ACTIVE_STATUSES, LIVE_STATUSES, TIERS, LiveQueueEntry, check_string
+from contact_center.storage.queries import StoreQueries, for_conversation, update_where
 from contact_center.storage.values import aware, receipt
 
 
-class LiveQueueMethods:
+def _waiting(tier: int) -> Select:
+    """A tier's waiting entries in the order they are taken: first come, first served."""
+    return (
+        select(LiveQueueEntry)
+        .where(LiveQueueEntry.tier == tier, LiveQueueEntry.status == "waiting")
+        .order_by(LiveQueueEntry.created_at, LiveQueueEntry.id)
+    )
+
+
+def _claim_waiting(session, entry_id: int, representative_id: str, moment: datetime, status: str, **more) -> bool:
+    """The representative has the entry if their conditional UPDATE changed it while it was
+    still waiting: of two representatives claiming at once, exactly one does."""
+    return (
+        update_where(
+            session,
+            LiveQueueEntry,
+            LiveQueueEntry.id == entry_id,
+            LiveQueueEntry.status == "waiting",
+            status=status,
+            assigned_to=representative_id,
+            assigned_at=moment,
+            updated_at=moment,
+            **more,
+        )
+        == 1
+    )
+
+
+def _let_go(session, entry_id: int, representative_id: str, moment: datetime, status: str, *where) -> bool:
+    """Only the representative connected to the entry may end their hold on it; a conditional
+    UPDATE, so a stale page or another representative changes nothing."""
+    return (
+        update_where(
+            session,
+            LiveQueueEntry,
+            LiveQueueEntry.id == entry_id,
+            *where,
+            LiveQueueEntry.status == "connected",
+            LiveQueueEntry.assigned_to == representative_id,
+            status=status,
+            closed_at=moment,
+            updated_at=moment,
+        )
+        == 1
+    )
+
+
+class LiveQueueMethods(StoreQueries):
     def enqueue_live(
         self,
         *,
@@ -36,14 +85,12 @@ class LiveQueueMethods:
         moment = aware(now)
         with self._sessions() as session:
             existing = session.execute(
-                select(LiveQueueEntry)
-                .where(
-                    LiveQueueEntry.conversation_id == conversation_id,
+                for_conversation(
+                    LiveQueueEntry,
+                    conversation_id,
                     LiveQueueEntry.tier == tier,
                     LiveQueueEntry.status.in_(LIVE_ACTIVE_STATUSES),
-                )
-                .order_by(LiveQueueEntry.created_at, LiveQueueEntry.id)
-                .limit(1)
+                ).limit(1)
             ).scalar_one_or_none()
             if existing is not None:
                 return existing
@@ -74,23 +121,15 @@ class LiveQueueMethods:
             return ahead + 1
 
     def queue_length(self, tier: int) -> int:
-        with self._sessions() as session:
-            return session.execute(
-                select(func.count(LiveQueueEntry.id)).where(
-                    LiveQueueEntry.tier == tier, LiveQueueEntry.status == "waiting"
-                )
-            ).scalar_one()
+        return self._scalar(
+            select(func.count(LiveQueueEntry.id)).where(
+                LiveQueueEntry.tier == tier, LiveQueueEntry.status == "waiting"
+            )
+        )
 
     def waiting_entries(self, tier: int) -> List[LiveQueueEntry]:
         """The waiting entries of a tier, first to be taken first."""
-        with self._sessions() as session:
-            return list(
-                session.execute(
-                    select(LiveQueueEntry)
-                    .where(LiveQueueEntry.tier == tier, LiveQueueEntry.status == "waiting")
-                    .order_by(LiveQueueEntry.created_at, LiveQueueEntry.id)
-                ).scalars()
-            )
+        return self._all(_waiting(tier))
 
     def get_live_entry(self, entry_id: int) -> Optional[LiveQueueEntry]:
         with self._sessions() as session:
@@ -98,16 +137,11 @@ class LiveQueueMethods:
 
     def live_entry_for(self, conversation_id: str) -> Optional[LiveQueueEntry]:
         """The conversation's current (waiting, assigned or connected) entry, if any."""
-        with self._sessions() as session:
-            return session.execute(
-                select(LiveQueueEntry)
-                .where(
-                    LiveQueueEntry.conversation_id == conversation_id,
-                    LiveQueueEntry.status.in_(LIVE_ACTIVE_STATUSES),
-                )
-                .order_by(LiveQueueEntry.created_at.desc(), LiveQueueEntry.id.desc())
-                .limit(1)
-            ).scalar_one_or_none()
+        return self._one(
+            for_conversation(
+                LiveQueueEntry, conversation_id, LiveQueueEntry.status.in_(LIVE_ACTIVE_STATUSES), newest_first=True
+            ).limit(1)
+        )
 
     def take_next(
         self, tier: int, representative_id: str, now: Optional[datetime] = None
@@ -120,12 +154,7 @@ class LiveQueueMethods:
             raise ValueError(f"tier must be one of {TIERS}, not {tier!r}")
         moment = aware(now)
         check_string(LiveQueueEntry.__table__, "assigned_to", representative_id)
-        oldest = (
-            select(LiveQueueEntry)
-            .where(LiveQueueEntry.tier == tier, LiveQueueEntry.status == "waiting")
-            .order_by(LiveQueueEntry.created_at, LiveQueueEntry.id)
-            .limit(1)
-        )
+        oldest = _waiting(tier).limit(1)
         if self.dialect == "postgresql":
             with self._sessions() as session:
                 entry = session.execute(
@@ -150,18 +179,7 @@ class LiveQueueMethods:
                 entry_id = session.execute(query.with_only_columns(LiveQueueEntry.id)).scalar()
                 if entry_id is None:
                     return None
-                won = session.execute(
-                    update(LiveQueueEntry)
-                    .where(LiveQueueEntry.id == entry_id, LiveQueueEntry.status == "waiting")
-                    .values(
-                        status="assigned",
-                        assigned_to=representative_id,
-                        assigned_at=moment,
-                        updated_at=moment,
-                    )
-                    .execution_options(synchronize_session=False)
-                ).rowcount
-                if won == 1:
+                if _claim_waiting(session, entry_id, representative_id, moment, "assigned"):
                     session.commit()
                     return session.get(LiveQueueEntry, entry_id, populate_existing=True)
                 session.rollback()
@@ -203,24 +221,15 @@ class LiveQueueMethods:
 
     def live_entries(self, tiers: Iterable[int], statuses: Iterable[str] = LIVE_ACTIVE_STATUSES) -> List[LiveQueueEntry]:
         """Entries of these tiers and statuses, the longest waiting first."""
-        with self._sessions() as session:
-            return list(
-                session.execute(
-                    select(LiveQueueEntry)
-                    .where(LiveQueueEntry.tier.in_(list(tiers)), LiveQueueEntry.status.in_(list(statuses)))
-                    .order_by(LiveQueueEntry.created_at, LiveQueueEntry.id)
-                ).scalars()
-            )
+        return self._all(
+            select(LiveQueueEntry)
+            .where(LiveQueueEntry.tier.in_(list(tiers)), LiveQueueEntry.status.in_(list(statuses)))
+            .order_by(LiveQueueEntry.created_at, LiveQueueEntry.id)
+        )
 
     def latest_live_entry(self, conversation_id: str) -> Optional[LiveQueueEntry]:
         """The conversation's most recent entry, whatever its status."""
-        with self._sessions() as session:
-            return session.execute(
-                select(LiveQueueEntry)
-                .where(LiveQueueEntry.conversation_id == conversation_id)
-                .order_by(LiveQueueEntry.created_at.desc(), LiveQueueEntry.id.desc())
-                .limit(1)
-            ).scalar_one_or_none()
+        return self._one(for_conversation(LiveQueueEntry, conversation_id, newest_first=True).limit(1))
 
     def take_live(self, entry_id: int, representative_id: str, now: Optional[datetime] = None) -> bool:
         """The representative takes this waiting entry; False if someone else already has it.
@@ -230,20 +239,9 @@ class LiveQueueMethods:
         moment = aware(now)
         check_string(LiveQueueEntry.__table__, "assigned_to", representative_id)
         with self._sessions() as session:
-            won = session.execute(
-                update(LiveQueueEntry)
-                .where(LiveQueueEntry.id == entry_id, LiveQueueEntry.status == "waiting")
-                .values(
-                    status="connected",
-                    assigned_to=representative_id,
-                    assigned_at=moment,
-                    connected_at=moment,
-                    updated_at=moment,
-                )
-                .execution_options(synchronize_session=False)
-            ).rowcount
+            won = _claim_waiting(session, entry_id, representative_id, moment, "connected", connected_at=moment)
             session.commit()
-            return won == 1
+            return won
 
     def finish_live(self, entry_id: int, representative_id: str, status: str, now: Optional[datetime] = None) -> bool:
         """The holder hands the entry back (`returned_to_bot`) or closes it; False if they don't hold it."""
@@ -251,18 +249,9 @@ class LiveQueueMethods:
             raise ValueError(f"a representative finishes with returned_to_bot or closed, not {status!r}")
         moment = aware(now)
         with self._sessions() as session:
-            done = session.execute(
-                update(LiveQueueEntry)
-                .where(
-                    LiveQueueEntry.id == entry_id,
-                    LiveQueueEntry.status == "connected",
-                    LiveQueueEntry.assigned_to == representative_id,
-                )
-                .values(status=status, closed_at=moment, updated_at=moment)
-                .execution_options(synchronize_session=False)
-            ).rowcount
+            done = _let_go(session, entry_id, representative_id, moment, status)
             session.commit()
-            return done == 1
+            return done
 
     def escalate_live(
         self, entry_id: int, representative_id: str, note: str, now: Optional[datetime] = None
@@ -275,18 +264,7 @@ class LiveQueueMethods:
         moment = aware(now)
         check_string(LiveQueueEntry.__table__, "escalated_by", representative_id)
         with self._sessions() as session:
-            done = session.execute(
-                update(LiveQueueEntry)
-                .where(
-                    LiveQueueEntry.id == entry_id,
-                    LiveQueueEntry.tier == 1,
-                    LiveQueueEntry.status == "connected",
-                    LiveQueueEntry.assigned_to == representative_id,
-                )
-                .values(status="escalated", closed_at=moment, updated_at=moment)
-                .execution_options(synchronize_session=False)
-            ).rowcount
-            if done != 1:
+            if not _let_go(session, entry_id, representative_id, moment, "escalated", LiveQueueEntry.tier == 1):
                 session.rollback()
                 return None
             old = session.get(LiveQueueEntry, entry_id, populate_existing=True)
@@ -312,14 +290,12 @@ class LiveQueueMethods:
         """The applicant's page connected again (online) or went away; returns the entries changed."""
         moment = aware(now)
         with self._sessions() as session:
-            changed = session.execute(
-                update(LiveQueueEntry)
-                .where(
-                    LiveQueueEntry.conversation_id == conversation_id,
-                    LiveQueueEntry.status.in_(LIVE_ACTIVE_STATUSES),
-                )
-                .values(applicant_left_at=None if online else moment)
-                .execution_options(synchronize_session=False)
-            ).rowcount
+            changed = update_where(
+                session,
+                LiveQueueEntry,
+                LiveQueueEntry.conversation_id == conversation_id,
+                LiveQueueEntry.status.in_(LIVE_ACTIVE_STATUSES),
+                applicant_left_at=None if online else moment,
+            )
             session.commit()
             return changed
