@@ -8,11 +8,12 @@ call, so a running server's clock can be moved by a test.
 """
 from __future__ import annotations
 
-import os
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Mapping, Optional
 from zoneinfo import ZoneInfo
+
+from contact_center import settings
 
 # The contact center keeps Eastern time: its hours (G3, C2), deadlines and the times it tells.
 EASTERN = ZoneInfo("America/New_York")
@@ -29,8 +30,7 @@ def _parse(value: str) -> datetime:
 
 def now(env: Optional[Mapping[str, str]] = None) -> datetime:
     """The current moment, time-zone aware."""
-    env = os.environ if env is None else env
-    path = env.get(FILE_ENV)
+    path = settings.text(FILE_ENV, env)
     if path:
         try:
             text = Path(path).read_text(encoding="utf-8").strip()
@@ -38,7 +38,7 @@ def now(env: Optional[Mapping[str, str]] = None) -> datetime:
             text = ""
         if text:
             return _parse(text)
-    fixed = env.get(NOW_ENV)
+    fixed = settings.text(NOW_ENV, env)
     if fixed:
         return _parse(fixed)
     return datetime.now(timezone.utc)

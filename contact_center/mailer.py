@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import ipaddress
 import logging
-import os
 import smtplib
 import socket
 import ssl
@@ -41,12 +40,15 @@ from typing import Mapping, Optional
 
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 
+from contact_center import settings
+
 log = logging.getLogger(__name__)
 
-DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 5025
-DEFAULT_FROM = "USCIS Contact Center <no-reply@contact-center.localhost>"
-DEFAULT_TIMEOUT_SECONDS = 10.0
+# The defaults are the registry's (contact_center/settings.py).
+DEFAULT_HOST: str = settings.default("SMTP_HOST")
+DEFAULT_PORT: int = settings.default("SMTP_PORT")
+DEFAULT_FROM: str = settings.default("MAIL_FROM")
+DEFAULT_TIMEOUT_SECONDS: float = settings.default("SMTP_TIMEOUT_SECONDS")
 ATTEMPTS = 3
 RETRY_WAIT_SECONDS = 0.5  # then 1 s: a restarting relay, not a long outage
 
@@ -140,10 +142,9 @@ class Mailer:
     @classmethod
     def from_env(cls, env: Optional[Mapping[str, str]] = None) -> "Mailer":
         """A Mailer configured from `env` (default `os.environ`); empty values count as unset."""
-        env = os.environ if env is None else env
 
         def get(name: str) -> Optional[str]:
-            value = env.get(name)
+            value = settings.raw(name, env)
             return value.strip() if value and value.strip() else None
 
         try:
@@ -159,7 +160,7 @@ class Mailer:
             port=port,
             starttls=_flag("SMTP_STARTTLS", get("SMTP_STARTTLS") or ""),
             username=get("SMTP_USERNAME"),
-            password=env.get("SMTP_PASSWORD") or None,  # not stripped: spaces may be part of it
+            password=settings.raw("SMTP_PASSWORD", env) or None,  # not stripped: spaces may be part of it
             mail_from=get("MAIL_FROM") or DEFAULT_FROM,
             timeout_seconds=timeout,
         )

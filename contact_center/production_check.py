@@ -9,10 +9,10 @@ Status service's demo client id against the real API.
 """
 from __future__ import annotations
 
-import os
 from typing import List, Mapping, Optional
 from urllib.parse import urlparse
 
+from contact_center import settings
 from contact_center.case_status.client import LOCAL_DEMO_CLIENT_ID, LOCAL_DEMO_CLIENT_SECRET
 from contact_center.mailer import is_loopback
 
@@ -26,11 +26,16 @@ VERIFYING_SSLMODES = frozenset({"verify-ca", "verify-full"})
 
 
 def in_production(env: Mapping[str, str]) -> bool:
-    return env.get(ENVIRONMENT, "").strip().lower() == "production"
+    return _set(env, ENVIRONMENT).strip().lower() == "production"
+
+
+def _set(env: Mapping[str, str], name: str) -> str:
+    """What `env` sets `name` to ("" when unset): the check looks at what is set, not at defaults."""
+    return settings.raw(name, env) or ""
 
 
 def _secret(env: Mapping[str, str], name: str, problems: List[str]) -> None:
-    value = env.get(name, "")
+    value = _set(env, name)
     if not value:
         problems.append(f"{name} is not set")
     elif value.strip().lower() in KNOWN_DEFAULTS or len(value) < MIN_SECRET_CHARS:
@@ -46,15 +51,15 @@ def problems(env: Mapping[str, str], role: str) -> List[str]:
     if role == "rasa":
         _secret(env, "RASA_API_TOKEN", found)
         _secret(env, "APPLICANT_SESSION_KEY", found)
-        if env.get("DB_USER", "") in SUPERUSERS:
-            found.append(f"DB_USER {env.get('DB_USER')!r} is a superuser: use a role with only the assistant's tables")
-        if not env.get("DB_PASSWORD"):
+        if _set(env, "DB_USER") in SUPERUSERS:
+            found.append(f"DB_USER {settings.raw('DB_USER', env)!r} is a superuser: use a role with only the assistant's tables")
+        if not _set(env, "DB_PASSWORD"):
             found.append("DB_PASSWORD is not set")
-        if env.get("RABBITMQ_USER", "guest") == "guest" or env.get("RABBITMQ_PASSWORD", "") in KNOWN_DEFAULTS:
+        if settings.text("RABBITMQ_USER", env) == "guest" or _set(env, "RABBITMQ_PASSWORD") in KNOWN_DEFAULTS:
             found.append("RABBITMQ_USER/RABBITMQ_PASSWORD are RabbitMQ's guest account or a default")
         _tls_off_machine(env, found)
     if role == "actions":
-        url = urlparse(env.get("CONTACT_CENTER_DB_URL", ""))
+        url = urlparse(_set(env, "CONTACT_CENTER_DB_URL"))
         if not url.scheme or url.scheme.startswith("sqlite"):
             found.append("CONTACT_CENTER_DB_URL is not set to the production database")
         elif (url.username or "") in SUPERUSERS or not url.password:
@@ -62,11 +67,11 @@ def problems(env: Mapping[str, str], role: str) -> List[str]:
         elif not is_loopback(url.hostname or "") and not any(
                 f"sslmode={mode}" in url.query for mode in VERIFYING_SSLMODES):
             found.append("CONTACT_CENTER_DB_URL reaches another machine without ?sslmode=verify-full (or verify-ca)")
-        base = env.get("CASE_STATUS_BASE_URL", "")
+        base = _set(env, "CASE_STATUS_BASE_URL")
         if not base:
             found.append("CASE_STATUS_BASE_URL is not set (the local service is for development)")
         elif (urlparse(base).hostname or "") not in LOCAL_HOSTS:
-            client_id, client_secret = env.get("CASE_STATUS_CLIENT_ID", ""), env.get("CASE_STATUS_CLIENT_SECRET", "")
+            client_id, client_secret = _set(env, "CASE_STATUS_CLIENT_ID"), _set(env, "CASE_STATUS_CLIENT_SECRET")
             if not client_id or client_id == LOCAL_DEMO_CLIENT_ID:
                 found.append("CASE_STATUS_CLIENT_ID is empty or the local demo id, with a real Case Status URL")
             if not client_secret or client_secret == LOCAL_DEMO_CLIENT_SECRET:
@@ -76,10 +81,10 @@ def problems(env: Mapping[str, str], role: str) -> List[str]:
 
 def _tls_off_machine(env: Mapping[str, str], found: List[str]) -> None:
     """The tracker store and the event broker on another machine are reached over TLS only."""
-    if not is_loopback(env.get("DB_HOST", "127.0.0.1")) and env.get("DB_SSLMODE", "") not in VERIFYING_SSLMODES:
+    if not is_loopback(settings.text("DB_HOST", env)) and _set(env, "DB_SSLMODE") not in VERIFYING_SSLMODES:
         found.append("DB_SSLMODE must be verify-full (or verify-ca) for a database on another machine")
-    if not is_loopback(env.get("RABBITMQ_HOST", "127.0.0.1")) and not (
-            env.get("RABBITMQ_SSL_CLIENT_CERTIFICATE") and env.get("RABBITMQ_SSL_CLIENT_KEY")):
+    if not is_loopback(settings.text("RABBITMQ_HOST", env)) and not (
+            _set(env, "RABBITMQ_SSL_CLIENT_CERTIFICATE") and _set(env, "RABBITMQ_SSL_CLIENT_KEY")):
         found.append("RABBITMQ_SSL_CLIENT_CERTIFICATE and RABBITMQ_SSL_CLIENT_KEY must be set "
                      "for RabbitMQ on another machine (TLS)")
 
@@ -88,22 +93,22 @@ def _desk_problems(env: Mapping[str, str]) -> List[str]:
     """The chat page and desk server (web/serve.py): staff sessions and the C4 e-mail."""
     found: List[str] = []
     _secret(env, "RASA_API_TOKEN", found)
-    url = urlparse(env.get("CONTACT_CENTER_DB_URL", ""))
+    url = urlparse(_set(env, "CONTACT_CENTER_DB_URL"))
     if not url.scheme or url.scheme.startswith("sqlite"):
         found.append("CONTACT_CENTER_DB_URL is not set to the production database")
-    if env.get("DESK_COOKIE_SECURE", "").strip().lower() not in ("1", "true", "yes"):
+    if _set(env, "DESK_COOKIE_SECURE").strip().lower() not in settings.TRUE_WORDS:
         found.append("DESK_COOKIE_SECURE is not true: the desk's session cookie must only travel over HTTPS")
-    host = env.get("SMTP_HOST", "")
+    host = _set(env, "SMTP_HOST")
     if not host:
         found.append("SMTP_HOST is not set (the C4 e-mail needs the contact center's mail server)")
-    elif not is_loopback(host) and env.get("SMTP_STARTTLS", "").strip().lower() not in ("1", "true", "yes"):
+    elif not is_loopback(host) and _set(env, "SMTP_STARTTLS").strip().lower() not in settings.TRUE_WORDS:
         found.append("SMTP_STARTTLS is not true for a mail server that is not on this machine")
     return found
 
 
 def refuse_if_unsafe(role: str, env: Optional[Mapping[str, str]] = None) -> None:
     """Stop the process (exit status 2) in production when a setting is wrong."""
-    env = os.environ if env is None else env
+    env = settings.environment(env)
     if not in_production(env):
         return
     found = problems(env, role)

@@ -19,17 +19,17 @@ The age is `--days` or RETENTION_DAYS (default 365). `--dry-run` counts without 
 from __future__ import annotations
 
 import argparse
-import os
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Dict, Optional
 
 from sqlalchemy import and_, create_engine, delete, func, select, text, update
 
+from contact_center import settings
 from contact_center.storage import ContactCenterStore
 from contact_center.storage.models import Callback, CallbackAttempt, DecisionLogEntry, LiveQueueEntry, ServiceRequest
 
-DEFAULT_DAYS = 365
+DEFAULT_DAYS: int = settings.default("RETENTION_DAYS")
 FINISHED_LIVE = ("returned_to_bot", "closed")
 REMOVED = "[removed]"
 
@@ -115,11 +115,11 @@ def _tables(connection):
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m contact_center.retention", description=__doc__.splitlines()[0])
-    parser.add_argument("--days", type=int, default=int(os.environ.get("RETENTION_DAYS", DEFAULT_DAYS)),
+    parser.add_argument("--days", type=int, default=settings.integer("RETENTION_DAYS"),
                         help=f"remove what is older than this many days (RETENTION_DAYS, default {DEFAULT_DAYS})")
     parser.add_argument("--db-url", default=None, help="the contact center's store (default CONTACT_CENTER_DB_URL)")
-    parser.add_argument("--tracker-db-url", default=os.environ.get("TRACKER_DB_URL", "sqlite:///var/tracker.db"),
-                        help="Rasa's SQL tracker store (TRACKER_DB_URL, default sqlite:///var/tracker.db)")
+    parser.add_argument("--tracker-db-url", default=settings.text("TRACKER_DB_URL"),
+                        help=f"Rasa's SQL tracker store (TRACKER_DB_URL, default {settings.default('TRACKER_DB_URL')})")
     parser.add_argument("--dry-run", action="store_true", help="count what would go, change nothing")
     args = parser.parse_args(argv)
     if args.days < 1:

@@ -40,12 +40,13 @@ from tenacity import (
     wait_exponential,
 )
 
+from contact_center import settings as env_settings
 from contact_center.case_status.pacing import RatePacer
 
 log = logging.getLogger(__name__)
 
 CONFIG_PATH = Path(__file__).with_name("config.yml")
-DEFAULT_BASE_URL = "http://127.0.0.1:5056"
+DEFAULT_BASE_URL: str = env_settings.default("CASE_STATUS_BASE_URL")
 # The local service's demo credentials (services/case_status_local/server.py);
 # duplicated rather than imported so the assistant never depends on the test service.
 LOCAL_DEMO_CLIENT_ID = "local-demo-client"
@@ -224,14 +225,14 @@ class CaseStatusClient:
         overrides the rate, since it differs by deployment (sandbox 5, production 10);
         0 there means a service with no spike arrest, and no pacing.
         """
-        env = os.environ if env is None else env
         path = Path(config_path) if config_path else CONFIG_PATH
         settings: Dict[str, Any] = {}
         if path.exists():
             with open(path, encoding="utf-8") as fh:
                 settings = yaml.safe_load(fh) or {}
-        base_url = env.get("CASE_STATUS_BASE_URL") or DEFAULT_BASE_URL
-        client_id, client_secret = env.get("CASE_STATUS_CLIENT_ID"), env.get("CASE_STATUS_CLIENT_SECRET")
+        base_url = env_settings.text("CASE_STATUS_BASE_URL", env)
+        client_id = env_settings.text("CASE_STATUS_CLIENT_ID", env)
+        client_secret = env_settings.text("CASE_STATUS_CLIENT_SECRET", env)
         if not (client_id and client_secret):
             # The demo credentials are the local service's only: never sent to a real API.
             if urlparse(base_url).hostname not in ("127.0.0.1", "localhost", "::1"):
@@ -253,7 +254,7 @@ class CaseStatusClient:
             total_deadline_seconds=float(settings.get("total_deadline_seconds", 20.0)),
             token_renew_margin_seconds=float(settings.get("token_renew_margin_seconds", 60)),
             retry_statuses=settings.get("retry_statuses", (429, 503)),
-            requests_per_second=_rate(env.get("CASE_STATUS_REQUESTS_PER_SECOND"), settings.get("requests_per_second")),
+            requests_per_second=_rate(env_settings.raw("CASE_STATUS_REQUESTS_PER_SECOND", env), settings.get("requests_per_second")),
         )
 
     def close(self) -> None:
