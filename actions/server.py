@@ -16,11 +16,12 @@ from __future__ import annotations
 import argparse
 import hmac
 import logging
-import os
 from typing import Optional
 
 from rasa_sdk.endpoint import create_app
 from sanic import Sanic, response
+
+from contact_center import settings
 
 logger = logging.getLogger(__name__)
 TOKEN_HEADER = "X-Action-Token"
@@ -30,14 +31,14 @@ TOKEN_ENV = "ACTION_SERVER_TOKEN"
 # callback conversation dead. This server is internal (loopback, shared secret), so it has
 # its own limit.
 MAX_REQUEST_ENV = "ACTION_SERVER_REQUEST_MAX_SIZE"
-DEFAULT_MAX_REQUEST = 64 * 1024 * 1024
+DEFAULT_MAX_REQUEST: int = settings.default(MAX_REQUEST_ENV)  # 64 MiB
 
 
 def build_app(token: str, actions_package: str = "actions") -> Sanic:
     if not token:
         raise SystemExit(f"{TOKEN_ENV} is not set: the action server refuses to start without its shared secret")
     app = create_app(actions_package, cors_origins=None)
-    app.config.REQUEST_MAX_SIZE = int(os.environ.get(MAX_REQUEST_ENV, DEFAULT_MAX_REQUEST))
+    app.config.REQUEST_MAX_SIZE = settings.integer(MAX_REQUEST_ENV)
 
     @app.middleware("request")
     async def shared_secret(request):  # type: ignore[no-untyped-def]
@@ -65,15 +66,15 @@ def build_app(token: str, actions_package: str = "actions") -> Sanic:
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description="The contact center's action server")
-    parser.add_argument("--port", type=int, default=int(os.environ.get("ACTION_SERVER_PORT", "5055")))
-    parser.add_argument("--host", default=os.environ.get("ACTION_SERVER_HOST", "127.0.0.1"))
+    parser.add_argument("--port", type=int, default=settings.integer("ACTION_SERVER_PORT"))
+    parser.add_argument("--host", default=settings.text("ACTION_SERVER_HOST"))
     args = parser.parse_args(argv)
     from contact_center import log_redaction, production_check
 
     production_check.refuse_if_unsafe("actions")  # CONTACT_CENTER_ENV=production: no default or demo setting
     log_redaction.install()  # no identifier in any log line, whatever fails
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s - %(message)s")
-    app = build_app(os.environ.get(TOKEN_ENV, ""))
+    app = build_app(settings.text(TOKEN_ENV) or "")
     app.run(args.host, args.port, workers=1, access_log=False)
 
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 from typing import Any, Awaitable, Callable, Optional
 
 from rasa.core.channels.channel import UserMessage
@@ -15,18 +14,18 @@ from sanic.response import HTTPResponse
 
 from applicant_channels import presence, rate_limit, session_binding
 from applicant_channels.several_requests import SeveralRequests
-from contact_center import language
+from contact_center import language, settings
 from contact_center.messages import TOO_LONG_INTENT
 
 LANGUAGE_SAMPLE_CHARS = 500
 
 
 def max_message_chars() -> int:
-    return int(os.environ.get("APPLICANT_MESSAGE_MAX_CHARS", "2000"))
+    return settings.integer("APPLICANT_MESSAGE_MAX_CHARS")
 
 
 def max_socket_bytes() -> int:
-    return int(os.environ.get("APPLICANT_SOCKET_MAX_BYTES", "65536"))
+    return settings.integer("APPLICANT_SOCKET_MAX_BYTES")
 
 
 def bounded_message(message: UserMessage, limit: int) -> UserMessage:

@@ -17,26 +17,25 @@ because a burst is what hurts others: each message is a model turn.
 from __future__ import annotations
 
 import math
-import os
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Callable, Optional, Tuple
 
-from contact_center import language
+from contact_center import language, settings
 
 MAX_KEYS = 50_000
-DEFAULT_CONVERSATION = "10/30"
-DEFAULT_ADDRESS = "20/20"
+DEFAULT_CONVERSATION: str = settings.default("APPLICANT_RATE_CONVERSATION")
+DEFAULT_ADDRESS: str = settings.default("APPLICANT_RATE_ADDRESS")
 WAIT_TEXT = {
     "en": "You're sending messages faster than I can read them. Please wait {seconds} seconds, then send your message again.",
     "es": "Está enviando mensajes más rápido de lo que puedo leerlos. Espere {seconds} segundos y vuelva a enviar su mensaje.",
 }
 
 
-def _rate(name: str, default: str) -> Tuple[float, float]:
+def _rate(name: str) -> Tuple[float, float]:
     """(capacity, tokens per second) from "N/SECONDS"."""
-    text = os.environ.get(name, default)
+    text = settings.text(name)
     try:
         count, seconds = (float(part) for part in text.split("/", 1))
         if count < 1 or seconds <= 0:
@@ -80,8 +79,8 @@ class RateLimiter:
     """Per conversation and per address; `check` spends from both only when both allow."""
 
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
-        self.conversations = Buckets(*_rate("APPLICANT_RATE_CONVERSATION", DEFAULT_CONVERSATION), clock=clock)
-        self.addresses = Buckets(*_rate("APPLICANT_RATE_ADDRESS", DEFAULT_ADDRESS), clock=clock)
+        self.conversations = Buckets(*_rate("APPLICANT_RATE_CONVERSATION"), clock=clock)
+        self.addresses = Buckets(*_rate("APPLICANT_RATE_ADDRESS"), clock=clock)
         self._languages: "OrderedDict[str, str]" = OrderedDict()
 
     def refusal(self, conversation_id: Optional[str], address: Optional[str], text: Optional[str], wait: float) -> str:

@@ -37,10 +37,11 @@ import hashlib
 import hmac
 import inspect
 import logging
-import os
 import secrets
 import uuid
 from typing import Any, Awaitable, Callable, Dict, Optional
+
+from contact_center import settings
 
 log = logging.getLogger(__name__)
 KEY_ENV = "APPLICANT_SESSION_KEY"
@@ -56,7 +57,7 @@ REFUSED_TEXT = {
 
 class Tokens:
     def __init__(self, key: Optional[str] = None) -> None:
-        key = key or os.environ.get(KEY_ENV)
+        key = key or settings.text(KEY_ENV)
         if not key:
             # Without a configured key, tokens survive only as long as this process
             # (make run and the production settings always set one).

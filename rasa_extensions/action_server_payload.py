@@ -22,8 +22,9 @@ Installed by `rasa_extensions.apply()` (scripts/rasa_server.py, before Rasa star
 from __future__ import annotations
 
 import itertools
-import os
 from typing import TYPE_CHECKING, Any, Dict, List, Text
+
+from contact_center import settings
 
 if TYPE_CHECKING:
     from rasa.core.actions.action import RemoteAction
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from rasa.shared.core.events import Event
     from rasa.shared.core.trackers import DialogueStateTracker
 
-HISTORY_TURNS = int(os.environ.get("ACTION_SERVER_HISTORY_TURNS", "10"))
+HISTORY_TURNS = settings.integer("ACTION_SERVER_HISTORY_TURNS")  # read once, when the server starts
 LEFT_OUT_OF_DOMAIN = ("responses",)
 _domain_sent: Dict[int, Dict[Text, Any]] = {}
 

@@ -47,12 +47,13 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
-import os
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Text, Tuple
 
 from rasa.core.tracker_store import SQLTrackerStore
+
+from contact_center import settings
 
 if TYPE_CHECKING:
     from rasa.shared.core.domain import Domain
@@ -62,7 +63,7 @@ if TYPE_CHECKING:
 
 # Conversations kept per Rasa process; the least recently saved goes first. A
 # 50-turn conversation's tracker and its folded history take about a megabyte.
-MAX_TRACKERS = int(os.environ.get("TRACKER_CACHE_SIZE", "200"))
+MAX_TRACKERS = settings.integer("TRACKER_CACHE_SIZE")  # read once, when the server starts
 STORED_ATTRIBUTE = "_events_stored"  # on a tracker: how many of its events the store holds
 
 Mark = Tuple[int, Optional[float]]
