@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import List, Optional
 
 from admin.project import AdminError, Project
+from contact_center import settings
 
 PROG = "rasa-admin" if os.path.basename(sys.argv[0] or "") == "rasa-admin" else "python -m admin"
 
@@ -358,8 +359,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
-    os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    settings.set_default("RASA_TELEMETRY_ENABLED")  # "false"
+    settings.set_default("TF_CPP_MIN_LOG_LEVEL")  # "2": errors only
     level = getattr(args, "loglevel", logging.WARNING)
     if level >= logging.WARNING:  # Rasa's and its libraries' warnings are for developers, not admins
         import warnings
@@ -367,7 +368,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         warnings.simplefilter("ignore")
         # Some libraries re-add their own filters on import; silence the output itself.
         warnings.showwarning = lambda *args, **kwargs: None
-    os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
+    settings.set_default("SQLALCHEMY_SILENCE_UBER_WARNING")
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)-8s %(name)s - %(message)s")
     # Rasa reads these: LOG_LEVEL also switches its progress bars off at WARNING.
     os.environ.setdefault("LOG_LEVEL", logging.getLevelName(level))

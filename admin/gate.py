@@ -14,24 +14,23 @@ live model is not re-evaluated for every candidate.
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional
 
 from admin import registry, state
 from admin.project import AdminError, Project
+from contact_center import settings
 
-DEFAULT_MARGIN = 0.01
 MARGIN_ENV = "RASA_ADMIN_GATE_MARGIN"
+DEFAULT_MARGIN: float = settings.default(MARGIN_ENV)
 
 
 def default_margin() -> float:
-    raw = os.environ.get(MARGIN_ENV)
     try:
-        return float(raw) if raw else DEFAULT_MARGIN
+        return settings.number(MARGIN_ENV)  # empty: the default
     except ValueError:
-        raise AdminError(f"{MARGIN_ENV}={raw!r} is not a number")
+        raise AdminError(f"{MARGIN_ENV}={settings.raw(MARGIN_ENV)!r} is not a number")
 
 
 def dev_hash(project: Project) -> str:

@@ -6,13 +6,14 @@ temporary copy of the project.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Dict, List, Optional
 
 import yaml
+
+from contact_center import settings
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 STATE_DIR_ENV = "RASA_ADMIN_STATE_DIR"
@@ -32,7 +33,7 @@ class Project:
         path = Path(root).resolve() if root else REPO_ROOT
         if not (path / "domain.yml").exists():
             raise AdminError(f"{path} is not a Rasa project: no domain.yml there (use --project)")
-        override = state_dir or os.environ.get(STATE_DIR_ENV)
+        override = state_dir or settings.text(STATE_DIR_ENV)
         return cls(path, Path(override).resolve() if override else None)
 
     def make_importable(self) -> None:

@@ -11,18 +11,18 @@ model that fails to load leaves the old one live.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, Optional
 
 from admin.project import AdminError, Project
+from contact_center import settings
 
 LOAD_TIMEOUT = 600  # seconds a large model may take to load
 
 
 def default_url() -> str:
-    return os.environ.get("RASA_URL") or f"http://localhost:{os.environ.get('RASA_PORT', '5005')}"
+    return settings.text("RASA_URL") or f"http://localhost:{settings.text('RASA_PORT')}"
 
 
 @dataclass
@@ -33,7 +33,7 @@ class Server:
     @classmethod
     def from_args(cls, project: Project, url: Optional[str], token: Optional[str], token_file: Optional[str]) -> "Server":
         if token is None:
-            token = os.environ.get("RASA_API_TOKEN")
+            token = settings.text("RASA_API_TOKEN")
         if token is None:
             path = Path(token_file) if token_file else project.api_token_file
             if path.exists():

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
 
 from admin.project import AdminError, Project
+from contact_center import settings
 
 logger = logging.getLogger(__name__)
 
@@ -161,10 +162,8 @@ def _has_events_table(url: str) -> bool:
     engine = sa.create_engine(url, connect_args=connect_args)
     try:
         with engine.connect() as connection:
-            import os
-
             # Rasa's tracker store honours POSTGRESQL_SCHEMA; so does this check.
-            return sa.inspect(connection).has_table("events", schema=os.environ.get("POSTGRESQL_SCHEMA"))
+            return sa.inspect(connection).has_table("events", schema=settings.text("POSTGRESQL_SCHEMA"))
     except sa.exc.SQLAlchemyError as error:
         raise AdminError(f"cannot reach the tracker store {_safe_url(url)}: {error.__class__.__name__}: "
                          f"{str(error).splitlines()[0]}") from error

@@ -35,10 +35,11 @@ from typing import Dict, List, Optional, TextIO
 
 from admin import registry
 from admin.project import AdminError, Project
+from contact_center import settings
 
 HOOKS_LOGGER = "rasa.engine.training.hooks"
 CACHE_ENV = "RASA_CACHE_DIRECTORY"
-_USER_CACHE_DIR = os.environ.get(CACHE_ENV)
+_USER_CACHE_DIR = settings.text(CACHE_ENV)  # the admin's own cache, as the process started
 _STARTED = re.compile(r"Starting to train component '([^']+)'")
 _FINISHED = re.compile(r"Finished training component '([^']+)'")
 _RESTORED = re.compile(r"Restored component '([^']+)' from cache")
@@ -221,7 +222,7 @@ def train(
             os.nice(max(0, niceness - os.nice(0)))
         except OSError:
             pass
-    os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+    settings.set_default("RASA_TELEMETRY_ENABLED")
     project.make_importable()
 
     why = plan(project, force, finetune)
@@ -254,7 +255,7 @@ def train(
         caching_logger.setLevel(logging.ERROR)
     rasa_output = io.StringIO()  # Rasa's own "model is trained" lines; shown if training fails
     # Rasa's training cache lives in the project (.rasa/cache), unless the admin set one.
-    cache_before = os.environ.get(CACHE_ENV)
+    cache_before = settings.raw(CACHE_ENV)
     os.environ[CACHE_ENV] = _USER_CACHE_DIR or str(project.root / ".rasa" / "cache")
     try:
         with progress, warnings.catch_warnings(), contextlib.redirect_stdout(rasa_output):

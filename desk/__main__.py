@@ -16,6 +16,7 @@ import os
 import sys
 from pathlib import Path
 
+from contact_center import settings
 from contact_center.production_check import ENVIRONMENT
 from contact_center.storage import ROLES, ContactCenterStore
 from desk import passwords
@@ -40,7 +41,7 @@ def _staff() -> Staff:
 
 def bootstrap_local(staff: Staff, file: Path) -> bool:
     """On a local run, one account per role the first time; the passwords go to an owner-only file."""
-    if os.environ.get(ENVIRONMENT, "").lower() == "production":
+    if (settings.text(ENVIRONMENT) or "").lower() == "production":
         print("production configuration: no local accounts are created (use `python -m desk accounts add`)")
         return False
     if staff.count_accounts():

@@ -15,12 +15,12 @@ import asyncio
 import contextlib
 import hmac
 import logging
-import os
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Dict, Optional
 
 from aiohttp import web
 
+from contact_center import settings
 from contact_center.mailer import Mailer
 from contact_center.storage import ContactCenterStore
 from desk.callbacks import CallbackDesk
@@ -52,7 +52,7 @@ def _address(request: web.Request) -> str:
     """The caller's address for the sign-in limits. Behind the front door (deploy/haproxy.cfg)
     every request comes from the proxy, which alone sets X-Forwarded-For; WEB_PROXIES_COUNT
     says how many proxies are trusted (0, the default: none, the socket's peer)."""
-    hops = int(os.environ.get("WEB_PROXIES_COUNT", "0") or 0)
+    hops = settings.integer("WEB_PROXIES_COUNT")  # empty: 0
     forwarded = [part.strip() for header in request.headers.getall("X-Forwarded-For", [])
                  for part in header.split(",") if part.strip()]
     if hops > 0 and len(forwarded) >= hops:
@@ -219,7 +219,7 @@ def create_desk(
     secure_cookie: Optional[bool] = None,
 ) -> web.Application:
     """The desk as an aiohttp sub-application, to mount at /desk."""
-    idle = idle_minutes or int(os.environ.get("DESK_SESSION_IDLE_MINUTES", "30"))
+    idle = idle_minutes or settings.integer("DESK_SESSION_IDLE_MINUTES")
     staff = Staff(store, idle_minutes=idle)
     app = web.Application(middlewares=[guard], client_max_size=MAX_BODY)
     app["staff_service"] = staff
@@ -227,7 +227,7 @@ def create_desk(
     app["live"] = LiveDesk(store, staff, rasa)
     app["callbacks"] = CallbackDesk(store, staff, mailer or Mailer.from_env())
     if secure_cookie is None:
-        secure_cookie = os.environ.get("DESK_COOKIE_SECURE", "").lower() in ("1", "true", "yes")
+        secure_cookie = settings.flag("DESK_COOKIE_SECURE")
     app["secure_cookie"] = secure_cookie
     app.on_startup.append(_start_background)
     app.on_cleanup.append(_stop_background)

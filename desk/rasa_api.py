@@ -8,12 +8,13 @@ executed, which also delivers it.
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 from urllib.parse import quote
 
 import aiohttp
+
+from contact_center import settings
 
 TIMEOUT = aiohttp.ClientTimeout(total=30, connect=5)
 
@@ -23,7 +24,7 @@ class RasaUnavailable(RuntimeError):
 
 
 def token_from_env(root: Path) -> Optional[str]:
-    token = os.environ.get("RASA_API_TOKEN")
+    token = settings.text("RASA_API_TOKEN")
     if token:
         return token
     path = root / "var" / "api-token"

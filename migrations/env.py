@@ -7,7 +7,6 @@ application (`ContactCenterStore.migrate()` puts it in
 """
 from __future__ import annotations
 
-import os
 import sys
 from logging.config import fileConfig
 from pathlib import Path
@@ -19,9 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from contact_center import settings  # noqa: E402
 from contact_center.storage.models import metadata as target_metadata  # noqa: E402
-
-DEFAULT_URL = "sqlite:///var/contact_center.db"
 
 config = context.config
 
@@ -32,8 +30,7 @@ if config.config_file_name is not None and config.attributes.get("configure_logg
 def database_url() -> str:
     return (
         context.get_x_argument(as_dictionary=True).get("url")
-        or os.environ.get("CONTACT_CENTER_DB_URL")
-        or DEFAULT_URL
+        or settings.text("CONTACT_CENTER_DB_URL")  # empty or unset: the default
     )
 
 

@@ -29,6 +29,8 @@ from typing import Iterable, Optional
 import yaml
 from packaging.version import InvalidVersion, Version
 
+from contact_center import settings
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 OSV_BATCH_URL = "https://api.osv.dev/v1/querybatch"
 STALE_DAYS = 30  # a local database older than this gets a warning
@@ -584,7 +586,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         return 2
     packages = [p for _, _, pkgs in locks for p in pkgs]
 
-    dirs = args.advisories or [d for d in os.environ.get("ADVISORY_DB", "").split(os.pathsep) if d]
+    dirs = args.advisories or [d for d in (settings.text("ADVISORY_DB") or "").split(os.pathsep) if d]
     try:
         if dirs:
             advisories = load_advisory_dirs(Path(d) for d in dirs)

@@ -20,7 +20,7 @@ import sys
 def main() -> None:
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     import rasa_extensions
-    from contact_center import log_redaction, production_check
+    from contact_center import log_redaction, production_check, settings
 
     production_check.refuse_if_unsafe("rasa")  # CONTACT_CENTER_ENV=production: no default or demo setting
     log_redaction.install()  # no identifier in any log line, whatever fails
@@ -28,7 +28,8 @@ def main() -> None:
         rasa_extensions.apply()  # this project's patches of Rasa's server (listed in rasa_extensions/__init__.py)
     except RuntimeError as error:  # another Rasa version than the one they were checked against
         raise SystemExit(f"refusing to start: {error}") from None
-    token = os.environ.pop("RASA_API_TOKEN", "")
+    token = settings.text("RASA_API_TOKEN") or ""
+    os.environ.pop("RASA_API_TOKEN", None)  # taken out of the environment, as before
     if token:
         sys.argv += ["--auth-token", token]
     from rasa.__main__ import main as rasa_main
