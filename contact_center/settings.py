@@ -153,7 +153,7 @@ _group(
      {"kind": "number", "unset": "`requests_per_second` of contact_center/case_status/config.yml (5)"}),
     ("CASE_STATUS_LOCAL_FAIL", "", "Makes the local Case Status service fail (503, 429, 500, slow, 401, bad_json) for tests.",
      ["services/case_status_local"],
-     {"reads_itself": ("services/case_status_local/server.py", "services/case_status_local/state.py")}),
+     {"reads_itself": ("services/case_status_local/state.py",)}),
     ("CASE_STATUS_LOCAL_ADMIN", "", "`1`, `true` or `yes`: the local Case Status service's admin switch is on (tests).",
      ["services/case_status_local"], {"kind": "flag", "reads_itself": ("services/case_status_local/__main__.py",)}),
 )
