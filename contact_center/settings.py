@@ -126,7 +126,9 @@ _group(
      {"production": "required", "unset": "`var/action-token` (make run); the action server refuses to start"}),
     ("ACTION_SERVER_URL", None, "Where Rasa calls the action server (its /webhook).", [PROD_ENDPOINTS, "tests/stack.py"],
      {"production": "required", "unset": "`http://127.0.0.1:5055/webhook` in endpoints.yml"}),
-    ("ACTION_SERVER_HOST", "127.0.0.1", "Address the action server listens on.", ["actions/server.py"]),
+    # Empty is the default: an empty host would make Sanic listen on every interface.
+    ("ACTION_SERVER_HOST", "127.0.0.1", "Address the action server listens on.", ["actions/server.py"],
+     {"empty_is_unset": True}),
     ("ACTION_SERVER_PORT", "5055", "Port the action server listens on.", ["actions/server.py"], {"kind": "integer"}),
     ("ACTION_SERVER_REQUEST_MAX_SIZE", "67108864",
      "Largest request (bytes) the action server takes: Rasa sends it the whole tracker (64 MiB).",

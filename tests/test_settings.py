@@ -48,8 +48,8 @@ def test_empty_means_the_default_only_where_the_registry_says_so(monkeypatch):
     monkeypatch.setenv("CONTACT_CENTER_DB_URL", "")
     assert settings.text("CONTACT_CENTER_DB_URL") == "sqlite:///var/contact_center.db"
     assert settings.raw("CONTACT_CENTER_DB_URL") == ""
-    monkeypatch.setenv("ACTION_SERVER_HOST", "")
-    assert settings.text("ACTION_SERVER_HOST") == ""
+    monkeypatch.setenv("APPLICANT_RATE_CONVERSATION", "")
+    assert settings.text("APPLICANT_RATE_CONVERSATION") == ""
 
 
 def test_flags_numbers_and_typed_defaults(monkeypatch):
@@ -327,3 +327,8 @@ def test_variables_of_configuration_files_are_registered(relative, pattern):
     names = {n for item in found for n in ((item,) if isinstance(item, str) else item) if n}
     unregistered = sorted(names - set(settings.REGISTRY))
     assert not unregistered, f"{relative} reads {unregistered}: add them to contact_center/settings.py"
+
+
+def test_an_empty_action_server_host_is_loopback_not_every_interface(monkeypatch):
+    monkeypatch.setenv("ACTION_SERVER_HOST", "")
+    assert settings.text("ACTION_SERVER_HOST") == "127.0.0.1"
