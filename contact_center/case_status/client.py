@@ -47,7 +47,7 @@ log = logging.getLogger(__name__)
 
 CONFIG_PATH = Path(__file__).with_name("config.yml")
 DEFAULT_BASE_URL: str = env_settings.default("CASE_STATUS_BASE_URL")
-# The local service's demo credentials (services/case_status_local/server.py);
+# The local service's demo credentials (services/case_status_local/settings.py);
 # duplicated rather than imported so the assistant never depends on the test service.
 LOCAL_DEMO_CLIENT_ID = "local-demo-client"
 LOCAL_DEMO_CLIENT_SECRET = "local-demo-secret"
