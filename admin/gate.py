@@ -2,7 +2,7 @@
 
 Both models parse the development set (tests/nlu/dev_<lang>.yml, held out from
 training; the test set is the NLU benchmark's alone), in-process, measured as the NLU
-benchmark and the dev-set floor test measure (benchmarks/nlu_eval.py). Per language the table shows macro-F1 and accuracy of the
+benchmark and the dev-set floor test measure (nlu_evaluation/). Per language the table shows macro-F1 and accuracy of the
 live model and of the candidate; the candidate is refused when, for any language,
 candidate macro-F1 < live macro-F1 - margin (default 0.01, `--margin` or the
 RASA_ADMIN_GATE_MARGIN environment variable), and the reason names the language,
@@ -53,9 +53,9 @@ def evaluate(project: Project, model_path: Path) -> Dict[str, Dict[str, object]]
     cached = registry.evaluation(project, key)
     if cached:
         return cached
-    from benchmarks import nlu_eval
+    project.make_importable()  # this repository's root too: nlu_evaluation is found there
+    import nlu_evaluation as nlu_eval
 
-    project.make_importable()
     parser = nlu_eval.ModelParser(model_path)
     result = {}
     for lang, path in files.items():

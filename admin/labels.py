@@ -40,7 +40,7 @@ def _yaml():
 
 
 def _examples(path: Path, lang: str):
-    from benchmarks.nlu_eval import load_examples
+    from nlu_evaluation import load_examples
 
     return load_examples(path, lang)
 

@@ -27,8 +27,8 @@ from typing import Callable, Dict, List, Sequence
 
 import yaml
 
-from benchmarks.nlu_eval import heldout, probes
 from contact_center import answers, crisis, crisis_classifier
+from nlu_evaluation import heldout, probes
 
 ROOT = Path(__file__).resolve().parents[1]
 DEVELOPMENT_SETS = ROOT / "crisis_data"  # written for tuning and training

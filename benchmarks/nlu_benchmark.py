@@ -25,7 +25,7 @@ from typing import Dict, List
 
 import yaml
 
-from benchmarks import nlu_eval
+import nlu_evaluation as nlu_eval
 from contact_center import language, receipts
 
 ROOT = nlu_eval.ROOT
@@ -281,7 +281,7 @@ def markdown(result: Dict) -> str:
         lines += ["", "## Test set separation", "",
                   "Test texts compared with the training data (data/nlu/**.yml) and the dev set after "
                   "folding case, accents, punctuation, receipt numbers, form numbers and digits "
-                  "(benchmarks/nlu_eval.py fold()). Equal after folding: must be none (the run stops "
+                  "(nlu_evaluation.fold()). Equal after folding: must be none (the run stops "
                   f"otherwise). Near-paraphrases (token Jaccard >= {NEAR_PARAPHRASE}) are listed, not removed.", "",
                   "| lang | equal after folding | near-paraphrases |", "|---|---|---|"]
         for lang, found in check.items():

@@ -16,7 +16,7 @@ def model_parser():
     """The trained model (`make test` trains it first); parses in-process."""
     if not MODEL.exists():
         pytest.fail(f"{MODEL} is missing: run `make test`, which trains it first")
-    from benchmarks.nlu_eval import ModelParser
+    from nlu_evaluation import ModelParser
 
     return ModelParser(MODEL)
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from benchmarks import nlu_eval
+import nlu_evaluation as nlu_eval
 from contact_center import receipts
 from contact_center.messages import CRISIS_INTENT, TOO_LONG_INTENT
 

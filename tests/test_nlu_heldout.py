@@ -7,7 +7,7 @@ are the NLU benchmark's on the test set, which only the benchmark reads
 """
 import pytest
 
-from benchmarks import nlu_eval
+import nlu_evaluation as nlu_eval
 from contact_center import receipts
 
 # Measured 2026-12-05 22:28 UTC with models/current.tar.gz as `make train` wrote it at 22:18

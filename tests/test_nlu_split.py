@@ -3,7 +3,7 @@
 tests/nlu/dev_<lang>.yml is for choices, the admin gate, the labels check and the CI
 floor; tests/nlu/test_<lang>.yml is read by the NLU benchmark only. Texts are compared
 after folding case, accents, punctuation, receipt numbers, form numbers and digits
-(benchmarks/nlu_eval.py fold()); near-paraphrases are listed in the benchmark's report,
+(nlu_evaluation.fold()); near-paraphrases are listed in the benchmark's report,
 not asserted here.
 """
 import os
@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import nlu_benchmark, nlu_eval
+import nlu_evaluation as nlu_eval
+from benchmarks import nlu_benchmark
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGS = ("en", "es")

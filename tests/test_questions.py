@@ -18,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import common
 from actions.questions import ActionAnswerQuestion, selected_topic
-from benchmarks import nlu_eval
+import nlu_evaluation as nlu_eval
 from contact_center import rules
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -9,7 +9,7 @@ from admin import cli, inbox, labels
 from contact_center import privacy
 from admin.project import Project
 from admin.trackers import UserMessage
-from benchmarks import nlu_eval
+import nlu_evaluation as nlu_eval
 from contact_center import receipts
 from tests.admin import smallproject
 

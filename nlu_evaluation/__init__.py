@@ -1,7 +1,10 @@
 """Evaluate a trained Rasa model's understanding: intents, receipt numbers, language, probes.
 
-Shared by the NLU benchmark (`make bench-nlu`), the dev-set floor test and the admin
-gate, so all measure the same way.
+Shared by the admin gate and labels check (admin/gate.py, admin/labels.py), the NLU and
+crisis benchmarks (`make bench-nlu`, `make bench-crisis`) and the tests (the dev-set floor,
+the data and split checks), so all measure the same way. A library package: the admin
+CLI depends on it, so it lives outside benchmarks/ (and outside nlu_components/ and
+contact_center/, which are training inputs: editing it retrains nothing).
 
 The held-out examples are split in two (issue 11):
 
