@@ -125,7 +125,7 @@ def test_every_endpoints_file_names_the_store(path) -> None:
 
 
 def test_the_test_stacks_endpoints_name_the_store() -> None:
-    text = (ROOT / "tests" / "stack.py").read_text(encoding="utf-8")  # the endpoints it writes
+    text = (ROOT / "launcher" / "scratch.py").read_text(encoding="utf-8")  # the endpoints it writes
     assert ENDPOINTS_KEY in text and "type: SQL" not in text
 
 
