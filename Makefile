@@ -15,7 +15,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONPATH := $(CURDIR)
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) \
+TRAINING_INPUTS := config.yml $(shell find domain data -name '*.yml' 2>/dev/null) \
 	$(wildcard nlu_components/*.py) $(wildcard contact_center/*.py)
 
 .PHONY: help lock audit haproxy run chat retention test test-unit test-stories validate train bench-nlu bench-crisis bench-latency bench-flood bench-conversations clean web chromium test-browser admin
@@ -59,11 +59,11 @@ lock:
 	  --python-version 3.10 --python-platform x86_64-unknown-linux-gnu --index-url https://pypi.org/simple \
 	  --custom-compile-command "make lock" --quiet -o requirements/build-tools.lock
 
-# Retrains only when the training data, domain, config or NLU code changed.
+# Retrains only when the training data, domain (domain/, one file per skill), config or NLU code changed.
 $(MODEL): $(VENV)/.installed $(TRAINING_INPUTS)
 	@mkdir -p models
 	@rm -f $(MODEL)  # a failed training must not leave the old model looking new
-	$(RASA) train --fixed-model-name current --out models --force 2>&1 | grep -vE "Epochs:|Processed|it/s]" || true
+	$(RASA) train --domain domain --fixed-model-name current --out models --force 2>&1 | grep -vE "Epochs:|Processed|it/s]" || true
 	@test -f $(MODEL) || { echo "training failed: no $(MODEL)" >&2; exit 1; }
 	@touch $(MODEL)
 

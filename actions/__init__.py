@@ -1,5 +1,5 @@
 """Rasa SDK actions: thin adapters from Rasa to the plain-Python `contact_center` package.
 
-No action holds English text: every message is a response key from `domain.yml`,
-which has an English and a Spanish variation.
+No action holds English text: every message is a response key from the domain
+(`domain/<skill>.yml`), which has an English and a Spanish variation.
 """

@@ -1,6 +1,6 @@
 """A new session keeps the conversation's language and nothing personal.
 
-Rasa starts a new session after `session_expiration_time` idle minutes (domain.yml)
+Rasa starts a new session after `session_expiration_time` idle minutes (domain/common.yml)
 or on "New conversation"; its default carries every slot over, so the next person
 at a shared computer would see the previous applicant's receipt number, e-mail and
 phone numbers in a confirmation. Only `CARRIED_OVER` slots survive here.

@@ -11,7 +11,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Dict, List, Optional
 
-import yaml
+from contact_center.domain_files import domain_files, load_domain
 
 from contact_center import settings
 
@@ -31,8 +31,8 @@ class Project:
     @classmethod
     def at(cls, root: Optional[str] = None, state_dir: Optional[str] = None) -> "Project":
         path = Path(root).resolve() if root else REPO_ROOT
-        if not (path / "domain.yml").exists():
-            raise AdminError(f"{path} is not a Rasa project: no domain.yml there (use --project)")
+        if not ((path / "domain").is_dir() or (path / "domain.yml").is_file()):
+            raise AdminError(f"{path} is not a Rasa project: no domain/ folder or domain.yml there (use --project)")
         override = state_dir or settings.text(STATE_DIR_ENV)
         return cls(path, Path(override).resolve() if override else None)
 
@@ -53,7 +53,14 @@ class Project:
 
     @property
     def domain_path(self) -> Path:
-        return self.root / "domain.yml"
+        """The domain folder (domain/, one file per skill), or a project's single domain.yml."""
+        folder = self.root / "domain"
+        return folder if folder.is_dir() or not (self.root / "domain.yml").is_file() else self.root / "domain.yml"
+
+    @property
+    def domain_files(self) -> List[Path]:
+        """The files the domain is read from (what its fingerprint hashes)."""
+        return domain_files(self.domain_path)
 
     @property
     def data(self) -> Path:
@@ -111,7 +118,7 @@ class Project:
     # Domain ------------------------------------------------------------------
     @cached_property
     def _domain(self) -> dict:
-        return yaml.safe_load(self.domain_path.read_text(encoding="utf-8")) or {}
+        return load_domain(self.domain_path)
 
     @property
     def intents(self) -> List[str]:

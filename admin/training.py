@@ -66,7 +66,7 @@ def input_fingerprints(project: Project) -> Dict[str, str]:
     nlu = [p for p in all_data if project.nlu_dir in p.parents]
     return {
         "config": digest([project.config]),
-        "domain": digest([project.domain_path]),
+        "domain": digest(project.domain_files),
         "dialogue": digest([p for p in all_data if p not in nlu]),
         "nlu": digest(nlu),
     }

@@ -73,10 +73,10 @@ def train(config: Path, out: Path, name: str, nlu_only: bool = False) -> Dict[st
 
     start = time.perf_counter()
     if nlu_only:
-        path = train_nlu(str(config), str(ROOT / "data"), str(out), fixed_model_name=name, domain=str(ROOT / "domain.yml"))
+        path = train_nlu(str(config), str(ROOT / "data"), str(out), fixed_model_name=name, domain=str(ROOT / "domain"))
     else:
         result = rasa_train(
-            str(ROOT / "domain.yml"), str(config), [str(ROOT / "data")], str(out),
+            str(ROOT / "domain"), str(config), [str(ROOT / "data")], str(out),
             fixed_model_name=name, force_training=True,
         )
         path = result.model

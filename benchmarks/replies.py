@@ -11,14 +11,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Dict, Iterable, List, Set, Tuple
 
-import yaml
+from contact_center.domain_files import load_domain
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 @lru_cache(maxsize=1)
 def responses() -> Dict[str, list]:
-    return yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["responses"]
+    return load_domain(ROOT / "domain")["responses"]
 
 
 def language_of(variation: dict) -> str:

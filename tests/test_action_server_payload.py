@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def domain() -> Domain:
-    return Domain.load(ROOT / "domain.yml")
+    return Domain.load(ROOT / "domain")
 
 
 def _conversation(domain: Domain, turns: int) -> DialogueStateTracker:
@@ -56,7 +56,7 @@ def test_the_domain_goes_without_its_responses_and_with_what_rasa_sdk_reads(doma
     assert "responses" not in sent
     assert sent["forms"]["case_status_form"]["required_slots"] == ["receipt_number"]
     assert sent["slots"] == domain.as_dict()["slots"] and "receipt_number" in sent["slots"]
-    other = Domain.load(ROOT / "domain.yml")
+    other = Domain.load(ROOT / "domain")
     assert action_server_payload.domain_for_actions(other) is not action_server_payload.domain_for_actions(domain)
     assert action_server_payload.domain_for_actions(domain) is action_server_payload.domain_for_actions(domain)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.events import ActionExecutionRejected
 from rasa_sdk.executor import CollectingDispatcher
@@ -18,9 +17,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.emergency import ValidateEmergencyForm
 from actions.expedite import ValidateExpediteForm
 from actions.reschedule import ValidateRescheduleForm
+from contact_center.domain_files import load_domain
 from tests.stack import ROOT
 
-DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+DOMAIN = load_domain(ROOT / "domain")
 
 
 def _tracker(form: str, asked: str, text: str, intent: str, confidence: float, language="en", **slots) -> Tracker:

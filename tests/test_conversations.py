@@ -16,12 +16,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import requests
-import yaml
 
 from benchmarks import replies
+from contact_center.domain_files import load_domain
 from tests.stack import ROOT, start_assistant, stop_all
 
-RESPONSES = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["responses"]
+RESPONSES = load_domain(ROOT / "domain")["responses"]
 EASTERN = ZoneInfo("America/New_York")
 IN_HOURS = "2026-11-24T10:00:00-05:00"  # a Tuesday morning: live chat open (G3)
 OUT_OF_HOURS = "2026-11-24T21:30:00-05:00"  # the same day after 8 p.m.: closed

@@ -1,12 +1,21 @@
-"""Rule G4: every text the assistant sends exists in English and Spanish."""
+"""Rule G4: every text the assistant sends exists in English and Spanish, side by side.
+
+The domain is the folder domain/, one file per skill (named like data/ and actions/); a
+name (intent, entity, slot, form, action, response) lives in one file only, so the merged
+domain is exactly what the files say.
+"""
 import re
 from pathlib import Path
 
 import pytest
-import yaml
+
+from contact_center.domain_files import (
+    LIST_KEYS, MAP_KEYS, DomainError, domain_files, item_name, load_domain, read_domain_file,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
-DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+DOMAIN_DIR = ROOT / "domain"
+DOMAIN = load_domain(DOMAIN_DIR)
 RESPONSES = DOMAIN["responses"]
 
 
@@ -49,6 +58,89 @@ def test_G4_every_response_key_the_code_builds_exists():
         assert f"utter_offer_e_request_{offer.value}" in RESPONSES
     for tier in (1, 2):
         assert f"utter_handoff_tier{tier}" in RESPONSES
+
+
+def _language(variation):
+    return next((c.get("value") for c in variation.get("condition", []) if c.get("name") == "language"), None)
+
+
+@pytest.mark.parametrize("name", sorted(RESPONSES))
+def test_G4_each_spanish_variation_is_next_to_its_english_one(name):
+    """Pairs: Spanish, then the English variation for the same other conditions (or the
+    default, last), so a reader sees both languages of a text together."""
+    variations = RESPONSES[name]
+    assert len(variations) % 2 == 0, f"{name}: a variation without its other language"
+    for spanish, english in zip(variations[::2], variations[1::2]):
+        assert _language(spanish) == "es" and _language(english) in ("en", None), f"{name}: not Spanish then English"
+        if english.get("condition"):
+            others = [[c for c in v["condition"] if c.get("name") != "language"] for v in (spanish, english)]
+            assert others[0] == others[1], f"{name}: the pair's other conditions differ"
+        else:
+            assert english is variations[-1], f"{name}: the English default is not the last variation"
+
+
+def _names_by_file():
+    """{(section, name): [files that define it]} over the domain folder."""
+    found = {}
+    for path in domain_files(DOMAIN_DIR):
+        part = read_domain_file(path)  # a key repeated inside one file fails here
+        for key in LIST_KEYS + MAP_KEYS:
+            names = [item_name(i) for i in part.get(key) or []] if key in LIST_KEYS else list(part.get(key) or {})
+            for name in names:
+                found.setdefault((key, name), []).append(path.name)
+    return found
+
+
+def test_the_domain_folder_has_one_file_per_skill_named_like_data_and_actions():
+    names = [p.stem for p in domain_files(DOMAIN_DIR)]
+    assert "common" in names and len(names) > 5
+    assert not (ROOT / "domain.yml").exists(), "domain.yml beside domain/: Rasa would read only one of them"
+    for stem in names:
+        assert (ROOT / "data" / f"{stem}.yml").exists() or (ROOT / "actions" / f"{stem}.py").exists(), stem
+    assert sorted(p.name for p in DOMAIN_DIR.iterdir() if p.suffix in (".yml", ".yaml")) == [
+        p.name for p in domain_files(DOMAIN_DIR)], "a YAML file in domain/ that is not a domain file"
+
+
+def test_every_name_lives_in_one_domain_file_only():
+    """Rasa merges a repeated name silently (one file's version wins): here it is refused."""
+    found = _names_by_file()
+    twice = {f"{key} {name}": files for (key, name), files in found.items() if len(files) > 1}
+    assert not twice, twice
+    assert {name for (key, name) in found if key == "responses"} == set(RESPONSES)
+
+
+def test_the_merged_domain_is_what_the_files_say():
+    """Every response, slot, form, intent, entity and action of the merged domain, and the
+    session settings, once (load_domain refuses a repeated name)."""
+    found = _names_by_file()
+    for key in LIST_KEYS + MAP_KEYS:
+        merged = [item_name(i) for i in DOMAIN.get(key) or []] if key in LIST_KEYS else list(DOMAIN.get(key) or {})
+        assert sorted(merged) == sorted(name for (k, name) in found if k == key), key
+    assert DOMAIN["session_config"]["session_expiration_time"] > 0
+    assert DOMAIN["version"] == "3.1"
+
+
+def test_spanish_conditions_are_written_on_one_line():
+    """`condition: [{type: slot, name: language, value: es}]`, not four lines per variation."""
+    for path in domain_files(DOMAIN_DIR):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            assert line.strip() != "- condition:", f"{path.name}:{number}: write the condition on one line"
+
+
+def test_the_merge_refuses_a_name_twice(tmp_path):
+    (tmp_path / "a.yml").write_text('version: "3.1"\nresponses:\n  utter_x:\n  - text: "a"\n', encoding="utf-8")
+    (tmp_path / "b.yml").write_text('version: "3.1"\nresponses:\n  utter_x:\n  - text: "b"\n', encoding="utf-8")
+    with pytest.raises(DomainError, match="utter_x"):
+        load_domain(tmp_path)
+    (tmp_path / "b.yml").write_text('version: "3.1"\nintents:\n  - greet\n', encoding="utf-8")
+    (tmp_path / "c.yml").write_text('version: "3.1"\nintents:\n  - greet\n', encoding="utf-8")
+    with pytest.raises(DomainError, match="greet"):
+        load_domain(tmp_path)
+    (tmp_path / "c.yml").write_text('version: "3.1"\nslots: {}\nslots: {}\n', encoding="utf-8")
+    with pytest.raises(DomainError, match="slots"):
+        load_domain(tmp_path)
+    (tmp_path / "c.yml").write_text("notes: not a domain file\n", encoding="utf-8")
+    assert set(load_domain(tmp_path)) == {"version", "responses", "intents"}
 
 
 @pytest.mark.parametrize("name", sorted(RESPONSES))

@@ -34,7 +34,7 @@ FLAGS = [(omit, ignore) for omit in (False, True) for ignore in (False, True)]
 
 @pytest.fixture(scope="module")
 def domain() -> Domain:
-    return Domain.load(ROOT / "domain.yml")
+    return Domain.load(ROOT / "domain")
 
 
 @pytest.fixture(scope="module")
@@ -168,7 +168,7 @@ def test_the_same_events_loaded_again_give_the_same_states(domain: Domain, conve
 
 
 def test_another_domain_is_not_served_from_the_first_ones_history(domain: Domain, conversations) -> None:
-    other = Domain.load(ROOT / "domain.yml")
+    other = Domain.load(ROOT / "domain")
     tracker = DialogueStateTracker("d", domain.slots)
     for event in conversations[5]:
         tracker.update(event)

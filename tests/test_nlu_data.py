@@ -3,15 +3,15 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-import yaml
 
 import nlu_evaluation as nlu_eval
 from contact_center import receipts
+from contact_center.domain_files import load_domain
 from contact_center.messages import CRISIS_INTENT, TOO_LONG_INTENT
 
 ROOT = Path(__file__).resolve().parents[1]
 SERVICE_INTENTS = nlu_eval.SERVICE_INTENTS
-DOMAIN_INTENTS = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["intents"]
+DOMAIN_INTENTS = load_domain(ROOT / "domain")["intents"]
 # Set by the crisis check (measured on its own sets) and by the channels, not learned.
 CLASSIFIER_INTENTS = [i for i in DOMAIN_INTENTS if i not in (CRISIS_INTENT, TOO_LONG_INTENT)]
 

@@ -12,7 +12,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -20,9 +19,10 @@ from actions import common
 from actions.questions import ActionAnswerQuestion, selected_topic
 import nlu_evaluation as nlu_eval
 from contact_center import rules
+from contact_center.domain_files import load_domain
 
 ROOT = Path(__file__).resolve().parents[1]
-RESPONSES = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["responses"]
+RESPONSES = load_domain(ROOT / "domain")["responses"]
 
 
 def _training(lang):

@@ -10,15 +10,15 @@ import asyncio
 from datetime import datetime
 
 import pytest
-import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.reschedule import ValidateRescheduleForm
 from contact_center import clock
+from contact_center.domain_files import load_domain
 from tests.test_dates import EASTERN
 
-ROOT_DOMAIN = yaml.safe_load(open(__import__("pathlib").Path(__file__).resolve().parents[1] / "domain.yml", encoding="utf-8"))
+ROOT_DOMAIN = load_domain()  # domain/, merged
 NOW = "2026-11-24T10:00:00-05:00"  # a Tuesday morning
 
 

@@ -34,7 +34,7 @@ PG_URL = os.environ.get("CONTACT_CENTER_TEST_PG_URL", "postgresql://postgres@127
 
 @pytest.fixture(scope="module")
 def domain() -> Domain:
-    return Domain.load(ROOT / "domain.yml")
+    return Domain.load(ROOT / "domain")
 
 
 def _pg_reason() -> str:
@@ -341,7 +341,7 @@ def test_a_new_domain_loads_again(stores) -> None:
     ours, _ = stores
     tracker = _conversation(ours)
     previous = ours.domain
-    ours.domain = Domain.load(ROOT / "domain.yml")  # what loading another model does
+    ours.domain = Domain.load(ROOT / "domain")  # what loading another model does
     try:
         again = run(ours.retrieve(tracker.sender_id))
     finally:

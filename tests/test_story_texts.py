@@ -197,7 +197,7 @@ def test_rasa_reads_the_texts_and_entities_as_annotated(lang):
     from rasa.shared.core.events import UserUttered
     from rasa.shared.core.training_data.story_reader.yaml_story_reader import YAMLStoryReader
 
-    domain = Domain.load(str(ROOT / "domain.yml"))
+    domain = Domain.load(str(ROOT / "domain"))
     story_steps = YAMLStoryReader(domain).read_from_file(STORY_FILES[lang])
     read = [
         (event.text, event.intent_name, sorted((e["entity"], str(e["value"])) for e in event.entities))

@@ -63,9 +63,9 @@ def security_headers(rasa_url: str) -> dict[str, str]:
 
 def session_idle_minutes() -> int:
     """The domain's session_expiration_time: the page forgets a conversation idle that long."""
-    import yaml
+    from contact_center.domain_files import load_domain
 
-    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    domain = load_domain(ROOT / "domain")
     return int(domain["session_config"]["session_expiration_time"])
 
 

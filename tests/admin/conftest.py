@@ -55,7 +55,7 @@ def small_template(tmp_path_factory):
     os.environ["RASA_CACHE_DIRECTORY"] = str(root / ".rasa" / "cache")  # copied with the project
     try:
         result = model_training.train(
-            domain=str(root / "domain.yml"), config=str(root / "config.yml"), training_files=[str(root / "data")],
+            domain=str(root / "domain"), config=str(root / "config.yml"), training_files=[str(root / "data")],
             output=str(root / "models"), fixed_model_name="current", force_training=True,
         )
     finally:

@@ -39,8 +39,8 @@ def trim_nlu_file(source: Path, target: Path, per_intent: int) -> None:
 def build(target: Path) -> Path:
     """Write the small project into `target` (created) and return it."""
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("domain.yml", "config.yml"):
-        shutil.copy(ROOT / name, target / name)
+    shutil.copy(ROOT / "config.yml", target / "config.yml")
+    shutil.copytree(ROOT / "domain", target / "domain", dirs_exist_ok=True)
     (target / "data").mkdir(exist_ok=True)
     for path in (ROOT / "data").glob("*.yml"):  # rules and stories
         shutil.copy(path, target / "data" / path.name)

@@ -57,7 +57,7 @@ def _inbox(capsys, *args):
 
 
 def test_inbox_lists_what_was_misunderstood_grouped_masked_newest_first(small, store_url, capsys):
-    assert seed(store_url, small / "domain.yml", CONVERSATIONS, PARSES, start=time.time() - 7200) == 13
+    assert seed(store_url, small / "domain", CONVERSATIONS, PARSES, start=time.time() - 7200) == 13
     items = json.loads(_inbox(capsys, "--project", str(small), "--tracker-store", store_url, "--json"))
     by_text = {i["text"]: i for i in items}
 
@@ -89,7 +89,7 @@ def test_inbox_lists_what_was_misunderstood_grouped_masked_newest_first(small, s
 
 def test_inbox_table_and_records_never_show_identifiers(small, tmp_path, capsys):
     url = f"sqlite:///{tmp_path / 'tracker.db'}"
-    seed(url, small / "domain.yml", CONVERSATIONS, PARSES)
+    seed(url, small / "domain", CONVERSATIONS, PARSES)
     out = _inbox(capsys, "--project", str(small), "--tracker-store", url)
     assert "ID" in out and "PREDICTED" in out and "<RECEIPT>" in out and "<EMAIL>" in out
     state_files = "".join(p.read_text() for p in (small / "var" / "admin").glob("*"))
@@ -100,14 +100,14 @@ def test_inbox_table_and_records_never_show_identifiers(small, tmp_path, capsys)
 def test_inbox_reads_the_endpoints_files_tracker_store(small, capsys):
     # smallproject's endpoints.yml: SQL, sqlite, db var/tracker.db (relative to the project, as `make run`).
     (small / "var").mkdir()
-    seed(f"sqlite:///{small / 'var' / 'tracker.db'}", small / "domain.yml", CONVERSATIONS, PARSES)
+    seed(f"sqlite:///{small / 'var' / 'tracker.db'}", small / "domain", CONVERSATIONS, PARSES)
     out = _inbox(capsys, "--project", str(small))
     assert "var/tracker.db (from endpoints.yml)" in out and "6 open item(s)" in out
 
 
 def test_inbox_threshold_since_and_decided_items(small, tmp_path, capsys):
     url = f"sqlite:///{tmp_path / 'tracker.db'}"
-    seed(url, small / "domain.yml", CONVERSATIONS, PARSES, start=time.time() - 10 * 86400)
+    seed(url, small / "domain", CONVERSATIONS, PARSES, start=time.time() - 10 * 86400)
     strict = json.loads(_inbox(capsys, "--project", str(small), "--tracker-store", url, "--json", "--below", "0.95"))
     assert "where is my case <RECEIPT>" in {i["text"] for i in strict}  # 0.93 is now "low"
     assert json.loads(_inbox(capsys, "--project", str(small), "--tracker-store", url, "--json", "--since", "1d")) == []

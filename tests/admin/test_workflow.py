@@ -156,12 +156,12 @@ def _workflow(project: Path, api, capsys, inbox_args):
 
 def test_workflow_with_sqlite_tracker_store(project, api, capsys):
     (project / "var").mkdir(exist_ok=True)
-    seed(f"sqlite:///{project / 'var' / 'tracker.db'}", project / "domain.yml", CONVERSATIONS, api.parse)
+    seed(f"sqlite:///{project / 'var' / 'tracker.db'}", project / "domain", CONVERSATIONS, api.parse)
     _workflow(project, api, capsys, [])  # the project's endpoints.yml: SQLite var/tracker.db
 
 
 def test_workflow_with_postgresql_tracker_store(project, api, pg_database, capsys):
-    seed(pg_database["url"], project / "domain.yml", CONVERSATIONS, api.parse)
+    seed(pg_database["url"], project / "domain", CONVERSATIONS, api.parse)
     endpoints = project / "endpoints.postgres.yml"
     url = sa.engine.url.make_url(pg_database["url"])
     endpoints.write_text(  # as deploy/endpoints.production.yml spells a PostgreSQL tracker store

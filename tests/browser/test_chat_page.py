@@ -10,8 +10,8 @@ import re
 
 import pytest
 import requests
-import yaml
 
+from contact_center.domain_files import load_domain
 from tests.browser.conftest import ROOT, Chat
 
 RECEIPT = "EAC1234567890"  # an approved case in services/case_status_local
@@ -89,14 +89,14 @@ def test_markup_typed_by_the_applicant_is_shown_as_text(chat: Chat):
 
 
 def _response_with_slot(slot: str) -> str:
-    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    domain = load_domain(ROOT / "domain")
     for name, variations in domain["responses"].items():
         texts = [v.get("text") or "" for v in variations]
         if any("{" + slot + "}" in t for t in texts) and not any(
             re.search(r"\{(?!" + slot + r"\})\w+\}", t) for t in texts
         ):
             return name
-    pytest.skip(f"no response in domain.yml shows the {slot} slot alone")
+    pytest.skip(f"no response in domain/ shows the {slot} slot alone")
 
 
 def test_markup_sent_by_the_assistant_is_shown_as_text_and_links_are_safe(chat: Chat, assistant):
@@ -173,7 +173,7 @@ def test_quick_reply_works_by_keyboard(chat: Chat):
 
 
 def _responses_with_buttons() -> list:
-    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    domain = load_domain(ROOT / "domain")
     found = []
     for name, variations in domain["responses"].items():
         for v in variations:
@@ -186,7 +186,7 @@ def _responses_with_buttons() -> list:
 def test_assistant_buttons_arrive_as_quick_replies_and_work_by_keyboard(chat: Chat, assistant):
     responses = _responses_with_buttons()
     if not responses:
-        pytest.skip("domain.yml has no response with buttons (nothing for the assistant to send as quick replies)")
+        pytest.skip("domain/ has no response with buttons (nothing for the assistant to send as quick replies)")
     name, variation = responses[0]
     chat.say("hello")
     before = chat.messages.count()
@@ -283,7 +283,7 @@ def test_another_browser_with_the_conversation_id_alone_cannot_join_it(chat: Cha
 
 
 def test_an_idle_conversation_is_forgotten_by_the_page(chat: Chat):
-    """After the session time (domain.yml) without messages, nothing of it stays on the page."""
+    """After the session time (domain/common.yml) without messages, nothing of it stays on the page."""
     chat.say("my receipt number is " + RECEIPT)
     old = chat.session_id()
     chat.page.evaluate(

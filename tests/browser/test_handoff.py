@@ -14,15 +14,15 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
 
+from contact_center.domain_files import load_domain
 from tests.browser.conftest import OUTPUT, ROOT, Chat
 
 HANDOFF_ACTIONS = ("action_handoff_connected", "action_handoff_returned")
 
 
 def _domain_actions() -> set:
-    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    domain = load_domain(ROOT / "domain")
     return set(domain.get("actions") or [])
 
 
@@ -30,7 +30,7 @@ def _domain_actions() -> set:
 def handoff_actions():
     missing = [a for a in HANDOFF_ACTIONS if a not in _domain_actions()]
     if missing:
-        pytest.skip(f"the assistant has no {', '.join(missing)} yet (domain.yml)")
+        pytest.skip(f"the assistant has no {', '.join(missing)} yet (domain/)")
 
 
 def _reach_live_chat(chat: Chat) -> None:
