@@ -109,6 +109,8 @@ def run() -> int:
         ACTION_SERVER_TOKEN=os.environ.get("ACTION_SERVER_TOKEN") or _secret("action-token"),
         APPLICANT_SESSION_KEY=os.environ.get("APPLICANT_SESSION_KEY") or _secret("session-key"),
     )
+    # Ctrl-C even when started in the background (a shell then ignores SIGINT for its children).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, _stop)
     services: List[Service] = []
