@@ -16,28 +16,11 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from contact_center import clock, language, referrals, stops_and_corrections
-from contact_center.messages import CRISIS_INTENT, TOO_LONG_INTENT
+from contact_center.messages import CRISIS_INTENT, SERVICE_INTENTS, TOO_LONG_INTENT
 from contact_center.rules import Decision
 
 logger = logging.getLogger(__name__)
 
-# Intents that name a service (a change of topic when they come mid-form).
-SERVICE_INTENTS = frozenset(
-    {
-        "check_case_status",
-        "reschedule_appointment",
-        "request_expedite",
-        "report_emergency",
-        "request_live_agent",
-        "notice_not_received",
-        "card_not_received",
-        "typo_correction",
-        "case_outside_processing_time",
-        "request_accommodation",
-        "change_address",
-        "request_callback",
-    }
-)
 # A question from the knowledge base (data/questions.yml answers it, then the form goes on).
 QUESTION_INTENT = "faq"
 # Intents a form never takes as an answer: the rules in data/ handle them.
@@ -204,6 +187,7 @@ def custom(dispatcher: CollectingDispatcher, payload: Dict[str, Any]) -> None:
 
 
 FORM_SLOTS = (
+    "proposed_request",  # a new request asked about mid-form (actions/topic_switch.py)
     "form_classification",
     "callback_email",
     "callback_time",

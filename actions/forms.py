@@ -3,7 +3,8 @@ numbers (S2), contact details (E1) and the confirmation step with corrections.
 
 A form takes nothing from `stop`, a language switch or a confident new topic
 (`common.wants_to_leave`): Rasa then rejects the form's turn and the rules in
-data/form_control.yml cancel it, switch language, or start the new topic. An answer
+data/form_control.yml cancel it or switch language; a new service request is first
+asked about (actions/topic_switch.py). An answer
 that is not usable is kept as `INVALID` for one step, so that its `validate_`
 method can say what is wrong, in the applicant's language, and ask again.
 """
@@ -17,7 +18,7 @@ from rasa_sdk.events import ActionExecutionRejected, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import common
+from actions import common, topic_switch
 from contact_center import answers, contact, receipts, rules, stops_and_corrections
 from contact_center.messages import CRISIS_INTENT, TOO_LONG_INTENT, is_blank
 
@@ -190,11 +191,24 @@ class ApplicantFormValidation(FormValidationAction):
         in "what's the status of EAC...") fills a form slot through the domain's
         mappings, and Rasa would go on with the form instead of the new topic.
         """
-        if self.answering(tracker) and self.leaving(tracker):
+        switch: List[EventType] = []
+        if self.answering(tracker) and topic_switch.open_question(tracker) and topic_switch.answered(tracker):
+            agreed = topic_switch.answer(tracker)
+            if agreed:
+                return [ActionExecutionRejected(self.form_name())]  # data/form_control.yml switches
+            if agreed is None:
+                dispatcher.utter_message(response="utter_yes_or_no")
+                return topic_switch.ask_again(tracker)
+            dispatcher.utter_message(response="utter_switch_later")
+            switch = topic_switch.finish_first(tracker)
+            tracker.slots[topic_switch.PROPOSED_SLOT] = None
+        elif self.answering(tracker) and self.leaving(tracker):
+            if topic_switch.is_new_request(tracker, self.own_topics):
+                return topic_switch.propose(tracker)  # asked first: nothing is left half-filed
             return [ActionExecutionRejected(self.form_name())]
         before = dict(tracker.slots)
         events = await super().run(dispatcher, tracker, domain)
-        return without_repeated_slots(events, before, before.get("requested_slot"))
+        return switch + without_repeated_slots(events, before, before.get("requested_slot"))
 
     def extract_yes_no(self, slot: str, tracker: Tracker) -> Dict[Text, Any]:
         """A yes/no answer to `slot`, from the affirm/deny intents or the words."""

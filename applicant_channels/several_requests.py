@@ -23,7 +23,7 @@ from contact_center import several_requests
 
 log = logging.getLogger(__name__)
 PENDING_SLOT = "pending_request"
-SEPARATOR = "\n"  # between waiting parts (each part is one line: whitespace is folded)
+SEPARATOR = several_requests.PENDING_SEPARATOR
 WAITING_TEXT = {
     "en": "You asked about more than one thing. Let's take them one at a time: when we finish this, "
           "I'll come back to the next one.",

@@ -8,6 +8,12 @@ from typing import Optional
 CRISIS_INTENT = "crisis"
 # Set by the applicant channels for a message over the length limit (applicant_channels/).
 TOO_LONG_INTENT = "message_too_long"
+# Intents that name a service the contact center gives (a change of topic when they come mid-form).
+SERVICE_INTENTS = frozenset({
+    "check_case_status", "reschedule_appointment", "request_expedite", "report_emergency",
+    "request_live_agent", "notice_not_received", "card_not_received", "typo_correction",
+    "case_outside_processing_time", "request_accommodation", "change_address", "request_callback",
+})
 
 
 def is_blank(text: Optional[str]) -> bool:

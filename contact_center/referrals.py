@@ -15,7 +15,7 @@ IMMIGRATION_COURT = "immigration_court"
 # Order matters: the first agency whose words appear is the one named.
 # Text is matched lower-case with accents removed.
 _AGENCIES = (
-    (SSA, r"social security|seguro social|\bssn\b|\bssa\b|numero social|tarjeta social"),
+    (SSA, r"social security|seguro social|\bssn\b|\bssa\b|\bss card\b|social card|numero social|tarjeta social|tarjeta del social"),
     (IRS, r"\birs\b|\btax(es)?\b|tax refund|\bitin\b|impuesto|declaracion de renta|\bw-?2\b|reembolso de impuestos|taxes"),
     (DMV, r"driver'?s? licen[cs]e|drivers? licen[cs]e|driving licen[cs]e|licencia de (conducir|manejo|manejar)|\bdmv\b|real id|state id|identificacion estatal"),
     (
@@ -32,6 +32,13 @@ _AGENCIES = (
 )
 _COMPILED = tuple((agency, re.compile(pattern)) for agency, pattern in _AGENCIES)
 
+# What only USCIS issues or does: with one of these named, the message is (also) about a
+# USCIS matter, so it goes to that flow ("my passport was stolen with my green card in it").
+_USCIS_MATTER = re.compile(
+    r"\buscis\b|green ?card|\bmica\b|residencia|tarjeta de residen|biometric|huellas|receipt (number|notice)|"
+    r"numero de recibo|\bi-?797\b|\bnoa\b|naturali[sz]|citizenship|ciudadan|work permit|permiso de trabajo|\bead\b|"
+    r"employment authori[sz]|travel document|advance parole|permiso de viaje|\brfe\b|\bnoid\b|oath|juramento"
+)
 
 
 def agency_for(text: Optional[str]) -> Optional[str]:
@@ -43,3 +50,19 @@ def agency_for(text: Optional[str]) -> Optional[str]:
         if pattern.search(folded):
             return agency
     return None
+
+
+def only_another_agency(text: Optional[str]) -> Optional[str]:
+    """The agency when a message names another agency's matter and nothing only USCIS
+    handles ("my social security card never came", "reschedule my visa interview at the
+    embassy"), else None: such a message is not a USCIS service request, whatever its
+    words share with one (G7)."""
+    agency = agency_for(text)
+    if agency is None:
+        return None
+    from contact_center import form_types, receipts
+
+    folded = fold(text[:2000])
+    if _USCIS_MATTER.search(folded) or receipts.find(text[:2000]) or form_types.said(text[:2000]):
+        return None
+    return agency

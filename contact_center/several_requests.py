@@ -33,6 +33,8 @@ REQUEST_INTENTS = frozenset({
 SOCIAL_INTENTS = frozenset({"thank", "greet"})
 MIN_CONFIDENCE = 0.6
 MAX_PARTS = 3
+# Between the requests waiting in slot `pending_request` (each is one line: whitespace is folded).
+PENDING_SEPARATOR = "\n"
 
 # Where people join requests: a sentence end, or a joining word (matched on folded text).
 _JOIN_WORDS = (r"(?:and also|and another thing|another thing is|another question|one more thing|also|plus|"
@@ -40,6 +42,17 @@ _JOIN_WORDS = (r"(?:and also|and another thing|another thing is|another question
 _JOINS = re.compile(
     rf"(?<=[.!?;])\s+(?:{_JOIN_WORDS}\b[,:]?\s*)?"
     rf"|\s*,?\s+\b{_JOIN_WORDS}\b[,:]?\s*"
+)
+
+# A part that asks about what the part before it said ("my status says case was approved.
+# what does that mean?", "me llego una carta de rfe, que significa eso?") is a question on
+# it, not a request of its own: it points back with "that", "it", "eso", "esto".
+_POINTS_BACK = re.compile(
+    r"^(?:(?:and|so|but|ok|y|pero|entonces|bueno)\s+)?(?:"
+    r"(?:what|wat|wht)\s*(?:does|do|is|s|'s)?\s+(?:that|this|it)\b|(?:does|do|is|can)\s+(?:that|this|it)\b|"
+    r"(?:why|how come|what now|now what)\b|"
+    r"(?:que|qu[eé])\s+(?:significa|quiere decir|es)\s+(?:eso|esto)\b|(?:eso|esto)\s+(?:que|significa|quiere decir|es)\b|"
+    r"(?:por que|y ahora|ahora que)\b)"
 )
 
 # "my card never arrived and I | also need ...": the joining words left at a part's end.
@@ -64,6 +77,10 @@ class Part:
     @property
     def social(self) -> bool:
         return self.intent in SOCIAL_INTENTS
+
+    @property
+    def points_back(self) -> bool:
+        return bool(_POINTS_BACK.match(fold(self.text).lower().strip(" ,.!?¿¡")))
 
 
 def split(text: str) -> List[str]:
@@ -104,6 +121,8 @@ def plan(whole: Part, parts: Sequence[Part]) -> List[str]:
     kinds: List[str] = []
     for part in parts:
         kind = "stop" if part.stop else "request" if part.request else "social" if part.social else "detail"
+        if merged and kinds[-1] == "request" and part.points_back:
+            kind = "detail"
         if kind == "detail" and merged:
             merged[-1].append(part.text)
             continue

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-MODEL = ROOT / "models" / "current.tar.gz"
+# The same model the stack runs (launcher/scratch.py): ASSISTANT_MODEL, or the trained one.
+MODEL = Path(os.environ.get("ASSISTANT_MODEL", ROOT / "models" / "current.tar.gz"))
 os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
 
 

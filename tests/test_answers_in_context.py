@@ -74,12 +74,58 @@ def test_an_answer_that_sounds_like_another_request_is_the_answer(
 
 @pytest.mark.parametrize(
     "text, intent",
-    [("actually what's the status of my case EAC2190012345", "check_case_status"),
-     ("never mind", "stop"),
+    [("never mind", "stop"),
      ("and if they dont answer before the 10th do i still go?", "faq")],
 )
-def test_a_real_change_of_topic_or_a_question_still_leaves_the_form(text, intent):
+def test_a_stop_or_a_question_still_leaves_the_form(text, intent):
     tracker = _tracker("reschedule_form", "times_rescheduled", text, intent, 0.95,
                        appointment_type="biometrics", appointment_time="tomorrow 9 am")
     events = _run(ValidateRescheduleForm(), tracker)
+    assert events == [ActionExecutionRejected("reschedule_form")]
+
+
+def test_a_real_change_of_topic_is_asked_about_before_the_form_is_left():
+    """Issue 13: a new request mid-form leaves it only after the applicant agrees."""
+    text = "actually what's the status of my case   EAC2190012345"
+    tracker = _tracker("reschedule_form", "times_rescheduled", text, "check_case_status", 0.95,
+                       appointment_type="biometrics", appointment_time="tomorrow 9 am")
+    events = _run(ValidateRescheduleForm(), tracker)
+    assert _slots(events) == {"proposed_request": "actually what's the status of my case EAC2190012345",
+                              "requested_slot": "switch_request"}
+
+
+def _switch_question(text: str, intent: str, pending=None):
+    return _tracker("reschedule_form", "switch_request", text, intent, 0.95, appointment_type="biometrics",
+                    appointment_time="tomorrow 9 am", proposed_request="what's the status of EAC2190012345",
+                    pending_request=pending)
+
+
+def test_yes_to_the_new_request_leaves_the_form_through_its_rule():
+    events = _run(ValidateRescheduleForm(), _switch_question("yes please", "affirm"))
+    assert events == [ActionExecutionRejected("reschedule_form")]
+
+
+@pytest.mark.parametrize("text, intent", [("no, lets finish this first", "deny"), ("nope", "out_of_scope"),
+                                          ("no, primero terminemos esto", "deny"),
+                                          ("no, primero terminemos esto", "stop")])
+def test_no_keeps_the_form_and_the_new_request_waits_for_it(text, intent):
+    dispatcher = CollectingDispatcher()
+    tracker = _switch_question(text, intent, pending="i moved too")
+    events = asyncio.run(ValidateRescheduleForm().run(dispatcher, tracker, DOMAIN))
+    slots = _slots(events)
+    assert slots["pending_request"] == "what's the status of EAC2190012345\ni moved too"
+    assert slots["proposed_request"] is None
+    assert "times_rescheduled" not in slots  # "no" is not the answer to the form's question
+    assert [m["response"] for m in dispatcher.messages] == ["utter_switch_later"]
+
+
+def test_a_reply_that_is_neither_yes_nor_no_asks_again():
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ValidateRescheduleForm().run(dispatcher, _switch_question("hmm", "greet"), DOMAIN))
+    assert _slots(events) == {"proposed_request": "what's the status of EAC2190012345", "requested_slot": "switch_request"}
+    assert [m["response"] for m in dispatcher.messages] == ["utter_yes_or_no"]
+
+
+def test_a_stop_at_the_switch_question_still_stops():
+    events = _run(ValidateRescheduleForm(), _switch_question("never mind all of it", "stop"))
     assert events == [ActionExecutionRejected("reschedule_form")]

@@ -61,6 +61,7 @@ def store(assistant):
     from contact_center.storage import ContactCenterStore
 
     s = ContactCenterStore(assistant.db_url)
+    s.migrate()  # the action server migrates on first use: a test that files nothing may come first
     yield s
     s.dispose()
 
@@ -269,11 +270,36 @@ def test_G4_switching_language_mid_form_keeps_the_form(chat, store):
     assert filed.language == "es"
 
 
-def test_a_new_topic_mid_form_leaves_it_for_the_new_one(chat):
+def test_a_new_topic_mid_form_is_asked_about_then_taken_when_the_applicant_agrees(chat, store):
+    """Issue 13: a clear change of topic leaves the form only after the applicant agrees,
+    with nothing half-filed."""
     c = chat()
     c.say("I never got my green card")
     replies = c.say("actually I want to check the status of my case EAC1234567890")
+    assert_reply(replies, "utter_ask_switch_request", "en")
+    replies = c.say("yes")
+    assert_reply(replies, "utter_switch_request", "en")
     assert_reply(replies, "utter_case_status_result", "en")
+    assert c.slot("active_loop") is None and not c.slot("pending_request")
+    assert store.service_requests_for(c.sender) == []
+
+
+def test_G4_a_new_topic_mid_form_waits_when_the_applicant_wants_to_finish_first(chat, store):
+    c = chat()
+    assert_reply(c.say("necesito reprogramar mi entrevista"), "utter_ask_appointment_time", "es")
+    assert_reply(c.say("tambien quiero saber el estado de mi caso EAC1234567890"), "utter_ask_switch_request", "es")
+    replies = c.say("no, primero terminemos esto")
+    assert_reply(replies, "utter_switch_later", "es")
+    assert_reply(replies, "utter_ask_appointment_time", "es")  # the form's question again
+    assert c.slot("pending_request")
+    answers = {"appointment_time": "el 15 de diciembre a las 10 de la mañana", "has_covid": "no",
+               "receipt_number": APPROVED, "contact": "maria@example.com", "reschedule_confirmed": "sí"}
+    for _ in range(len(answers)):  # whatever the form still asks (the receipt number may be taken already)
+        replies = c.say(answers[c.slot("requested_slot")])
+        if c.slot("requested_slot") is None:
+            break
+    assert_reply(replies, "utter_case_status_result", "es")  # taken up when the form is done
+    assert [r.request_type for r in store.service_requests_for(c.sender)] == ["reschedule"]
 
 
 # ---------------------------------------------------------------- free text: bad input

@@ -112,3 +112,21 @@ def test_other_matters_are_not_taken_as_questions(parse, text):
 ])
 def test_G4_a_language_asked_for_by_name_is_a_switch_anywhere(parse, text):
     assert parse(text)["intent"]["name"] == "change_language"
+
+
+@pytest.mark.parametrize("text", [
+    "my social security card never came in the mail",
+    "hi i applied for my ss card 3 months ago and nothing",
+    "mi tarjeta del seguro social nunca me llego",
+    "can you move my visa interview at the embassy to next week",
+])
+def test_G7_another_agencys_matter_in_a_uscis_services_words_is_out_of_scope(parse, text):
+    assert parse(text)["intent"]["name"] == "out_of_scope"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("my green card never came in the mail", "card_not_received"),
+    ("mi permiso de trabajo nunca llego y tampoco la tarjeta del seguro social", "card_not_received"),
+])
+def test_G7_a_uscis_matter_named_with_another_agency_stays_a_uscis_service(parse, text, intent):
+    assert parse(text)["intent"]["name"] == intent

@@ -88,3 +88,17 @@ def test_a_stop_with_its_reason_stays_one_message():
     whole = Part("x", "stop", 1.0)
     parts = [Part("never mind", "stop", 1.0), Part("i think my roommate grabbed it", "card_not_received", 0.4)]
     assert plan(whole, parts) == []
+
+
+@pytest.mark.parametrize("question", ["what does that mean?", "so what does that mean", "is that good?",
+                                      "why?", "que significa eso?", "y eso que significa", "y ahora que?"])
+def test_a_question_about_the_part_before_is_a_detail_of_it_not_a_request(question):
+    """"my status says case was approved. what does that mean" asks about the status it told:
+    one request, taken whole (the question is answered from what it points back to)."""
+    parts = [P("my status says case was approved.", "check_case_status"), P(question, "faq", 0.95)]
+    assert plan(P("whole", "faq"), parts) == []
+
+
+def test_a_new_question_after_a_request_is_still_a_request_of_its_own():
+    parts = [P("I moved last month.", "change_address"), P("what is an rfe?", "faq", 0.95)]
+    assert plan(P("whole", "change_address"), parts) == ["I moved last month.", "what is an rfe?"]

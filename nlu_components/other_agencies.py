@@ -1,0 +1,43 @@
+"""Another agency's matter told in a USCIS service's words (rule G7).
+
+"my social security card never came" shares its words with a missing green card, and
+the classifier took it as `card_not_received`; "can you move my visa interview at the
+embassy" as a reschedule. When the message names another agency's matter and nothing
+only USCIS handles (contact_center/referrals.only_another_agency), it is `out_of_scope`
+with the classifier's own confidence, so the referral answers it (data/other_agencies.yml
+inside a form, as for any other agency's matter).
+"""
+from __future__ import annotations
+
+from typing import List
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.nlu.constants import INTENT
+from rasa.shared.nlu.training_data.message import Message
+
+from contact_center import referrals
+from contact_center.messages import SERVICE_INTENTS
+from nlu_components import override_intent
+from nlu_components.base import UnconfiguredComponent, typed_text
+
+OUT_OF_SCOPE = "out_of_scope"
+# A person, a callback and an emergency are given whatever the matter: a representative
+# can refer as well, and danger comes first (G6).
+KEPT = frozenset({"request_live_agent", "request_callback", "report_emergency"})
+TAKEN = (SERVICE_INTENTS - KEPT) | {"faq"}
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False
+)
+class OtherAgencyClassifier(UnconfiguredComponent):
+    """Overrides a USCIS service intent with `out_of_scope` when only another agency is named."""
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = typed_text(message)
+            intent = message.get(INTENT) or {}
+            if text is None or intent.get("name") not in TAKEN or referrals.only_another_agency(text) is None:
+                continue
+            override_intent(message, OUT_OF_SCOPE, float(intent.get("confidence") or 0.0))
+        return messages
