@@ -66,7 +66,7 @@ def _group(title: str, *rows: Tuple[Any, ...]) -> None:
         _SETTINGS.append(Setting(name, default, meaning, tuple(read_by), title, **extra))
 
 
-LOCAL_RUN = "scripts/run_assistant.sh"
+LOCAL_RUN = "launcher/local.py"
 PROD_ENDPOINTS = "deploy/endpoints.production.yml (Rasa)"
 CHECK = "contact_center/production_check.py"
 HAPROXY = "deploy/haproxy.cfg (HAProxy)"
@@ -106,7 +106,7 @@ _group(
     ("APPLICANT_RATE_ADDRESS", "20/20", "Messages per client address, as N/S (an office may share one address).",
      ["applicant_channels/rate_limit.py"]),
     ("SANIC_REQUEST_MAX_SIZE", "65536", "Largest request body (bytes) Rasa's server takes, larger is answered 413 (Sanic alone: 100 MB).",
-     ["Sanic (library)", LOCAL_RUN, "tests/stack.py"], {"kind": "integer"}),
+     ["Sanic (library)", LOCAL_RUN, "launcher/scratch.py"], {"kind": "integer"}),
     ("SANIC_PROXIES_COUNT", None, "Proxies whose X-Forwarded-For Rasa's server trusts (1 behind deploy/haproxy.cfg).",
      ["Sanic (library)"], {"kind": "integer", "production": "`1` behind the front door", "unset": "none trusted"}),
     ("RASA_API_TOKEN", None, "Token of Rasa's HTTP API (24+ characters); never on a command line.",
@@ -124,7 +124,7 @@ _group(
     ("ACTION_SERVER_TOKEN", None, "Shared secret Rasa sends (X-Action-Token) and the action server checks.",
      ["actions/server.py", "endpoints.yml (Rasa)", PROD_ENDPOINTS, LOCAL_RUN, CHECK],
      {"production": "required", "unset": "`var/action-token` (make run); the action server refuses to start"}),
-    ("ACTION_SERVER_URL", None, "Where Rasa calls the action server (its /webhook).", [PROD_ENDPOINTS, "tests/stack.py"],
+    ("ACTION_SERVER_URL", None, "Where Rasa calls the action server (its /webhook).", [PROD_ENDPOINTS, "launcher/scratch.py"],
      {"production": "required", "unset": "`http://127.0.0.1:5055/webhook` in endpoints.yml"}),
     # Empty is the default: an empty host would make Sanic listen on every interface.
     ("ACTION_SERVER_HOST", "127.0.0.1", "Address the action server listens on.", ["actions/server.py"],
@@ -136,7 +136,7 @@ _group(
     ("CONTACT_CENTER_NOW", None, "A fixed moment (ISO 8601 with its offset) the assistant takes as now, for tests and demos.",
      ["contact_center/clock.py"], {"unset": "the real time"}),
     ("CONTACT_CENTER_CLOCK_FILE", None, "A file holding such a moment, read on every call (moves a running server's clock).",
-     ["contact_center/clock.py", "tests/stack.py"], {"unset": "the real time"}),
+     ["contact_center/clock.py", "launcher/scratch.py"], {"unset": "the real time"}),
 )
 
 _group(
@@ -271,7 +271,7 @@ _group(
 
 _group(
     "Tests",
-    ("ASSISTANT_MODEL", "models/current.tar.gz", "The trained model the stack tests run.", ["tests/stack.py"]),
+    ("ASSISTANT_MODEL", "models/current.tar.gz", "The trained model the stack tests run.", ["launcher/scratch.py"]),
     ("CONTACT_CENTER_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test",
      "PostgreSQL the storage and tracker store tests use (skipped when unreachable).",
      ["tests/test_storage.py", "tests/test_sql_tracker_store.py"]),

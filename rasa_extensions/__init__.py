@@ -22,7 +22,7 @@ Rasa's own code. Every patch is idempotent and `apply()` may be called any numbe
 
 Processes that run Rasa's CLI directly do not apply them, and need not: `rasa train`
 (make train, `python -m admin train`), `rasa test core` (make test-stories), `rasa data
-validate`, and in-process model loading (benchmarks/nlu_eval.py's ModelParser, the admin
+validate`, and in-process model loading (nlu_evaluation.ModelParser, the admin
 gate), which train, parse or replay stories and run no action:
 - `incremental_states` and the action-reply and event-type parts of `rasa_speedups`
   give exactly what Rasa's own code gives (tests/test_incremental_states.py checks the
