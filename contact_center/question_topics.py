@@ -57,3 +57,17 @@ def names_topic(text: Optional[str], topic: Optional[str]) -> bool:
     """True when the message names `topic` in its own terms."""
     pattern = TOPIC_TERMS.get(topic or "")
     return bool(pattern and pattern.search(fold(text or "").lower()[:2000]))
+
+
+# "... what does that mean?", "que significa eso": asking what something means. A status
+# told as the question's context ("my status says case was approved. what does that mean")
+# reads like a status check to the classifier; the question is what was asked.
+_ASKS_MEANING = re.compile(
+    r"\bwhat (?:does|do|did) (?:that|this|it|\w+(?: \w+){0,4}) mean\b|\bwhat (?:is|s) (?:that|this) (?:mean|about)\b|"
+    r"\bwhat(?:'s| is) the meaning\b|\bmeaning of\b|\bque (?:significa|quiere decir)\b|\bsignifica (?:que|eso|esto)\b"
+)
+
+
+def asks_meaning(text: Optional[str]) -> bool:
+    """True when the message asks what something means."""
+    return bool(_ASKS_MEANING.search(fold(text or "").lower()[:2000]))

@@ -35,7 +35,7 @@ _COMPILED = tuple((agency, re.compile(pattern)) for agency, pattern in _AGENCIES
 # What only USCIS issues or does: with one of these named, the message is (also) about a
 # USCIS matter, so it goes to that flow ("my passport was stolen with my green card in it").
 _USCIS_MATTER = re.compile(
-    r"\buscis\b|green ?card|\bmica\b|residencia|tarjeta de residen|biometric|huellas|receipt (number|notice)|"
+    r"\buscis\b|green ?card|\bmica\b|residencia|tarjeta de residen|biometric|huellas|finger ?prints?|receipt (number|notice)|"
     r"numero de recibo|\bi-?797\b|\bnoa\b|naturali[sz]|citizenship|ciudadan|work permit|permiso de trabajo|\bead\b|"
     r"employment authori[sz]|travel document|advance parole|permiso de viaje|\brfe\b|\bnoid\b|oath|juramento"
 )

@@ -1,7 +1,9 @@
 """A question the knowledge base answers, when the classifier left it out of scope (issue 13).
 
 Wrapped in a story, a question about an RFE, a NOID or what to bring to biometrics was
-classified `out_of_scope` (or, with low confidence, a service that shares its words)
+classified `out_of_scope` (or, with low confidence, a service that shares its words;
+or any service when the message asks what something means: "my status says case was
+approved, what does that mean")
 while the ResponseSelector was sure of its topic. Here the message becomes the retrieval
 intent `faq` when the selector is sure (at least SELECTOR_CONFIDENCE) and the message
 names the topic in its own terms (contact_center/question_topics.py): the selector alone
@@ -18,7 +20,7 @@ from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import INTENT
 from rasa.shared.nlu.training_data.message import Message
 
-from contact_center.question_topics import SELECTOR_CONFIDENCE, names_topic
+from contact_center.question_topics import SELECTOR_CONFIDENCE, asks_meaning, names_topic
 from nlu_components import override_intent
 from nlu_components.base import UnconfiguredComponent, typed_text
 
@@ -44,7 +46,7 @@ class KnowledgeQuestionClassifier(UnconfiguredComponent):
             name, confidence = intent.get("name"), float(intent.get("confidence") or 0.0)
             if text is None or name == RETRIEVAL_INTENT or name in SMALL_TALK:
                 continue
-            if name not in LEFT_OUT and confidence >= SERVICE_GUESS:
+            if name not in LEFT_OUT and confidence >= SERVICE_GUESS and not asks_meaning(text):
                 continue
             selected = ((message.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}).get("response") or {}
             topic = str(selected.get("intent_response_key") or "").partition("/")[2]

@@ -130,3 +130,13 @@ def test_G7_another_agencys_matter_in_a_uscis_services_words_is_out_of_scope(par
 ])
 def test_G7_a_uscis_matter_named_with_another_agency_stays_a_uscis_service(parse, text, intent):
     assert parse(text)["intent"]["name"] == intent
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("the website says my case was approved, what does that mean? do i get the card now", "case_approved"),
+    ("mi estatus dice caso aprobado, que significa eso", "case_approved"),
+])
+def test_G1_a_status_told_as_the_context_of_a_question_is_the_question(parse, text, topic):
+    result = parse(text)
+    assert result["intent"]["name"] == "faq"
+    assert result["response_selector"]["faq"]["response"]["intent_response_key"] == f"faq/{topic}"

@@ -142,3 +142,16 @@ def test_a_form_leaves_for_a_question_only_when_it_is_confident_and_not_free_tex
     tracker = _tracker("rfe", "expedite_form", text=text)
     tracker.latest_message["intent"]["confidence"] = confidence
     assert common.wants_to_leave(tracker, free_text=free_text) is leaves
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("my status says case was approved. what does that mean exactly", True),
+    ("mi caso dice que fue aprobado, que significa eso?", True),
+    ("what does actively reviewed mean", True),
+    ("what is the status of my case", False),
+    ("i want to check my status", False),
+])
+def test_G1_asking_what_something_means(text, asks):
+    from contact_center.question_topics import asks_meaning
+
+    assert asks_meaning(text) is asks

@@ -49,6 +49,7 @@ def test_G7_a_message_naming_only_another_agency_is_referred(text, agency):
         "status of EAC2190012345 and also my tax refund",  # a receipt number is USCIS's
         "my social security card came but my I-797 never did",  # a form by number
         "tengo cita de huellas y tambien en el dmv",
+        "do i need my passport for the fingerprint appointment or is my license enough",
     ],
 )
 def test_G7_a_message_that_also_names_a_uscis_matter_is_not_referred_whole(text):
