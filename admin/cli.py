@@ -138,7 +138,7 @@ def add_label(subparsers, parents) -> None:
     )
     p.add_argument("ids", nargs="+", help="inbox item id(s) from `python -m admin inbox`")
     what = p.add_mutually_exclusive_group(required=True)
-    what.add_argument("--intent", help="the intent the message should have (must be in domain.yml)")
+    what.add_argument("--intent", help="the intent the message should have (must be in the domain)")
     what.add_argument("--out-of-scope", action="store_true", help="a request the assistant does not serve")
     what.add_argument("--ignore", action="store_true", help="not useful as training data; hide it")
     p.add_argument("--entity", action="append", default=[], metavar="TYPE=SPAN[|VALUE]",

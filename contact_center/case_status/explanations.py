@@ -1,6 +1,6 @@
 """Plain-words explanations of case status titles (rule S1: look it up and explain it).
 
-The explanations themselves are Rasa responses in `domain.yml`
+The explanations themselves are Rasa responses in `domain/case_status.yml`
 (English, and Spanish when the `language` slot is "es"), one per title, named
 `utter_status_<slug of the English title>`. Titles without one get the API's
 own description instead.
@@ -12,7 +12,7 @@ from typing import Dict, Optional
 
 RESPONSE_PREFIX = "utter_status_"
 
-# The titles explained in domain.yml: the statuses applicants see
+# The titles explained in domain/case_status.yml: the statuses applicants see
 # most, from filing to card (a test keeps this list and the YAML in step).
 EXPLAINED_TITLES = (
     "Case Was Received",

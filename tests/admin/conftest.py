@@ -70,7 +70,7 @@ def small_template(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def rasa_server(small_template, tmp_path_factory):
-    """`rasa run --enable-api --auth-token ...` on a free local port, serving the base model."""
+    """`rasa run --enable-api --auth-token=...` (one argument: a token may start with '-') on a free local port, serving the base model."""
     token = secrets.token_urlsafe(16)
     port = _free_port()
     log = tmp_path_factory.mktemp("server") / "rasa.log"
@@ -78,7 +78,7 @@ def rasa_server(small_template, tmp_path_factory):
     rasa = Path(sys.executable).with_name("rasa")
     with open(log, "wb") as handle:
         process = subprocess.Popen(
-            [str(rasa), "run", "--enable-api", "--auth-token", token, "--interface", "127.0.0.1",
+            [str(rasa), "run", "--enable-api", f"--auth-token={token}", "--interface", "127.0.0.1",
              "--port", str(port), "--model", str(small_template / "models" / "current.tar.gz")],
             cwd=small_template, env=env, stdout=handle, stderr=subprocess.STDOUT,
         )

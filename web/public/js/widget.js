@@ -643,7 +643,7 @@
     renderAll();
   });
 
-  // A conversation idle longer than the server's session time (domain.yml) is over:
+  // A conversation idle longer than the server's session time (domain/common.yml) is over:
   // nothing of it stays on the page (a shared computer's next user sees none of it).
   var idleMs = (typeof CONFIG.idleMinutes === "number" ? CONFIG.idleMinutes : 60) * 60000;
   if (state.messages.length && Date.now() - state.lastActivity > idleMs) {
