@@ -1,8 +1,8 @@
 """`rasa` with this project's extensions, the HTTP API token taken from the environment, and logs
 without identifiers.
 
-Every running Rasa server starts here (`make run` via scripts/run_assistant.sh,
-tests/stack.py, the latency benchmark), and gets this project's patches of Rasa's
+Every running Rasa server starts here (the launcher: `make run`, the tests, the
+latency benchmark), and gets this project's patches of Rasa's
 server before Rasa starts: `rasa_extensions.apply()`, which lists them and refuses
 a Rasa version they were not checked against.
 
@@ -31,7 +31,7 @@ def main() -> None:
     token = settings.text("RASA_API_TOKEN") or ""
     os.environ.pop("RASA_API_TOKEN", None)  # taken out of the environment, as before
     if token:
-        sys.argv += ["--auth-token", token]
+        sys.argv.append(f"--auth-token={token}")  # one argument: a token may start with "-"
     from rasa.__main__ import main as rasa_main
 
     rasa_main()

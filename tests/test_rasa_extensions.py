@@ -148,3 +148,32 @@ def test_in_a_new_process_only_the_launcher_patches_rasa() -> None:
     components, server = json.loads(lines["COMPONENTS"]), json.loads(lines["SERVER"])
     assert not any(components.values()), components
     assert all(server.values()), server
+
+
+def test_an_api_token_that_starts_with_a_dash_reaches_rasa_as_the_token(monkeypatch):
+    """secrets.token_urlsafe starts with '-' about once in 64: as a separate argument, Rasa's
+    argument parser took it for an option and `make run` could never start on that machine."""
+    import argparse
+    import sys
+
+    import rasa.__main__
+    import rasa_extensions
+    from scripts import rasa_server
+
+    seen = {}
+
+    def fake_main():
+        parser = argparse.ArgumentParser()
+        parser.add_argument("command")
+        parser.add_argument("--auth-token")
+        seen["token"] = parser.parse_args(sys.argv[1:]).auth_token
+
+    monkeypatch.setattr(rasa.__main__, "main", fake_main)
+    monkeypatch.setattr(rasa_extensions, "apply", lambda: None)
+    from contact_center import log_redaction
+
+    monkeypatch.setattr(log_redaction, "install", lambda: None)  # not this test's concern; global
+    monkeypatch.setattr(sys, "argv", ["rasa_server.py", "run"])
+    monkeypatch.setenv("RASA_API_TOKEN", "-Xk3p9sQ2vN8aLr0tYw7uZb1")
+    rasa_server.main()
+    assert seen["token"] == "-Xk3p9sQ2vN8aLr0tYw7uZb1"
