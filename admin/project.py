@@ -11,9 +11,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Dict, List, Optional
 
-from contact_center.domain_files import domain_files, load_domain
-
 from contact_center import settings
+from contact_center.domain_files import domain_files, load_domain
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 STATE_DIR_ENV = "RASA_ADMIN_STATE_DIR"
