@@ -76,6 +76,20 @@ def latest_intent(tracker: Tracker) -> tuple:
     return intent.get("name"), float(intent.get("confidence") or 0.0)
 
 
+def slot_before_latest_message(tracker: Tracker, name: str) -> Any:
+    """`name`'s value before the applicant's latest message (Rasa's slot mappings may
+    already have changed it on this turn)."""
+    events = tracker.events
+    latest_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
+    value = None
+    for event in events[:latest_user]:
+        if event.get("event") == "slot" and event.get("name") == name:
+            value = event.get("value")
+        elif event.get("event") == "restart":
+            value = None
+    return value
+
+
 def latest_text(tracker: Tracker) -> str:
     return tracker.latest_message.get("text") or ""
 

@@ -124,10 +124,12 @@ class ApplicantFormValidation(FormValidationAction):
         asked = tracker.get_slot("requested_slot")
         leave = common.wants_to_leave(tracker, self.own_topics, free_text=asked in set(self.free_text_slots))
         if not leave and asked == "contact" and contact.contact_said(common.latest_text(tracker)) is None:
-            # No e-mail or phone in it: a question or another agency's matter may leave (stops and
-            # new topics still need the free-text bar: "'; DROP TABLE ..." is a bad contact answer).
+            # No e-mail or phone in it: a question, another agency's matter or a new request (asked
+            # about first) may leave; stops still need the free-text bar ("'; DROP TABLE ..." is a
+            # bad contact answer).
             name, _ = common.latest_intent(tracker)
-            leave = name in (common.QUESTION_INTENT, "out_of_scope") and common.wants_to_leave(tracker, self.own_topics)
+            leave = (name in (common.QUESTION_INTENT, "out_of_scope") or topic_switch.is_new_request(tracker, self.own_topics)) \
+                and common.wants_to_leave(tracker, self.own_topics)
         return leave and not self.reads_as_answer(tracker)
 
     def reads_as_answer(self, tracker: Tracker) -> bool:
@@ -192,6 +194,7 @@ class ApplicantFormValidation(FormValidationAction):
         mappings, and Rasa would go on with the form instead of the new topic.
         """
         switch: List[EventType] = []
+        kept = self.receipt_kept(tracker)
         if self.answering(tracker) and topic_switch.open_question(tracker) and topic_switch.answered(tracker):
             agreed = topic_switch.answer(tracker)
             if agreed:
@@ -204,11 +207,27 @@ class ApplicantFormValidation(FormValidationAction):
             tracker.slots[topic_switch.PROPOSED_SLOT] = None
         elif self.answering(tracker) and self.leaving(tracker):
             if topic_switch.is_new_request(tracker, self.own_topics):
-                return topic_switch.propose(tracker)  # asked first: nothing is left half-filed
+                return topic_switch.propose(tracker) + kept  # asked first: nothing is left half-filed
             return [ActionExecutionRejected(self.form_name())]
         before = dict(tracker.slots)
         events = await super().run(dispatcher, tracker, domain)
-        return switch + without_repeated_slots(events, before, before.get("requested_slot"))
+        return switch + without_repeated_slots(events, before, before.get("requested_slot")) + kept
+
+    def receipt_kept(self, tracker: Tracker) -> List[EventType]:
+        """The receipt number given before, when this message brought another one where none
+        was asked for: "actually whats the status of EAC..." at the contact question is
+        another case (a new request, asked about), not a change of this request's number.
+        Rasa's entity mapping has already set the new one; the last event wins. Where the
+        number is asked, or at the confirmation (a correction), the new one stands."""
+        if not self.answering(tracker):
+            return []
+        asked = tracker.get_slot("requested_slot")
+        if asked in ("receipt_number", self.confirm_slot) and not topic_switch.is_new_request(tracker, self.own_topics):
+            return []
+        before = common.slot_before_latest_message(tracker, "receipt_number")
+        if before and before != tracker.get_slot("receipt_number") and receipts.check(before).valid:
+            return [SlotSet("receipt_number", before)]
+        return []
 
     def extract_yes_no(self, slot: str, tracker: Tracker) -> Dict[Text, Any]:
         """A yes/no answer to `slot`, from the affirm/deny intents or the words."""

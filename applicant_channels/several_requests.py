@@ -53,8 +53,12 @@ class SeveralRequests:
     async def handle(self, message: UserMessage, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
         agent = self._agent()
         text = message.text or ""
-        if agent is None or text.startswith("/"):  # buttons and payloads are one answer each
+        if agent is None:
             await on_new_message(message)
+            return
+        if text.startswith("/"):  # buttons and payloads are one answer each, never cut
+            await on_new_message(message)
+            await self._take_up_waiting(agent, message, on_new_message)  # "Yes, file it" ends a form too
             return
         parts = await self._plan(agent, text)
         if not parts:

@@ -129,3 +129,38 @@ def test_a_reply_that_is_neither_yes_nor_no_asks_again():
 def test_a_stop_at_the_switch_question_still_stops():
     events = _run(ValidateRescheduleForm(), _switch_question("never mind all of it", "stop"))
     assert events == [ActionExecutionRejected("reschedule_form")]
+
+
+def _with_receipt_given_before(tracker: Tracker, before: str, now: str) -> Tracker:
+    """`tracker` where the applicant gave `before` earlier and Rasa's entity mapping set
+    `now` from the latest message."""
+    user = next(i for i, e in enumerate(tracker.events) if e.get("event") == "user")
+    tracker.events.insert(0, {"event": "slot", "name": "receipt_number", "value": before})
+    tracker.events.insert(user + 2, {"event": "slot", "name": "receipt_number", "value": now})
+    tracker.slots["receipt_number"] = now
+    return tracker
+
+
+def test_a_new_request_with_another_receipt_number_keeps_this_requests_number():
+    """Hand test: at the contact question, "actually whats the status of EAC1234567890" filed
+    the missing-card request on EAC1234567890 instead of the number given for it."""
+    from actions.e_requests import ValidateERequestForm
+
+    tracker = _tracker("e_request_form", "contact", "actually whats the status of EAC1234567890", "check_case_status",
+                       0.95, problem_details="my card never came")
+    tracker = _with_receipt_given_before(tracker, "IOE0912345678", "EAC1234567890")
+    events = _run(ValidateERequestForm(), tracker)
+    slots = _slots(events)
+    assert slots["requested_slot"] == "switch_request"  # asked about, even at the contact question
+    assert slots["receipt_number"] == "IOE0912345678"
+
+
+def test_a_receipt_number_typed_at_the_confirmation_is_still_a_correction():
+    from actions.e_requests import ValidateERequestForm
+
+    tracker = _tracker("e_request_form", "e_request_confirmed", "the receipt is wrong, its EAC1234567890", "inform",
+                       0.9, problem_details="my card never came", contact="ana@example.com")
+    tracker.latest_message["entities"] = [{"entity": "receipt_number", "value": "EAC1234567890"}]
+    tracker = _with_receipt_given_before(tracker, "IOE0912345678", "EAC1234567890")
+    events = _run(ValidateERequestForm(), tracker)
+    assert [e["value"] for e in events if e.get("event") == "slot" and e["name"] == "receipt_number"][-1:] != ["IOE0912345678"]

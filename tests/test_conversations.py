@@ -1037,3 +1037,32 @@ def test_R1_a_second_request_waits_for_the_form_and_is_then_taken_up(chat, store
     assert_reply(replies, "utter_case_status_result", "en")
     assert not c.slot("pending_request")
     assert [r.request_type for r in store.service_requests_for(c.sender)] == ["reschedule"]
+
+
+def test_a_waiting_request_is_taken_up_when_a_button_ends_the_form(chat, store):
+    """Hand test: "Yes, file it" pressed (a payload) filed the request, but the waiting one
+    came only after the applicant typed something else."""
+    c = chat()
+    c.say("I need to reschedule my interview. Also, what is the status of EAC1234567890?")
+    for text in ("December 15 at 10am", "no", APPROVED, "maria@example.com"):
+        c.say(text)
+    replies = c.say("/affirm")
+    assert_reply(replies, "utter_reschedule_filed_field_office", "en")
+    assert_reply(replies, "utter_case_status_result", "en")
+    assert not c.slot("pending_request")
+
+
+def test_a_new_request_at_the_contact_question_is_asked_about_and_keeps_this_requests_number(chat, store):
+    c = chat()
+    c.say("I never got my work permit card")
+    c.say("IOE0912345678")
+    replies = c.say("it was approved in march and never came")
+    assert_reply(replies, "utter_ask_contact", "en")
+    assert_reply(c.say("actually whats the status of EAC1234567890"), "utter_ask_switch_request", "en")
+    assert c.slot("receipt_number") == "IOE0912345678"
+    assert_reply(c.say("no, finish this first"), "utter_switch_later", "en")
+    c.say("ana@example.com")
+    replies = c.say("yes")
+    [filed] = store.service_requests_for(c.sender)
+    assert filed.receipt_number == "IOE0912345678"
+    assert_reply(replies, "utter_case_status_result", "en")  # then the other case, as promised
