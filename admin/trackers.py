@@ -94,8 +94,6 @@ def resolve(
         url, path = _resolve_sqlite(project, tracker_store_url)
         return StoreConfig(_safe_url(url), url=url, sqlite_path=path)
 
-    from rasa.utils.endpoints import read_endpoint_config
-
     endpoints_path = Path(endpoints) if endpoints else project.endpoints
     if not endpoints_path.is_absolute() and not endpoints_path.exists():
         endpoints_path = project.root / endpoints_path
@@ -104,8 +102,8 @@ def resolve(
     from rasa.shared.exceptions import RasaException
 
     try:
-        config = read_endpoint_config(str(endpoints_path), "tracker_store")
-    except RasaException as error:  # e.g. an unset ${VAR} anywhere in the file
+        config = _tracker_store_section(endpoints_path)
+    except RasaException as error:  # e.g. an unset ${VAR} in the tracker store's section
         raise AdminError(f"cannot read {endpoints_path}: {error}") from error
     if config is None:
         raise AdminError(
@@ -285,3 +283,21 @@ def _generic_rows(endpoint: Any, since: Optional[float]) -> List[Tuple[str, str,
         return rows
 
     return asyncio.run(collect())
+
+
+def _tracker_store_section(endpoints_path: Path) -> Any:
+    """The endpoints file's tracker_store section, read as Rasa reads it. Only that section:
+    Rasa fails on an unset ${VAR} anywhere in the file, and the action server's token
+    (${ACTION_SERVER_TOKEN}) is set for the servers `make run` starts, not in the admin's shell."""
+    import tempfile
+
+    import yaml
+    from rasa.utils.endpoints import read_endpoint_config
+
+    data = yaml.safe_load(endpoints_path.read_text(encoding="utf-8")) or {}
+    if not data.get("tracker_store"):
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        section = Path(folder) / "endpoints.yml"
+        section.write_text(yaml.safe_dump({"tracker_store": data["tracker_store"]}), encoding="utf-8")
+        return read_endpoint_config(str(section), "tracker_store")

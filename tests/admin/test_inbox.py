@@ -144,3 +144,19 @@ def test_reading_an_empty_postgresql_database_creates_nothing(small, pg_database
     with engine.connect() as connection:
         assert sa.inspect(connection).get_table_names() == []
     engine.dispose()
+
+
+def test_the_tracker_store_is_found_though_the_action_servers_token_is_unset(small, monkeypatch):
+    """Hand test: `python -m admin inbox` beside `make run` failed on endpoints.yml's
+    ${ACTION_SERVER_TOKEN}, which only the servers have; the admin reads the tracker store's section."""
+    from admin.project import Project
+    from admin.trackers import resolve
+
+    monkeypatch.delenv("ACTION_SERVER_TOKEN", raising=False)
+    (small / "endpoints.yml").write_text(
+        "action_endpoint:\n  url: http://127.0.0.1:5055/webhook\n  headers:\n    X-Action-Token: ${ACTION_SERVER_TOKEN}\n"
+        "tracker_store:\n  type: sql\n  dialect: sqlite\n  db: var/tracker.db\n",
+        encoding="utf-8",
+    )
+    found = resolve(Project(small))
+    assert found.sqlite_path == small / "var" / "tracker.db"
