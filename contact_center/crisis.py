@@ -9,17 +9,25 @@ How it reads a message, in order:
 1. Normalise the way people in distress type: case and accents folded,
    apostrophes dropped ("can't" -> "cant"), everything else not a letter or a
    digit a space, letter runs squeezed ("killl mysellf" -> "kil myself"), chat
-   abbreviations spelled out ("u" -> "you", "q"/"k" -> "que"), and a word one or
-   two typos away from a word of the crisis vocabulary ("sucide", "suisidarme")
-   taken as that word (rapidfuzz).
+   abbreviations spelled out ("u" -> "you", "q"/"k" -> "que"), a dropped g read
+   ("endin" -> "ending"), and a word one or two typos away from a word of the
+   crisis vocabulary ("sucide", "suisidarme") taken as that word (rapidfuzz), unless
+   it is a real word of its own ("quedando" is not "quemando").
 2. Cut out the idioms that borrow crisis words ("this wait is killing me",
    "dying to know", "me muero por saber", "I was fired", "kill the request",
-   a heart attack in the past): the patterns never see them.
+   a heart attack in the past, "this rfe is choking me", "in danger of aging
+   out", "ya no quiero vivir en este pais"), the crisis words of someone's work
+   ("i treat overdoses") and violence denied ("nobody is hitting me"): the
+   patterns never see them.
 3. Look for what the rest says, pattern by pattern, each named for the report:
-   thoughts of suicide or self-harm (988, and 911 if in immediate danger), and
-   immediate danger to life or safety (911): violence and threats, weapons,
-   fire, someone not breathing, heavy bleeding, a heart attack now, an overdose,
-   being held against one's will.
+   thoughts of suicide or self-harm (988, and 911 if in immediate danger), said
+   outright or by their means and warning signs (a jump about to happen, a car
+   left running in a garage, goodbyes, a burden), and immediate danger to life
+   or safety (911): violence and threats, weapons, fire, smoke or gas, someone
+   not breathing, heavy bleeding, a heart attack now, an overdose, being held
+   against one's will, a child missing now. Danger told as the background of a
+   case (an asylum or VAWA history, "when we were married", "now he is in
+   prison") or seen in the news or a film with no call for help does not count.
 4. Where it applies, the hotline that follows 911: domestic violence (a
    partner or someone at home is the threat) or human trafficking (forced work,
    documents taken by an employer, held to work or for sex).
@@ -92,7 +100,8 @@ _ABBREVIATIONS = {
     # Spanish chat spelling
     "q": "que", "k": "que", "ke": "que", "xq": "porque", "pq": "porque", "porq": "porque",
     "tb": "tambien", "tmb": "tambien", "x": "por", "d": "de", "kiero": "quiero", "qiero": "quiero",
-    "kieren": "quieren", "aki": "aqui", "aqi": "aqui",
+    "kieren": "quieren", "aki": "aqui", "aqi": "aqui", "tonite": "tonight", "tonit": "tonight", "2nite": "tonight",
+    "2night": "tonight", "noxe": "noche",
 }
 
 # Words whose misspellings matter: a token this close to one is read as it.
@@ -114,10 +123,25 @@ def _squeeze(text: str) -> str:
 
 _SQUEEZED_VOCABULARY = tuple(sorted({_squeeze(w) for w in _VOCABULARY}))
 
+# Real words one or two letters from a crisis word, with another meaning: never "corrected"
+# ("se esta quedando" is not "quemando", "enterrado en deudas" is not "encerrado",
+# "struggling" is not "strangling"). Found by running the correction over the frequent words
+# of spaCy's English and Spanish lexicons; written squeezed, as the tokens reach `_correct`.
+_REAL_WORDS = frozenset(_squeeze(w) for w in (
+    "quedando", "quejando", "quebrando", "enterrado", "enterrada", "enterrados", "enterradas", "enterado",
+    "enterada", "enterados", "enteradas", "enterando", "encargado", "encargada", "encargados", "encargadas",
+    "encarnado", "encarnada", "encarado", "encarada", "encarados", "encaradas", "encarando", "enumerado",
+    "enumerada", "encofrado", "enfermado", "enfermada", "encorvado", "encorvada", "encordado", "encartado",
+    "acercarme", "acordarme", "aportarme", "desagrado", "plasticas", "goleando", "saturando", "suscitarse",
+    "amenizado", "amenizada", "amenizando", "amenizaba", "atenazado", "amenazaba", "amenazaban", "desaparecio",
+    "desaparecieron", "desaparecido", "desaparecida", "mamarme", "partirlas", "piscola",
+    "struggling", "stringing", "overjoyed", "bleaching", "breaching", "broaching", "blading", "blending",
+))
+
 
 @lru_cache(maxsize=8192)
 def _correct(token: str) -> str:
-    if len(token) < 7 or token in _SQUEEZED_VOCABULARY:
+    if len(token) < 7 or token in _SQUEEZED_VOCABULARY or token in _REAL_WORDS:
         return token
     allowed = 1 if len(token) < 9 else 2
     best, best_distance = token, allowed + 1
@@ -138,8 +162,15 @@ def normalise(text: Optional[str]) -> str:
     tokens: List[str] = []
     for token in folded.split():
         expanded = _ABBREVIATIONS.get(token, token)
-        tokens.extend(_correct(_squeeze(t)) for t in expanded.split())
+        tokens.extend(_correct(_dropped_g(_squeeze(t))) for t in expanded.split())
     return " " + " ".join(tokens) + " "
+
+
+def _dropped_g(token: str) -> str:
+    """ "thinkin", "endin", "killin": an -ing word the patterns read, typed without its g."""
+    if token.endswith("in") and token + "g" in _ING_WORDS:
+        return token + "g"
+    return token
 
 
 # ------------------------------------------------------------------ pattern building blocks
@@ -153,7 +184,7 @@ _BLOCKS: Dict[str, str] = {
     r"husband|wife|boyfriend|girlfriend|partner|the (?:guy|man|men|neighbor|employer|boss|landlord)|"
     r"gang|gangs|the gang|cartel|the cartel|coyote|the coyote|smuggler|they all)",
     "PARTNER": r"(?:husband|wife|boyfriend|girlfriend|partner|ex|spouse|fiance|baby daddy|baby dad|"
-    r"esposo|esposa|marido|novio|novia|pareja|mi ex|el papa de mis hijos|padrastro|suegro|suegra|"
+    r"esposo|esposa|marido|novio|novia|pareja|mi ex|exmarido|exesposo|exesposa|exnovio|exnovia|expareja|el papa de mis hijos|padrastro|suegro|suegra|"
     r"dad|father|stepdad|stepfather|mom|mother|stepmom|papa|mama|tio|cunado|uncle|brother in law|"
     r"sister in law|in laws|suegr\w*|not safe at home|at home|mi mujer|my woman|"
     r"(?:salir|sacar|out) (?:de |of )?(?:mi |la |the |my )?(?:casa|house|apartment|apartamento|depa|home)|(?:no estoy|no me siento) segur[oa] en (?:mi|la) casa|lives with (?:us|me)|vive con (?:nosotros|migo)|"
@@ -194,14 +225,16 @@ _IDIOMS = [
     # "this wait is killing me", "the stress is going to kill me", "uscis is killing me"
     r" (?:wait|waiting|the wait|this wait|process|this process|delay|delays|uscis|the uscis|stress|anxiety|suspense|uncertainty|"
     r"not knowing|backlog|processing|paperwork|timeline|website|site|app|portal|form|forms|fees|rent|bills|traffic|heat|cold|commute|"
+    r"rfe|rfes|debt|debts|deadline|deadlines|documents|job|work|"
     r"my case|this case|the case|this situation|immigration|the system|bureaucracy|my back|my feet|my head|headaches|this|that|it)"
     r"(?: (?!he |she |they |someone |somebody )[a-z]+){0,4} (?:is|are|it is|keeps|has been|have been|will|going to|is going to)? ?(?:literally |honestly |slowly |really |just )?"
-    r"(?:kiling|kil|kils) (?:me|us)(?! if i (?:leave|go|tel|cal|report))",
+    r"(?:kiling|kil|kils|choking|chokes|suffocating|smothering|drowning|burying|crushing) (?:me|us)(?! if i (?:leave|go|tel|cal|report))",
     r" (?:kiling|kils) me (?:slowly|softly|inside)",
     # "my boss will kill me if I miss work again" worries about a failing, not a threat
     r" (?:boss|mom|mother|mama|dad|father|lawyer|teacher|manager|supervisor|jefe|jefa|papa|abogado|maestra|maestro|wife|husband|esposa|esposo)"
     r"(?: [a-z]+){0,2} (?:is going to|will|going to|would|va a|me va a|me van a) (?:kil|murder|matar) (?:me )?(?:if|when|si|cuando) (?:i |yo )?"
-    r"(?:miss|am late|come late|get home late|lose|forget|fail|do not|mess|screw|spend|break|falto|llego tarde|pierdo|olvido|no (?:llego|voy|paso|saco|consigo|mando|hago|entrego|pago|envio|lleno)|repruebo|gasto)",
+    r"(?:miss|am late|come late|get home late|lose|forget|fail|do not|mess|screw|spend|break|falto|llego tarde|pierdo|olvido|no (?:llego|voy|paso|saco|consigo|mando|hago|entrego|pago|envio|lleno)|repruebo|gasto"
+    r"|se me (?:olvida|olvido|pasa|paso|pierde|perdio|cae|cayo|va|fue))",
     r" (?:would|could) kil for| (?:they|uscis|the fees|fees|prices) kil(?:ed|ing)? (?:me|us) with| kil(?:ed|ing)? (?:my|the|our) (?:case|application|petition|vibe|mood|buzz|battery)",
     r" (?:inbox|email|emails|notifications|phone is blowing|twitter|mentions) (?:is |are )?(?:on fire|blowing up)| firefighter\w*| bomber[oa]s?| fire ?fighter",
     r" (?:weapons?|firearms?|armas?) (?:training|trainings|entrenamiento)| entrenamiento (?:con|de) armas| (?:served|serve|serving) in the (?:army|military|navy|marines|air force)",
@@ -221,14 +254,14 @@ _IDIOMS = [
     r" (?:kiling|kil) it ",
     r" dead ?line| dead ?end| deadlines?| dead (?:tired|serious|set|wrong|right)| is dead (?:on|in the water)",
     r" (?:my|the|this) (?:case|application|petition|card|phone|battery|laptop|computer|link|website|page|account|chat) (?:is |was |has |seems |looks )?(?:dead|died|dying|killed)",
-    r" (?:was|got|been|being|get|getting|were|am|be) fired| fired me| fire me| fired from| fired us| hire and fire| ceasefire| fire (?:department|fighter|fighters|station|alarm test|drill)",
+    r" (?:was|got|been|being|get|getting|were|am|be) fired| fired me| fire me| fired from| fired us| hire and fire| ceasefire| fire (?:department|fighter|fighters|station|alarm test|drill)| (?:fire|smoke) (?:alarm|alarms|detector|detectors)(?= .*(?:false|test|drill|toast|cooking|went off))",
     r" firearms? (?:license|licence|permit|charge|charges|conviction|question|questions|offense|offence)",
     r" (?:shoot|send|drop) (?:me|us) (?:an|a) (?:email|e mail|message|text|line|note)",
     r" (?:had|has had|suffered|survived) (?:a |an )?(?:heart attack|stroke|seizure|infarto)(?: [a-z]+){0,3} (?:ago|last|in 20|in 19|years|months|before|back)",
     r" (?:tuvo|tuve|sufrio|sufri) un (?:infarto|ataque al corazon|derrame)(?: [a-z]+){0,3} (?:hace|el ano pasado|en 20|antes)",
     r" (?:my (?:mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|abuela|abuelo|brother|sister|wife|husband|son|daughter|family)|mi (?:mama|madre|papa|padre|abuela|abuelo|hermano|hermana|hijo|hija|familia)) "
     r"(?:[a-z]+ ){0,4}(?:in|en) (?:mexico|guatemala|honduras|el salvador|colombia|venezuela|peru|cuba|haiti|india|china|the philippines|philippines|nigeria|my country|mi pais|home country|back home|abroad|overseas|el extranjero)",
-    r" (?:phone|battery|cell|laptop|bateria|celular|cel|telefono|pila)(?: [a-z]+){0,2} (?:is |esta |se esta )?(?:dying|dead|died|muriendo|murio|muerto|muerta)"
+    r" (?:phone|battery|cell|laptop|bateria|celular|cel|telefono|pila)(?: (?!my |mi |he |she |his |her |el |ella |mis |su )[a-z0-9]+){0,6}? (?:is |esta |se esta |and |y |y se esta |and is )?(?:dying|dead|died|muriendo|murio|muerto|muerta)"
     r"| (?:se me|me) (?:esta )?(?:muriendo|murio) (?:la|el) (?:bateria|celular|cel|telefono|pila)",
     r" (?:holding|hold|holds|held|keeping|keep|tiene|tienen) (?:my|mi|our|the|el|la|mis) (?:[a-z0-9]+ ){0,3}(?:hostage|de rehen)",
     r" (?:security guard|guard|police officer|officer|soldier|hunter|guardia|policia|soldado|cazador)(?: [a-z]+){0,2} (?:with|con) (?:a |an |un |una )?(?:firearm|gun|weapon|rifle|arma|pistola)",
@@ -237,6 +270,26 @@ _IDIOMS = [
     r" (?:encerrad[oa]s?|atrapad[oa]s?|stuck|trapped|snowed in|atorad[oa]s?)(?: [a-z]+){0,3} (?:por|because of|due to|from) (?:la |el |the |a )?(?:nevada|nieve|tormenta|snow|storm|lluvia|huracan|hurricane|covid|cuarentena|quarantine|inundacion|flood|trafico|traffic)",
     r" (?:tuvo|tuve|tenia|had|has had|used to have) (?:convulsiones|seizures|a seizure|una convulsion|un infarto|a heart attack)",
     r" (?:pacientes|patients|clients|clientes) (?:de|with|who|que|con) [a-z]+",
+    r" (?:phone|cel|celular|telefono|keys|llaves|card|tarjeta|passport|pasaporte|documents?|documentos|papers|papeles|wallet|cartera|laptop|bag|bolsa)(?: [a-z]+){0,2} (?:fell|se cayo|se me cayo|cayo|se cayeron|se me cayeron)",
+    # work with crisis words in it: "as a nurse i treat overdoses", "atiendo sobredosis", "i work with survivors"
+    r" (?:treat|treating|handle|handling|attend|attending|care for|caring for|work with|working with|helping|"
+    r"atiendo|atender|atiende|atendemos|tratamos|trabajo con|ayudo a|cuido a)(?: [a-z]+){0,2} "
+    r"(?:overdoses|overdose|sobredosis|gunshot wounds?|heridas de bala|strokes|heart attacks|infartos|seizures|convulsiones|"
+    r"victims|victimas|survivors|sobrevivientes|patients|pacientes|suicidal [a-z]+|suicidas|burns|quemaduras|trauma)",
+    # stuck in a job, a marriage, a limbo: not held by anyone
+    r" (?:trapped|stuck|atrapad[oa]s?|atorad[oa]s?) (?:in|en) (?:this |my |a |the |este |esta |mi |un |una |el |la )?"
+    r"(?:job|work|marriage|situation|limbo|system|process|country|visa|status|case|loop|trabajo|matrimonio|situacion|sistema|proceso|pais|estatus|caso|chamba|tramite)",
+    r" locked out of (?:my|the) (?:account|online account|portal|car|house|apartment)| me bloquearon la cuenta",
+    # a risk, not a danger: "in danger of aging out", "corre peligro de pasarse de edad"
+    r" (?:in|at) danger of (?:losing|aging|being denied|being deported|missing|getting denied|not getting|failing|expiring|falling out|running out)"
+    r"| (?:corre|corren|esta|estan|en) peligro de (?:perder|pasarse|quedarse sin|quedar fuera|que (?:me|le|nos|les) (?:nieguen|rechacen|deporten|cancelen|venza))",
+    # a place to live, not life: "ya no quiero vivir en este pais", "i dont want to live in this country"
+    r" (?:not|no|ya no|never|nunca) (?:want|wanna|quiero|kiero|deseo) (?:to )?(?:live|vivir|seguir viviendo) (?:in|en) (?:this|the|that|este|ese|esta|el|la|mi)? ?"
+    r"(?:country|state|city|town|apartment|house|neighborhood|area|place|pais|estado|ciudad|pueblo|depa|departamento|apartamento|casa|barrio|colonia|zona|lugar)",
+    r" (?:not|no|ya no) (?:want|wanna|quiero|kiero) (?:to )?(?:live|vivir) (?:here|aqui|aca)(?= .*(?:regres|mudar|mudo|move|moving|go back|going back|volver|vuelvo|return))",
+    # violence denied: "no one is hitting me", "nadie me esta pegando"
+    r" (?:nobody|no one|noone|nadie|not|no|never|nunca) (?:is |are |esta |me esta |me |has |ha )?(?:hitting|hurting|threatening|beating|following|chasing|abusing|harming|hit|hurt|"
+    r"pegando|golpeando|amenazando|lastimando|siguiendo|maltratando|persiguiendo|pega|golpea|amenaza|lastima|maltrata|ha pegado|ha golpeado)(?: me| us| a mi| a nadie)?",
     # negations: the answer "no, nobody is in danger" to the emergency form's question
     r" (?:nobody|no one|noone|not|nadie|no|none of us|neither of us|ninguno) (?:[a-z]+ )?(?:is |are |am |esta |estamos |estoy |anda |of us is |of us are |corre )?(?:in (?:any )?danger|en (?:ningun )?peligro|being hurt|hurt|herid[oa]s?)",
     r" (?:not|no|never|nunca|no soy|no estoy) (?:been |am |soy |estoy |he estado |feeling )?(?:suicidal|suicida)",
@@ -269,7 +322,8 @@ _SELF_HARM = {
     r"| (?:jump|jumping|throw my ?self) (?:off|from|in front of) (?:a|the|this) (?:bridge|building|roof|train|car|bus|balcony|window|cliff)"
     r"| (?:take|taking|swallow|swallowing|took|swallowed) (?:all|all of|a bunch of|a lot of|the whole bottle of|every|many|too many) (?:my|the|these|those|of my)? ?(?:pills|meds|medication|medicine|pils|tablets)",
     # Spanish
-    "matarme": r" matarme| me (?:voy a|quiero|kiero|quisiera|pienso|estoy pensando en|tengo ganas de) matar| me mato| me matare| quitarme la vida| quitar(?:me)? mi (?:propia )?vida| me quito la vida"
+    # "matarme" said of someone else's threat ("quiere matarme", "amenazaba con matarme") is danger, not self-harm
+    "matarme": r"(?<!quiere)(?<!quieren)(?<! va a)(?<! van a)(?<! iba a)(?<! iban a)(?<! viene a)(?<! vienen a)(?<! con)(?<!trataron de)(?<!intentaron) matarme| me (?:voy a|quiero|kiero|quisiera|pienso|estoy pensando en|tengo ganas de) matar| me mato| me matare| quitarme la vida| quitar(?:me)? mi (?:propia )?vida| me quito la vida"
     r"| acabar con (?:mi vida|todo|mi existencia|mi sufrimiento)| terminar con (?:mi vida|todo)| ponerle fin a (?:mi vida|todo)| suicidarme| suicidarse",
     "quiero_morir": r" {WANT_ES} (?:morir|morirme|estar muert[oa]|desaparecer|dejar de existir|no despertar|dormir para siempre|no existir)"
     r"| me quiero morir| me kiero morir| quiero morir| ganas de morir\w*| mejor (?:estaria|estar|seria estar|me muero|muert[oa])| prefiero (?:estar )?muert[oa]| preferiria (?:estar )?muert[oa]"
@@ -298,7 +352,63 @@ _SELF_HARM = {
     r"| (?:dormir|dormirme) y no (?:despertar|volver a despertar)| no despertar nunca| nunca (?:mas )?despertar| (?:compre|consegui|tengo) (?:la|una) (?:soga|cuerda)"
     r"| (?:pienso|pensando|pensado|ganas|tentad[oa]) (?:en |de )?(?:aventarme|tirarme|lanzarme|colgarme|ahorcarme|cortarme|matarme|envenenarme)"
     r"| se (?:va|quiere|iba) (?:a )?(?:colgar|ahorcar|cortar|tirar|aventar|envenenar|matar|suicidar|quitar la vida)| nadie me (?:extranaria|va a extranar|extranara)| (?:para|pa) que sigo (?:viviendo|aqui|en este mundo)",
-    "self_injury": r" (?:been |keep |kept |started |i am |am )?(?:cutting|burning|hurting|scratching|hiting|carving|cut|burn|burned) (?:my|myself on my) (?:arms|arm|wrists|wrist|legs|leg|skin|thighs|body|stomach)",
+    "self_injury": r" (?:been |keep |kept |started |i am |am )?(?:cutting|burning|hurting|scratching|scratch|hiting|carving|cut|burn|burned) (?:my|myself on my) (?:arms|arm|wrists|wrist|legs|leg|skin|thighs|body|stomach)",
+    # ways and last steps said without "suicide" or "die": a jump about to happen, traffic, a cliff, a car left
+    # running in a garage, a heart that should stop, rest for good, the lethal amount asked for
+    "means_and_end": r" (?:about to|ready to|going to|gonna|want to|wanna|i will|i am going to|i am about to) jump"
+    r"(?= *$| now| right now| tonight| in front| (?:off|from) (?:the |a |this |my |our )?(?:[a-z0-9]+ ){0,2}(?:bridge|roof|rooftop|building|balcony|window|floor|cliff|ledge|tower|overpass|train|car|parking garage|top))"
+    r"| (?:walk|walking|step|stepping|run|running) (?:into|in front of|out in front of) (?:traffic|a car|a truck|a bus|a train|the train|the ocean|the sea|the river|the lake)"
+    r"| (?:drive|driving|drove|steer) (?:my car )?(?:off|into) (?:a |the )?(?:cliff|bridge|river|wall|tree|lake|ocean|ravine|canyon)| (?:crash|crashing|wreck|wrecking) my car (?:on purpose|into)"
+    r"| (?:in|inside) the (?:garage|car) with the (?:car|engine|motor) (?:running|on)| car running in the garage"
+    r"| (?:want|wish|need|hope) (?:for )?my heart (?:to|would|will) (?:just )?(?:stop|give out)| (?:finally|going to|gonna|will|want to) rest (?:for good|forever)"
+    r"| (?:this is|it is) (?:the|my) end (?:for me|of my life)| (?:this is|it is) my end(?= *$)"
+    r"| (?:how much|how many) (?:[a-z]+ ){0,2}(?:insulin|tylenol|pils|meds|tablets|sleeping pils|xanax|oxy|fentanyl|acetaminophen|advil|ibuprofen)(?: [a-z]+){0,3}"
+    r" (?:it takes|does it take|would it take|is lethal|is deadly|to die|to overdose|is too much)(?! to (?:lower|treat|help|control|work))"
+    r"| (?:nobody|no one|noone) (?:will|is going to|would) (?:have to )?(?:deal with|worry about|put up with|take care of|bother with) me (?:anymore|again|after)"
+    r"| (?:see|be with|join) my [a-z]+ in heaven(?= .*(?:tonight|today|soon|now))| (?:sick|done|fed up) (?:of|with) (?:being alive|living|existing)(?! in| here| with| like| paycheck| without| apart| away)"
+    r"| (?:i|me) (?:just )?(?:want to|wanna|wish i could|would like to|like to|could) (?:just )?stop existing| everything (?:to )?go(?:es)? black",
+    # warning signs said without a plan: a burden, goodbyes, things given away, the height looked up,
+    # standing at the edge, dying as the only way out, harm done on purpose
+    "warning_signs": r" (?:i am|i feel like|i am just|i feel) (?:just )?a burden (?:to|on|for) (?:everyone|everybody|my family|all|them|my kids|my wife|my husband|my sponsor|my parents)"
+    r"| (?:stop|stopped|will not|wont|not) (?:be |being )?a (?:problem|burden) (?:for|to) (?:anyone|anybody|everyone|you all|my family)"
+    r"| (?:said|saying|say) (?:my )?goodbyes| goodbye (?:everyone|everybody|to all)| this is my last message(?! (?:for|today|tonight|about|on))"
+    r"| (?:giving|gave|given|give) away (?:all )?my (?:things|stuff|belongings|cat|dog|pets?|clothes)(?!.*(?:mov|relocat|because i am))"
+    r"| (?:giving|gave|given) (?:all )?my (?:things|stuff|belongings|clothes) away(?!.*(?:mov|relocat|because i am))"
+    r"| gave my (?:dog|cat|pets?) to (?:the |my )?(?:neighbor|neighbour|friend|sister|brother|mom|mother|cousin)(?!.*(?:weekend|while|trip|travel|vacation|mov))"
+    r"| (?:how high|how tall) (?:is )?my (?:building|roof|apartment|balcony|floor)| (?:highest|tallest) (?:building|bridge|roof|overpass|cliff)s? (?:near|around|close to|in my (?:city|town|area))"
+    r"| (?:standing|sitting|i am|we are) (?:on|at|by) (?:the )?(?:edge|ledge|bridge|roof|rooftop|tracks|train tracks|railing|river)(?: [a-z]+){0,3}(?: rn| now| right now| deciding| thinking| tonight| *$)"
+    r"| (?:dying|death|to die|being dead) (?:is|would be|seems|feels) (?:the only|easier|better|my only|the best)| (?:only|no) (?:way out|option|solution|answer|escape)(?: [a-z]+){0,4} (?:dying|death|to die|die|suicide)"
+    r"| nothing left to live for| (?:planning|plan|planned) my (?:own )?funeral| (?:end|ending) it (?:tonight|today|after this|right now|for good)"
+    r"| (?:afraid|scared) (?:of )?what i (?:might|could|will|am going to) do(?= *$| tonight| to myself)"
+    r"| (?:not sure if|do not know if|dont know if) i (?:will )?(?:make it|last|survive) (?:to|through|until) (?:tomorrow|the night|morning)(?= *$| alive)"
+    r"| (?:took|swallowed|drank) (?:the|a) whole bottle(?= *$)| (?:took|swallowed) (?:the|a) whole bottle of (?!water|juice|soda|wine|beer)"
+    r"| (?:wish|hope) i (?:would|could|will)? ?(?:get|got) (?:hit|run over) by (?:a|the) (?:bus|car|truck|train)"
+    r"| (?:burned|cut|hurt|hit|scratched|starved|starving) (?:myself|my [a-z]+)(?: [a-z]+){0,4} on purpose| stopped eating(?: [a-z]+){0,3} on purpose"
+    r"| (?:hit|hiting|bang|banging|banged|smash|smashing) my head(?: [a-z]+){0,4} (?:until|till) (?:it|i) (?:bleeds?|bled)| scratch my (?:arms|skin|legs|wrists)(?: [a-z]+){0,2} (?:until|till) (?:they|it|i) bleed",
+    "senales": r" soy (?:una carga|un estorbo)(?: para (?:todos|mi familia|mis hijos|mi [a-z]+|ustedes))?(?! (?:economica|financiera|de))"
+    r"| ya no (?:voy a ser|sere) (?:un )?(?:problema|carga|estorbo) para (?:nadie|ustedes|mi familia|todos)"
+    r"| (?:ya )?me despedi de (?:todos|mi familia|mis hijos|mis papas|mi mama|mi esposa|mi esposo)(?! (?:del|de mi) trabajo)| adios a todos| este es mi ultimo mensaje(?! (?:por|de) hoy| (?:por|para) (?:ahora|hoy|esta))"
+    r"| (?:regale|regalando|he regalado|ya regale|regalo) (?:todas )?(?:mis cosas|a mi perro|a mi gato|mi ropa|toda mi ropa|todas sus cosas|su ropa)(?!.*(?:mud|mov|cambio de casa))"
+    r"| la unica salida(?: [a-z]+){0,4} (?:morir|morirme|la muerte|quitarme|matarme|es irme)| (?:morir|morirme|la muerte) (?:es|seria) (?:la unica|mas facil|mejor)"
+    r"| no me queda nada (?:por|para) (?:q |que )?vivir| (?:acabar|terminar) con esto para siempre"
+    r"| miedo de lo (?:q|que) (?:me )?(?:pueda|vaya a|voy a) hacer(?= *$| esta noche| hoy)| no se si (?:llegue|aguante|viva) (?:a|hasta) (?:manana|la noche|mañana)(?= *$| viv[oa])"
+    r"| me (?:tome|trague|bebi) (?:todo el|el|un) (?:frasco|bote|bottle)(?= *$| de (?!agua|jugo|refresco|vino|cerveza))"
+    r"| (?:ojala|quisiera|quiero) (?:q |que )?me (?:atropell\w*|arrolle|arroll\w*) (?:un|el|una) (?:carro|camion|tren|trailer)| (?:chocar|estrellar) (?:el|mi) (?:carro|coche|troca) a proposito"
+    r"| (?:me queme|me corte|me pegue|me golpee|me rasgune)(?: [a-z]+){0,4} (?:a proposito|de proposito)| (?:deje de comer|dejado de comer|no he comido)(?: [a-z]+){0,3} (?:a proposito|de proposito)"
+    r"| contra la pared(?: [a-z]+){0,3} hasta (?:q |que )?(?:me )?sangr\w*| me (?:rasguno|rasgun|arano) hasta sangrar"
+    r"| (?:estoy|toy) (?:parad[oa] |sentad[oa] )?(?:en|sobre) (?:el |la |las )?(?:puente|azotea|vias|orilla|cornisa|barandal)(?!.*(?:internacional|cruz|garita|frontera|aduana|fila|linea|trafico))",
+    "medios_y_fin": r" a punto de (?:saltar|aventarme|tirarme|lanzarme|matarme|cortarme|colgarme|ahorcarme)(?! de (?:alegria|gusto|felicidad|emocion))"
+    r"| (?:voy a|quiero|me voy a) saltar(?= *$| ahorita| ya| ahora| (?:del|de la|desde) (?:el |la |un |una )?(?:[a-z0-9]+ ){0,2}(?:puente|techo|azotea|edificio|balcon|ventana|piso|barranco|precipicio|torre|tren|metro|carro))"
+    r"| (?:tirar|tirarme|aventar|aventarme|echarme|estrellar|estrellarme|chocar)(?: con)? (?:el|mi) (?:carro|coche|troca) (?:por|en|contra|a|al) (?:el |un |una |la )?(?:barranco|precipicio|puente|pared|arbol|muro|rio|trailer|camion)"
+    r"| (?:me voy a|voy a) (?:tirar|aventar) con el (?:carro|coche)| (?:cochera|garaje|garage) con el (?:carro|coche|motor) (?:prendido|encendido|andando)"
+    r"| se me (?:pare|detenga) el corazon| descansar para siempre| (?:es|este es) (?:el|mi) (?:final|fin) para mi(?! caso| proceso| solicitud| tramite| permiso)"
+    r"| (?:cuanta|cuantas|cuanto) (?:[a-z]+ ){0,2}(?:insulina|pastilas|tylenol|pildoras|medicina|xanax|clonazepam|paracetamol)(?: [a-z]+){0,2}"
+    r" (?:se necesita|se necesitan|necesito|hacen falta|es mortal|son mortales|para morir|para no despertar)(?! para (?:bajar|controlar|tratar|el azucar|la diabetes))"
+    r"| (?:nadie|ninguno) (?:va a|van a|tendra|tendran) (?:tener (?:q|que) )?(?:lidiar|cargar|preocuparse|batalar) (?:conmigo|por mi)"
+    r"| (?:me voy|irme|voy a ir|ire) con (?:mi|mis) [a-z]+ al cielo| (?:me voy|irme) al cielo(?! de (?:felicidad|alegria|gusto|emocion))"
+    r"| (?:hart[oa]|cansad[oa]|fastidiad[oa]) de (?:estar viv[oa]|vivir|la vida|existir)(?! en| aqui| aca| con| de| sin| asi| separad| lejos)"
+    r"| (?:dar|darle|ponerle|poner) fin a (?:todo|mi vida)(?! (?:este|esta|esto|eso|el|la|lo|los|las|mi|mis) )"
+    r"| (?:se|me) (?:va a|voy a|iba a|quiere|quiero) (?:dar|pegar) un tiro| (?:darse|pegarse|darme|pegarme) un tiro",
     "hacerme_dano": r" (?:hacerme|me hago|me estoy haciendo|me voy a hacer) (?:dano|danio)| lastimarme| me lastimo| cortarme| me corto las venas| cortarme las venas| me estoy cortando| ahorcarme| colgarme"
     r"| tirarme (?:de|del|desde|por|al|a las vias|frente)| aventarme (?:de|del|desde)| (?:tomarme|me tome|me voy a tomar|tomar) (?:todas|todo|muchas|un monton de|un bote de|el frasco de|todas mis) (?:las )?(?:pastillas|pildoras|medicinas|medicamentos|pastias)"
     r"| envenenarme| autolesion\w*",
@@ -318,9 +428,16 @@ _DANGER = {
     r"| {WEAPON} (?:to|at|on|against) (?:my|me|us|our)| (?:shooting|gunshots|gun shots|shots fired|shooter|active shooter|someone is shooting|they are shooting)"
     r"| tiene (?:un |una |su )?{WEAPON}| (?:con|trae|traen|saco|saca|sacó) (?:un |una |su )?{WEAPON}| me (?:apunta|apunto|apuntan|esta apuntando) | (?:disparos|balazos|balacera|tiroteo|estan disparando|disparando|dispararon|le dispararon|me dispararon|me balearon)",
     "fire": r" (?:on fire|catching fire|caught fire|house fire|a fire|the fire|fire in|fire at|fire here|fire fire|fire help|help fire|burning down|is burning|are burning|smoke everywhere|full of smoke|lots of smoke|smell gas|gas leak)"
-    r"| incendio| (?:hay|un|se prendio|se prende|se esta prendiendo) fuego| fuego en| se (?:esta )?(?:quemando|incendiando)| se quema (?:la|mi|el)| mucho humo| huele a gas| fuga de gas",
+    r"| incendio| (?:hay|un|se prendio|se prende|se esta prendiendo) fuego| fuego en| se (?:esta )?(?:quemando|incendiando)| se quema (?:la|mi|el)| mucho humo| huele a gas| fuga de gas"
+    r"| smoke (?:is )?(?:coming|pouring|filling|billowing)| smoke (?:from|out of) (?:the |my )?(?:walls?|ceiling|kitchen|outlet|vent|engine|hood|window|door|apartment|house|room|building|basement|garage|stove|oven)"
+    r"| (?:sale|esta saliendo|entra|esta entrando|hay) (?:mucho )?humo"
+    r"| (?:smells?|smelling|olor|huele) (?:like |a )?(?:rotten eggs?|huevo podrido)| hissing (?:from|sound|noise)| (?:silbido|chiflido) (?:en|del|de la) (?:tubo|tuberia|estufa|gas)",
     "not_breathing": r" (?:not|is not|isnt|stopped|stop|can not|barely|hardly|cant) breath\w*| no (?:respira|esta respirando|puede respirar|puedo respirar|podemos respirar)| dejo de respirar| sin respirar| se esta ahogando| se ahoga| ahogandose"
-    r"| unconscious| passed out| (?:will not|wont|does not|not) wak(?:e|ing) up| (?:not|is not|no longer) responding| unresponsive| inconsciente| desmayad[oa]| se desmayo| no (?:despierta|reacciona|responde y)| choking",
+    r"| unconscious| passed out| (?:will not|wont|does not|not) wak(?:e|ing) up| (?:not|is not|no longer) responding| unresponsive| inconsciente| desmayad[oa]| se desmayo| no (?:despierta|reacciona|responde y)| choking"
+    r"| (?:is|looks|seems|lying) dead (?:on|in) the (?:floor|ground|bed|bathroom|car|street|couch|kitchen)| (?:esta|parece|quedo) muert[oa] en (?:el piso|el suelo|la cama|el bano|el carro|la calle|el sillon)"
+    r"| (?:quedando|quede|quedo|quedamos) sin aire| se (?:esta |me esta |le esta |nos esta )?acabando el aire| running out of air"
+    r"| (?:is|went|gone|looks|going|is going) limp| (?:fell|fallen|went|has fallen|falling) (?:through|into|in) (?:the )?(?:ice|frozen [a-z]+|river|lake|pond|canal|ocean|sea|pool|water)"
+    r"| se (?:cayo|cayeron|hundio|hundieron) (?:al|a la|en el|en la|por el) (?:lago|rio|agua|alberca|piscina|canal|mar|hielo|pileta|presa)| se rompio el hielo",
     "bleeding": r" (?:bleeding|bleed|bleeds) (?:a lot|heavily|badly|bad|out|everywhere|so much|too much|profusely|to death|non stop|nonstop|wont stop|will not stop|alot)| (?:lots|so much|a lot|too much|pool) of blood| blood everywhere| (?:is|am|are|im) bleeding"
     r"| sangrando (?:mucho|demasiado|sin parar|bastante)| (?:mucha|tanta) sangre| se (?:esta )?desangrando| desangrandose| sangre por todos lados| no (?:para|deja) de sangrar| estoy sangrando| esta sangrando",
     "medical_now": r" (?:having|is having|am having|having a|think i am having|think he is having|think she is having) (?:a )?(?:heart attack|stroke|seizure|siezure|anaphylactic)| heart attack (?:now|right now)| chest pain| chest hurts| (?:can not|cant) move (?:my|half)"
@@ -366,12 +483,50 @@ _DANGER = {
     r"| (?:nos|a mis hijos|a mi familia|a mi hijo|a mi hija) (?:va|van|quiere|quieren) (?:a )?(?:matar|lastimar|golpear|hacer dano)| (?:va|van|quiere|quieren) (?:a )?matarme| matarnos"
     r"| amenaz\w* (?:de muerte|con matar\w*|con disparar\w*|con (?:quemar|golpear|pegar|apunalar|acuchillar)\w*|con lastimar\w*|con hacer\w* dano|con un|con una|con pistola|con cuchillo|de matar\w*)| me (?:esta |estan )?amenazando| me amenaz\w*| amenazas de muerte| amenaza de muerte"
     r"| (?:mi vida|nuestra vida|nuestras vidas) (?:esta|estan|corre|corren) (?:en )?peligro| estoy en peligro| estamos en peligro| corro peligro| (?:no estoy|no estamos) a salvo| tengo miedo (?:de que|que) me (?:mate|lastime|pegue|haga dano)| me (?:persigue|persiguen|esta siguiendo|estan siguiendo)",
+    "missing_or_shut_in": r" (?:can not|could not) find (?:my|our) (?:son|daughter|kid|child|baby|boy|girl|little [a-z]+|[0-9]+ (?:year|yr) old|toddler|niece|nephew)"
+    r"(?! (?:in|on) (?:the |my )?(?:system|portal|website|list|account|records?|database|case|form|photos?))(?!.* (?:found|find) (?:him|her|them))"
+    r"| (?:my|our) (?:son|daughter|kid|child|baby|boy|girl|toddler|[0-9]+ (?:year|yr) old)(?: [a-z0-9]+){0,3} (?:is|went|has gone|has been|just went) missing(?!.* (?:found|back))"
+    r"| no (?:encuentro|encontramos|aparece|halo) (?:a )?(?:mi|mis|nuestro|nuestra) (?:hij\w*|nin\w*|bebe|chamac\w*|chiquit\w*|sobrin\w*)"
+    r"(?! en (?:el |la |mi )?(?:sistema|portal|pagina|lista|cuenta|registro|caso|formulario|fotos?))(?!.* (?:ya (?:lo|la|los) encontr|ya aparecio|ya esta aqui))"
+    r"| (?:mi|nuestro|nuestra) (?:hij[oa]|nin[oa]|bebe)(?: [a-z0-9]+){0,4} no aparece(?!.* (?:ya (?:lo|la) encontr|ya aparecio))"
+    r"| (?:i|we|he|she|they|i am|we are|he is|she is|they are|someone|somebody|my (?:son|daughter|kid|child|baby|wife|husband|friend|coworker|brother|sister|mom|dad))"
+    r" (?:got |get |been |was |were |am |are |is |have been |has been |just got )?(?:locked|trapped|stuck|shut) (?:in|inside) (?:a |the |an |this |my |his |her )?(?:walk in )?"
+    r"(?:freezer|cooler|trunk|container|closet|basement|trailer|shed|storage unit|refrigerator|fridge|van|box)"
+    r"| (?:they|someone|somebody|a man|men|two men|some guys|strangers?) (?:just )?(?:took|grabbed|snatched) (?:my|our) (?:[a-z]+ ){0,2}(?:son|daughter|kid|child|baby|brother|sister|wife|husband)"
+    r"(?= .*(?: in (?:a|an|their|the|his) (?:[a-z]+ )?(?:van|car|truck|suv)| just now| right now| by force| from (?:the )?(?:yard|front yard|street|park|school|bus stop)))",
+    # threats that know the address, a child threatened, someone hurt by another and not responding
+    "threat_or_hurt_more": r"(?<!not)(?<! no) (?:know|knows|found out|sabe|saben|ya sabe|ya saben) (?:where i live|where we live|donde vivo|donde vivimos)(?: [a-z0-9]+){0,8}"
+    r" (?:tonight|coming|on (?:his|her|their) way|esta noche|vienen?|van a venir|viene|kil|matar|mata|dead|muert[oa]|shoot|balacear|hurt|lastimar)"
+    r"| (?:coming|vienen?|van a venir|viene) (?:for|por) (?:me|us|mi|nosotros)(?: [a-z0-9]+){0,8} (?:know|knows|sabe|saben) (?:where|donde)"
+    r"| (?:va|van|quiere|quieren) a matar (?:a |al )(?!(?:q|que) )(?:bebe|nino|nina|ninos|ninas|mi [a-z]+|mis [a-z]+|los|las|todos|nosotros|mama|papa|hij\w*)"
+    r"| (?:pushed|threw|hit|beat|stabbed|choked|kicked|dragged) (?:my|his|her) (?:[a-z]+ ){0,2}(?:mom|mother|dad|father|son|daughter|brother|sister|wife|husband|grandma|grandpa|baby|kid)(?: [a-z]+){0,5}"
+    r" (?:and )?(?:she|he|they) (?:is not|isnt|are not|wont|will not|can not|cant|does not|doesnt) (?:talking|moving|breathing|responding|waking|getting up|get up|wake up|move|breathe|respond)"
+    r"| (?:empujo|avento|tiro|golpeo|pego|apunalo|ahorco|pateo|arastro) a (?:mi|mis|la|su) (?:[a-z]+ ){0,2}(?:mama|madre|papa|hij\w*|herman\w*|abuel\w*|espos\w*|bebe|nin\w*)(?: [a-z]+){0,5}"
+    r" (?:y )?(?:no (?:habla|responde|reacciona|se mueve|se levanta|despierta|respira)(?! ingles| espanol| bien| con)|esta sangrando|le sale sangre)",
+    # more emergencies: the classes of dev3 and dev4 the patterns lacked
+    "emergency_more": r" (?:foam|foaming|espuma) (?:at|from|por|de|coming out of) (?:the |la |his |her |su )?(?:mouth|boca)| echando espuma"
+    r"| (?:can not|cant) get (?:any )?air| no (?:me|le|nos) entra (?:el )?aire| electrocut\w*| se electrocuto"
+    r"| (?:someone|somebody|a kid|a child|a man|a woman|he is|she is|[a-z]+ is|people are) drowning(?! in)| (?:swallowed|se trago|se comio) (?:a |an |una |un )?(?:button battery|battery|magnet|magnets|coin|pila|moneda|iman)"
+    r"| (?:fell|fallen) (?:from|off|down) (?:the |a |his |her )?(?:roof|ladder|scaffold|scaffolding|stairs|window|balcony|building|[0-9a-z]+ floor)| se cayo (?:del|de la|por la) (?:techo|escalera|andamio|azotea|ventana|balcon)"
+    r"| (?:collapsed|fell) on (?:my|him|her|them|someone|a)| (?:trapped|stuck|pinned) (?:under|beneath)| se (?:le|les|nos) cayo (?:una|un|el|la) [a-z]+ encima| quedo (?:abajo|atrapad[oa]|aplastad[oa])"
+    r"| got into (?:the |my |his |her |[a-z]+s )?(?:pills|pils|meds|medicine|medication|pain pills)| hemorrhag\w*"
+    r"| (?:i )?can (?:feel|see) the (?:head|baby)| (?:the )?baby is coming(?: out)? (?:now|right now)| el bebe ya viene| ya (?:se|le) (?:ve|siente) la cabeza"
+    r"| (?:lo|la|le) (?:apunalaron|acuchilaron|balearon|dispararon|atropelaron|golpearon)(?: [a-z]+){0,3} (?:aqui|aca|ahorita|enfrente|afuera)"
+    r"| si no (?:pago|pagamos|le pago|les pago|doy|damos)(?: [a-z]+){0,4} (?:me|nos) (?:matan|mata|van a matar|va a matar)| (?:hoy|esta noche|ahorita) me (?:mata|matan)"
+    r"| if (?:i|we) (?:do not|dont) pay(?: [a-z]+){0,4} (?:they|he|she) (?:will |are going to |is going to )?(?:kil|hurt|shoot) (?:me|us)"
+    r"| (?:un tipo|un hombre|un senor|alguien|un carro|una camioneta|una troca|un man|unos tipos|unos hombres) (?:me )?(?:viene |anda |esta )?(?:siguiendo|sigue)"
+    r"| (?:being|been) followed by| (?:a car|a guy|a man|someone|somebody|a truck|a van) (?:is |has been |keeps )?following (?:me|us|my)",
     "violencia": r" me (?:esta |estan |sigue |siguen )?(?:golpeando|pegando|ahorcando|lastimando|estrangulando|pateando|violando|maltratando|jaloneando|acuchillando|apunalando)| me (?:pega|pegan|golpea|golpean|ahorca|patea|viola|violo|golpeo|pego|apunalo|acuchillo|ataco|atacaron|golpearon)"
     r"| (?:le|les) (?:esta |estan )?(?:pegando|golpeando) a (?:mis hijos|mi hijo|mi hija|mi mama|mi bebe)| me (?:dieron|dio) (?:una golpiza|un golpe|una paliza|una punalada|un balazo)| me acaban de (?:golpear|pegar|asaltar|apunalar|disparar)| (?:fui|me) (?:apunalad[oa]|balead[oa]|atacad[oa]|violad[oa]|golpead[oa]) (?:hoy|ahora|anoche|hace rato)",
 }
 
 _SELF_HARM_PATTERNS = [(name, _compile(p)) for name, p in _SELF_HARM.items()]
 _DANGER_PATTERNS = [(name, _compile(p)) for name, p in _DANGER.items()]
+# The -ing words the patterns read, so that "endin", "thinkin" are read as them.
+_ING_WORDS = frozenset(
+    word for source in (*_SELF_HARM.values(), *_DANGER.values(), *_IDIOMS)
+    for word in re.findall(r"[a-z]+ing", _squeeze(_expand(source))) if len(word) >= 5
+)
 _PARTNER = _compile(r" {PARTNER}")
 _WORK = _compile(r" {WORK}")
 
@@ -380,8 +535,11 @@ _WORK = _compile(r" {WORK}")
 # happening now: the danger patterns that can describe the past do not count.
 _BACKGROUND = _compile(
     r" (?:fled|flee|hui|huimos|huyo|escape de (?:mi|nuestro) pais|left my country|sali de mi pais|salimos de"
-    r"|in (?:19|20)[0-9]{2}|en (?:19|20)[0-9]{2}|(?:[0-9]+|many|several|a few|two|three|some) years ago|hace (?:[0-9]+ |unos |muchos |varios )?anos|last year|last month|el ano pasado|el mes pasado"
+    r"|in (?:19|20)[0-9]{2}|en (?:19|20)[0-9]{2}|(?:[0-9]+|many|several|a few|two|three|some) years ago|(?:[0-9]+|a few|two|three|several|some) (?:months|weeks) ago|(?<!desde )hace (?:[0-9]+ |unos |muchos |varios )?(?:anos|meses|semanas)|last year|last month|el ano pasado|el mes pasado"
     r"|when i was|cuando (?:era|vivia|estaba en)|back home|in my (?:home )?country|en mi pais|alla en|now i live|ahora vivo|ya sali|i got out|got away|(?:now )?(?:is|am|are|we are|he is|she is|i am) (?:here )?(?:now )?(?:and )?safe(?: now)?(?: in [a-z ]{2,12})?|safe now|a salvo|now out|now free|ya libre|sober|sobri[oa]|clean for|limpio desde|ya estoy bien|fine now"
+    r"|when we were (?:together|married|dating)|cuando (?:estabamos|eramos|viviamos|andabamos) (?:juntos|casados|novios)|(?:now )?(?:he|she|they) (?:is|are) (?:now )?(?:in (?:prison|jail)|locked up|behind bars|deported)"
+    r"|(?:ahora )?(?:esta|estan) (?:pres[oa]s?|en la carcel|en prision|deportad[oa]s?)|used to (?:hit|beat|choke|threaten|hurt|abuse|rape|kick|lock)"
+    r"|me (?:pegaba|golpeaba|amenazaba|ahorcaba|maltrataba|violaba|lastimaba|encerraba|pateaba)|(?:solia|solian) (?:pegar|golpear|amenaz)"
     r"|hubo un|there was a|had a fire|last week|la semana pasada|the other day|el otro dia|a few days ago|hace unos dias|victim of|fui victima|asylum|asilo|t visa|visa t|vawa|u visa|visa u|police report|reporte policial|denuncia"
     r"|(?:for|in|help|affect|para|sirve para|ayuda a) (?:my|our|mi|nuestro) (?:case|caso|application|solicitud)"
     r"|in the hospital|hospitalized|hospitalizad[oa]|intensive care|icu|terapia intensiva|cuidados intensivos|en el hospital|internad[oa]"
@@ -399,7 +557,18 @@ _PRESENT = _compile(
 _PAST_CAPABLE = frozenset({
     "threat_to_kill", "amenaza", "held", "weapon", "fire", "trafficking", "violencia", "violence_now",
     "abducted", "stroke_fire_es", "medical_now", "threat_more", "break_in", "not_breathing", "bleeding", "poison",
+    "missing_or_shut_in", "threat_or_hurt_more", "emergency_more",
 })
+# Told as what was seen in the news or a film, and nothing asks for help now.
+_REPORTED = _compile(
+    r" (?:on|in) the news| (?:en|por) (?:las|el) (?:noticias|noticiero)| news (?:report|story)| la noticia"
+    r"| (?:a|the|this|that|una|la|esta|un|el|este) (?:movie|film|series|episode|novela|telenovela|serie|pelicula|capitulo|documentary|documental|video game|videojuego)(?! theater| theatre)"
+    r"| (?:saw|read|heard|vi|lei|oi|escuche) (?:on|in|en) (?:the )?(?:facebook|twitter|tiktok|face|instagram|periodico|newspaper|radio|tv|tele)"
+)
+_URGENT = _compile(
+    r" (?:help me|help us|helpme|ayuda|ayudame|ayudenme|auxilio|socorro|911|hurry|apurense|right now|rn|ahora mismo|ahorita mismo|i am hiding|we are hiding|estoy escondid[oa]|estamos escondid[oa]s"
+    r"|my (?:house|home|apartment|building|street|door)|our (?:house|home|apartment|building|street)|mi (?:casa|depa|departamento|edificio|calle|puerta)|nuestra casa)"
+)
 _RECOVERED = _compile(
     r" (?:years ago|hace (?:[0-9]+ |unos |muchos )?anos|in the past|en el pasado|(?:now|ahora) (?:i am|estoy) (?:fine|better|ok|bien|mejor)|doing (?:fine|well|better|ok) now|recovered|ya (?:estoy bien|lo supere|me recupere))"
 )
@@ -412,7 +581,8 @@ _RUN_TOGETHER = (
 _RUN_TOGETHER_MIN = 14
 
 _PERSONAL_THREAT = frozenset({
-    "threat_to_kill", "violence_now", "amenaza", "violencia", "held", "weapon", "threat_more", "break_in", "attack_others",
+    "threat_to_kill", "violence_now", "amenaza", "violencia", "held", "weapon", "threat_more", "break_in", "attack_others", "threat_or_hurt_more",
+    "emergency_more",
     "classifier",
 })
 _RUN_TOGETHER_PARTNER = re.compile(r"husband|husbnd|boyfriend|wife|esposo|esposa|marido|novio|novia|pareja")
@@ -471,10 +641,12 @@ def assess_patterns(text: Optional[str]) -> Assessment:
     background = bool(_BACKGROUND.search(rest))
     present = bool(_PRESENT.search(_RECOVERED.sub(" ", _BACKGROUND.sub(" ", rest))))
     recovered = bool(_RECOVERED.search(rest)) and not present
+    # seen in the news or a film, and no call for help: not happening to the applicant
+    reported = bool(_REPORTED.search(rest)) and not _URGENT.search(rest)
     matched: List[str] = []
     kinds = set()
     for name, pattern in _DANGER_PATTERNS:
-        if pattern.search(rest) and not (background and not present and name in _PAST_CAPABLE):
+        if pattern.search(rest) and not ((reported or (background and not present)) and name in _PAST_CAPABLE):
             matched.append(name)
             kinds.add(Kind.DANGER)
     for name, pattern in _SELF_HARM_PATTERNS:
