@@ -5,9 +5,9 @@
 the keyword check the assistant had before (`answers.mentions_danger`, which only ran
 inside the emergency form) on:
 
-- the development sets in crisis_data/ (`dev` to `dev4`: the patterns were
-  written and tuned on them and the classifier is trained on them, so their rows are
-  training figures);
+- the development sets in crisis_data/ (`dev` to `dev4` and `dev7`; `dev5` and `dev6`
+  hold near misses only and are not rows: the patterns were written and tuned on them
+  and the classifier is trained on them, so their rows are training figures);
 - the test set in tests/crisis/ (`test`), written blind by someone who never saw the
   patterns or the other sets, and only reported here;
 - every NLU development example (tests/nlu/dev_*.yml) and the external out-of-scope
@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEVELOPMENT_SETS = ROOT / "crisis_data"  # written for tuning and training
 TEST_SETS = ROOT / "tests" / "crisis"  # written blind, only reported
 RESULTS = ROOT / "benchmarks" / "results"
-SPLITS = ("dev", "dev2", "dev3", "dev4", "test")
+SPLITS = ("dev", "dev2", "dev3", "dev4", "dev7", "test")
 TARGET_RECALL = 1.0
 TARGET_FALSE_ALARMS = 0.02
 
@@ -284,6 +284,29 @@ NOTES = [
     "dejalo asi, voy a ir' and 'not really any of those, im just tired of waiting honestly' got 988); new texts. "
     "With it the rule picked 0.4; the test rows did not move (en 1.000 / 4.0%, es 0.975 / 6.6%), and the NLU rows "
     "now count the development set (tests/nlu/dev_*.yml) since the held-out set was split into dev and test.",
+    "dev7 (wording classes the other sets lacked: typos and phonetic spelling, Spanglish, all caps, indirect self-harm "
+    "('i just want my heart to stop', 'ya no puedo estar aqui'), stroke, overdose, sepsis and anaphylaxis happening now, gas "
+    "known by smell or sound, being locked in, a child missing now, floods and collapses; near misses: new figures of speech, "
+    "past violence as a case's background, urgent-but-not-emergency medical matters, stolen documents, frustration, the news "
+    "and films, professionals, denials, leaving the country). Written after reading the patterns, so not blind. First run, "
+    "with the patterns as they were and the classifier trained on dev to dev6 at 0.4: whole check en 79/94 = 0.840 / 8 of 86 "
+    "near-miss alarms, es 80/96 = 0.833 / 10 of 89; patterns only en 0.340, es 0.365, and all 18 near-miss alarms were the "
+    "patterns'. Classes then fixed in the patterns: real words no longer 'corrected' into crisis words ('quedando' -> "
+    "'quemando'), a dropped g ('endin'); crisis words said of things, risks or a place to live ('this rfe is choking me', "
+    "'in danger of aging out', 'ya no quiero vivir en este pais'), of someone's work ('i treat overdoses'), denied ('nobody "
+    "is hitting me'), told as a case's past ('when we were married', 'now he is in prison', 'me golpeaba', months ago) or "
+    "seen in the news or a film with no call for help; someone else's 'matarme' is danger, not self-harm; new patterns for "
+    "means and warning signs of self-harm (a jump about to happen, traffic, a car running in a garage, the lethal amount, "
+    "goodbyes, a burden, things given away) and for emergencies known by what is seen (smoke, rotten-egg smell, a fall "
+    "through ice, a child missing now, locked in a freezer, threats that know the address, electrocution, foam at the mouth). "
+    "Ten near misses per language about tonight, the weather and waiting outside were added after the external TOD probes "
+    "showed the class. 5-fold cross-validation on all development data (dev7 included), whole check at the rule's "
+    "threshold: before (patterns and classifier as they were; the rule then picked 0.625) recall 0.827 with 1.8% near-miss "
+    "alarms; after (the rule picks 0.375) 0.955 with 1.9%. The patterns were written on these sets and are not "
+    "cross-validated, so both figures are upper bounds. Classifier changes measured by leave-one-set-out cross-validation "
+    "and not kept, none better beyond noise: bilingual concept features (worse: near misses share the concepts), "
+    "five-letter stems, character n-grams across words, C 3 or 30, class weights, heavier near misses, typo augmentation, "
+    "a threshold per language.",
 ]
 
 
