@@ -68,7 +68,8 @@ def times_rescheduled(text: Optional[str]) -> Optional[int]:
 # USCIS's own error first: "they lost my fingerprints" / "perdieron mis huellas" is not a loss of money.
 CRITERIA_WORDS: Tuple[Tuple[str, str], ...] = (
     (r"\b(error|mistake|equivoc|wrong|culpa|fault|uscis error|(uscis|they) lost|perdieron)", "uscis_error"),
-    (r"\b(financ|money|dinero|economic|job|employ|trabajo|empleo|business|negocio|pay|pag|income|ingreso|loss|perd)", "severe_financial_loss"),
+    (r"\b(financ|money|dinero|economic|job|employ|trabajo|empleo|business|negocio|pay|pag|income|ingreso|loss|perd|"
+     r"evict|desalo|desahu|homeless|foreclos|mortgage|hipoteca|rent\b|renta\b|alquiler)", "severe_financial_loss"),
     (r"\b(humanitar|medic|sick|ill|enferm|death|dying|muert|murien|hospital|cancer|surgery|cirug|operar|operacion|"
      r"health|salud|famil)", "urgent_humanitarian"),
     (r"\b(government|gobierno|federal|military|militar|army|navy|air force|marine|soldier|soldad|ejercito|armada|"

@@ -43,6 +43,8 @@ def test_R2_times_rescheduled_unclear(text):
         ("mi hijo esta enfermo en el hospital", "urgent_humanitarian"),
         ("the military needs me", "government_interest"),
         ("USCIS made a mistake", "uscis_error"),
+        ("im about to get evicted because i cant work", "severe_financial_loss"),
+        ("nos van a desalojar, no puedo pagar la renta", "severe_financial_loss"),
         ("none of those", "none"),
         ("ninguna", "none"),
         ("no", "none"),
