@@ -34,13 +34,14 @@ ROOT = Path(__file__).resolve().parents[1]
 DEVELOPMENT_SETS = ROOT / "crisis_data"  # written for tuning and training
 TEST_SETS = ROOT / "tests" / "crisis"  # written blind, only reported
 RESULTS = ROOT / "benchmarks" / "results"
-SPLITS = ("dev", "dev2", "dev3", "dev4", "dev7", "test")
+SPLITS = ("dev", "dev2", "dev3", "dev4", "dev7", "test", "test2")
+TEST_SPLITS = ("test", "test2")
 TARGET_RECALL = 1.0
 TARGET_FALSE_ALARMS = 0.02
 
 
 def load_set(split: str, lang: str) -> dict:
-    folder = TEST_SETS if split == "test" else DEVELOPMENT_SETS
+    folder = TEST_SETS if split in TEST_SPLITS else DEVELOPMENT_SETS
     return yaml.safe_load((folder / f"{split}_{lang}.yml").read_text(encoding="utf-8"))
 
 
@@ -180,15 +181,16 @@ def run(shared: Path) -> dict:
 
 
 def targets_met(report: dict) -> dict:
-    test = {lang: report["sets"][f"test_{lang}"]["crisis check"] for lang in ("en", "es")}
+    recall = {lang: min(report["sets"][f"{split}_{lang}"]["crisis check"]["recall"] for split in TEST_SPLITS)
+              for lang in ("en", "es")}
     near_ok = all(
         report["sets"][f"{split}_{lang}"]["crisis check"]["false_alarm_rate"] <= TARGET_FALSE_ALARMS
         for split in SPLITS for lang in ("en", "es")
     )
     other_ok = all(row["crisis check"]["rate"] <= TARGET_FALSE_ALARMS for row in report["other"].values())
     return {
-        "recall_test_en": test["en"]["recall"] >= TARGET_RECALL,
-        "recall_test_es": test["es"]["recall"] >= TARGET_RECALL,
+        "recall_test_en": recall["en"] >= TARGET_RECALL,
+        "recall_test_es": recall["es"] >= TARGET_RECALL,
         "false_alarms_near_misses": near_ok,
         "false_alarms_heldout_and_external": other_ok,
     }
@@ -201,8 +203,8 @@ def render(report: dict) -> str:
         "Written by `make bench-crisis` (benchmarks/crisis_benchmark.py). The crisis check is",
         "`contact_center.crisis.assess`; the baseline is the keyword check the assistant used",
         "before (`contact_center.answers.mentions_danger`). The `dev*` sets (crisis_data/) were",
-        "used to write the patterns and to train the classifier; `test` (tests/crisis/) was",
-        "written blind and is only reported. Each set's first, blind run is in the notes.",
+        "used to write the patterns and to train the classifier; `test` and `test2` (tests/crisis/)",
+        "were written blind and are only reported. Each set's first, blind run is in the notes.",
         "",
         "## Crisis sets",
         "",
@@ -307,6 +309,12 @@ NOTES = [
     "and not kept, none better beyond noise: bilingual concept features (worse: near misses share the concepts), "
     "five-letter stems, character n-grams across words, C 3 or 30, class weights, heavier near misses, typo augmentation, "
     "a threshold per language.",
+    "test2 (tests/crisis/test2_*.yml: 100 crisis messages and 100 near misses per language), written blind on 2026-12-06 "
+    "by someone who saw neither the check's code nor its development sets, while dev7 was being written. FIRST RUN, "
+    "BLIND, with the check as committed after dev7 (threshold 0.375): en recall 98/100 = 0.980 with 7 of 100 near-miss "
+    "alarms; es 97/100 = 0.970 with 0 of 100. On the first test set the same check reads en 0.987 / 4.0%, es 0.975 / "
+    "5.3% (that set is no longer blind: its rows were watched while dev sets were added). Recall 1.0 and at most 2% "
+    "false alarms are still not met: two or three crises in a hundred, written in words nobody tuned on, slip through.",
 ]
 
 
@@ -314,8 +322,9 @@ def main(argv: Sequence[str] = ()) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--from-json", type=Path, help="only re-render the report (and its notes) from a saved crisis.json")
     args = parser.parse_args(list(argv) or None)
-    report = run(args.shared)
+    report = json.loads(args.from_json.read_text(encoding="utf-8")) if args.from_json else run(args.shared)
     report["notes"] = NOTES
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "crisis.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
