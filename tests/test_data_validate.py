@@ -41,6 +41,9 @@ def _used_outside_stories():
 
     used |= {receipt_problem_response(p) for p in receipts.Problem}
     used |= {name for name in domain["responses"] if name.startswith("utter_refer_")}
+    from actions.topic_switch import QUESTION
+
+    used.add(f"utter_ask_{QUESTION}")  # the forms ask it when a new request comes mid-form
     used.add("utter_out_of_scope")
     used.add("utter_default")  # sent by Rasa's own action_default_fallback
     used |= {f"utter_{intent}" for intent in RETRIEVAL_INTENTS}  # Rasa's retrieval action, answered by ours

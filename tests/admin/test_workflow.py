@@ -95,12 +95,13 @@ def _workflow(project: Path, api, capsys, inbox_args):
     to_label = {}
     for item in items:
         for text, label in TRUTH.items():
-            if item["text"].lower().rstrip("!") == text.lower():
+            parsed = base_parse[text]
+            misread = parsed["intent"]["name"] != label or parsed["intent"]["confidence"] < 0.5
+            # What the live model misread is what an admin labels ("how do i renew my drivers
+            # license" is read right since the G7 component; the inbox still lists it, out of scope).
+            if item["text"].lower().rstrip("!") == text.lower() and misread:
                 to_label[item["id"]] = (text, label)
     assert len(to_label) >= 3, f"the base model understood too much: {items}"
-    for text, label in to_label.values():  # each one was misunderstood by the live model
-        parsed = base_parse[text]
-        assert parsed["intent"]["name"] != label or parsed["intent"]["confidence"] < 0.5
 
     # 2. Label
     for item_id, (_, label) in to_label.items():
@@ -128,7 +129,7 @@ def _workflow(project: Path, api, capsys, inbox_args):
     traffic = threading.Thread(target=_serve_requests, args=(api, stop, results), daemon=True)
     traffic.start()
     try:
-        code, out, err = run(capsys, "promote", *args, "--margin", GOOD_MARGIN, "--url", api.url, "--token", api.token)
+        code, out, err = run(capsys, "promote", *args, "--margin", GOOD_MARGIN, "--url", api.url, f"--token={api.token}")
     finally:
         time.sleep(0.5)
         stop.set()
@@ -140,17 +141,17 @@ def _workflow(project: Path, api, capsys, inbox_args):
     for text, label in to_label.values():  # what was misunderstood is understood now
         assert api.parse(text)["intent"]["name"] == label, text
     assert registry.metadata(project / "models" / "current.tar.gz")["model_id"] == candidate["model_id"]
-    code, out, _ = run(capsys, "status", *args, "--url", api.url, "--token", api.token)
+    code, out, _ = run(capsys, "status", *args, "--url", api.url, f"--token={api.token}")
     assert candidate["name"] in out and "1 model(s) to roll back to" in out
 
     # 6. Roll back
-    code, out, err = run(capsys, "rollback", *args, "--url", api.url, "--token", api.token)
+    code, out, err = run(capsys, "rollback", *args, "--url", api.url, f"--token={api.token}")
     assert code == 0, err
     assert api.status()["model_id"] == api.base_model_id
     for text in TRUTH:
         assert api.parse(text)["intent"] == base_parse[text]["intent"]
     assert registry.metadata(project / "models" / "current.tar.gz")["model_id"] == api.base_model_id
-    code, _, err = run(capsys, "rollback", *args, "--url", api.url, "--token", api.token)
+    code, _, err = run(capsys, "rollback", *args, "--url", api.url, f"--token={api.token}")
     assert code == 1 and "nothing to roll back to" in err
 
 
@@ -195,7 +196,7 @@ def test_a_worse_candidate_is_refused_and_the_live_model_stays(project, api, cap
     assert "REFUSED" in out and "es: held-out macro-F1" in out and "drops more than the margin 0.010" in out
     assert "DROP" in out
 
-    code, out, err = run(capsys, "promote", *args, "--url", api.url, "--token", api.token)
+    code, out, err = run(capsys, "promote", *args, "--url", api.url, f"--token={api.token}")
     assert code == 1
     assert "not promoted, the live model stays" in err and "es: held-out macro-F1" in err
     assert api.status()["model_id"] == api.base_model_id
