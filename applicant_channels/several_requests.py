@@ -20,6 +20,7 @@ from rasa.core.channels.channel import UserMessage
 from rasa.shared.core.events import SlotSet
 
 from contact_center import several_requests
+from contact_center.messages import CRISIS_INTENT
 
 log = logging.getLogger(__name__)
 PENDING_SLOT = "pending_request"
@@ -89,8 +90,12 @@ class SeveralRequests:
         return await agent.processor.get_tracker(sender_id)
 
     async def _free(self, agent: Any, sender_id: str) -> bool:
-        """No form, offer or handoff is waiting for the applicant's answer."""
+        """No form, offer or handoff is waiting for the applicant's answer, and the latest
+        message was not a crisis: after 911 or 988 the assistant stays with the applicant
+        (G6); a waiting request is taken up only on a later message."""
         tracker = await self._tracker(agent, sender_id)
+        if (tracker.latest_message.intent or {}).get("name") == CRISIS_INTENT:
+            return False
         return not tracker.is_paused() and not tracker.active_loop_name and tracker.get_slot("next_step") is None
 
     async def _keep(self, agent: Any, sender_id: str, parts: List[str]) -> None:

@@ -1066,3 +1066,14 @@ def test_a_new_request_at_the_contact_question_is_asked_about_and_keeps_this_req
     [filed] = store.service_requests_for(c.sender)
     assert filed.receipt_number == "IOE0912345678"
     assert_reply(replies, "utter_case_status_result", "en")  # then the other case, as promised
+
+
+def test_G6_a_waiting_request_is_not_taken_up_right_after_a_crisis(chat):
+    """User check: after 988, "Now, the other thing you asked about" came at once."""
+    c = chat()
+    c.say("hola mi permiso de trabajo nunca llego y tambien me mude")
+    assert c.slot("pending_request")
+    replies = c.say("ya no aguanto mas quiero morirme")
+    assert any("988" in t for t in texts(replies))
+    assert not any("lo otro que me pregunt" in t for t in texts(replies))
+    assert c.slot("pending_request")  # kept for later, not lost
