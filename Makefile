@@ -89,12 +89,12 @@ chromium:
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
 	  || echo "could not install chromium: the browser tests will be skipped" >&2; }
 
-# Debian's HAProxy: the production front door (deploy/haproxy.cfg), run by tests/test_reverse_proxy.py.
+# Debian's HAProxy: the production front door (deploy/haproxy.cfg), run by tests/deploy/test_reverse_proxy.py.
 haproxy:
 	@command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || { \
 	  echo "installing Debian's haproxy for the front-door tests"; \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null; } \
-	  || echo "could not install haproxy: tests/test_reverse_proxy.py will fail" >&2; \
+	  || echo "could not install haproxy: tests/deploy/test_reverse_proxy.py will fail" >&2; \
 	  service haproxy stop >/dev/null 2>&1 || true; }
 
 run: $(MODEL) var/api-token var/action-token var/session-key $(WEB_VENDOR)
@@ -104,7 +104,7 @@ chat: $(VENV)/.installed
 	@$(PY) scripts/chat.py --url http://localhost:$(RASA_PORT)
 
 validate: $(VENV)/.installed
-	$(PY) -m pytest -q tests/test_data_validate.py
+	$(PY) -m pytest -q tests/data/test_data_validate.py
 
 # Three layers, each run even when an earlier one fails: pytest (units, REST
 # conversations, admin), the dialogue test stories, and the browser tests (their
@@ -116,9 +116,9 @@ test: $(MODEL) $(WEB_VENDOR) chromium haproxy
 	$(PY) -m pytest tests/browser || status=1; \
 	exit $$status
 
-# Dialogue test stories (tests/test_stories_*.yml), both languages.
+# Dialogue test stories (tests/conversations/test_stories_*.yml), both languages.
 test-stories: $(MODEL)
-	$(RASA) test core --model $(MODEL) --stories tests --out tests/output/stories --fail-on-prediction-errors
+	$(RASA) test core --model $(MODEL) --stories tests/conversations --out tests/output/stories --fail-on-prediction-errors
 
 # The fast layer for the edit-test loop: no trained model, no running stack (about a minute).
 test-unit: $(VENV)/.installed

@@ -37,7 +37,7 @@ def group_key(text: str) -> str:
 
 
 def text_key(text: str) -> str:
-    """Comparison key for plain training/held-out texts (as tests/test_nlu_data.py compares)."""
+    """Comparison key for plain training/held-out texts (as tests/data/test_nlu_data.py compares)."""
     return " ".join(text.lower().split()).strip(" .!?¿¡")
 
 

@@ -30,7 +30,7 @@ from contact_center import language, receipts
 
 ROOT = nlu_eval.ROOT
 RESULTS = ROOT / "benchmarks" / "results"
-# The test set: read by this script only (tests/test_nlu_split.py checks that no other
+# The test set: read by this script only (tests/data/test_nlu_split.py checks that no other
 # Python file names these files). Choices, the admin gate and the CI floor use the dev set.
 TEST = {"en": ROOT / "tests" / "nlu" / "test_en.yml", "es": ROOT / "tests" / "nlu" / "test_es.yml"}
 NEAR_PARAPHRASE = 0.8  # token Jaccard, after folding, at or above which a pair is listed

@@ -22,7 +22,7 @@ empty value is a value (for a number, a `ValueError`), except for the settings
 marked `empty_is_unset`, where an empty value means the default.
 
 `python -m contact_center.settings --markdown` prints the table README.md's
-"Settings" section holds (tests/test_settings.py keeps them equal);
+"Settings" section holds (tests/contact_center/test_settings.py keeps them equal);
 `--update-readme` rewrites that section. Plain Python, no Rasa import.
 """
 from __future__ import annotations
@@ -238,7 +238,7 @@ _group(
     ("PROXY_DESK_NETWORKS", "127.0.0.0/8 ::1 10.0.0.0/8 172.16.0.0/12 192.168.0.0/16",
      "Source addresses allowed to reach /desk/ (empty: none).", [HAPROXY]),
     ("PROXY_TEST_MODE", None, "Tests only: no chroot, logs to stderr, plain HTTP without PROXY_TLS_CERT.",
-     [HAPROXY, "tests/test_reverse_proxy.py"], {"unset": "off"}),
+     [HAPROXY, "tests/deploy/test_reverse_proxy.py"], {"unset": "off"}),
 )
 
 _group(
@@ -274,7 +274,7 @@ _group(
     ("ASSISTANT_MODEL", "models/current.tar.gz", "The trained model the stack tests run.", ["launcher/scratch.py"]),
     ("CONTACT_CENTER_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test",
      "PostgreSQL the storage and tracker store tests use (skipped when unreachable).",
-     ["tests/test_storage.py", "tests/test_sql_tracker_store.py"]),
+     ["tests/contact_center/storage/test_storage.py", "tests/rasa_extensions/test_sql_tracker_store.py"]),
     ("ADMIN_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432", "PostgreSQL server the admin workflow tests use.",
      ["tests/admin/conftest.py"]),
     ("ADMIN_TEST_ECHO", None, "Set: the admin workflow tests print what an admin would see.", ["tests/admin/test_workflow.py"],
@@ -406,7 +406,7 @@ def markdown() -> str:
         "",
         "Every environment variable the assistant, its tools and its deployment read, generated",
         "from `contact_center/settings.py` by `python -m contact_center.settings --markdown`",
-        "(`--update-readme` rewrites this section; `tests/test_settings.py` fails when they differ).",
+        "(`--update-readme` rewrites this section; `tests/contact_center/test_settings.py` fails when they differ).",
         "Python code reads them only through that module, at the moment it needs them. An empty",
         "value is a value (for a number, an error) unless the default says \"also when empty\".",
         "\"Production\" says when deploy/production.env.example must set it; the production",

@@ -138,7 +138,7 @@ def start_assistant(
         ACTION_SERVER_URL=actions_url,
         ACTION_SERVER_TOKEN="actions-" + os.urandom(12).hex(),
         # Every test conversation comes from 127.0.0.1, many at once: the applicant rate
-        # limits are raised here and tested with their defaults in tests/test_channel_abuse.py.
+        # limits are raised here and tested with their defaults in tests/applicant_channels/test_channel_abuse.py.
         APPLICANT_RATE_CONVERSATION="100000/60",
         APPLICANT_RATE_ADDRESS="1000000/60",
         APPLICANT_SESSION_KEY="sessions-" + os.urandom(16).hex(),  # conversations bound to their client

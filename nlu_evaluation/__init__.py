@@ -11,7 +11,7 @@ The held-out examples are split in two (issue 11):
 * the development set, tests/nlu/dev_<lang>.yml (DEV, dev()): for choices (classifier,
   lemmatiser, thresholds), the admin gate, the admin labels check and the CI floor;
 * the test set, read only by benchmarks/nlu_benchmark.py, which names its files itself;
-  this module never names them, and tests/test_nlu_split.py checks that nothing else does.
+  this module never names them, and tests/data/test_nlu_split.py checks that nothing else does.
 
 `fold()` and `split_overlaps()` check that the sets are disjoint from each other and from
 the training data after folding case, accents, punctuation and numbers.

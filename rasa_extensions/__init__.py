@@ -17,7 +17,7 @@ components, which Rasa imports when it loads or trains a model) changes nothing.
 | `paused_conversations` (patch) | `MessageProcessor._should_handle_message` and `_predict_next_with_tracker`: in a paused (handed-off) conversation a crisis message is still answered (G6), and while the applicant waits in line every message is answered by `action_handoff_waiting` | Rasa 3.6 predicts nothing for a paused conversation: no 911 for a person in danger, silence for a person in line |
 | `sql_tracker_store` (no patch: a tracker store class) | `KeptSQLTrackerStore(SQLTrackerStore)`, named by `tracker_store: type:` in endpoints.yml and deploy/endpoints.production.yml (Rasa's own extension point; the same keys as `type: SQL`): keeps the last saved tracker while the store agrees, writes only the new events, SQLite in WAL mode; not installed by `apply()`, and refuses another Rasa version itself | loading and replaying the whole session every message, 16% of the CPU at turn 50 |
 
-Each module's docstring says more, and `tests/test_<module>.py` compares it with
+Each module's docstring says more, and `tests/rasa_extensions/test_<module>.py` compares it with
 Rasa's own code. Every patch is idempotent and `apply()` may be called any number of times.
 
 Processes that run Rasa's CLI directly do not apply them, and need not: `rasa train`
@@ -25,7 +25,7 @@ Processes that run Rasa's CLI directly do not apply them, and need not: `rasa tr
 validate`, and in-process model loading (nlu_evaluation.ModelParser, the admin
 gate), which train, parse or replay stories and run no action:
 - `incremental_states` and the action-reply and event-type parts of `rasa_speedups`
-  give exactly what Rasa's own code gives (tests/test_incremental_states.py checks the
+  give exactly what Rasa's own code gives (tests/rasa_extensions/test_incremental_states.py checks the
   state history on every prefix of every test story), so training and the test stories
   predict what the patched server predicts; unpatched, they are only slower (`rasa test
   core` on the test stories gives the same report with and without `apply()`);
@@ -61,7 +61,7 @@ def apply() -> None:
         raise RuntimeError(
             f"rasa_extensions (rasa_extensions/__init__.py) was checked against rasa {CHECKED_WITH}, "
             f"and this is rasa {rasa.__version__}. Its patches replace Rasa's own functions: re-check each "
-            f"against the new version ({recheck}), run tests/test_rasa_speedups.py, test_incremental_states.py, "
+            f"against the new version ({recheck}), run tests/rasa_extensions/test_rasa_speedups.py, test_incremental_states.py, "
             "test_action_server_payload.py, test_paused_conversations.py, test_sql_tracker_store.py and the "
             "test stories, then set CHECKED_WITH."
         )

@@ -13,7 +13,7 @@ so a person in danger got no 911 and a person waiting in line got silence. Here:
    representative has the conversation (`next_step` `with_representative`), messages
    are only logged, for the representative, as before.
 
-Checked against rasa==3.6.21, `rasa_extensions.CHECKED_WITH` (tests/test_paused_conversations.py
+Checked against rasa==3.6.21, `rasa_extensions.CHECKED_WITH` (tests/rasa_extensions/test_paused_conversations.py
 compares both functions with Rasa's own on every other case); `install()` refuses another version.
 Installed by `rasa_extensions.apply()` (scripts/rasa_server.py, before Rasa starts).
 """

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests import ROOT
+
 # The same model the stack runs (launcher/scratch.py): ASSISTANT_MODEL, or the trained one.
 MODEL = Path(os.environ.get("ASSISTANT_MODEL", ROOT / "models" / "current.tar.gz"))
 os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")

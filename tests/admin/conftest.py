@@ -22,7 +22,8 @@ import requests
 
 from tests.admin import smallproject
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests import ROOT
+
 PG_URL = os.environ.get("ADMIN_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432")
 SERVER_START_TIMEOUT = 300
 

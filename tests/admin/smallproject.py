@@ -10,7 +10,8 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests import ROOT
+
 TRAIN_PER_INTENT = 14
 HELDOUT_PER_INTENT = 6
 

@@ -1,13 +1,13 @@
 """One entry point, sub-commands with --help, errors as messages (not tracebacks)."""
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from admin import cli
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests import ROOT
+
 COMMANDS = ["inbox", "label", "train", "gate", "promote", "rollback", "status"]
 
 

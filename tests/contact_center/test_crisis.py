@@ -1,0 +1,222 @@
+"""G6: the crisis check (contact_center/crisis.py) on its sets.
+
+`crisis_data/dev_*` and `dev2_*` were used to write the patterns: every crisis message
+is caught by the patterns alone, with the right kind and hotline, and no near miss
+raises an alarm. `dev3_*` trains the classifier: the whole check gets all of it right.
+`tests/crisis/test_*` was written blind and is only measured (`make bench-crisis`);
+its floor below sits 0.02 from the figure in benchmarks/results/crisis.md, so a
+change that loses what the check catches today fails here.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from benchmarks.crisis_benchmark import crisis_items, load_set, score_set
+from contact_center import crisis, crisis_classifier, rules
+from contact_center.rules import Outcome
+
+from tests import ROOT
+
+DEV_SPLITS = ("dev", "dev2")
+
+
+def _cases(kind_of_item):
+    for split in DEV_SPLITS:
+        for lang in ("en", "es"):
+            data = load_set(split, lang)
+            if kind_of_item == "crisis":
+                for item in crisis_items(data):
+                    yield pytest.param(item, id=f"{split}_{lang}:{item['text'][:40]}")
+            else:
+                for item in data["near_miss"]:
+                    yield pytest.param(item, id=f"{split}_{lang}:{item['text'][:40]}")
+
+
+@pytest.mark.parametrize("item", list(_cases("crisis")))
+def test_G6_every_development_crisis_message_is_caught_with_its_kind_and_hotline(item):
+    found = crisis.assess_patterns(item["text"])
+    assert found.crisis, item["text"]
+    assert item["kind"] in {k.value for k in found.kinds}, (found.matched, item["text"])
+    expected = {item["support"]} if item.get("support") else set()
+    assert {s.value for s in found.support} == expected, (found.matched, item["text"])
+
+
+@pytest.mark.parametrize("item", list(_cases("near_miss")))
+def test_G6_development_near_misses_raise_no_alarm(item):
+    found = crisis.assess_patterns(item["text"])
+    assert not found.crisis, (found.matched, item["text"])
+
+
+@pytest.mark.parametrize("split", ["dev3", "dev4", "dev7"])
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_G6_the_whole_check_gets_the_classifier_training_set_right(split, lang):
+    data = load_set(split, lang)
+    classifier = crisis_classifier.default()
+    missed = [i["text"] for i in crisis_items(data) if not crisis.assess(i["text"], classifier=classifier).crisis]
+    alarms = [i["text"] for i in data["near_miss"] if crisis.assess(i["text"], classifier=classifier).crisis]
+    assert missed == [] and alarms == []
+
+
+def test_G6_blind_test_set_stays_at_its_benchmark_figure():
+    figures = json.loads((ROOT / "benchmarks" / "results" / "crisis.json").read_text(encoding="utf-8"))
+    for lang in ("en", "es"):
+        measured = score_set(load_set("test", lang))["crisis check"]
+        reported = figures["sets"][f"test_{lang}"]["crisis check"]
+        assert measured["recall"] >= reported["recall"] - 0.02, lang
+        assert measured["false_alarm_rate"] <= reported["false_alarm_rate"] + 0.02, lang
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I want to kill myself", "someone is threatening to kill me right now", "there is a fire in my house",
+     "quiero matarme", "me quiero morir", "hay un incendio en mi casa", "KMS", "i wanna die", "helpmyhusbandhasaknife"],
+)
+def test_G6_the_issue_examples_are_crises(text):
+    assert crisis.assess(text).crisis
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["this wait is killing me", "I'm dying to know if my case was approved", "me muero por saber",
+     "my mother is in the hospital in Mexico and I need an urgent appointment to travel",
+     "I have covid and need to reschedule my interview", "my green card was stolen", "i got fired from my job",
+     "", "   ", "EAC1234567890", "/affirm"],
+)
+def test_G6_near_misses_from_the_issue_are_not(text):
+    assert not crisis.assess(text).crisis
+
+
+def test_G6_typos_and_letter_runs_are_read():
+    assert crisis.assess("i want to killl mysellf").crisis
+    assert crisis.assess("thinking about sucide").kind is crisis.Kind.SELF_HARM
+    assert crisis.assess("kiero suisidarme").kind is crisis.Kind.SELF_HARM
+
+
+def test_G6_danger_comes_before_self_harm():
+    found = crisis.assess("he has a gun and i want to die")
+    assert found.kinds == {crisis.Kind.DANGER, crisis.Kind.SELF_HARM}
+    assert found.kind is crisis.Kind.DANGER
+
+
+def test_G6_a_huge_message_is_read_in_bounded_time():
+    import time
+
+    text = "my case is pending " * 20000 + " i want to kill myself"
+    start = time.perf_counter()
+    crisis.assess(text)
+    assert time.perf_counter() - start < 5  # generous: a pathological regex takes minutes
+
+
+def test_G6_rulebook_crisis_decision_order_and_outcome():
+    decision = rules.crisis(["self_harm", "danger"], ["domestic_violence"])
+    assert decision.outcome is Outcome.REFER_ELSEWHERE and decision.rule_ids == ("G6",)
+    assert decision.tell == ("utter_call_911", "utter_call_988", "utter_hotline_domestic_violence", "utter_crisis_stay")
+    assert rules.crisis(["self_harm"]).tell == ("utter_call_988", "utter_crisis_stay")
+    assert rules.crisis(["danger"], ["trafficking"]).tell == ("utter_call_911", "utter_hotline_trafficking", "utter_crisis_stay")
+    with pytest.raises(ValueError):
+        rules.crisis([])
+    with pytest.raises(ValueError):
+        rules.crisis(["sad"])
+
+
+# Rule G6, development round 7 (crisis_data/dev7_*): the classes of error that cross-validation
+# on the development sets found, fixed in the patterns. Sentences in the development sets' style.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "el caso se esta quedando sin avances",  # "quedando" is not "quemando"
+        "estoy enterrada en deudas con el abogado",  # "enterrada" is not "encerrada"
+        "no logro acordarme de mi numero de recibo",  # "acordarme" is not "ahorcarme"
+    ],
+)
+def test_G6_real_words_are_not_corrected_into_crisis_words(text):
+    assert not crisis.assess_patterns(text).crisis
+
+
+def test_G6_a_dropped_g_and_chat_spelling_are_read():
+    assert crisis.normalise("thinkin about endin it tonite") == " thinking about ending it tonight "
+    assert crisis.assess_patterns("thinkin about endin it all tonite").kind is crisis.Kind.SELF_HARM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # crisis words said of things, risks and places
+        "this rfe is choking me", "im trapped in this job because of my visa", "is my son in danger of aging out",
+        "ya no quiero vivir en este pais, me regreso", "i dont want to live in this city anymore, how do i change my address",
+        "mi celular esta en 2 por ciento y se esta muriendo", "mi esposa me va a matar si se me olvida la cita jaja",
+        "the fire alarm went off because of my toast", "nobody is hurt, the fire alarm was a false alarm",
+        # violence denied
+        "no one is hurting me, i just need to update my address", "nadie me esta golpeando, solo quiero cambiar mi direccion",
+        # crisis words of someone's work
+        "i am a paramedic and treat overdoses every day", "soy enfermera y atiendo sobredosis",
+        # past abuse told as the background of a case
+        "he threatened to kill me when we were married, now he is in prison, can i apply for vawa",
+        "mi ex me golpeaba cuando viviamos juntos, ahora esta preso",
+        "fell off a ladder 2 months ago, im fine now, can i reschedule", "se cayo de la escalera hace 3 meses, ya esta bien",
+        # the news or a film, with no call for help
+        "saw on the news there was a shooting downtown, is the office open today",
+        "vi en las noticias un secuestro en mi ciudad, cierran la oficina hoy?",
+        # near misses of the new patterns
+        "cant find my son in the case system", "no encuentro a mi hijo en la lista", "my phone fell in the pool",
+        "ya no quiero vivir aqui, me regreso a mexico", "this is my last message for today", "este es mi ultimo mensaje por hoy",
+        "estoy en el puente internacional en la fila", "me voy al cielo de felicidad si me aprueban", "does uscis know where i live",
+        "giving my dog to my sister while i travel", "whats the highest building in the world", "i want to jump on a call with the officer",
+    ],
+)
+def test_G6_crisis_words_in_figures_of_speech_denials_work_the_past_and_the_news_raise_no_alarm(text):
+    assert not crisis.assess_patterns(text).crisis, crisis.assess_patterns(text).matched
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "help theres a shooting at the mall like on the news, im hiding",  # the news, and a call for help
+        "no me deja salir de la casa desde hace semanas",  # "desde hace" is still going on
+    ],
+)
+def test_G6_background_words_do_not_hide_what_is_happening_now(text):
+    assert crisis.assess_patterns(text).kind is crisis.Kind.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # means and last steps said without "suicide" or "die"
+        "im about to jump", "i want my heart to stop", "sitting in the garage with the engine running",
+        "how much insulin would it take", "nobody will have to worry about me after tonight", "estoy harta de estar viva",
+        "le voy a dar fin a todo", "mi hermano dice que se va a pegar un tiro", "estoy a punto de aventarme",
+        "esta noche me voy con mi papa al cielo", "cuanta insulina se necesita",
+        # warning signs: a burden, goodbyes, things given away
+        "im a burden to my family", "soy una carga para todos", "ya me despedi de mis hijos", "giving away all my things",
+    ],
+)
+def test_G6_indirect_self_harm_is_read(text):
+    assert crisis.Kind.SELF_HARM in crisis.assess_patterns(text).kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # fire and gas known by smoke, smell or sound
+        "smoke coming out of the outlet", "sale humo del enchufe", "smells like rotten eggs in the apartment",
+        # water, a child missing right now, being shut in
+        "my son fell through the ice", "mi hijo se cayo al rio", "cant find my 4 year old at the store",
+        "no encuentro a mi hija de 6 anos", "i got locked in the walk in cooler at work",
+        # threats that know the address or name a child, extortion
+        "he knows where i live and says hes coming tonight", "dice que va a matar a mi hijo", "si no pago la cuota me matan",
+        # medical emergencies happening now
+        "my coworker got electrocuted", "hes foaming at the mouth", "my baby swallowed a button battery",
+    ],
+)
+def test_G6_emergencies_named_by_what_is_seen_are_danger(text):
+    assert crisis.assess_patterns(text).kind is crisis.Kind.DANGER
+
+
+@pytest.mark.parametrize("text", ["mi ex quiere matarme", "me amenazo con matarme"])
+def test_G6_someone_elses_threat_to_kill_me_is_danger_not_self_harm(text):
+    assert crisis.assess_patterns(text).kinds == {crisis.Kind.DANGER}
