@@ -211,7 +211,9 @@ def markdown(result: Dict) -> str:
     for lang in ("en", "es"):
         fa, bfa = ours["probes"][lang]["false_acceptance"], base["probes"][lang]["false_acceptance"]
         rows = [
-            ("intent macro-F1 (test)", test[lang]["macro_f1"], btest[lang]["macro_f1"], ">= 0.95", test[lang]["macro_f1"] >= 0.95),
+            # Issue 11: at least 0.97 in each language, and better than Rasa's default pipeline.
+            ("intent macro-F1 (test)", test[lang]["macro_f1"], btest[lang]["macro_f1"], ">= 0.97 and above baseline",
+             test[lang]["macro_f1"] >= 0.97 and test[lang]["macro_f1"] > btest[lang]["macro_f1"]),
             ("receipt_number exact match (test)", test[lang]["receipt_number"]["exact_match"], btest[lang]["receipt_number"]["exact_match"], ">= 0.98", test[lang]["receipt_number"]["exact_match"] >= 0.98),
             ("false acceptance on probes", fa, bfa, "<= 0.03", fa <= 0.03),
         ]
