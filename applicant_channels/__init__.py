@@ -11,7 +11,8 @@ socket server's buffer (APPLICANT_SOCKET_MAX_BYTES).
 Also: a rate limit per conversation and address (rate_limit.py), each conversation
 bound to the client that started it (session_binding.py), several requests in one
 message taken one after another (several_requests.py), and the applicant's presence
-for the desk (presence.py).
+for the desk (presence.py), and on the socket each reply's language, which the chat
+page follows (reply_language.py).
 """
 from applicant_channels.bounded import BoundedRestInput, BoundedSocketIOInput
 

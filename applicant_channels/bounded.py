@@ -13,6 +13,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from applicant_channels import presence, rate_limit, session_binding
+from applicant_channels.reply_language import with_reply_language
 from applicant_channels.several_requests import SeveralRequests
 from contact_center import language, settings
 from contact_center.messages import TOO_LONG_INTENT
@@ -156,7 +157,7 @@ class BoundedSocketIOInput(SocketIOInput):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         requests = SeveralRequests()
-        webhook = super().blueprint(bounded(on_new_message, requests))
+        webhook = super().blueprint(with_reply_language(bounded(on_new_message, requests)))
         knows_the_server(webhook, requests)
         # Rasa builds the socket server with python-socketio's 1 MB default buffer.
         self.sio.eio.max_http_buffer_size = max_socket_bytes()

@@ -98,7 +98,7 @@ _group(
      ["applicant_channels/session_binding.py", LOCAL_RUN, CHECK],
      {"production": "required", "unset": "`var/session-key` (make run); else random per process"}),
     ("APPLICANT_MESSAGE_MAX_CHARS", "2000", "A longer message is answered \"too long\" in its language, unread by the model.",
-     ["applicant_channels/bounded.py"], {"kind": "integer"}),
+     ["applicant_channels/bounded.py", "web/serve.py"], {"kind": "integer"}),
     ("APPLICANT_SOCKET_MAX_BYTES", "65536", "Largest socket.io message (bytes) the socket channel accepts.",
      ["applicant_channels/bounded.py"], {"kind": "integer"}),
     ("APPLICANT_RATE_CONVERSATION", "10/30", "Messages per conversation: a burst of N, refilled at N per S seconds (N/S).",

@@ -70,7 +70,12 @@ def session_idle_minutes() -> int:
 
 
 def config_script(rasa_url: str, socket_path: str) -> bytes:
-    config = {"socketUrl": rasa_url.rstrip("/"), "socketPath": socket_path, "idleMinutes": session_idle_minutes()}
+    from contact_center import settings
+
+    # The page holds the applicant's text to the channel's own limit (applicant_channels/bounded.py)
+    # and says so, instead of cutting a paste short without a word.
+    config = {"socketUrl": rasa_url.rstrip("/"), "socketPath": socket_path, "idleMinutes": session_idle_minutes(),
+              "maxChars": settings.integer("APPLICANT_MESSAGE_MAX_CHARS")}
     return f"window.ASSISTANT_CONFIG = Object.freeze({json.dumps(config)});\n".encode()
 
 

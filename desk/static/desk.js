@@ -22,7 +22,7 @@
 //   #transcript                  li[data-from="applicant|assistant|representative|system"][data-seq]
 //                                with a .who label, a <time> and a .text child (the message)
 //   #message-input #send #escalate #escalate-form #escalate-note #escalate-submit
-//   #escalate-cancel #release #close
+//   #escalate-cancel #release #close #close-confirm #close-yes #close-no
 //   #callback-hours #callbacks   li[data-callback-id="CB-..."][data-status="..."] with
 //                                button[data-result="answered"|"no_answer"] when callable now,
 //                                .overdue, .email-sent, .not-callable, .attempts
@@ -151,6 +151,8 @@
   }
   function langName(code) { return code ? tCode("lang_", code) : t("none"); }
   function orNone(value) { return value == null || value === "" ? t("none") : String(value); }
+  // A topic code ("case_outside_processing_time") in the desk's language; none stays none.
+  function topicLabel(code) { return code == null || code === "" ? null : tCode("topic_", code); }
 
   /* ---- DOM helpers (no innerHTML anywhere) ------------------------------- */
 
@@ -468,11 +470,11 @@
     var titleId = newId("queue-item");
     var li = el("li", { className: "card queue-item", "data-conversation-id": c.id, "data-status": c.status });
     li.appendChild(el("p", { className: "item-title", id: titleId, tabindex: "-1", "data-focus-fallback": true }, [
-      el("strong", { text: c.topic || t("noTopic") }), " · ", el("span", { text: orNone(c.receipt_number) })
+      el("strong", { text: topicLabel(c.topic) || t("noTopic") }), " · ", el("span", { text: orNone(c.receipt_number) })
     ]));
     var dl = el("dl", { className: "facts" });
     fact(dl, t("fLanguage"), langName(c.language));
-    fact(dl, t("fTopic"), orNone(c.topic));
+    fact(dl, t("fTopic"), orNone(topicLabel(c.topic)));
     fact(dl, t("fReceipt"), orNone(c.receipt_number));
     fact(dl, t("fWaiting"), el("span", { className: "waited", text: formatWait(c.waited_seconds) }));
     var status = tCode("status_", c.status);
@@ -556,6 +558,8 @@
     panel.hidden = true;
     panel.removeAttribute("data-conversation-id");
     ["conversation-facts", "summary", "decisions", "transcript"].forEach(function (id) { $(id).textContent = ""; });
+    $("close-confirm").hidden = true;
+    $("close").setAttribute("aria-expanded", "false");
     $("message-input").value = "";
     hideEscalateForm(false);
     if (wasOpen && state.user) renderQueue();
@@ -612,7 +616,7 @@
     var facts = $("conversation-facts");
     facts.textContent = "";
     fact(facts, t("fLanguage"), langName(data.language));
-    fact(facts, t("fTopic"), orNone(data.topic));
+    fact(facts, t("fTopic"), orNone(topicLabel(data.topic)));
     fact(facts, t("fReceipt"), orNone(data.receipt_number));
     fact(facts, t("fTier"), data.tier ? tCode("queueTier", data.tier) : t("none"));
     fact(facts, t("fStatus"), data.status ? tCode("status_", data.status) : t("none"));
@@ -731,6 +735,17 @@
     $("escalate").setAttribute("aria-expanded", "false");
     if (returnFocus) $("escalate").focus();
   }
+  // Closing ends the applicant's live chat: asked once more, in place, like the escalate form.
+  function showCloseConfirm() {
+    $("close-confirm").hidden = false;
+    $("close").setAttribute("aria-expanded", "true");
+    $("close-yes").focus();
+  }
+  function hideCloseConfirm(returnFocus) {
+    $("close-confirm").hidden = true;
+    $("close").setAttribute("aria-expanded", "false");
+    if (returnFocus) $("close").focus();
+  }
   function onEscalateSubmit(event) {
     event.preventDefault();
     var note = $("escalate-note").value.trim();
@@ -778,7 +793,7 @@
     var dl = el("dl", { className: "facts" });
     fact(dl, t("dueBy"), formatDual(cb.due_by), "due-by");
     fact(dl, t("fLanguage"), langName(cb.language));
-    fact(dl, t("fTopic"), orNone(cb.topic));
+    fact(dl, t("fTopic"), orNone(topicLabel(cb.topic)));
     fact(dl, t("fReceipt"), orNone(cb.receipt_number));
     var phones = el("ul", { className: "phones" });
     (cb.phone_numbers || []).forEach(function (n) { phones.appendChild(el("li", { text: n })); });
@@ -873,7 +888,11 @@
     $("escalate-form").addEventListener("submit", onEscalateSubmit);
     $("escalate-cancel").addEventListener("click", function () { hideEscalateForm(true); });
     $("release").addEventListener("click", function () { conversationAction("release", {}, "released"); });
-    $("close").addEventListener("click", function () { conversationAction("close", {}, "closed"); });
+    $("close").addEventListener("click", function () {
+      if ($("close-confirm").hidden) showCloseConfirm(); else hideCloseConfirm(true);
+    });
+    $("close-yes").addEventListener("click", function () { hideCloseConfirm(false); conversationAction("close", {}, "closed"); });
+    $("close-no").addEventListener("click", function () { hideCloseConfirm(true); });
     $("callbacks").addEventListener("click", onCallbacksClick);
 
     // A reload keeps the representative signed in.

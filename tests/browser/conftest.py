@@ -203,8 +203,21 @@ class Chat:
                 texts.append(item.locator(".message__text").evaluate(MESSAGE_TEXT_JS))
         return texts
 
-    def switch_language(self, lang: str) -> None:
-        self.page.click(f".lang-button[data-lang='{lang}']")
+    def switch_language(self, lang: str, timeout: float = 90_000) -> None:
+        """Presses the language button; returns once the assistant has the switch. The page
+        sends it for the applicant, not as a message they wrote (issue 13)."""
+        button = self.page.locator(f".lang-button[data-lang='{lang}']")
+        if button.get_attribute("aria-pressed") == "true":
+            button.click()  # already the page's language: nothing is sent
+            return
+        controls = "#assistant-messages > li.message--control"
+        before = self.page.locator(controls).count()
+        button.click()
+        self.page.wait_for_function(
+            "([sel, n]) => { const c = [...document.querySelectorAll(sel)];"
+            " return c.length > n && c[c.length - 1].dataset.status === 'delivered'; }",
+            arg=[controls, before], timeout=timeout,
+        )
 
 
 def new_chat(browser, assistant: Assistant, viewport=DESKTOP, url: Optional[str] = None, errors: Optional[list] = None):

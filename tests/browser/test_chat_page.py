@@ -38,10 +38,12 @@ def test_G4_S1_case_status_conversation_in_spanish(chat: Chat, assistant):
     assert chat.page.inner_text("#assistant-send") == "Enviar"
     assert chat.page.inner_text("label[for='assistant-input']") == "Escriba su mensaje"
     assert chat.page.locator(".lang-button[data-lang='es']").get_attribute("aria-pressed") == "true"
-    # ...and the assistant is told: /change_language{"language":"es"}.
-    chat.wait_for_replies(0)
+    # ...and the assistant is told: /change_language{"language":"es"}, which is not shown as
+    # something the applicant wrote (issue 13: the buttons do not post messages).
     events = assistant.tracker(chat.session_id())["events"]
     assert any(e.get("event") == "user" and e.get("text") == '/change_language{"language":"es"}' for e in events)
+    assert chat.page.locator("#assistant-messages > li.message--user").count() == 0
+    assert not any("Español" in t for t in chat.texts("user"))
 
     replies = chat.say("Quiero saber el estado de mi caso")
     assert any("recibo" in r.lower() for r in replies), replies
@@ -50,6 +52,46 @@ def test_G4_S1_case_status_conversation_in_spanish(chat: Chat, assistant):
     assert RECEIPT in text, replies
     assert re.search(r"aprob", text, re.I), replies
     assert assistant.tracker(chat.session_id())["slots"]["language"] == "es"
+
+
+def test_G4_a_switch_to_spanish_in_words_changes_the_page_too(chat: Chat, assistant):
+    """Issue 13: "puedo hablar en español?" typed mid-conversation, no button pressed: the
+    replies are Spanish, and so are the page's labels and lang (screen readers)."""
+    chat.say("hi, I need help with my case")
+    replies = chat.say("sorry my english is not good, puedo hablar en español?")
+    assert any(re.search(r"espa[ñn]ol", r, re.I) for r in replies), replies
+    chat.page.wait_for_function("document.getElementById('assistant').getAttribute('lang') === 'es'", timeout=10_000)
+    assert chat.page.inner_text("#assistant-send") == "Enviar"
+    assert chat.page.locator(".lang-button[data-lang='es']").get_attribute("aria-pressed") == "true"
+    spanish = chat.page.locator("#assistant-messages > li.message--bot").last
+    assert spanish.get_attribute("lang") == "es"
+    # The English replies before it keep their own language for a screen reader.
+    assert chat.page.locator("#assistant-messages > li.message--bot[lang='en']").count() >= 1
+    assert assistant.tracker(chat.session_id())["slots"]["language"] == "es"
+
+
+def test_a_paste_longer_than_the_limit_is_kept_in_the_box_with_a_word_about_it(chat: Chat, assistant):
+    """Bad input gets a clear answer and nothing is lost: a paste over the channel's limit
+    is neither cut short nor sent; the page says so in its language."""
+    limit = chat.page.evaluate("window.ASSISTANT_CONFIG.maxChars")
+    assert limit == 2000
+    text = ("My case has been pending for two years and I sent every document they asked for. " * 40)[: limit + 300]
+    before = chat.messages.count()
+    chat.page.fill("#assistant-input", text)
+    assert chat.page.input_value("#assistant-input") == text  # not cut at any length
+    hint = chat.page.locator("#assistant-input-length")
+    assert hint.is_visible() and "2,300" in hint.inner_text() and "2,000" in hint.inner_text()
+    chat.page.press("#assistant-input", "Enter")
+    assert chat.page.input_value("#assistant-input") == text
+    assert chat.messages.count() == before
+    assert chat.page.get_attribute("#assistant-input", "aria-invalid") == "true"
+    chat.switch_language("es")
+    assert re.search(r"2[.,\u00a0]?300", hint.inner_text()), hint.inner_text()
+    assert "caracteres" in hint.inner_text()
+    # Shortened, it goes, and the word about it goes away.
+    chat.page.fill("#assistant-input", "mi caso lleva dos años pendiente")
+    assert not hint.is_visible()
+    assert chat.say("mi caso lleva dos años pendiente")
 
 
 def test_reload_keeps_the_conversation(chat: Chat, assistant):

@@ -217,6 +217,7 @@ class Script:
     ui_took: str
     ui_role_tier1: str
     ui_language_value: str
+    ui_topic: str
     ui_applicant: str
     ui_representative: str  # "{name}"
     ui_escalated: str
@@ -248,6 +249,7 @@ ENGLISH = Script(
     ui_took="You took the conversation.",
     ui_role_tier1="Tier 1",
     ui_language_value="English",
+    ui_topic="Other",
     ui_applicant="Applicant",
     ui_representative="Representative ({name})",
     ui_escalated="The conversation was escalated to Tier 2.",
@@ -279,6 +281,7 @@ SPANISH = Script(
     ui_took="Tomó la conversación.",
     ui_role_tier1="Nivel 1",
     ui_language_value="Español",
+    ui_topic="Otro",
     ui_applicant="Solicitante",
     ui_representative="Representante ({name})",
     ui_escalated="La conversación se escaló a Nivel 2.",
@@ -304,7 +307,6 @@ def live_chat(script: Script, chat_factory, desk_factory, accounts) -> None:
     chat = chat_factory()
     if script.lang != "en":
         chat.switch_language(script.lang)
-        chat.wait_for_replies(0)
     conversation = chat.session_id()
     ask_for_a_person(chat, script.ask, script.topic)
     banner = chat.page.locator("#assistant-handoff")
@@ -323,6 +325,9 @@ def live_chat(script: Script, chat_factory, desk_factory, accounts) -> None:
     expect(item.locator(".summary")).to_contain_text(f"- {script.ask}")
     expect(item.locator(".decisions > li").last).to_contain_text("G2")  # the decision that queued it, with its rules
     expect(item).to_contain_text(script.ui_language_value)
+    # The topic in the desk's words, not the assistant's code ("other", "check_case_status").
+    expect(item.locator(".item-title strong")).to_have_text(script.ui_topic)
+    expect(item.locator(".summary")).not_to_contain_text("topic:")
     take = item.locator("button[data-action='take']")
     expect(take).to_have_text(script.ui_take)
 
@@ -471,6 +476,12 @@ def test_markup_typed_by_an_applicant_is_shown_as_text(chat_factory, desk_factor
     expect(page.locator("#conversation-offline")).to_be_visible(timeout=UI_MS)
     expect(desk.announced("The applicant went offline.")).to_have_count(1)
     page.click("#close")
+    expect(page.locator("#close-confirm")).to_be_visible()  # asked once more; "Keep it open" keeps it
+    page.click("#close-no")
+    expect(page.locator("#close-confirm")).to_be_hidden()
+    expect(page.locator("#conversation")).to_be_visible()
+    page.click("#close")
+    page.click("#close-yes")
     expect(page.locator("#conversation")).to_be_hidden(timeout=UI_MS)
 
 
@@ -531,6 +542,8 @@ def test_axe_on_the_desk_signed_out_and_with_a_conversation_open(desk_factory, a
     page.screenshot(path=str(OUTPUT / "desk-conversation-es.png"), full_page=True)
     assert_no_violations(page, "desk-conversation-es")
     page.click("#close")
+    expect(page.locator("#close-question")).to_have_text("¿Cerrar esta conversación? Se le dirá al solicitante que terminó.")
+    page.click("#close-yes")
     expect(page.locator("#conversation")).to_be_hidden(timeout=UI_MS)
 
 
@@ -606,6 +619,8 @@ def test_keyboard_only_sign_in_take_and_reply(desk_factory, accounts, assistant)
     expect(page.locator("#escalate-form")).to_be_hidden()
     expect(page.locator("#escalate")).to_be_focused()
     tab_until(page, "#close", 5)
+    page.keyboard.press("Enter")
+    expect(page.locator("#close-yes")).to_be_focused()
     page.keyboard.press("Enter")
     expect(page.locator("#conversation")).to_be_hidden(timeout=UI_MS)
 

@@ -73,7 +73,6 @@ def test_G2_G3_handoff_states_appear(chat: Chat, assistant, handoff_actions):
 
 def test_handoff_states_in_spanish(chat: Chat, assistant, handoff_actions):
     chat.switch_language("es")
-    chat.wait_for_replies(0)
     chat.say("Quiero hablar con un representante")
     chat.say("Es una situación complicada que necesito explicarle a una persona")
     chat.page.wait_for_selector("#assistant[data-handoff='waiting']", timeout=30_000)

@@ -49,6 +49,7 @@ window.ASSISTANT_STRINGS = Object.freeze({
     conversationCleared: "A new conversation has started.",
     conversationExpired: "Your earlier conversation ended after a long time without messages and was cleared from this page. A new conversation has started.",
     attachment: "Attachment",
+    tooLong: "Your message has {count} characters; I can read up to {max}. Please shorten it: your text is still in the box.",
   },
   es: {
     locale: "es-US",
@@ -97,5 +98,6 @@ window.ASSISTANT_STRINGS = Object.freeze({
     conversationCleared: "Comenzó una conversación nueva.",
     conversationExpired: "Su conversación anterior terminó después de mucho tiempo sin mensajes y se borró de esta página. Comenzó una conversación nueva.",
     attachment: "Archivo adjunto",
+    tooLong: "Su mensaje tiene {count} caracteres; puedo leer hasta {max}. Acórtelo, por favor: su texto sigue en el cuadro.",
   },
 });

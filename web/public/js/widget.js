@@ -94,7 +94,11 @@
     referencesList: document.getElementById("assistant-references-list"),
     newConversation: document.getElementById("assistant-new"),
     langButtons: root.querySelectorAll(".lang-button"),
+    inputLength: document.getElementById("assistant-input-length"),
   };
+  // The channel's own limit (web/serve.py config): a longer text is kept in the box with a
+  // word about it, never cut short.
+  var MAX_CHARS = typeof CONFIG.maxChars === "number" && CONFIG.maxChars > 0 ? CONFIG.maxChars : 2000;
 
   var state = loadState();
   var socket = null;
@@ -203,6 +207,7 @@
     li.setAttribute("data-message-id", String(m.id));
     if (m.kind) li.setAttribute("data-kind", m.kind);
     if (m.lang) li.setAttribute("lang", m.lang);
+    if (m.from === "control") li.hidden = true;  // the notice "will now answer in Spanish" says it
 
     var meta = document.createElement("p");
     meta.className = "message__meta";
@@ -237,7 +242,7 @@
       }
     }
 
-    if (m.from === "user") {
+    if (outgoing(m)) {
       var status = document.createElement("p");
       status.className = "message__status";
       li.appendChild(status);
@@ -367,6 +372,7 @@
       b.setAttribute("aria-pressed", b.getAttribute("data-lang") === state.lang ? "true" : "false");
     });
     renderConnection(el.connection.getAttribute("data-state") || "connecting");
+    if (!el.inputLength.hidden) renderLength();
     renderHandoff();
     renderReferences();
   }
@@ -478,6 +484,14 @@
   function onBotUttered(data) {
     if (!data || typeof data !== "object") return;
     var handled = false;
+    // The server says each reply's language (applicant_channels/reply_language.py): a switch
+    // made in words ("puedo hablar en español?") changes the page's labels and lang too.
+    var lang = data.lang === "en" || data.lang === "es" ? data.lang : undefined;
+    if (lang && lang !== state.lang) {
+      state.lang = lang;
+      saveState();
+      applyLanguage();
+    }
     if (data.handoff) {
       onHandoff(data.handoff);
       handled = true;
@@ -503,19 +517,25 @@
     if (text || replies.length || attachmentUrl) {
       if (replies.length) useQuickReplies();
       var connected = state.handoff && state.handoff.state === "connected";
-      addMessage({ from: connected ? "agent" : "bot", by: connected ? state.handoff.name : undefined, text: text, quickReplies: replies.length ? replies : undefined, attachmentUrl: attachmentUrl });
+      addMessage({ from: connected ? "agent" : "bot", by: connected ? state.handoff.name : undefined, text: text, quickReplies: replies.length ? replies : undefined, attachmentUrl: attachmentUrl, lang: lang });
       handled = true;
     }
     if (handled) hideTyping();
   }
 
   // ---------------------------------------------------------------- outgoing
-  function sendMessage(payload, display) {
+  // `control`: a message the page sends for the applicant (the language buttons): it
+  // travels like theirs, in order and confirmed, but is not shown as something they wrote.
+  function sendMessage(payload, display, control) {
     payload = String(payload || "").trim();
     if (!payload) return;
     useQuickReplies();
-    addMessage({ from: "user", text: display || payload, payload: payload, status: "queued" });
+    addMessage({ from: control ? "control" : "user", text: display || payload, payload: payload, status: "queued" });
     pump();
+  }
+
+  function outgoing(m) {
+    return m.from === "user" || m.from === "control";
   }
 
   // Sends queued messages one at a time, in order, only on a confirmed session
@@ -525,7 +545,7 @@
     var next = null;
     for (var i = 0; i < state.messages.length; i++) {
       var m = state.messages[i];
-      if (m.from === "user" && m.status === "queued") {
+      if (outgoing(m) && m.status === "queued") {
         next = m;
         break;
       }
@@ -577,7 +597,7 @@
     } else {
       addMessage({ from: "system", kind: "language", text: t("languageChanged"), lang: lang });
     }
-    sendMessage('/change_language{"language":"' + lang + '"}', t("languageName"));
+    sendMessage('/change_language{"language":"' + lang + '"}', t("languageName"), true);
   }
 
   function addWelcome() {
@@ -607,10 +627,26 @@
   }
 
   // ---------------------------------------------------------------- wiring
+  function renderLength() {
+    var count = el.input.value.length;
+    var over = count > MAX_CHARS;
+    el.inputLength.hidden = !over;
+    el.inputLength.textContent = over ? t("tooLong", { count: count.toLocaleString(t("locale")), max: MAX_CHARS.toLocaleString(t("locale")) }) : "";
+    if (over) el.input.setAttribute("aria-invalid", "true");
+    else el.input.removeAttribute("aria-invalid");
+    return !over;
+  }
+
+  el.input.addEventListener("input", renderLength);
+
   el.form.addEventListener("submit", function (event) {
     event.preventDefault();
     var text = el.input.value;
     if (!text.trim()) {
+      el.input.focus();
+      return;
+    }
+    if (!renderLength()) {
       el.input.focus();
       return;
     }
@@ -655,7 +691,7 @@
 
   // Messages left "sending" by a reload are not known to have arrived.
   state.messages.forEach(function (m) {
-    if (m.from === "user" && m.status === "sending") m.status = "unconfirmed";
+    if (outgoing(m) && m.status === "sending") m.status = "unconfirmed";
   });
   applyLanguage();
   renderAll();
