@@ -26,8 +26,19 @@ from contact_center.case_status import (
 )
 from contact_center.case_status.explanations import explanation_response
 from contact_center.case_status.processing_times import mail_overdue, outside_processing_time
+from contact_center.several_requests import points_back
 
 logger = logging.getLogger(__name__)
+
+
+def status_meaning(tracker: Tracker) -> Optional[rules.Decision]:
+    """S1: the status just given explained again, when the message asks what it means."""
+    explained = tracker.get_slot("case_status_explained")
+    if not explained or not points_back(common.latest_text(tracker)):
+        return None
+    if not common.said_lately(tracker, "utter_case_status_result", events=20):
+        return None
+    return rules.status_meaning(explained)
 
 
 class ValidateCaseStatusForm(ApplicantFormValidation):
@@ -102,6 +113,7 @@ class ActionCaseStatus(Action):
             response="utter_case_status_result", receipt_number=receipt, case_title=case.title(lang)
         )
         explained = explanation_response(case.title_en)
+        events.append(SlotSet("case_status_explained", explained))
         if explained:
             dispatcher.utter_message(response=explained)
         else:

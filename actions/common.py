@@ -7,17 +7,19 @@ server starts with no database or network work and tests can point them elsewher
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from datetime import datetime
 from typing import Any, Dict, Iterable, List, Mapping, Optional
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from contact_center import clock, language, referrals, stops_and_corrections
 from contact_center.messages import CRISIS_INTENT, SERVICE_INTENTS, TOO_LONG_INTENT
 from contact_center.rules import Decision
+from contact_center.text import fold
 
 logger = logging.getLogger(__name__)
 
@@ -94,6 +96,12 @@ def latest_text(tracker: Tracker) -> str:
     return tracker.latest_message.get("text") or ""
 
 
+def said_lately(tracker: Tracker, response: str, events: int = 40) -> bool:
+    """True when the assistant gave `response` among the conversation's last `events` events."""
+    return any(e.get("event") == "bot" and (e.get("metadata") or {}).get("utter_action") == response
+               for e in tracker.events[-events:])
+
+
 def request_texts(tracker: Tracker) -> List[str]:
     """The applicant's messages of the request under way, latest first: back to the
     previous decision, so facts said in the opening message (a phone number with "call
@@ -112,6 +120,9 @@ def request_texts(tracker: Tracker) -> List[str]:
             offered = True
         elif kind == "slot" and event.get("name") == "outcome" and texts and not offered:
             break
+    interrupted = tracker.get_slot(INTERRUPTED_SLOT)
+    if interrupted:  # a request a crisis cut short, taken up again: its facts still count
+        texts.append(interrupted)
     return texts
 
 
@@ -200,6 +211,19 @@ def custom(dispatcher: CollectingDispatcher, payload: Dict[str, Any]) -> None:
     dispatcher.utter_message(json_message={"data": payload})
 
 
+INTERRUPTED_SLOT = "interrupted_request"  # set by actions/crisis.py
+
+# "can we finish the card thing", "sigamos con lo de acelerar mi caso": back to what was under way.
+_RESUME = re.compile(
+    r"\b(continue|finish|go back to|back to|resume|where were we|pick up|carry on|get back to|seguir|sigamos|sigo|"
+    r"continuar|continuemos|terminar|terminemos|retomar|volver a|volvamos|donde estabamos|lo de antes)\b"
+)
+
+
+def asks_to_resume(text: str) -> bool:
+    return bool(_RESUME.search(fold(text or "").lower()))
+
+
 FORM_SLOTS = (
     "proposed_request",  # a new request asked about mid-form (actions/topic_switch.py)
     "form_classification",
@@ -224,7 +248,13 @@ FORM_SLOTS = (
     "callback_confirmed",
     "invalid_receipt_number",
     "next_step",
+    INTERRUPTED_SLOT,
 )
+
+
+def leave_form() -> List[Dict[str, Any]]:
+    """Leave the active form with nothing filed (a stop, or a switch to a new request)."""
+    return [ActiveLoop(None), SlotSet("requested_slot", None), *reset_form_slots()]
 
 
 def reset_form_slots(keep: Optional[Iterable[str]] = None) -> List[Dict[str, Any]]:

@@ -7,7 +7,7 @@ decision comes from the rulebook and is recorded like every other.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, SlotSet
@@ -43,4 +43,17 @@ class ActionCrisis(Action):
         # A form is left with nothing half-filed (data/crisis.yml says so for every state);
         # a conversation waiting for a representative keeps its place and state.
         left_form = common.reset_form_slots() if tracker.active_loop_name else []
+        if tracker.active_loop_name:
+            left_form.append(SlotSet(common.INTERRUPTED_SLOT, interrupted_request(tracker)))
         return [ActiveLoop(None), SlotSet("requested_slot", None)] + events + left_form
+
+
+def interrupted_request(tracker: Tracker) -> Optional[str]:
+    """The request under way, in the applicant's words, oldest first, without the crisis
+    message itself: when they come back to it, the facts they gave are not asked again."""
+    texts = [t for t in reversed(common.request_texts(tracker)[1:]) if t and not t.startswith("/")]
+    joined = " ".join(" ".join(texts).split())[:MAX_INTERRUPTED_CHARS]
+    return joined or None
+
+
+MAX_INTERRUPTED_CHARS = 500

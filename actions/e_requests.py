@@ -37,6 +37,21 @@ class ValidateERequestForm(ApplicantFormValidation):
     def name(self) -> Text:
         return "validate_e_request_form"
 
+    async def run(self, dispatcher, tracker: Tracker, domain) -> List[Dict[Text, Any]]:
+        """E1: the summary to confirm opens with what kind of request it is, so a request
+        started by a misunderstanding can be caught before it is filed (hand test: an
+        accommodation request filed for someone asking about a late case)."""
+        asked_before = tracker.get_slot("requested_slot")
+        events = await super().run(dispatcher, tracker, domain)
+        if any(e.get("event") == "action_execution_rejected" for e in events):
+            return events
+        # rasa-sdk has put this turn's slots into the tracker; Rasa asks the first one missing.
+        required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
+        asked_next = next((slot for slot in required if tracker.slots.get(slot) is None), None)
+        if asked_next == self.confirm_slot and asked_before != self.confirm_slot:
+            dispatcher.utter_message(response="utter_e_request_start")
+        return events
+
     async def extract_problem_details(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
         return self.extract_free_text("problem_details", tracker)
 

@@ -23,6 +23,7 @@ from contact_center import answers, contact, receipts, rules, stops_and_correcti
 from contact_center.messages import CRISIS_INTENT, TOO_LONG_INTENT, is_blank
 
 INVALID = "__invalid__"
+NOT_AT_HAND = "__not_at_hand__"  # "i dont have it, i lost the letters" to the receipt question
 MAX_DETAILS_CHARS = 1000
 
 
@@ -143,6 +144,8 @@ class ApplicantFormValidation(FormValidationAction):
         if name in (CRISIS_INTENT, TOO_LONG_INTENT, common.QUESTION_INTENT, "change_language"):
             return False  # a question ("and if they don't answer before the 10th?") is answered, then asked again
         slot = tracker.get_slot("requested_slot")
+        if slot == "receipt_number" and self.requested(tracker, slot) and answers.receipt_not_at_hand(common.latest_text(tracker)):
+            return True  # "i dont have it, i lost all the letters" is an answer, not a goodbye
         reader = self.answer_readers.get(slot)
         if reader is None or not self.requested(tracker, slot):
             return False
@@ -268,6 +271,11 @@ class ApplicantFormValidation(FormValidationAction):
         self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         """Keep a valid receipt number in normalised form; explain an invalid one (S2)."""
+        if slot_value == NOT_AT_HAND:
+            decision = rules.receipt_not_at_hand(told_before=common.said_lately(tracker, "utter_receipt_not_at_hand"))
+            common.log_decision(tracker, decision, {"problem": "not_at_hand"}, "receipt_number")
+            common.tell(dispatcher, decision)
+            return {"receipt_number": None, "invalid_receipt_number": None}
         typed = slot_value if isinstance(slot_value, str) else None
         result = receipts.check(typed)
         if result.valid:
@@ -286,6 +294,8 @@ class ApplicantFormValidation(FormValidationAction):
         entities = {e.get("entity") for e in tracker.latest_message.get("entities", [])}
         if entities & {"receipt_number", "invalid_receipt_number"}:
             return {}  # the domain's entity mapping fills it
+        if answers.receipt_not_at_hand(common.latest_text(tracker)):
+            return {"receipt_number": NOT_AT_HAND}
         name, _ = common.latest_intent(tracker)
         if name in ("inform", "nlu_fallback", "out_of_scope", "deny", "affirm", None) or name in self.own_topics:
             return {"receipt_number": ""}  # validated as empty: "I didn't see a receipt number"

@@ -1,16 +1,19 @@
 """Actions for language switching (G4) and out-of-scope referrals (G7)."""
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, SlotSet
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import common
+from actions import common, topic_switch
+from actions.case_status import status_meaning
 from actions.common import current_language
 from contact_center import language, referrals, rules
 from contact_center.messages import is_blank
+from contact_center.timefmt import RELATIVE_LABELS, format_moment, format_window, relative_label
 
 
 class ActionChangeLanguage(Action):
@@ -39,13 +42,47 @@ class ActionChangeLanguage(Action):
                 if current_language(tracker) == language.ENGLISH
                 else language.ENGLISH
             )
-        return [SlotSet("language", asked)]
+        return [SlotSet("language", asked)] + said_again_in(tracker, asked)
+
+
+def said_again_in(tracker: Tracker, lang: str) -> List[Dict[Text, Any]]:
+    """Moments already shown to the applicant (the appointment, the callback window), in the
+    new language: a summary after a switch is all in one language (hand test: "su entrevista
+    del Friday, December 4 at 1:00 PM Eastern")."""
+    events: List[Dict[Text, Any]] = []
+    shown, moment = tracker.get_slot("appointment_time"), tracker.get_slot("appointment_at")
+    if shown and moment:
+        kind = next((k for k, labels in RELATIVE_LABELS.items() if shown in labels.values()), None)
+        label = relative_label(kind, lang) if kind else format_moment(datetime.fromisoformat(moment), lang)
+        events.append(SlotSet("appointment_time", label))
+    window = tracker.get_slot("callback_time")
+    if tracker.get_slot("callback_when") and isinstance(window, str) and "|" in window:
+        start, end = (datetime.fromisoformat(part) for part in window.split("|", 1))
+        events.append(SlotSet("callback_when", format_window(start, end, lang)))
+    return events
+
+
+class ActionRepeatOffer(Action):
+    """G4: after a language switch, the offer still open (S4 e-Request, G3 callback) is
+    made again in the new language, so a yes or no still has its question."""
+
+    def name(self) -> Text:
+        return "action_repeat_offer"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        response = rules.open_offer(tracker.get_slot("next_step"), tracker.get_slot("request_type"))
+        if response and not tracker.active_loop_name:  # an offer already taken has its form asking
+            dispatcher.utter_message(response=response)
+        return []
 
 
 class ActionOutOfScope(Action):
     """G7: say who handles a non-USCIS matter, or what the assistant can do.
 
-    Also the answer to low-confidence understanding (nlu_fallback) and to a
+    Also the answer to low-confidence understanding (nlu_fallback) and to a message about
+    a USCIS matter it could not place, which are asked to say it another way, and to a
     blank message, which gets "I didn't get any text" instead.
     """
 
@@ -59,8 +96,21 @@ class ActionOutOfScope(Action):
         if is_blank(text):
             dispatcher.utter_message(response="utter_empty_message")
             return []
+        interrupted = tracker.get_slot(common.INTERRUPTED_SLOT)
+        if interrupted and common.asks_to_resume(text) and not tracker.active_loop_name:
+            # G6: after a crisis reply, the request it cut short, when the applicant asks for it;
+            # the channel takes it up next (applicant_channels/several_requests.py).
+            return [SlotSet("pending_request", topic_switch.waiting(interrupted, tracker)),
+                    SlotSet(common.INTERRUPTED_SLOT, None)]
+        meaning = status_meaning(tracker)  # "what does that mean?" right after a status (S1)
+        if meaning is not None:
+            events = common.record(tracker, meaning, {"question": "status_meaning"}, "question")
+            common.tell(dispatcher, meaning)
+            return [] if tracker.active_loop_name else events
         agency = referrals.agency_for(text)
-        decision = rules.not_a_uscis_matter(agency)
+        name, _ = common.latest_intent(tracker)
+        decision = rules.not_a_uscis_matter(agency, maybe_uscis=name == "nlu_fallback" or referrals.names_a_uscis_matter(text),
+                                            chars=len(text))
         events = common.record(tracker, decision, {"agency": agency}, "out_of_scope") if agency else []
         common.tell(dispatcher, decision)
         if tracker.active_loop_name:
@@ -78,7 +128,7 @@ class ActionCancelForm(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(response="utter_form_cancelled")
-        return [ActiveLoop(None), SlotSet("requested_slot", None)] + common.reset_form_slots()
+        return common.leave_form()
 
 
 class ActionDeclineOffer(Action):

@@ -27,19 +27,15 @@ SUMMARY_MESSAGES = 5
 SUMMARY_CHARS = 300
 
 def conversation_summary(tracker: Tracker) -> str:
-    """What the representative sees first: topic, receipt number, language and what was asked."""
+    """What the applicant wrote last, in their words, one message a line: the representative
+    reads it first. The topic, receipt number and language are their own fields, which the
+    desk labels in the representative's language (no English keys on a Spanish desk)."""
     asked = [
-        (e.get("text") or "")[:SUMMARY_CHARS]
+        " ".join((e.get("text") or "")[:SUMMARY_CHARS].split())
         for e in tracker.events
         if e.get("event") == "user" and (e.get("text") or "").strip() and not (e.get("text") or "").startswith("/")
     ][-SUMMARY_MESSAGES:]
-    lines = [
-        f"topic: {tracker.get_slot('topic') or tracker.get_slot('live_topic') or 'other'}",
-        f"receipt number: {tracker.get_slot('receipt_number') or '-'}",
-        f"language: {common.current_language(tracker)}",
-        "asked:",
-    ] + [f"- {text}" for text in asked]
-    return "\n".join(lines)
+    return "\n".join(f"- {text}" for text in asked)
 
 
 def route_to_live(
@@ -249,9 +245,10 @@ class ActionSubmitCallback(Action):
         numbers = tracker.get_slot("phone_numbers") or []
         topic = tracker.get_slot("topic") or "other"
         preferred = _preferred_window(tracker)
-        decision = rules.callback_request(now, urgent, preferred)
-        first, deadline = decision.details["window_start"], decision.due_by
         email = tracker.get_slot("email")
+        email = email if email and email != NO_EMAIL else None
+        decision = rules.callback_request(now, urgent, preferred, email_given=bool(email))
+        first, deadline = decision.details["window_start"], decision.due_by
         callback = common.store().create_callback(
             idempotency_key=make_idempotency_key(tracker.sender_id, "callback", topic, ",".join(numbers)),
             conversation_id=tracker.sender_id,
@@ -261,7 +258,7 @@ class ActionSubmitCallback(Action):
             topic=topic,
             receipt_number=tracker.get_slot("receipt_number"),
             summary=conversation_summary(tracker),
-            email=email if email and email != NO_EMAIL else None,
+            email=email,
             window_start=first,
             due_by=deadline,
             preferred_window=preferred,
@@ -273,10 +270,13 @@ class ActionSubmitCallback(Action):
              "email_given": bool(callback.email)},
             "callback",
         )
+        language = common.current_language(tracker)
+        # C5: a window that ends before the C1 deadline is the "by" the applicant is told.
+        by = min(deadline, preferred[1]) if preferred else deadline
         for response in decision.tell:
             dispatcher.utter_message(
-                response=response, reference=callback.reference,
-                due_by=format_moment(deadline, common.current_language(tracker)),
+                response=response, reference=callback.reference, due_by=format_moment(by, language),
+                callback_when=format_window(*preferred, language) if preferred else "", email=email or "",
             )
         events += reference_events(dispatcher, "callback", callback.reference)
         return events + common.reset_form_slots()

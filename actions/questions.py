@@ -12,6 +12,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import common
+from actions.case_status import status_meaning
 from contact_center import rules
 
 RETRIEVAL_INTENT = "faq"
@@ -32,8 +33,13 @@ class ActionAnswerQuestion(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        topic = selected_topic(tracker)
-        decision = rules.answer_question(topic)
+        meaning = status_meaning(tracker)
+        if meaning is not None:
+            topic = "status_meaning"
+            decision = meaning
+        else:
+            topic = selected_topic(tracker)
+            decision = rules.answer_question(topic)
         events = common.record(tracker, decision, {"question": topic}, "question")
         common.tell(dispatcher, decision)
         if tracker.active_loop_name:

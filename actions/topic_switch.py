@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import common
@@ -101,9 +101,4 @@ class ActionSwitchRequest(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(response="utter_switch_request")
-        return [
-            ActiveLoop(None),
-            SlotSet("requested_slot", None),
-            *common.reset_form_slots(),
-            SlotSet(PENDING_SLOT, waiting(tracker.get_slot(PROPOSED_SLOT), tracker)),
-        ]
+        return common.leave_form() + [SlotSet(PENDING_SLOT, waiting(tracker.get_slot(PROPOSED_SLOT), tracker))]

@@ -133,6 +133,22 @@ def dont_know(text: Optional[str]) -> bool:
     return bool(_DONT_KNOW.search(clean(text)))
 
 
+_NOT_AT_HAND = re.compile(
+    r"\b(do ?n'?t|dont|do not|don t|doesn'?t|dnt) (have|got|remember|know)\b|\b(lost|misplaced|threw away|can'?t find|cant find|"
+    r"cannot find|could ?n'?t find|never got|never received|never came|no longer have)\b|\bno (receipt|number)\b|"
+    r"\bno (lo |la )?tengo\b|\bno tengo (el|mi|ese|ningun|ninguno|numero|recibo)\b|\bperd[ií]|\bse me perdi|"
+    r"\bno (lo |la )?encuentro\b|\bno encuentro\b|\bnunca (me )?(llego|recibi)|\bno me (llego|acuerdo)\b|\bno (lo )?se\b|"
+    r"\bno recuerdo\b|\bbote\b|\btire\b"
+)
+
+
+def receipt_not_at_hand(text: Optional[str]) -> bool:
+    """True when the applicant says they don't have their receipt number ("i dont have it, i
+    lost all the letters", "no lo tengo, se me perdieron las cartas", "not sure what it is")."""
+    cleaned = clean(text)
+    return bool(cleaned) and (bool(_NOT_AT_HAND.search(cleaned)) or dont_know(cleaned))
+
+
 _DANGER = re.compile(
     r"\b(kill|hurt me|hit me|beat|weapon|gun|knife|suicid|overdose|can'?t breathe|bleeding|abus|threat|"
     r"matar|me pega|golpe|arma|pistola|cuchillo|suicid|sobredosis|no puedo respirar|sangr|amenaz|violen)"

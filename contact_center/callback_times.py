@@ -22,9 +22,9 @@ _ANY = re.compile(
     r"cualquier (hora|momento|dia)|cuando sea|no importa|da igual|a cualquier hora|no tengo preferencia|no)\b"
 )
 _PARTS = (
-    (re.compile(r"\b(morning|(en|por|de) la manana|manana temprano|temprano|early)\b"), time(7, 0), time(12, 0)),
-    (re.compile(r"\b(afternoon|(en|por|de) la tarde|tarde)\b"), time(12, 0), CALLBACK_END),
-    (re.compile(r"\b(evening|(en|por|de) la noche|noche|after work|despues del trabajo)\b"), time(16, 0), CALLBACK_END),
+    (re.compile(r"\b(mornings?|(en|por|de) la manana|por las mananas|manana temprano|temprano|early)\b"), time(7, 0), time(12, 0)),
+    (re.compile(r"\b(afternoons?|(en|por|de) la tarde|por las tardes|tarde)\b"), time(12, 0), CALLBACK_END),
+    (re.compile(r"\b(evenings?|(en|por|de) la noche|noche|after work|despues del trabajo)\b"), time(16, 0), CALLBACK_END),
     (re.compile(r"\b(lunch|lunchtime|mediodia|hora de (la )?comida|hora del almuerzo)\b"), time(12, 0), time(13, 30)),
 )
 _HOUR = r"(\d{1,2})(?::(\d\d))?\s*(am|pm|a\.?m\.?|p\.?m\.?)?"
@@ -32,6 +32,9 @@ _AFTER = re.compile(r"\b(after|despues de( las?)?|desde( las?)?|from)\s+" + _HOU
 _BEFORE = re.compile(r"\b(before|antes de( las?)?|until|hasta( las?)?)\s+" + _HOUR)
 _BETWEEN = re.compile(r"\b(?:between|entre( las?)?)\s+" + _HOUR + r"\s+(?:and|y|-)\s+(?:las?\s+)?" + _HOUR)
 _AT = re.compile(r"\b(?:at|a las?|around|como a las?|alrededor de las?)\s+" + _HOUR)
+# "before my interview on friday at 10": the moment named is when the call must be done by,
+# not when to call (the applicant is at the interview then).
+_BEFORE_EVENT = re.compile(r"\b(before|antes de)\s+(my|the|mi|la|el|su|mis|las|los)\s+\w+")
 _DAY_WORDS = re.compile(
     r"\b(today|hoy|tomorrow|pasado manana|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|"
     r"miercoles|jueves|viernes|sabado|domingo)\b|\d{1,2}/\d{1,2}|\b(?<!la )manana\b(?! temprano)"
@@ -55,7 +58,7 @@ def _hour(hour: str, minute: Optional[str], meridiem: Optional[str], afternoon_h
 
 
 def _times(folded: str) -> Optional[Tuple[time, time]]:
-    afternoon = bool(re.search(r"\b(tarde|afternoon|evening|noche)\b", folded))
+    afternoon = bool(re.search(r"\b(tarde|afternoon|evening|noche|tonight|tonite)\b", folded))
     found = _BETWEEN.search(folded)
     if found:
         g = found.groups()
@@ -102,6 +105,11 @@ def preferred_window(text: Optional[str], now: datetime) -> Union[str, Tuple[dat
         moment = dates.parse_appointment_time(named_day.group(0), now)
         day = moment.astimezone(EASTERN).date() if moment else None
     first, last = hours or (CALLBACK_START, CALLBACK_END)
+    if _BEFORE_EVENT.search(folded):
+        # From now until the moment named (its hour, else the start of that day's calls).
+        by_day = day or local_now.date()
+        by = datetime.combine(by_day, first if hours else CALLBACK_START, tzinfo=EASTERN)
+        return (local_now, by) if by > local_now else None
     if day is None:
         day = local_now.date()
         if datetime.combine(day, last, tzinfo=EASTERN) <= local_now:

@@ -80,6 +80,7 @@ def parse_appointment_time(text: Optional[str], now: datetime) -> Optional[datet
         if not found:
             return None
         parsed = found[0][1]
+    parsed = _nearest_year(parsed, folded, local_now.replace(tzinfo=None))
     # Afternoon or evening words with a bare hour: "esta tarde a las 5" is 5 p.m.
     # The hour as typed, made afternoon by the words around it ("tonight at 7",
     # "manana en la tarde a las 4"); dateparser drops or misreads such hours.
@@ -104,6 +105,26 @@ def parse_appointment_time(text: Optional[str], now: datetime) -> Optional[datet
         else:
             parsed = parsed.replace(hour=0, minute=0, second=0, microsecond=0)
     return parsed.replace(tzinfo=local_now.tzinfo)
+
+
+_YEAR_TYPED = re.compile(r"\b(19|20)\d\d\b|\d{1,2}/\d{1,2}/\d{2,4}")
+
+
+def _nearest_year(parsed: datetime, folded: str, now: datetime) -> datetime:
+    """A month and day typed without a year is the nearest such date, before or after now.
+
+    Hand test: "i missed my biometrics appointment... it was nov 20 at 9am", typed on
+    November 24, was read as November 20 of next year, and R2 told the applicant to
+    reschedule online a missed appointment."""
+    if _YEAR_TYPED.search(folded) or not _MONTH_NAMED.search(folded):
+        return parsed
+    candidates = []
+    for year in (parsed.year - 1, parsed.year, parsed.year + 1):
+        try:
+            candidates.append(parsed.replace(year=year))
+        except ValueError:  # February 29
+            continue
+    return min(candidates, key=lambda moment: abs(moment - now))
 
 
 _MONTH_NAMED = re.compile(

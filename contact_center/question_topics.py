@@ -47,6 +47,11 @@ TOPIC_TERMS: Dict[str, Pattern[str]] = {
                  r"es verdad)\b(?=.*\b(uscis|immigration|inmigracion|deport\w*|officer|oficial|called|call|llam\w*|owe|"
                  r"debo|pay|pagar|real|verdad)\b)|\b(uscis|immigration|inmigracion|deport\w*|called|llam\w*)\b.*"
                  r"\b(scam|scams|fraud|estafa|fraude|gift cards?|tarjetas de regalo|is (?:that|this|it) real|es real|es verdad)\b",
+        "replace_green_card": r"\b(lost|lose|stolen|stole|destroyed|damaged|replace\w*|new|another|otra|nueva|reponer|"
+                              r"reemplaz\w*|perdi\w*|robaron|rob[oó]|quedo|quito|quitaron|rompio)\b.*\b(green card|"
+                              r"tarjeta verde|residencia|mica|permanent resident card|tarjeta de residente)\b|"
+                              r"\b(green card|tarjeta verde|mica|tarjeta de residen\w*)\b.*\b(lost|stolen|destroyed|damaged|"
+                              r"replace\w*|perdi\w*|robaron|rob[oó]|se (?:la|lo) quedo|quito|quitaron)\b|\bi-? ?90\b",
         "fees": r"\b(fee|fees|cost|costs|price|cuesta|cuestan|costo|precio|tarifa|how much|cuanto (?:cuesta|es|pago|cobran))\b"
                 r".*\b" + _IMMIGRATION + r"\b|\b" + _IMMIGRATION + r"\b.*\b(fee|fees|cost|cuesta|costo|tarifa|how much)\b",
     }.items()

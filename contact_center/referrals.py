@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from contact_center import form_types, receipts
 from contact_center.text import fold
 
 STATE_DEPARTMENT = "state_department"
@@ -11,10 +12,20 @@ IRS = "irs"
 SSA = "ssa"
 DMV = "dmv"
 IMMIGRATION_COURT = "immigration_court"
+HOME_CONSULATE = "home_consulate"
+
+# Nationalities applicants name with their own country's passport (hand test: "my mexican
+# passport" was sent to the U.S. Department of State, which issues only U.S. passports).
+_NATIONALITIES = (r"mexican|mexicano|guatemalan|guatemalteco|honduran|hondureno|salvadoran|salvadoreno|colombian|"
+                  r"colombiano|venezuelan|venezolano|cuban|cubano|dominican|dominicano|nicaraguan|nicaraguense|"
+                  r"peruvian|peruano|ecuadorian|ecuatoriano|haitian|haitiano|brazilian|brasileno|argentine|argentino|"
+                  r"chinese|indian|filipino|vietnamese|nigerian|ukrainian|ucraniano|russian|ruso|foreign|extranjero")
 
 # Order matters: the first agency whose words appear is the one named.
 # Text is matched lower-case with accents removed.
 _AGENCIES = (
+    (HOME_CONSULATE, rf"\b(my|mi|our|nuestro|his|her|su) ({_NATIONALITIES}) passports?\b|\bpasaportes? ({_NATIONALITIES})\b|"
+                     rf"\b({_NATIONALITIES}) passports?\b|(passports?|pasaportes?) (from|of|de) (my|mi) (country|pais)\b"),
     (SSA, r"social security|seguro social|\bssn\b|\bssa\b|\bss card\b|social card|numero social|tarjeta social|tarjeta del social"),
     (IRS, r"\birs\b|\btax(es)?\b|tax refund|\bitin\b|impuesto|declaracion de renta|\bw-?2\b|reembolso de impuestos|taxes"),
     (DMV, r"driver'?s? licen[cs]e|drivers? licen[cs]e|driving licen[cs]e|licencia de (conducir|manejo|manejar)|\bdmv\b|real id|state id|identificacion estatal"),
@@ -41,6 +52,21 @@ _USCIS_MATTER = re.compile(
 )
 
 
+# Words of a USCIS matter the classifier may not place: such a message is not "not USCIS".
+_OWN_CASE = re.compile(r"\b(my|mi|mis|our|nuestro) (case|caso|application|solicitud|petition|peticion|form|formulario|"
+                       r"appointment|cita|card|tarjeta|notice|aviso|carta|letters?|cartas)\b|immigra|inmigra|\bimmigration\b")
+
+
+def names_a_uscis_matter(text: Optional[str]) -> bool:
+    """True when the message talks about a USCIS matter (its own case, a form, a receipt
+    notice, a green card...), whatever the classifier made of it."""
+    if not text:
+        return False
+    folded = fold(text[:2000])
+    return bool(_USCIS_MATTER.search(folded) or _OWN_CASE.search(folded) or receipts.find(text[:2000])
+                or form_types.said(text[:2000]))
+
+
 def agency_for(text: Optional[str]) -> Optional[str]:
     """The agency that handles a non-USCIS request, or None for plain off-topic text (G7)."""
     if not text:
@@ -60,8 +86,6 @@ def only_another_agency(text: Optional[str]) -> Optional[str]:
     agency = agency_for(text)
     if agency is None:
         return None
-    from contact_center import form_types, receipts
-
     folded = fold(text[:2000])
     if _USCIS_MATTER.search(folded) or receipts.find(text[:2000]) or form_types.said(text[:2000]):
         return None

@@ -209,10 +209,26 @@ def danger_to_life() -> Decision:
     return crisis({"danger"})
 
 
-def not_a_uscis_matter(agency: Optional[str]) -> Decision:
-    """G7: say who handles it."""
-    key = f"utter_refer_{agency}" if agency else "utter_out_of_scope"
-    return Decision(Outcome.REFER_ELSEWHERE, ("G7",), (key,), details={"agency": agency})
+LONG_UNCLEAR_CHARS = 300  # a long message not understood is asked for its main point
+
+
+def not_a_uscis_matter(agency: Optional[str], maybe_uscis: bool = False, chars: int = 0) -> Decision:
+    """G7: say who handles it.
+
+    A message the assistant did not understand, or one about a USCIS matter it could not
+    place ("my case", a form, a receipt notice), is not said to be outside USCIS: G7 is
+    for what another agency handles, and telling a worried applicant "that isn't something
+    USCIS handles" about their own case is wrong. They are asked to say it another way,
+    with what the assistant can do (G1: self-help first).
+    """
+    if agency:
+        return Decision(Outcome.REFER_ELSEWHERE, ("G7",), (f"utter_refer_{agency}",), details={"agency": agency})
+    if chars > LONG_UNCLEAR_CHARS:
+        # Hand test: a stressed applicant's 1,100-character story got "Sorry, I didn't understand that".
+        return Decision(Outcome.SELF_SERVICE, ("G1",), ("utter_default_long",), details={"agency": None})
+    if maybe_uscis:
+        return Decision(Outcome.SELF_SERVICE, ("G1",), ("utter_default",), details={"agency": None})
+    return Decision(Outcome.REFER_ELSEWHERE, ("G7",), ("utter_out_of_scope",), details={"agency": None})
 
 
 # ---------------------------------------------------------------- case status (S1-S4)
@@ -236,6 +252,43 @@ def receipt_rejected(receipt: Optional[str]) -> Optional[Decision]:
         (receipt_problem_tell(check.problem),),
         details={"problem": check.problem.value},
     )
+
+
+def status_meaning(explained: str) -> Decision:
+    """S1: "what does that mean?" right after a status is the status explained again, not a
+    question about some other topic (hand test: "que significa eso? me la negaron??" got
+    the answer about a notice of intent to deny)."""
+    return Decision(Outcome.SELF_SERVICE, ("S1",), ("utter_case_status_meaning", explained))
+
+
+def receipt_not_at_hand(told_before: bool = False) -> Decision:
+    """S1, S2: an applicant without their receipt number is told where it is printed and
+    where else to find it; nothing is looked up or filed without it, and the form waits
+    for it (or a stop). Said again, they are given the number to call (O2), not the same
+    text twice."""
+    if told_before:
+        return Decision(Outcome.SELF_SERVICE, ("S1", "S2", "O2"), ("utter_receipt_not_at_hand_again",),
+                        details={"problem": "not_at_hand"})
+    return Decision(Outcome.SELF_SERVICE, ("S1", "S2"), ("utter_receipt_not_at_hand",), details={"problem": "not_at_hand"})
+
+
+# S4: the e-Requests a case status answer can offer (the responses that offer them).
+OFFERED_E_REQUESTS = frozenset({
+    "utter_offer_e_request_outside_processing_time",
+    "utter_offer_e_request_notice_not_received",
+    "utter_offer_e_request_card_not_received",
+})
+
+
+def open_offer(next_step: Optional[str], request_type: Optional[str]) -> Optional[str]:
+    """S4, G3: the offer still waiting for the applicant's yes or no, to be made again after
+    a language switch (G4) in the new language; None when no offer is open."""
+    if next_step == "offer_callback":
+        return "utter_offer_callback"
+    if next_step == "offer_e_request" and request_type in {t.value for t in RequestType}:
+        key = f"utter_offer_e_request_{request_type}"
+        return key if key in OFFERED_E_REQUESTS else None
+    return None
 
 
 class LookupResult(str, enum.Enum):
@@ -506,6 +559,10 @@ def preferred_callback_window(
     """
     start, end = _eastern(start), _eastern(end)
     start = max(start, _eastern(now), start.replace(hour=7, minute=0, second=0, microsecond=0))
+    if start.time() >= CALLBACK_END:  # a window over several days starts with the next day's calls
+        start = (start + timedelta(days=1)).replace(hour=7, minute=0, second=0, microsecond=0)
+    if end.time() <= CALLBACK_START and end.date() > start.date():  # ... and ends with the day before's
+        end = (end - timedelta(days=1)).replace(hour=18, minute=30, second=0, microsecond=0)
     end = min(end, end.replace(hour=18, minute=30, second=0, microsecond=0))
     if end <= _eastern(now):
         return None, "past"
@@ -597,15 +654,21 @@ def next_phone_number(numbers: Sequence[str], previous: Optional[str]) -> Option
     return numbers[0]
 
 
-def callback_request(now: datetime, urgent: bool, preferred: Optional[Tuple[datetime, datetime]]) -> Decision:
+def callback_request(
+    now: datetime, urgent: bool, preferred: Optional[Tuple[datetime, datetime]], email_given: bool = True
+) -> Decision:
     """C1-C5: a callback the applicant asked for: due within 72 hours (urgent) or 14 days,
     inside callback hours, tried on each number, twice, then an e-mail; at the time
-    they chose, if they chose one (C5)."""
+    they chose, if they chose one (C5). The applicant is told what the callback will
+    really be: the time they chose, and, with no e-mail address to write to after two
+    missed calls (C4), the number to call instead (O2), not an e-mail that cannot come."""
     first, deadline = callback_window(now, urgent)
+    tell = ("utter_callback_scheduled",) + (("utter_callback_chosen_time",) if preferred else ())
+    tell += ("utter_callback_if_missed_email",) if email_given else ("utter_callback_if_missed_no_email",)
     return Decision(
         Outcome.LIVE_TIER1,
-        ("C1", "C2", "C3", "C4", "G2") + (("C5",) if preferred else ()),
-        ("utter_callback_scheduled",),
+        ("C1", "C2", "C3", "C4", "G2") + (("C5",) if preferred else ()) + (() if email_given else ("O2",)),
+        tell,
         due_by=deadline,
         details={"channel": "callback", "urgent": urgent, "window_start": first},
     )
@@ -701,6 +764,7 @@ QUESTION_RULES: Dict[str, Tuple[str, ...]] = {
     "legal_help": (),
     "scams": (),
     "fees": (),
+    "replace_green_card": (),
 }
 QUESTION_TOPICS: FrozenSet[str] = frozenset(QUESTION_RULES)
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import List, Optional, Sequence
 
-from contact_center import stops_and_corrections
+from contact_center import receipts, stops_and_corrections
 from contact_center.text import fold
 
 # Intents that are a request of their own (a service, a question, another agency's matter).
@@ -29,6 +29,10 @@ REQUEST_INTENTS = frozenset({
     "case_outside_processing_time", "request_accommodation", "change_address", "request_callback",
     "faq", "out_of_scope",
 })
+# Requests that are served without a receipt number: a receipt number said after one of them
+# belongs to the request before it that needs one ("my card never came and I moved. the
+# receipt is EAC..." : the card's).
+NO_RECEIPT_INTENTS = frozenset({"change_address", "faq", "out_of_scope", "request_live_agent", "request_callback"})
 # Politeness that hid the request after it ("thanks! also i moved last week").
 SOCIAL_INTENTS = frozenset({"thank", "greet"})
 MIN_CONFIDENCE = 0.6
@@ -80,7 +84,22 @@ class Part:
 
     @property
     def points_back(self) -> bool:
-        return bool(_POINTS_BACK.match(fold(self.text).lower().strip(" ,.!?¿¡")))
+        return points_back(self.text)
+
+
+def points_back(text: str) -> bool:
+    """True when the message asks about what was just said ("what does that mean?", "que significa eso")."""
+    return bool(_POINTS_BACK.match(fold(text or "").lower().strip(" ,.!?¿¡")))
+
+
+def _owner(merged: List[List[str]], kinds: List[str], owners: List[Optional[str]], detail: Part) -> List[str]:
+    """The group a detail joins: the one before it, or, for a receipt number after a request
+    that takes none, the latest request before that which does."""
+    if receipts.find(detail.text) and owners[-1] in NO_RECEIPT_INTENTS:
+        for i in range(len(merged) - 1, -1, -1):
+            if kinds[i] == "request" and owners[i] not in NO_RECEIPT_INTENTS:
+                return merged[i]
+    return merged[-1]
 
 
 def split(text: str) -> List[str]:
@@ -119,18 +138,20 @@ def plan(whole: Part, parts: Sequence[Part]) -> List[str]:
         return []
     merged: List[List[str]] = []
     kinds: List[str] = []
+    owners: List[Optional[str]] = []  # each merged group's request intent
     for part in parts:
         kind = "stop" if part.stop else "request" if part.request else "social" if part.social else "detail"
         if merged and kinds[-1] == "request" and part.points_back:
             kind = "detail"
         if kind == "detail" and merged:
-            merged[-1].append(part.text)
+            _owner(merged, kinds, owners, part).append(part.text)
             continue
         merged.append([part.text])
         kinds.append(kind)
+        owners.append(part.intent if kind == "request" else None)
     if kinds and kinds[0] == "detail" and len(merged) > 1:  # a detail before any request joins the next one
         merged[1] = merged[0] + merged[1]
-        del merged[0], kinds[0]
+        del merged[0], kinds[0], owners[0]
     if kinds[:1] == ["stop"] and len(kinds) == 2 and kinds[1] == "request":
         return [" ".join(texts) for texts in merged]  # stop what is under way, then the new request
     intents = [(p.intent, p.topic) for p in parts if p.request]

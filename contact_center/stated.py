@@ -117,6 +117,11 @@ def expedite_criterion_stated(text: Optional[str]) -> Optional[str]:
 
 
 _STATUS_WORDS = re.compile(r"\b(status|estatus|estado|case|caso|como va|update|actualizacion)\b")
+# "a representative about my case status", "sobre el estado de mi caso" (hand test: the topic was lost).
+_ABOUT_STATUS = re.compile(
+    r"\b(about|regarding|for|on|sobre|acerca de|por|para saber)\s+(my|the|mi|el)?\s*(case )?(status|estatus)\b|"
+    r"\b(sobre|acerca de|por|para saber)\s+(el )?(estado|estatus) de (mi|el) caso\b"
+)
 _REASON_GIVEN = re.compile(
     r"\b(about|because|regarding|i got|i was|they|sobre|porque|acerca|me cobraron|me negaron|me dijeron|es de|es por)\b"
 )
@@ -136,7 +141,7 @@ def live_topic_stated(text: Optional[str], receipt_given: bool) -> Optional[str]
     ("other"); anything that could be a self-help topic is None, and the topic is asked.
     """
     cleaned = clean(text)
-    if receipt_given and _STATUS_WORDS.search(cleaned):
+    if (receipt_given and _STATUS_WORDS.search(cleaned)) or _ABOUT_STATUS.search(cleaned):
         return "check_case_status"
     if len(cleaned.split()) >= 7 and _REASON_GIVEN.search(cleaned) and not _SELF_HELP_WORDS.search(cleaned):
         return "other"

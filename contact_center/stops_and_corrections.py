@@ -64,6 +64,9 @@ _OPENING_STOP = re.compile(
     r"cancel\w*(?:\s+(?:it|that|this|eso|esto|todo))?(?=\s*(?:[,.!;]|$))|"
     r"olvid(?:alo|elo|ate de eso|a eso|emos eso)|dejalo(?:\s+asi)?|dejelo(?:\s+asi)?|mejor no|"
     r"ya no (?:quiero|hace falta|importa)|"
+    # "wait stop, let me check my mailbox first" (hand test: it was filed as the problem's details).
+    r"stop(?:\s+(?:it|that|this|please|now|there))?(?=\s*(?:[,.!;]|$))|"
+    r"(?:i )?(?:dont|don't|do not) want to (?:file|send|submit) (?:anything|it|this|that)|"
     # At a confirmation: "dont send it, i can go after all", "no lo mande!!", "no me llamen".
     r"(?:dont|don't|do not|no) (?:send|file|submit|call)(?: (?:it|that|this|anything|me))?(?=\s*(?:[,.!;]|$))|"
     r"no (?:lo |la |me )?(?:mande|mandes|manden|envie|envien|presente|presenten|llamen|llames)(?=\s*(?:[,.!;]|$)))\b"

@@ -37,11 +37,17 @@ _WINDOW_PATTERNS = {
 }
 
 
+_BY_PATTERNS = {"en": ", before {moment}", "es": ", antes del {moment}"}
+
+
 def format_window(start: datetime, end: datetime, language: str = "en") -> str:
     """C5: the applicant's chosen callback window, as the tail of a sentence.
 
     E.g. ", on Saturday, December 5, between 7:00 AM and 12:00 PM Eastern".
     """
+    if start.astimezone(EASTERN).date() != end.astimezone(EASTERN).date():
+        # A window over several days ("before my interview on Friday at 10"): by its end.
+        return _BY_PATTERNS.get(language, _BY_PATTERNS["en"]).format(moment=format_moment(end, language))
     locale, day_pattern, hour_pattern, sentence = _WINDOW_PATTERNS.get(language, _WINDOW_PATTERNS["en"])
     return sentence.format(
         day=format_datetime(start, day_pattern, tzinfo=EASTERN, locale=locale),

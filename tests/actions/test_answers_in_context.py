@@ -164,3 +164,117 @@ def test_a_receipt_number_typed_at_the_confirmation_is_still_a_correction():
     tracker = _with_receipt_given_before(tracker, "IOE0912345678", "EAC1234567890")
     events = _run(ValidateERequestForm(), tracker)
     assert [e["value"] for e in events if e.get("event") == "slot" and e["name"] == "receipt_number"][-1:] != ["IOE0912345678"]
+
+
+@pytest.fixture
+def decision_store(tmp_path, monkeypatch):
+    from actions import common
+
+    monkeypatch.setattr(common, "_store", None)
+    monkeypatch.setenv("CONTACT_CENTER_DB_URL", f"sqlite:///{tmp_path / 'cc.db'}")
+    yield lambda: common.store()
+    monkeypatch.setattr(common, "_store", None)
+
+
+@pytest.mark.parametrize(
+    "text, intent, language",
+    [
+        ("i dont have it, i lost all the letters", "goodbye", "en"),
+        ("I don't know it", "deny", "en"),
+        ("never got the receipt notice so no idea", "notice_not_received", "en"),
+        ("no lo tengo, se me perdieron las cartas", "deny", "es"),
+        ("no encuentro el papel", "nlu_fallback", "es"),
+    ],
+)
+def test_S1_S2_no_receipt_number_at_hand_is_told_where_to_find_it_and_the_form_waits(text, intent, language, decision_store):
+    """Issue 13: "i dont have it, i lost all the letters" to "What is your receipt number?"
+    was read as a goodbye. It is an answer: where the number is printed and where else to
+    find it, nothing looked up or filed, the question asked again (or a stop)."""
+    from actions.case_status import ValidateCaseStatusForm
+
+    dispatcher = CollectingDispatcher()
+    tracker = _tracker("case_status_form", "receipt_number", text, intent, 0.91, language=language)
+    events = asyncio.run(ValidateCaseStatusForm().run(dispatcher, tracker, DOMAIN))
+    assert not any(e.get("event") == "action_execution_rejected" for e in events), events
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_receipt_not_at_hand"]
+    assert _slots(events).get("receipt_number") is None
+    assert _slots(events).get("requested_slot", "receipt_number") == "receipt_number"
+    decisions = decision_store().decisions_for("s")
+    assert [list(d.rule_ids) for d in decisions] == [["S1", "S2"]]
+
+
+@pytest.mark.parametrize("text, intent", [("never mind, i dont have it", "stop"), ("olvidalo, no lo tengo", "stop")])
+def test_a_stop_with_no_receipt_number_still_stops(text, intent):
+    from actions.case_status import ValidateCaseStatusForm
+
+    events = _run(ValidateCaseStatusForm(), _tracker("case_status_form", "receipt_number", text, intent, 0.95))
+    assert any(e.get("event") == "action_execution_rejected" for e in events)
+
+
+def test_S2_O2_said_again_no_receipt_number_gets_the_number_to_call_not_the_same_text(decision_store):
+    from actions.case_status import ValidateCaseStatusForm
+
+    tracker = _tracker("case_status_form", "receipt_number", "y entonces que hago? no tengo ninguna carta", "deny", 0.8,
+                       language="es")
+    tracker.events.insert(3, {"event": "bot", "text": "No se preocupe...", "metadata": {"utter_action": "utter_receipt_not_at_hand"}})
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ValidateCaseStatusForm().run(dispatcher, tracker, DOMAIN))
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_receipt_not_at_hand_again"]
+    assert [list(d.rule_ids) for d in decision_store().decisions_for("s")] == [["S1", "S2", "O2"]]
+
+
+def _after_status(text: str, intent: str, explained: str, language: str = "en") -> Tracker:
+    values = {name: None for name in DOMAIN["slots"]}
+    values.update(language=language, case_status_explained=explained)
+    message = {"text": text, "intent": {"name": intent, "confidence": 0.7}, "entities": []}
+    events = [
+        {"event": "action", "name": "action_case_status"},
+        {"event": "bot", "text": "Case ...", "metadata": {"utter_action": "utter_case_status_result"}},
+        {"event": "bot", "text": "...", "metadata": {"utter_action": explained}},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": text, "parse_data": message},
+    ]
+    return Tracker("s", values, message, events, False, None, {}, "action_listen")
+
+
+@pytest.mark.parametrize("action, text, intent, language", [
+    ("general", "what does that mean", "out_of_scope", "en"),
+    ("questions", "que significa eso? me la negaron??", "faq", "es"),
+    ("general", "what does this mean?", "nlu_fallback", "en"),
+])
+def test_S1_what_does_that_mean_right_after_a_status_explains_that_status(action, text, intent, language, decision_store):
+    """Hand test: "what does that mean" after a status got "That isn't something USCIS
+    handles"; "que significa eso? me la negaron??" got the answer about a NOID."""
+    from actions.general import ActionOutOfScope
+    from actions.questions import ActionAnswerQuestion
+
+    explained = "utter_status_case_was_denied"
+    assert explained in DOMAIN["responses"]
+    dispatcher = CollectingDispatcher()
+    runner = ActionOutOfScope() if action == "general" else ActionAnswerQuestion()
+    runner.run(dispatcher, _after_status(text, intent, explained, language), DOMAIN)
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_case_status_meaning", explained]
+
+
+def test_a_question_long_after_a_status_is_not_taken_for_it():
+    from actions.case_status import status_meaning
+
+    tracker = _after_status("what does that mean", "out_of_scope", "utter_status_case_was_denied")
+    tracker.events.extend([{"event": "action", "name": "action_listen"}] * 30)
+    assert status_meaning(tracker) is None
+    assert status_meaning(_after_status("how do i renew my passport", "out_of_scope", "utter_status_case_was_denied")) is None
+
+
+def test_G4_a_language_switch_says_the_moments_already_shown_in_the_new_language():
+    from actions.general import said_again_in
+
+    values = {name: None for name in DOMAIN["slots"]}
+    values.update(language="en", appointment_time="Friday, December 4 at 1:00 PM Eastern",
+                  appointment_at="2026-12-04T13:00:00-05:00", callback_when=", on Saturday, December 5, between 7:00 AM and 12:00 PM Eastern",
+                  callback_time="2026-12-05T07:00:00-05:00|2026-12-05T12:00:00-05:00")
+    tracker = Tracker("s", values, {"text": "en español por favor"}, [], False, None, {}, "action_listen")
+    slots = _slots(said_again_in(tracker, "es"))
+    assert slots["appointment_time"].startswith("viernes 4 de diciembre a las 1:00")
+    assert slots["callback_when"].startswith(", el sábado 5 de diciembre, entre las 7:00")
+    values.update(appointment_time="within the next 12 hours")
+    assert _slots(said_again_in(tracker, "es"))["appointment_time"] == "dentro de las próximas 12 horas"

@@ -283,3 +283,32 @@ def test_C3_numbers_given_before_a_callback_was_offered_and_accepted_are_used():
                      {"event": "slot", "name": "next_step", "value": "offer_callback"}]
     slots, _ = _run(ValidateCallbackForm(), tracker)
     assert slots["phone_numbers"] == ["+16265550116"]
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("i want to talk to a representative about my case status", "check_case_status"),
+    ("quiero hablar con alguien sobre el estado de mi caso", "check_case_status"),
+    ("i need a person, they charged my fee twice and nobody fixes it", "other"),
+    ("agent please", None),
+])
+def test_G1_the_topic_said_with_a_request_for_a_person_is_kept(text, topic):
+    """Hand test: "a representative about my case status" was asked "What do you need help
+    with?", and the topic was lost; a status is self-service first (G1)."""
+    assert stated.live_topic_stated(text, receipt_given=False) == topic
+
+
+def test_E1_the_summary_to_confirm_opens_with_the_kind_of_request():
+    """Hand test: an accommodation request was filed for an applicant asking about a late
+    case; the summary never said what kind of request it was."""
+    from actions.e_requests import ValidateERequestForm
+
+    tracker = _answer("e_request_form", "contact", "me@example.com", "inform",
+                      request_type="card_not_received", receipt_number="EAC1234567890",
+                      problem_details="the card never came after it was mailed")
+    slots, responses = _run(ValidateERequestForm(), tracker)
+    assert slots["contact"] == "me@example.com"  # the last answer before the confirmation
+    assert responses[-1:] == ["utter_e_request_start"]
+    # Asked again at the confirmation (a refused answer), the kind is not repeated.
+    tracker = _answer("e_request_form", "e_request_confirmed", "hmm", "greet", request_type="card_not_received",
+                      receipt_number="EAC1234567890", problem_details="x", contact="me@example.com")
+    assert "utter_e_request_start" not in _run(ValidateERequestForm(), tracker)[1]

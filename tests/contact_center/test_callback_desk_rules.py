@@ -66,6 +66,8 @@ def test_C5_window_is_kept_inside_callback_hours_and_the_C1_deadline():
     ("hoy despues de las 5", (at(4, 17), at(4, 18, 30))),
     ("12/8 at 10am", (at(8, 10), at(8, 11))),
     ("between 9 and 11", (at(4, 9), at(4, 11))),
+    ("mornings are best, she works afternoons", (at(4, 7), at(4, 12))),  # hand test: not understood twice
+    ("por las tardes", (at(4, 12), at(4, 18, 30))),
     ("any time", callback_times.ANY),
     ("Any time is fine", callback_times.ANY),
     ("a cualquier hora", callback_times.ANY),
@@ -75,6 +77,39 @@ def test_C5_window_is_kept_inside_callback_hours_and_the_C1_deadline():
 ])
 def test_C5_the_time_as_typed(text, expected):
     assert callback_times.preferred_window(text, FRIDAY_10) == expected
+
+
+@pytest.mark.parametrize("text, until", [
+    ("before my interview on monday at 10", at(7, 10)),
+    ("antes de mi cita del lunes a las 2 de la tarde", at(7, 14)),
+    ("before my appointment tomorrow", at(5, 7)),
+])
+def test_C5_before_an_appointment_the_moment_named_is_when_the_call_must_be_done_by(text, until):
+    """Hand test: "before my interview on friday at 10" was booked for the interview hour."""
+    start, end = callback_times.preferred_window(text, FRIDAY_10)
+    assert (start, end) == (FRIDAY_10, until)
+    window, why = rules.preferred_callback_window(FRIDAY_10, False, start, end)
+    assert why is None and window[0] == FRIDAY_10 and window[1] <= until
+
+
+def test_C2_C5_a_window_over_several_days_keeps_only_callback_hours():
+    evening = at(4, 21, 30)
+    assert rules.preferred_callback_window(evening, False, evening, at(5, 7)) == (None, "outside_callback_hours")
+    window, why = rules.preferred_callback_window(evening, False, evening, at(7, 10))
+    assert why is None and window == (at(5, 7), at(7, 10))
+    window, _ = rules.preferred_callback_window(evening, False, evening, at(6, 7))
+    assert window == (at(5, 7), at(5, 18, 30))
+
+
+def test_C5_a_window_over_several_days_is_said_back_by_its_end():
+    assert format_window(at(4, 10), at(7, 10), "en") == ", before Monday, December 7 at 10:00 AM Eastern"
+    assert format_window(at(4, 10), at(7, 10), "es").startswith(", antes del lunes 7 de diciembre a las 10:00")
+
+
+def test_C5_tonight_at_9_is_9_pm_not_9_am():
+    start, end = callback_times.preferred_window("tonight at 9", FRIDAY_10)
+    assert (start.hour, end.hour) == (21, 22)
+    assert rules.preferred_callback_window(FRIDAY_10, False, start, end) == (None, "outside_callback_hours")
 
 
 def test_C5_the_window_said_back_in_the_applicants_language():

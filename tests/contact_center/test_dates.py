@@ -61,3 +61,17 @@ def test_not_a_date(text):
 )
 def test_R2_minutes_and_days_already_gone(text, expected):
     assert parse_appointment_time(text, NOW) == expected.replace(tzinfo=EASTERN)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("it was nov 20 at 9am", datetime(2026, 11, 20, 9, 0, tzinfo=EASTERN)),
+    ("fue el 20 de noviembre a las 8, ya paso", datetime(2026, 11, 20, 8, 0, tzinfo=EASTERN)),
+    ("11/12", datetime(2026, 11, 12, tzinfo=EASTERN)),
+    ("january 5 at 10am", datetime(2027, 1, 5, 10, 0, tzinfo=EASTERN)),
+    ("dec 1 at 8:30", datetime(2026, 12, 1, 8, 30, tzinfo=EASTERN)),
+    ("nov 20 2027 at 9am", datetime(2027, 11, 20, 9, 0, tzinfo=EASTERN)),
+])
+def test_R2_a_month_and_day_without_a_year_is_the_nearest_such_day(text, expected):
+    """Hand test: a missed appointment "nov 20", typed on November 24, was read as next
+    year's November 20, and R2 sent a missed biometrics appointment to self-service."""
+    assert parse_appointment_time(text, NOW) == expected

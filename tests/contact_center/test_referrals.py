@@ -54,3 +54,54 @@ def test_G7_a_message_naming_only_another_agency_is_referred(text, agency):
 )
 def test_G7_a_message_that_also_names_a_uscis_matter_is_not_referred_whole(text):
     assert referrals.only_another_agency(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my case is stuck and nobody tells me anything",
+        "mi caso lleva una eternidad sin moverse",
+        "the letters from immigration stopped coming",
+        "que pasa con mi solicitud de residencia",
+        "i filed the i-130 for my wife in 2022",
+        "EAC2190012345 ???",
+    ],
+)
+def test_G1_G7_a_uscis_matter_not_understood_is_asked_again_never_called_not_uscis(text):
+    assert referrals.names_a_uscis_matter(text)
+    decision = rules.not_a_uscis_matter(referrals.agency_for(text), maybe_uscis=referrals.names_a_uscis_matter(text))
+    assert decision.tell == ("utter_default",)
+    assert "G7" not in decision.rule_ids
+
+
+@pytest.mark.parametrize("text", ["tell me a joke", "what's the weather in miami", "quien gano el partido", "asdkjh qwe"])
+def test_G7_plain_off_topic_is_still_out_of_scope(text):
+    assert not referrals.names_a_uscis_matter(text)
+    assert rules.not_a_uscis_matter(None, maybe_uscis=False).tell == ("utter_out_of_scope",)
+
+
+def test_G1_a_message_the_model_did_not_understand_is_asked_again():
+    assert rules.not_a_uscis_matter(None, maybe_uscis=True).tell == ("utter_default",)
+
+
+def test_G7_another_agency_is_named_even_when_the_message_mentions_a_uscis_document():
+    text = "can i get a drivers license with my work permit"
+    assert rules.not_a_uscis_matter(referrals.agency_for(text), maybe_uscis=True).tell == ("utter_refer_dmv",)
+
+
+@pytest.mark.parametrize("text", [
+    "i meant my mexican passport", "se me vencio mi pasaporte hondureno", "mi pasaporte de mi pais esta vencido",
+    "how do i renew my guatemalan passport",
+])
+def test_G7_a_passport_of_the_applicants_own_country_is_their_consulates(text):
+    """Hand test: "my mexican passport" was sent to the U.S. Department of State."""
+    assert rules.not_a_uscis_matter(referrals.agency_for(text)).tell == ("utter_refer_home_consulate",)
+
+
+def test_G7_a_us_passport_is_still_the_state_departments():
+    assert referrals.agency_for("how long does it take to get a passport") == referrals.STATE_DEPARTMENT
+
+
+def test_G1_a_long_message_not_understood_is_asked_for_its_main_point():
+    assert rules.not_a_uscis_matter(None, maybe_uscis=True, chars=1127).tell == ("utter_default_long",)
+    assert rules.not_a_uscis_matter("dmv", chars=1127).tell == ("utter_refer_dmv",)  # who handles it, whatever the length

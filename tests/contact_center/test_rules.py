@@ -198,10 +198,18 @@ def test_G1_topics_a_self_help_tool_serves(topic, flow):
 
 def test_C1_to_C5_a_requested_callback():
     plain = rules.callback_request(TUE_9PM, urgent=False, preferred=None)
-    assert plain.rule_ids == ("C1", "C2", "C3", "C4", "G2") and plain.tell == ("utter_callback_scheduled",)
+    assert plain.rule_ids == ("C1", "C2", "C3", "C4", "G2")
+    assert plain.tell == ("utter_callback_scheduled", "utter_callback_if_missed_email")
     assert plain.due_by - TUE_9PM <= timedelta(days=14)
     chosen = rules.callback_request(TUE_9PM, urgent=True, preferred=(TUE_10AM + timedelta(days=1),) * 2)
     assert "C5" in chosen.rule_ids and chosen.due_by - TUE_9PM <= timedelta(hours=72)
+    assert chosen.tell == ("utter_callback_scheduled", "utter_callback_chosen_time", "utter_callback_if_missed_email")
+
+
+def test_C4_O2_with_no_e_mail_address_the_applicant_is_given_the_number_to_call_not_promised_an_e_mail():
+    decision = rules.callback_request(TUE_9PM, urgent=False, preferred=None, email_given=False)
+    assert decision.tell == ("utter_callback_scheduled", "utter_callback_if_missed_no_email")
+    assert "O2" in decision.rule_ids and "C4" in decision.rule_ids
 
 
 def test_E2_requests_go_to_the_office_that_issued_the_receipt():

@@ -46,6 +46,19 @@ def test_a_detail_stays_with_the_request_before_it():
         "i need to reschedule my interview it is on december 10", "whats an rfe"]
 
 
+def test_a_receipt_number_after_a_request_that_takes_none_goes_back_to_the_one_that_does():
+    parts = [P("my green card never came", "card_not_received"), P("i moved last month", "change_address"),
+             P("my receipt is EAC2190012345", "inform")]
+    assert plan(P("x", "card_not_received"), parts) == [
+        "my green card never came my receipt is EAC2190012345", "i moved last month"]
+
+
+def test_a_receipt_number_after_a_request_that_takes_one_stays_with_it():
+    parts = [P("i moved last month", "change_address"), P("my card never came", "card_not_received"),
+             P("receipt EAC2190012345", "inform")]
+    assert plan(P("x", "card_not_received"), parts) == ["i moved last month", "my card never came receipt EAC2190012345"]
+
+
 def test_a_thank_you_that_hid_a_request_is_answered_then_the_request():
     parts = [P("thanks!", "thank"), P("i moved last week", "change_address")]
     assert plan(P("whole", "thank"), parts) == ["thanks!", "i moved last week"]

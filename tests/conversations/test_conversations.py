@@ -437,7 +437,9 @@ def test_R2_G2_biometrics_rescheduled_twice_goes_to_tier1_in_hours(chat, store):
     assert outcome == "LIVE_TIER1" and {"R2", "G2"} <= rule_ids
     entry = store.live_entry_for(c.sender)
     assert entry is not None and entry.tier == 1 and entry.status == "waiting"
-    assert "reschedule" in entry.summary and "language: en" in entry.summary
+    # What the representative reads first: the topic and language as fields, the applicant's words.
+    assert entry.topic == "reschedule_appointment" and entry.language == "en"
+    assert entry.summary.startswith("- I need to reschedule my biometrics appointment")
     assert c.tracker()["paused"] is True
 
 
@@ -662,6 +664,23 @@ def test_G6_crisis_typed_as_the_free_text_details_is_not_filed(chat, store):
     assert store.service_requests_for(c.sender) == []
 
 
+def test_G6_after_a_crisis_the_applicant_can_go_back_to_the_request_with_what_they_gave(chat, store):
+    """Hand test: "can we finish the card thing" after a crisis reply was not understood."""
+    c = chat()
+    c.say("I never received my green card")
+    c.say("EAC1234567890")
+    replies = c.say("i cant do this anymore i want to end it")
+    first_reply_is(replies, "utter_call_988", "en")
+    assert store.service_requests_for(c.sender) == []
+    c.say("ok. i called them, im ok now")  # stays with them: nothing is taken up on its own
+    assert c.tracker()["active_loop"].get("name") in (None, "")
+    replies = c.say("can we finish the card thing")
+    # The card request again, with the receipt number already given: the contact is asked next.
+    assert c.tracker()["active_loop"].get("name") == "e_request_form"
+    assert c.slot("receipt_number") == "EAC1234567890"
+    assert c.slot("requested_slot") != "receipt_number"
+
+
 def test_G6_crisis_during_a_live_handoff_is_answered_and_the_place_in_line_kept(chat, store):
     c = chat()
     c.say("I want to talk to an agent")
@@ -807,6 +826,9 @@ def test_G3_C1_C4_out_of_hours_callback_is_due_inside_callback_hours(chat, store
     assert_reply(replies, "utter_ask_callback_confirmed", "es")
     replies = c.say("sí")
     assert_reply(replies, "utter_callback_scheduled", "es")
+    # C4, O2: no e-mail address, so no e-mail is promised; the number to call is given instead.
+    assert_reply(replies, "utter_callback_if_missed_no_email", "es")
+    assert not any("correo electrónico en" in t for t in texts(replies)), texts(replies)
     [callback] = store.callbacks_for(c.sender)
     assert callback.email is None and callback.preferred_start is None
     assert callback.phone_numbers == ["+13055550199", "+12025550143"]  # C3
@@ -850,7 +872,11 @@ def test_C4_C5_the_callback_keeps_an_email_and_the_applicants_chosen_time(chat, 
     replies = c.say("monday after 2pm")
     assert_reply(replies, "utter_ask_callback_confirmed", "en")
     assert any("between 2:00 PM and 6:30 PM Eastern" in t for t in texts(replies)), texts(replies)
-    c.say("yes")
+    replies = c.say("yes")
+    # C5: the time they chose is the time they are told; C4: the e-mail goes where they said.
+    assert_reply(replies, "utter_callback_chosen_time", "en")
+    assert any("between 2:00 PM and 6:30 PM Eastern" in t for t in texts(replies)), texts(replies)
+    assert any("maria.lopez@example.com" in t for t in texts(replies)), texts(replies)
     [callback] = store.callbacks_for(c.sender)
     assert callback.email == "maria.lopez@example.com"
     start = callback.preferred_start.astimezone(EASTERN)
@@ -868,6 +894,19 @@ def test_G3_callback_offer_declined(chat, store, clock):
     assert c.slot("next_step") is None
 
 
+def test_G4_G3_a_language_switch_while_a_callback_is_offered_makes_the_offer_again(chat, store, clock):
+    clock(OUT_OF_HOURS)
+    c = chat()
+    c.say("I need to speak with a representative")
+    replies = c.say("something about my asylum interview")
+    assert_reply(replies, "utter_offer_callback", "en")
+    replies = c.say("sorry can we do this in spanish please")
+    assert_reply(replies, "utter_language_changed_in_form", "es")
+    assert_reply(replies, "utter_offer_callback", "es")  # the yes or no still has its question
+    replies = c.say("sí por favor")
+    assert_reply(replies, "utter_ask_phone_numbers", "es")
+
+
 def test_C3_an_invalid_phone_number_is_asked_again(chat, store, clock):
     clock(OUT_OF_HOURS)
     c = chat()
@@ -876,6 +915,25 @@ def test_C3_an_invalid_phone_number_is_asked_again(chat, store, clock):
     replies = c.say("555-12")
     assert_reply(replies, "utter_phone_invalid", "en")
     assert store.callbacks_for(c.sender) == []
+
+
+# ---------------------------------------------------------------- no receipt number at hand (S1, S2)
+
+
+@pytest.mark.parametrize("lang, ask, answer, stop", [
+    ("en", "what's the status of my case", "i dont have it, i lost all the letters", "never mind then"),
+    ("es", "quiero saber el estado de mi caso", "no lo tengo, se me perdieron las cartas", "cancelar"),
+])
+def test_S1_S2_no_receipt_number_at_hand_is_helped_not_said_goodbye(chat, store, lang, ask, answer, stop):
+    c = chat()
+    c.say(ask)
+    replies = c.say(answer)
+    assert_reply(replies, "utter_receipt_not_at_hand", lang)
+    assert not any(_matches(t, r) for t in [v["text"] for v in RESPONSES["utter_goodbye"]] for r in texts(replies))
+    assert c.slot("requested_slot") == "receipt_number"
+    assert ("S1", "S2") in [tuple(d.rule_ids) for d in store.decisions_for(c.sender)]
+    replies = c.say(stop)
+    assert_reply(replies, "utter_form_cancelled", lang)
 
 
 # ---------------------------------------------------------------- out of scope and language (G4, G7)
