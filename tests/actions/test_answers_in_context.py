@@ -278,3 +278,24 @@ def test_G4_a_language_switch_says_the_moments_already_shown_in_the_new_language
     assert slots["callback_when"].startswith(", el sábado 5 de diciembre, entre las 7:00")
     values.update(appointment_time="within the next 12 hours")
     assert _slots(said_again_in(tracker, "es"))["appointment_time"] == "dentro de las próximas 12 horas"
+
+
+def test_S1_a_question_that_names_its_topic_after_a_status_gets_that_topics_answer():
+    """Blind conversation es-t-q-04: "que es eso de RFE y cuanto tiempo tengo" after an RFE
+    status is the RFE question (with its deadline), not the status said again."""
+    from actions.case_status import status_meaning
+
+    tracker = _after_status("que es eso de RFE y cuanto tiempo tengo para mandar los papeles", "faq",
+                            "utter_status_request_for_additional_evidence_was_sent", "es")
+    assert status_meaning(tracker) is None
+
+
+def test_R4_ok_no_tengo_covid_is_no_covid_whatever_the_ok():
+    """Blind conversation es-t-oa-06: "ok. no tengo covid" was read as a yes from its "ok"."""
+    from actions.reschedule import ValidateRescheduleForm
+
+    tracker = _tracker("reschedule_form", "has_covid", "ok. no tengo covid", "affirm", 0.8, language="es",
+                       appointment_type="oath", appointment_time="jueves 10 de diciembre a las 11:00 a.m., hora del Este",
+                       appointment_at="2026-12-10T11:00:00-05:00")
+    events = _run(ValidateRescheduleForm(), tracker)
+    assert _slots(events)["has_covid"] is False
