@@ -24,7 +24,7 @@ help:
 	@echo "make run    - set up, train if needed, start the assistant, print where to talk to it"
 	@echo "make test   - set up, train if needed, run every test layer"
 	@echo "make chat   - chat in the terminal with the running assistant"
-	@echo "make test-unit - the fast layer: no trained model, no running stack (about a minute)"
+	@echo "make test-unit - the fast layer: no trained model, no running stack (under a minute, on both cores)"
 	@echo "make test-browser - only the chat page's browser tests (tests/browser)"
 	@echo "make bench-nlu - NLU benchmark against Rasa's default pipeline (writes benchmarks/results/)"
 	@echo "make bench-crisis - crisis check (G6): recall and false alarms per language (writes benchmarks/results/)"
@@ -120,9 +120,10 @@ test: $(MODEL) $(WEB_VENDOR) chromium haproxy
 test-stories: $(MODEL)
 	$(RASA) test core --model $(MODEL) --stories tests/conversations --out tests/output/stories --fail-on-prediction-errors
 
-# The fast layer for the edit-test loop: no trained model, no running stack (about a minute).
+# The fast layer for the edit-test loop: no trained model, no running stack (under a minute,
+# on both cores: pytest-xdist).
 test-unit: $(VENV)/.installed
-	$(PY) -m pytest -q tests --ignore=tests/browser -m "not model and not stack"
+	$(PY) -m pytest -q -n 2 tests --ignore=tests/browser -m "not model and not stack"
 
 test-browser: $(MODEL) $(WEB_VENDOR) chromium
 	$(PY) -m pytest -q tests/browser
