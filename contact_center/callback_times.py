@@ -1,14 +1,16 @@
 """When the applicant would like the callback (C5), from what they typed.
 
-"tomorrow morning", "monday after 2pm", "el viernes por la tarde", "any time":
-a day (today or the next such day when none is named) and a part of it. The window
+"tomorrow morning", "monday after 2pm", "el viernes por la tarde", "el 20 de diciembre
+en la tarde", "the 20th in the morning", "any time": a day (a date typed, else a day
+named, else today or the next day when today's part has passed) and a part of it. The window
 is then kept inside callback hours and the C1 deadline by
 `rules.preferred_callback_window`; this module only reads the words.
 """
 from __future__ import annotations
 
+import difflib
 import re
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Optional, Tuple, Union
 
 from contact_center import dates
@@ -22,9 +24,9 @@ _ANY = re.compile(
     r"cualquier (hora|momento|dia)|cuando sea|no importa|da igual|a cualquier hora|no tengo preferencia|no)\b"
 )
 _PARTS = (
-    (re.compile(r"\b(mornings?|(en|por|de) la manana|por las mananas|manana temprano|temprano|early)\b"), time(7, 0), time(12, 0)),
-    (re.compile(r"\b(afternoons?|(en|por|de) la tarde|por las tardes|tarde)\b"), time(12, 0), CALLBACK_END),
-    (re.compile(r"\b(evenings?|(en|por|de) la noche|noche|after work|despues del trabajo)\b"), time(16, 0), CALLBACK_END),
+    (re.compile(r"\b(morn(?:ing|in'?)s?|(en|por|de|x) la manana|por las mananas|manana temprano|temprano|early)\b"), time(7, 0), time(12, 0)),
+    (re.compile(r"\b(afternoons?|(en|por|de|x) la tarde|por las tardes|tarde)\b"), time(12, 0), CALLBACK_END),
+    (re.compile(r"\b(evenings?|(en|por|de|x) la noche|noche|after work|despues del trabajo)\b"), time(16, 0), CALLBACK_END),
     (re.compile(r"\b(lunch|lunchtime|mediodia|hora de (la )?comida|hora del almuerzo)\b"), time(12, 0), time(13, 30)),
 )
 _HOUR = r"(\d{1,2})(?::(\d\d))?\s*(am|pm|a\.?m\.?|p\.?m\.?)?"
@@ -39,6 +41,77 @@ _DAY_WORDS = re.compile(
     r"\b(today|hoy|tomorrow|pasado manana|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|"
     r"miercoles|jueves|viernes|sabado|domingo)\b|\d{1,2}/\d{1,2}|\b(?<!la )manana\b(?! temprano)"
 )
+
+# A date typed: "20 de diciembre", "dec. 20th", "december 20 2026", "the 20th", "el dia 20".
+_MONTHS = {
+    "jan": 1, "january": 1, "ene": 1, "enero": 1, "feb": 2, "february": 2, "febrero": 2, "mar": 3, "march": 3,
+    "marzo": 3, "apr": 4, "april": 4, "abr": 4, "abril": 4, "may": 5, "mayo": 5, "jun": 6, "june": 6, "junio": 6,
+    "jul": 7, "july": 7, "julio": 7, "aug": 8, "august": 8, "ago": 8, "agosto": 8, "sep": 9, "sept": 9,
+    "september": 9, "septiembre": 9, "setiembre": 9, "oct": 10, "october": 10, "octubre": 10, "nov": 11,
+    "november": 11, "noviembre": 11, "dec": 12, "december": 12, "dic": 12, "diciembre": 12,
+}
+_MONTH_NAMES = (
+    "", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+)
+_LONG_MONTHS = [name for name in _MONTHS if len(name) >= 6]
+# The day's number is not an hour: not "3pm", "3:30", "3 de la tarde", "3 y media"
+# ("el 27 en la tarde" is a day).
+_NOT_AN_HOUR = r"(?!\s*(?::|am\b|pm\b|a\.m|p\.m|h\b|hrs?\b|de la|y media|o'?clock))"
+_DAY_NUMBER = r"(\d{1,2})(?:st|nd|rd|th|ro|vo)?\b" + _NOT_AN_HOUR
+_WORD = r"([a-z]{3,11})\.?"
+_YEAR = r"(?:,?\s+(?:del?\s+|of\s+)?((?:19|20)\d\d)\b)?"
+_MONTH_DAY = re.compile(r"\b" + _WORD + r"\s+(?:the\s+)?" + _DAY_NUMBER + _YEAR)
+_DAY_MONTH = re.compile(r"\b" + _DAY_NUMBER + r"\s+(?:de\s+|of\s+)?" + _WORD + r"(?![a-z])" + _YEAR)
+_DAY_ONLY = re.compile(
+    r"\b(?:the|el(?: dia)?|dia)\s+" + _DAY_NUMBER + r"(?!\s*/)|\b(\d{1,2})(?:st|nd|rd|th)\b" + _NOT_AN_HOUR
+)
+
+
+def _month(word: str) -> Optional[int]:
+    """A month's number from its name or abbreviation, typos in long names too ("diciembe")."""
+    if word in _MONTHS:
+        return _MONTHS[word]
+    close = difflib.get_close_matches(word, _LONG_MONTHS, n=1, cutoff=0.8) if len(word) >= 6 else []
+    return _MONTHS[close[0]] if close else None
+
+
+def _typed_date(folded: str, now: datetime) -> Union[date, bool, None]:
+    """The date typed (C1 and C2 then judge it), False when one is typed but is no date
+    ("feb 30"), None when none is typed.
+
+    A month and day without a year is the nearest such date, as for appointments
+    (`dates.parse_appointment_time`); a day of the month alone is the next such day.
+    """
+    typed = [(_month(m.group(1)), m.group(2), m.group(3)) for m in _MONTH_DAY.finditer(folded)]
+    typed += [(_month(m.group(2)), m.group(1), m.group(3)) for m in _DAY_MONTH.finditer(folded)]
+    typed = [one for one in typed if one[0]]
+    if typed:
+        number, day, year = typed[0]  # "dec 20" before "20 dec": "between 9 and 11 dec 20" is Dec 20
+        try:
+            date(int(year or 2000), number, int(day))  # 2000: February 29 is a day
+        except ValueError:
+            return False
+        words = f"{_MONTH_NAMES[number]} {int(day)}" + (f" {year}" if year else "")
+        moment = dates.parse_appointment_time(words, now)
+        if moment is None or (moment.month, moment.day) != (number, int(day)):
+            return False
+        return moment.astimezone(EASTERN).date()
+    found = _DAY_ONLY.search(folded)
+    if not found:
+        return None
+    day = int(found.group(1) or found.group(2))
+    today = now.astimezone(EASTERN).date()
+    year, month = today.year, today.month
+    for _ in range(13):  # this month's, else the next month that has that day ("the 31st")
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            candidate = None
+        if candidate is not None and candidate >= today:
+            return candidate
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return False
 
 
 def _hour(hour: str, minute: Optional[str], meridiem: Optional[str], afternoon_hint: bool) -> Optional[time]:
@@ -97,11 +170,16 @@ def preferred_window(text: Optional[str], now: datetime) -> Union[str, Tuple[dat
     folded = " ".join(fold(text).lower().replace("’", "'").split())
     local_now = now.astimezone(EASTERN)
     hours = _times(folded)
+    typed_date = _typed_date(folded, now)
+    if typed_date is False:
+        return None
     named_day = _DAY_WORDS.search(folded)
-    if hours is None and not named_day:
+    if hours is None and not named_day and typed_date is None:
         return ANY if _ANY.search(folded) else None
     day = None
-    if named_day:
+    if typed_date is not None:  # a date typed is the day, even with a weekday or "manana" beside it
+        day = typed_date
+    elif named_day:
         moment = dates.parse_appointment_time(named_day.group(0), now)
         day = moment.astimezone(EASTERN).date() if moment else None
     first, last = hours or (CALLBACK_START, CALLBACK_END)
