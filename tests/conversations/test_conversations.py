@@ -10,100 +10,13 @@ tests move (in or out of live-chat hours).
 from __future__ import annotations
 
 import json
-import uuid
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 import requests
 
-from benchmarks import replies
-from contact_center.domain_files import load_domain
-from tests.stack import ROOT, start_assistant, stop_all
-
-RESPONSES = load_domain(ROOT / "domain")["responses"]
-EASTERN = ZoneInfo("America/New_York")
-IN_HOURS = "2026-11-24T10:00:00-05:00"  # a Tuesday morning: live chat open (G3)
-OUT_OF_HOURS = "2026-11-24T21:30:00-05:00"  # the same day after 8 p.m.: closed
-APPROVED = "EAC1234567890"  # local service: Case Was Approved
-CARD_MAILED = "LIN1111111111"  # local service: Card Was Mailed To Me
-
-
-_language_of = replies.language_of
-_matches = replies.matches
-texts = replies.texts
-
-
-def assert_reply(messages, response: str, lang: str) -> None:
-    templates = [v["text"] for v in RESPONSES[response] if _language_of(v) == lang]
-    said = texts(messages)
-    assert any(_matches(t, r) for t in templates for r in said), (response, lang, said)
-
-
-def customs(messages) -> list:
-    """The chat page's machine-readable messages (actions/common.custom wraps them in `data`)."""
-    return [m["custom"]["data"] for m in messages if m.get("custom")]
-
-
-@pytest.fixture(scope="module")
-def assistant(tmp_path_factory):
-    logs = ROOT / "tests" / "output" / "conversations"
-    try:
-        running = start_assistant(tmp_path_factory.mktemp("conversations"), logs, clock=IN_HOURS, case_status_admin=True)
-    except Exception as exc:
-        pytest.fail(f"the assistant did not start: {exc}")
-    yield running
-    stop_all(running.services)
-
-
-@pytest.fixture(scope="module")
-def store(assistant):
-    from contact_center.storage import ContactCenterStore
-
-    s = ContactCenterStore(assistant.db_url)
-    s.migrate()  # the action server migrates on first use: a test that files nothing may come first
-    yield s
-    s.dispose()
-
-
-@pytest.fixture
-def clock(assistant):
-    """Moves the action server's clock for one test; back in live-chat hours after."""
-    yield assistant.set_clock
-    assistant.set_clock(IN_HOURS)
-
-
-@pytest.fixture
-def case_status_mode(assistant):
-    def set_mode(mode: str) -> None:
-        requests.post(f"{assistant.case_status_url}/_admin/mode", json={"mode": mode}, timeout=5).raise_for_status()
-
-    yield set_mode
-    set_mode("ok")
-
-
-class Conversation:
-    def __init__(self, assistant):
-        self.assistant = assistant
-        self.sender = "test-" + uuid.uuid4().hex[:12]
-
-    def say(self, text: str) -> list:
-        return self.assistant.say(self.sender, text)
-
-    def tracker(self) -> dict:
-        return self.assistant.tracker(self.sender)
-
-    def slot(self, name: str):
-        return self.tracker()["slots"].get(name)
-
-    def decided(self):
-        slots = self.tracker()["slots"]
-        return slots.get("outcome"), set(slots.get("rule_ids") or [])
-
-
-@pytest.fixture
-def chat(assistant):
-    return lambda: Conversation(assistant)
+from tests.conversations.talk import (APPROVED, CARD_MAILED, EASTERN, OUT_OF_HOURS, RESPONSES, Conversation,
+                                      language_of, matches, assert_reply, customs, texts)
 
 
 # ---------------------------------------------------------------- case status (S1-S4)
@@ -280,7 +193,7 @@ def test_a_new_topic_mid_form_is_asked_about_then_taken_when_the_applicant_agree
     replies = c.say("yes")
     assert_reply(replies, "utter_switch_request", "en")
     assert_reply(replies, "utter_case_status_result", "en")
-    assert c.slot("active_loop") is None and not c.slot("pending_request")
+    assert c.active_form() is None and not c.slot("pending_request")
     assert store.service_requests_for(c.sender) == []
 
 
@@ -594,7 +507,7 @@ def test_G6_danger_to_life_means_911_first(chat, store):
     replies = c.say("I have an emergency")
     assert_reply(replies, "utter_ask_in_danger", "en")
     replies = c.say("yes")
-    assert texts(replies)[0] in [v["text"] for v in RESPONSES["utter_call_911"] if _language_of(v) == "en"]
+    assert texts(replies)[0] in [v["text"] for v in RESPONSES["utter_call_911"] if language_of(v) == "en"]
     assert c.decided() == ("REFER_ELSEWHERE", {"G6"})
     assert store.live_entry_for(c.sender) is None
 
@@ -602,8 +515,8 @@ def test_G6_danger_to_life_means_911_first(chat, store):
 def first_reply_is(replies, response: str, lang: str) -> None:
     """G6: the crisis answer is the first thing the applicant reads."""
     first = texts(replies)[0]
-    templates = [v["text"] for v in RESPONSES[response] if _language_of(v) == lang]
-    assert any(_matches(t, first) for t in templates), (response, lang, texts(replies))
+    templates = [v["text"] for v in RESPONSES[response] if language_of(v) == lang]
+    assert any(matches(t, first) for t in templates), (response, lang, texts(replies))
 
 
 def test_G6_a_first_message_about_suicide_gets_988_then_the_assistant_stays(chat, store):
@@ -612,7 +525,7 @@ def test_G6_a_first_message_about_suicide_gets_988_then_the_assistant_stays(chat
     first_reply_is(replies, "utter_call_988", "en")
     assert_reply(replies, "utter_crisis_stay", "en")
     help_menu = [v["text"] for v in RESPONSES["utter_help"]]
-    assert not any(_matches(t, r) for t in help_menu for r in texts(replies))  # no menu of services straight after
+    assert not any(matches(t, r) for t in help_menu for r in texts(replies))  # no menu of services straight after
     assert c.decided() == ("REFER_ELSEWHERE", {"G6"})
     [row] = [d for d in store.decisions_for(c.sender) if "G6" in d.rule_ids]
     assert row.outcome == "REFER_ELSEWHERE"
@@ -929,7 +842,7 @@ def test_S1_S2_no_receipt_number_at_hand_is_helped_not_said_goodbye(chat, store,
     c.say(ask)
     replies = c.say(answer)
     assert_reply(replies, "utter_receipt_not_at_hand", lang)
-    assert not any(_matches(t, r) for t in [v["text"] for v in RESPONSES["utter_goodbye"]] for r in texts(replies))
+    assert not any(matches(t, r) for t in [v["text"] for v in RESPONSES["utter_goodbye"]] for r in texts(replies))
     assert c.slot("requested_slot") == "receipt_number"
     assert ("S1", "S2") in [tuple(d.rule_ids) for d in store.decisions_for(c.sender)]
     replies = c.say(stop)

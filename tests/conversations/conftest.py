@@ -1,0 +1,50 @@
+"""The running assistant, started once for every conversation test module (tests/stack.py)."""
+from __future__ import annotations
+
+import pytest
+import requests
+
+from tests.conversations.talk import IN_HOURS, Conversation
+from tests.stack import ROOT, start_assistant, stop_all
+
+
+@pytest.fixture(scope="session")
+def assistant(tmp_path_factory):
+    logs = ROOT / "tests" / "output" / "conversations"
+    try:
+        running = start_assistant(tmp_path_factory.mktemp("conversations"), logs, clock=IN_HOURS, case_status_admin=True)
+    except Exception as exc:
+        pytest.fail(f"the assistant did not start: {exc}")
+    yield running
+    stop_all(running.services)
+
+
+@pytest.fixture(scope="session")
+def store(assistant):
+    from contact_center.storage import ContactCenterStore
+
+    s = ContactCenterStore(assistant.db_url)
+    s.migrate()  # the action server migrates on first use: a test that files nothing may come first
+    yield s
+    s.dispose()
+
+
+@pytest.fixture
+def clock(assistant):
+    """Moves the action server's clock for one test; back in live-chat hours after."""
+    yield assistant.set_clock
+    assistant.set_clock(IN_HOURS)
+
+
+@pytest.fixture
+def case_status_mode(assistant):
+    def set_mode(mode: str) -> None:
+        requests.post(f"{assistant.case_status_url}/_admin/mode", json={"mode": mode}, timeout=5).raise_for_status()
+
+    yield set_mode
+    set_mode("ok")
+
+
+@pytest.fixture
+def chat(assistant):
+    return lambda: Conversation(assistant)
