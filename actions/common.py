@@ -16,7 +16,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from contact_center import clock, language, referrals, stops_and_corrections
+from contact_center import clock, contact, language, question_topics, referrals, stops_and_corrections
 from contact_center.messages import CRISIS_INTENT, SERVICE_INTENTS, TOO_LONG_INTENT
 from contact_center.rules import Decision
 from contact_center.text import fold
@@ -142,7 +142,8 @@ def wants_to_leave(tracker: Tracker, own_topics: Iterable[str] = (), free_text: 
     The form then takes nothing from it, so the rules for leaving or switching apply.
     A free-text answer (a description, contact details) can be about anything, so
     there only a short, explicit stop or language switch counts ("cancel",
-    "español por favor"), never what a description happens to talk about.
+    "español por favor"), or a confident question put as a question, never what a
+    description happens to talk about.
     """
     name, confidence = latest_intent(tracker)
     if name == CRISIS_INTENT:
@@ -153,8 +154,16 @@ def wants_to_leave(tracker: Tracker, own_topics: Iterable[str] = (), free_text: 
         text = latest_text(tracker)
         if name == "change_language" and language.requested_language(text):
             return True  # "can we switch to english" names the language: not a description
-        return name in CONTROL_INTENTS and (text.startswith("/") or len(text.split()) <= FREE_TEXT_CONTROL_WORDS
-                                            or (name == "stop" and stops_and_corrections.starts_with_stop(text)))
+        if name in CONTROL_INTENTS:
+            return (text.startswith("/") or len(text.split()) <= FREE_TEXT_CONTROL_WORDS
+                    or (name == "stop" and stops_and_corrections.starts_with_stop(text)))
+        # A question put instead of the answer ("antes de eso, cual es el numero de uscis?") is
+        # answered, then asked again; one that carries contact details is the answer.
+        if not question_topics.asks_a_question(text) or contact.contact_said(text) is not None:
+            return False
+        if name == QUESTION_INTENT:
+            return confidence >= QUESTION_CONFIDENCE
+        return name == "out_of_scope" and referrals.agency_for(text) is not None
     if name in CONTROL_INTENTS:
         return True
     if name == QUESTION_INTENT:

@@ -296,6 +296,9 @@ class ApplicantFormValidation(FormValidationAction):
             return {}  # the domain's entity mapping fills it
         if answers.receipt_not_at_hand(common.latest_text(tracker)):
             return {"receipt_number": NOT_AT_HAND}
+        digits = receipts.digits_answer(common.latest_text(tracker))
+        if digits and not contact.contact_said(common.latest_text(tracker)):
+            return {"receipt_number": digits}  # validated: "the three letters are missing" (S2)
         name, _ = common.latest_intent(tracker)
         if name in ("inform", "nlu_fallback", "out_of_scope", "deny", "affirm", None) or name in self.own_topics:
             return {"receipt_number": ""}  # validated as empty: "I didn't see a receipt number"

@@ -48,6 +48,10 @@ def route_to_live(
     now = common.now()
     urgent = decision.outcome is rules.Outcome.TIER2_REVIEW or bool(decision.details.get("urgent"))
     route = rules.live_route(now, decision.outcome, urgent)
+    if not set(route.rule_ids) <= set(decision.rule_ids):
+        # A flow's own decision sent the applicant here (R2, X5...): the route's rules (G3's
+        # hours, C1-C4's callback) are decided now, so the audit log shows them too.
+        common.log_decision(tracker, route, {"topic": topic}, "live_route")
     language = common.current_language(tracker)
     events: List[Dict[Text, Any]] = [SlotSet("urgent", urgent), SlotSet("topic", topic)]
     if route.details["channel"] == "live_chat":

@@ -19,7 +19,7 @@ from typing import Any, Awaitable, Callable, List, Optional
 from rasa.core.channels.channel import UserMessage
 from rasa.shared.core.events import SlotSet
 
-from contact_center import several_requests
+from contact_center import referrals, several_requests
 from contact_center.messages import CRISIS_INTENT
 
 log = logging.getLogger(__name__)
@@ -127,4 +127,6 @@ def _part(text: str, parsed: Optional[dict]) -> several_requests.Part:
     intent = (parsed or {}).get("intent") or {}
     selected = (((parsed or {}).get("response_selector") or {}).get("faq") or {}).get("response") or {}
     topic = selected.get("intent_response_key") if intent.get("name") == "faq" else None
+    if intent.get("name") == "out_of_scope":
+        topic = referrals.agency_for(text)  # two agencies' matters are two referrals (G7)
     return several_requests.Part(text, intent.get("name"), float(intent.get("confidence") or 0.0), topic)

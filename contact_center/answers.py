@@ -41,6 +41,19 @@ def yes_no(text: Optional[str]) -> Optional[bool]:
     return None
 
 
+SHORT_ANSWER_WORDS = 10
+
+
+def short_answer(text: Optional[str]) -> Optional[bool]:
+    """A yes or a no that opens a short message ("si x favor, nunca me llego nada", "yes pls,
+    it never showed up"); None otherwise. A long message that opens with "no" is a story, not
+    an answer."""
+    cleaned = clean(text)
+    if len(cleaned.split()) > SHORT_ANSWER_WORDS:
+        return None
+    return yes_no(cleaned)
+
+
 _COUNT_WORDS = (
     (r"\b(never|none|zero|nunca|ninguna|cero|no|havent|haven't|have not|not yet|todavia no|aun no)\b|\b0\b", 0),
     (r"\b(twice|two|2|three|3|four|4|many|several|more than once|dos|tres|cuatro|varias|muchas)\b", 2),

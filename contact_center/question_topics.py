@@ -76,3 +76,20 @@ _ASKS_MEANING = re.compile(
 def asks_meaning(text: Optional[str]) -> bool:
     """True when the message asks what something means."""
     return bool(_ASKS_MEANING.search(fold(text or "").lower()[:2000]))
+
+
+# A question put before the answer asked for ("antes de eso, cual es el numero de uscis?",
+# "quick q, the dmv says ..., can uscis tell them?"): it ends with a question mark, or opens,
+# after a lead-in, with a question word.
+_LEAD_IN = r"(?:(?:quick (?:q|question)|one question|a question|question|before that|first|wait|oh|btw|by the way|also|and|" \
+           r"antes de eso|antes|primero|pregunta|una pregunta|oiga|espere|y|ah)[\s,.:!-]+)*"
+_OPENS_AS_QUESTION = re.compile(
+    _LEAD_IN + r"(?:how|what|whats|where|when|why|who|which|can|could|do|does|is|are|will|would|should|"
+               r"como|que|donde|cuando|cual|cuanto|cuantos|cuantas|por que|puedo|pueden|me puede|me da|me dan|hay)\b"
+)
+
+
+def asks_a_question(text: Optional[str]) -> bool:
+    """True when the message is put as a question (a question mark, or a question word first)."""
+    folded = fold(text or "").lower().strip()
+    return folded.rstrip(" .!").endswith("?") or bool(_OPENS_AS_QUESTION.match(folded.lstrip("¿ ")))

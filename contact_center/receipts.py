@@ -207,3 +207,18 @@ def find(text: Optional[str]) -> List[ReceiptMention]:
             mentions.append(ReceiptMention(start, end, check(text[start:end])))
     mentions.sort(key=lambda x: x.start)
     return mentions
+
+
+_DIGIT_RUN = re.compile(r"(?<![\w])(\d[\d \-]{6,20}\d)(?![\w])")
+
+
+def digits_answer(text: Optional[str]) -> Optional[str]:
+    """The run of 8 to 14 digits in an answer to "what is your receipt number?", when the
+    message has no letters-and-digits attempt ("the paper just says 7777777777 near the top"):
+    the number without its three letters (S2 says so), not a message with no number in it."""
+    if not text or find(text):
+        return None
+    for match in _DIGIT_RUN.finditer(text[:_MAX_INPUT]):
+        if 8 <= sum(ch.isdigit() for ch in match.group(1)) <= 14:
+            return match.group(1)
+    return None

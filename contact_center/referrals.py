@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import List, Optional, Tuple
 
 from contact_center import form_types, receipts
 from contact_center.text import fold
@@ -76,6 +76,27 @@ def agency_for(text: Optional[str]) -> Optional[str]:
         if pattern.search(folded):
             return agency
     return None
+
+
+def agencies_for(text: Optional[str]) -> Tuple[str, ...]:
+    """Every agency whose matter the message names, in the order the applicant names them
+    ("a social security card and ... my drivers license": SSA, then the DMV). Words already
+    taken by an agency earlier in the table are not another's ("my mexican passport" is the
+    consulate's, not also the State Department's)."""
+    if not text:
+        return ()
+    folded = fold(text[:2000])
+    taken: List[Tuple[int, int]] = []
+    found: List[Tuple[int, str]] = []
+    for agency, pattern in _COMPILED:
+        for match in pattern.finditer(folded):
+            span = match.span()
+            if any(span[0] < end and start < span[1] for start, end in taken):
+                continue
+            taken.append(span)
+            if agency not in (a for _, a in found):
+                found.append((span[0], agency))
+    return tuple(agency for _, agency in sorted(found))
 
 
 def only_another_agency(text: Optional[str]) -> Optional[str]:

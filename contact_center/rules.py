@@ -212,8 +212,10 @@ def danger_to_life() -> Decision:
 LONG_UNCLEAR_CHARS = 300  # a long message not understood is asked for its main point
 
 
-def not_a_uscis_matter(agency: Optional[str], maybe_uscis: bool = False, chars: int = 0) -> Decision:
-    """G7: say who handles it.
+def not_a_uscis_matter(agency: Optional[str], maybe_uscis: bool = False, chars: int = 0,
+                       other_agencies: Sequence[str] = ()) -> Decision:
+    """G7: say who handles it; each agency named, when the message names several ("a social
+    security card and ... my drivers license": the SSA and the DMV).
 
     A message the assistant did not understand, or one about a USCIS matter it could not
     place ("my case", a form, a receipt notice), is not said to be outside USCIS: G7 is
@@ -222,7 +224,9 @@ def not_a_uscis_matter(agency: Optional[str], maybe_uscis: bool = False, chars: 
     with what the assistant can do (G1: self-help first).
     """
     if agency:
-        return Decision(Outcome.REFER_ELSEWHERE, ("G7",), (f"utter_refer_{agency}",), details={"agency": agency})
+        named = (agency,) + tuple(a for a in dict.fromkeys(other_agencies) if a != agency)
+        return Decision(Outcome.REFER_ELSEWHERE, ("G7",), tuple(f"utter_refer_{a}" for a in named),
+                        details={"agency": agency, "agencies": list(named)})
     if chars > LONG_UNCLEAR_CHARS:
         # Hand test: a stressed applicant's 1,100-character story got "Sorry, I didn't understand that".
         return Decision(Outcome.SELF_SERVICE, ("G1",), ("utter_default_long",), details={"agency": None})

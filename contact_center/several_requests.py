@@ -35,7 +35,9 @@ REQUEST_INTENTS = frozenset({
 NO_RECEIPT_INTENTS = frozenset({"change_address", "faq", "out_of_scope", "request_live_agent", "request_callback"})
 # Politeness that hid the request after it ("thanks! also i moved last week").
 SOCIAL_INTENTS = frozenset({"thank", "greet"})
-MIN_CONFIDENCE = 0.6
+MIN_CONFIDENCE = 0.5
+# A part read as what the whole message surely is needs less on its own (_backed_by_whole).
+BACKED_CONFIDENCE = 0.3
 MAX_PARTS = 3
 # Between the requests waiting in slot `pending_request` (each is one line: whitespace is folded).
 PENDING_SEPARATOR = "\n"
@@ -43,10 +45,18 @@ PENDING_SEPARATOR = "\n"
 # Where people join requests: a sentence end, or a joining word (matched on folded text).
 _JOIN_WORDS = (r"(?:and also|and another thing|another thing is|another question|one more thing|also|plus|"
                r"y tambien|tambien|ademas|y otra cosa|otra cosa|otra pregunta|y aparte|aparte)")
+# "... at 10am, and how do i renew my passport", "... huellas y que tengo que llevar?": a
+# question joined to a request by a bare "and" / "y". Not after a question: "what is an RFE
+# and how long do i have" is one. A part that is no request of its own still goes back to the
+# one before it (plan), so "and i have covid" stays a detail.
+_QUESTION_WORDS = (r"(?:how|what|where|when|why|who|which|can|could|do|does|is|are|will|would|should|"
+                   r"como|que|donde|cuando|cual|cuanto|cuantos|cuantas|por que|puedo|pueden|se puede)")
 _JOINS = re.compile(
     rf"(?<=[.!?;])\s+(?:{_JOIN_WORDS}\b[,:]?\s*)?"
     rf"|\s*,?\s+\b{_JOIN_WORDS}\b[,:]?\s*"
+    rf"|(?P<bare>\s*,?\s+\b(?:and|y)\s+(?={_QUESTION_WORDS}\b))"
 )
+_QUESTION = re.compile(rf"^[\s¿]*{_QUESTION_WORDS}\b")
 
 # A part that asks about what the part before it said ("my status says case was approved.
 # what does that mean?", "me llego una carta de rfe, que significa eso?") is a question on
@@ -114,6 +124,8 @@ def split(text: str) -> List[str]:
         return []
     parts, start = [], 0
     for match in _JOINS.finditer(folded):
+        if match.group("bare") and _QUESTION.match(folded[start:match.start()]):
+            continue
         parts.append(text[start:match.start()])
         start = match.end()
     parts.append(text[start:])
@@ -128,6 +140,14 @@ def split(text: str) -> List[str]:
     return parts
 
 
+def _backed_by_whole(part: Part, whole: Part) -> bool:
+    """A part that is unsure alone, but is what the whole message was surely read as: "que
+    tengo que llevar?" cut from "necesito cambiar mi cita de huellas y que tengo que llevar?"
+    lost the word that made it a question about biometrics (0.40 alone, 0.97 whole)."""
+    return (whole.request and part.intent == whole.intent and part.intent in REQUEST_INTENTS
+            and part.confidence >= BACKED_CONFIDENCE)
+
+
 def plan(whole: Part, parts: Sequence[Part]) -> List[str]:
     """The texts to take one after another, or [] to take the message whole, as before.
 
@@ -140,7 +160,8 @@ def plan(whole: Part, parts: Sequence[Part]) -> List[str]:
     kinds: List[str] = []
     owners: List[Optional[str]] = []  # each merged group's request intent
     for part in parts:
-        kind = "stop" if part.stop else "request" if part.request else "social" if part.social else "detail"
+        request = part.request or _backed_by_whole(part, whole)
+        kind = "stop" if part.stop else "request" if request else "social" if part.social else "detail"
         if merged and kinds[-1] == "request" and part.points_back:
             kind = "detail"
         if kind == "detail" and merged:
@@ -154,7 +175,7 @@ def plan(whole: Part, parts: Sequence[Part]) -> List[str]:
         del merged[0], kinds[0], owners[0]
     if kinds[:1] == ["stop"] and len(kinds) == 2 and kinds[1] == "request":
         return [" ".join(texts) for texts in merged]  # stop what is under way, then the new request
-    intents = [(p.intent, p.topic) for p in parts if p.request]
+    intents = [(p.intent, p.topic) for p in parts if p.request or _backed_by_whole(p, whole)]
     if len(set(intents)) < len(intents):
         return []  # the same request told twice ("my appointment is tomorrow. I need to move it")
     requests = [" ".join(texts) for texts, kind in zip(merged, kinds) if kind == "request"]

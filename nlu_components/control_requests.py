@@ -11,7 +11,15 @@ thought: both must work anywhere, inside any form (G4, issue 13).
   "me puede atender en espanol?") is `change_language` (contact_center/language.py
   requested_language): inside a form it was taken as the answer to the question asked.
 
-The crisis check comes after this component, so danger is never hidden behind either.
+- A message that opens by asking for a person ("agent please, its about ...") is
+  `request_live_agent` (contact_center/person_requests.py); the form reads its topic from
+  what follows (G1).
+- A short message that opens with a yes or a no is `affirm` / `deny` when the classifier
+  could not place it (nlu_fallback: "si x favor, nunca me llego nada" at an offer), and a
+  yes with no word of stopping is `affirm` where the classifier said `stop` ("eso,
+  mandela" at a confirmation cancelled the request it approved).
+
+The crisis check comes after this component, so danger is never hidden behind any of these.
 """
 from __future__ import annotations
 
@@ -20,20 +28,31 @@ from typing import List, Optional
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.training_data.message import Message
 
-from contact_center import language, stops_and_corrections
+from contact_center import answers, language, person_requests, stops_and_corrections
 from nlu_components import override_intent
 from nlu_components.base import UnconfiguredComponent, typed_text
 
 STOP_INTENT = "stop"
 LANGUAGE_INTENT = "change_language"
+PERSON_INTENT = "request_live_agent"
+# Intents that already ask for a person: left as they are.
+PERSON_INTENTS = frozenset({PERSON_INTENT, "request_callback"})
+FALLBACK_INTENT = "nlu_fallback"
 
 
-def control_request(text: str) -> Optional[str]:
-    """`stop`, `change_language`, or None when the words ask for neither."""
+def control_request(text: str, classified: Optional[str] = None) -> Optional[str]:
+    """The intent the words ask for whatever the classifier said (`classified`), or None."""
     if stops_and_corrections.opening_stop(text) is not None:
         return STOP_INTENT
     if language.requested_language(text) is not None:
         return LANGUAGE_INTENT
+    if classified not in PERSON_INTENTS and person_requests.asks_for_a_person(text):
+        return PERSON_INTENT
+    answer = answers.short_answer(text)
+    if classified == FALLBACK_INTENT and answer is not None:
+        return "affirm" if answer else "deny"
+    if classified == STOP_INTENT and answer is True and not stops_and_corrections.says_stop(text):
+        return "affirm"
     return None
 
 
@@ -41,12 +60,13 @@ def control_request(text: str) -> Optional[str]:
     DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False
 )
 class ControlRequestClassifier(UnconfiguredComponent):
-    """Overrides the intent with `stop` or `change_language` when the words ask for it."""
+    """Overrides the intent with what the words plainly ask for (see the module's docstring)."""
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = typed_text(message)
-            asked = None if text is None else control_request(text)
+            classified = (message.get("intent") or {}).get("name")
+            asked = None if text is None else control_request(text, classified)
             if asked is None:
                 continue
             override_intent(message, asked)

@@ -136,9 +136,14 @@ def test_without_a_selected_topic_the_action_says_it_does_not_know(recorded):
     (0.65, False, "what is an rfe?", True),
     (0.5, False, "what is an rfe?", True),  # not confident, but the topic is named and the selector is sure
     (0.5, False, "whatever you think is best", False),
-    (0.95, True, "what is an rfe?", False),
+    # At a free-text question (details, documents, contact) only a message put as a question
+    # leaves: "antes de eso, cual es el numero de uscis?" had been filed as the details.
+    (0.95, True, "what is an rfe?", True),
+    (0.95, True, "the rfe notice has my name wrong", False),
+    (0.5, True, "what is an rfe?", False),
+    (0.95, True, "what is an rfe? my email is ana@example.com", False),  # carries the answer asked for
 ])
-def test_a_form_leaves_for_a_question_only_when_it_is_confident_and_not_free_text(confidence, free_text, text, leaves):
+def test_a_form_leaves_for_a_question_only_when_it_is_confident_and_put_as_one_in_free_text(confidence, free_text, text, leaves):
     tracker = _tracker("rfe", "expedite_form", text=text)
     tracker.latest_message["intent"]["confidence"] = confidence
     assert common.wants_to_leave(tracker, free_text=free_text) is leaves

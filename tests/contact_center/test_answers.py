@@ -124,3 +124,14 @@ def test_a_stop_is_told_from_an_answer_that_starts_with_never(text, stop):
                                         ("the card never came, forget about the old address", False)])
 def test_a_long_message_that_opens_with_a_stop_is_a_stop(text, stop):
     assert stops_and_corrections.starts_with_stop(text) is stop
+
+
+@pytest.mark.parametrize("text, answer", [
+    ("yes pls, it never showed up", True),
+    ("si x favor, nunca me llego nada", True),
+    ("nope not anymore, i found it", False),
+    ("no, my case is different: they told me at the office that my file was sent to another place and i should wait", None),
+    ("i need to reschedule", None),
+])
+def test_a_short_message_that_opens_with_yes_or_no_is_that_answer(text, answer):
+    assert answers.short_answer(text) is answer

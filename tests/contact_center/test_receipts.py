@@ -109,3 +109,16 @@ def test_S2_invalid_attempts_in_text_are_recognised(text, problem):
 )
 def test_S2_no_receipt_is_invented(text):
     assert receipts.find(text) == []
+
+
+@pytest.mark.parametrize("text, digits", [
+    ("ugh the paper only says 2190012345 at the top", "2190012345"),
+    ("es el 219-001-2345", "219-001-2345"),
+    ("EAC2190012345", None),  # a whole number: find() has it
+    ("i dont have it", None),
+    ("123", None),
+])
+def test_S2_digits_alone_at_the_receipt_question_are_the_number_without_its_letters(text, digits):
+    assert receipts.digits_answer(text) == digits
+    if digits:
+        assert receipts.check(digits).problem == receipts.Problem.MISSING_PREFIX

@@ -105,3 +105,21 @@ def test_G7_a_us_passport_is_still_the_state_departments():
 def test_G1_a_long_message_not_understood_is_asked_for_its_main_point():
     assert rules.not_a_uscis_matter(None, maybe_uscis=True, chars=1127).tell == ("utter_default_long",)
     assert rules.not_a_uscis_matter("dmv", chars=1127).tell == ("utter_refer_dmv",)  # who handles it, whatever the length
+
+
+@pytest.mark.parametrize("text, agencies", [
+    ("how do i get a social security card and where do i renew my drivers license",
+     ("ssa", "dmv")),
+    ("necesito mi reembolso de impuestos y tambien sacar mi numero de seguro social", ("irs", "ssa")),
+    ("my mexican passport expired", ("home_consulate",)),  # not also the State Department's
+    ("where do i renew my us passport", ("state_department",)),
+    ("my case is pending", ()),
+])
+def test_G7_every_agency_named_in_the_order_named(text, agencies):
+    assert referrals.agencies_for(text) == agencies
+
+
+def test_G7_two_agencies_named_are_two_referrals():
+    decision = rules.not_a_uscis_matter("ssa", other_agencies=("ssa", "dmv"))
+    assert decision.rule_ids == ("G7",)
+    assert decision.tell == ("utter_refer_ssa", "utter_refer_dmv")

@@ -115,3 +115,29 @@ def test_a_question_about_the_part_before_is_a_detail_of_it_not_a_request(questi
 def test_a_new_question_after_a_request_is_still_a_request_of_its_own():
     parts = [P("I moved last month.", "change_address"), P("what is an rfe?", "faq", 0.95)]
     assert plan(P("whole", "change_address"), parts) == ["I moved last month.", "what is an rfe?"]
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("i need to move my biometrics on dec 12 at 10am, and how do i renew my us passport",
+     ["i need to move my biometrics on dec 12 at 10am", "how do i renew my us passport"]),
+    ("tengo que cambiar mi cita de huellas y que papeles llevo?",
+     ["tengo que cambiar mi cita de huellas", "que papeles llevo?"]),
+])
+def test_a_question_joined_to_a_request_by_a_bare_and_is_cut(text, parts):
+    assert split(text) == parts
+
+
+@pytest.mark.parametrize("text", ["what is an RFE and how long do i have", "que es un RFE y cuanto tiempo tengo",
+                                  "where do i get a social security card and how do i renew my license"])
+def test_a_question_joined_to_a_question_by_a_bare_and_is_one(text):
+    assert split(text) == []
+
+
+def test_a_part_unsure_alone_counts_when_the_whole_message_is_surely_it():
+    """"que tengo que llevar?" alone lost the word that made it a biometrics question."""
+    whole = Part("necesito cambiar mi cita de huellas y que tengo que llevar?", "faq", 0.97, "faq/biometrics_what_to_bring")
+    parts = [Part("necesito cambiar mi cita de huellas", "reschedule_appointment", 0.97),
+             Part("que tengo que llevar?", "faq", 0.40, "faq/biometrics_what_to_bring")]
+    assert plan(whole, parts) == ["necesito cambiar mi cita de huellas", "que tengo que llevar?"]
+    unsure = [parts[0], Part("que tengo que llevar?", "faq", 0.2, "faq/biometrics_what_to_bring")]
+    assert plan(whole, unsure) == []

@@ -1,0 +1,114 @@
+"""Whole conversations in the words applicants used where the assistant tripped (issue 13's
+blind conversation set, said here in other words): a yes with more words after it, a person
+asked for before the story, a question put where an answer was asked, two matters in one
+message, a receipt number without its letters. Fixtures: tests/conversations/conftest.py.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.conversations.talk import CARD_MAILED, OUT_OF_HOURS, assert_reply, texts
+
+
+def intent(c) -> str:
+    return c.tracker()["latest_message"]["intent"]["name"]
+
+
+@pytest.mark.parametrize("lang, yes", [("en", "yeah pls, it never got here"), ("es", "si porfa, nunca me llego")])
+def test_S4_a_yes_with_more_words_takes_the_offer(chat, lang, yes):
+    c = chat()
+    c.say(f"{'status of' if lang == 'en' else 'estado del caso'} {CARD_MAILED}")
+    assert c.slot("next_step") == "offer_e_request"
+    replies = c.say(yes)
+    assert_reply(replies, "utter_ask_problem_details", lang)  # the card request's own question
+    assert c.active_form() == "e_request_form"
+
+
+def test_E1_a_yes_at_the_confirmation_files_the_request(chat, store):
+    """"eso, mandela" was read as stop, and the request it approved was dropped."""
+    c = chat()
+    c.say("tengo que reprogramar mi ceremonia de juramento")
+    answers = {"appointment_time": "el 9 de diciembre a las 10 am", "has_covid": "no", "receipt_number": "NBC6666666666",
+               "contact": "lupe@example.com", "reschedule_confirmed": "eso, mandelo"}
+    for _ in range(len(answers)):
+        replies = c.say(answers[c.slot("requested_slot")])
+        if c.slot("requested_slot") is None:
+            break
+    assert_reply(replies, "utter_reschedule_filed_field_office", "es")
+    assert [r.request_type for r in store.service_requests_for(c.sender)] == ["reschedule"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("representative please, my travel document application got abandoned and i dont get why. "
+     "you can reach me at 312-555-0188 or at work 312-555-0199", "en"),
+    ("quiero hablar con un agente, me llego una carta que dice que abandonaron mi caso y no entiendo por que", "es"),
+])
+def test_G1_a_person_asked_for_before_the_story_is_a_request_for_a_person(chat, text, lang):
+    c = chat()
+    replies = c.say(text)
+    assert intent(c) == "request_live_agent"
+    assert c.active_form() == "live_help_form" or c.slot("outcome") is not None
+    said = texts(replies)
+    assert said and not any("didn't understand" in t or "no entendí" in t for t in said), said
+
+
+def test_G7_a_reschedule_and_another_agencys_matter_in_one_message_are_both_taken(chat):
+    c = chat()
+    replies = c.say("i have to move my oath ceremony on dec 14 at 9am, and where do i renew my us passport")
+    assert c.active_form() == "reschedule_form"
+    assert_reply(replies, "utter_ask_has_covid", "en")  # the date was read; the next question
+    assert "passport" in (c.slot("pending_request") or "")
+
+
+def test_G7_two_agencies_named_in_one_message_are_both_referred(chat):
+    replies = chat().say("how do i get my tax refund and where do i apply for a social security number")
+    assert_reply(replies, "utter_refer_irs", "en")
+    assert_reply(replies, "utter_refer_ssa", "en")
+
+
+def test_several_requests_a_reschedule_and_what_to_bring_are_both_taken(chat):
+    c = chat()
+    replies = c.say("tengo que cambiar mi cita de huellas y que documentos llevo?")
+    assert c.active_form() == "reschedule_form"
+    assert_reply(replies, "utter_ask_appointment_time", "es")
+    assert c.slot("pending_request")
+
+
+def test_E1_a_question_put_at_the_details_question_is_answered_then_asked_again(chat, store):
+    c = chat()
+    c.say("hay un error en mi tarjeta de residente")
+    assert_reply(c.say("NBC6666666666"), "utter_ask_problem_details", "es")
+    replies = c.say("oiga, antes de eso, cual es el telefono de uscis para llamar?")
+    assert_reply(replies, "utter_faq/contact_numbers", "es")
+    assert_reply(replies, "utter_ask_problem_details", "es")
+    assert c.slot("problem_details") is None
+
+
+def test_G7_another_agencys_question_at_the_contact_question_is_answered_then_asked_again(chat):
+    c = chat()
+    c.say("i need to reschedule my interview on december 15 at 1 pm")
+    c.say("no")
+    c.say("NBC6666666666")
+    replies = c.say("one question, the dmv says my license ends when my green card does, can you call them?")
+    assert_reply(replies, "utter_refer_dmv", "en")
+    assert_reply(replies, "utter_ask_contact", "en")
+
+
+def test_S2_digits_without_their_letters_at_the_receipt_question_are_explained(chat):
+    c = chat()
+    assert_reply(c.say("can you look up my case"), "utter_ask_receipt_number", "en")
+    replies = c.say("all it says on top is 2190012345")
+    assert_reply(replies, "utter_receipt_missing_prefix", "en")
+
+
+def test_R2_G3_a_biometrics_too_soon_after_hours_logs_the_hours_rule_that_offers_the_callback(chat, store, clock):
+    """The applicant is told live chat is closed (G3) and offered a callback (C1-C4): the
+    audit log must show those rules, not only R2's."""
+    clock(OUT_OF_HOURS)
+    c = chat()
+    c.say("my fingerprints appt is tomorrow 8am and i cant go, first time moving it")
+    replies = c.say("no covid")
+    assert_reply(replies, "utter_live_chat_closed", "en")
+    assert_reply(replies, "utter_offer_callback", "en")
+    logged = set().union(*(set(d.rule_ids) for d in store.decisions_for(c.sender)))
+    assert {"R2", "G3", "C1"} <= logged, logged

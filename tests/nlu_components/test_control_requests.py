@@ -1,0 +1,36 @@
+"""What the words plainly ask for, whatever the classifier said (nlu_components/control_requests.py)."""
+import pytest
+
+from nlu_components.control_requests import control_request
+
+
+@pytest.mark.parametrize("text, classified", [
+    ("representative please, my travel document application got abandoned and i dont get why", "nlu_fallback"),
+    ("quiero hablar con un agente, me llego una carta rara", "out_of_scope"),
+])
+def test_G1_a_person_asked_for_first_is_request_live_agent(text, classified):
+    assert control_request(text, classified) == "request_live_agent"
+
+
+def test_G1_a_callback_asked_for_stays_a_callback():
+    assert control_request("i want to talk to someone, can you call me back at 312-555-0139", "request_callback") is None
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("yes pls, it never showed up", "affirm"),
+    ("si x favor, nunca me llego nada", "affirm"),
+    ("nah i'm good thanks", "deny"),
+])
+def test_S4_E1_a_short_yes_or_no_the_classifier_could_not_place_is_that_answer(text, intent):
+    assert control_request(text, "nlu_fallback") == intent
+
+
+def test_E1_a_yes_read_as_stop_is_a_yes_when_no_word_asks_to_stop():
+    assert control_request("eso es, mandalo ya", "stop") == "affirm"
+    assert control_request("yes cancel it", "stop") is None  # says a stop: the classifier's stop stands
+    assert control_request("si, ya no quiero seguir", "stop") is None  # the classifier's stop stands
+
+
+def test_a_yes_the_classifier_placed_is_left_as_it_was():
+    assert control_request("yes i need to reschedule my interview", "reschedule_appointment") is None
+    assert control_request("no, my case is different: they told me at the office to wait for a letter from you", "nlu_fallback") is None
