@@ -175,6 +175,18 @@ def wants_to_leave(tracker: Tracker, own_topics: Iterable[str] = (), free_text: 
     return name in SERVICE_INTENTS and name not in set(own_topics) and confidence >= SWITCH_CONFIDENCE
 
 
+def offered_request_type(tracker: Tracker) -> Optional[str]:
+    """The e-Request type an offer named (S4), as it was before the latest message's intent
+    mapping set slot `request_type` again."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            seen_user = True
+        elif seen_user and event.get("event") == "slot" and event.get("name") == "request_type":
+            return event.get("value")
+    return None
+
+
 def log_decision(tracker: Tracker, decision: Decision, facts: Mapping[str, Any], kind: str) -> None:
     """Log a decision for audit only: one taken inside a form (a receipt number refused, S2)
     is not the conversation's outcome, which the form's own decision sets."""

@@ -16,10 +16,15 @@ from rasa_sdk.types import DomainDict
 
 from actions import common
 from actions.forms import ApplicantFormValidation, contact_said
-from contact_center import rules, stops_and_corrections
+from contact_center import rules, stated, stops_and_corrections
 from contact_center.storage import make_idempotency_key
 
 E_REQUEST_INTENTS = tuple(topic for topic, flow in rules.SELF_HELP_FLOWS.items() if flow == "e_request")
+
+
+def _accommodation_named(text: str, tracker: Tracker):
+    """An accommodation named when it is asked for ("I will need an ASL interpreter") is its details."""
+    return stated.accommodation_stated(text) if tracker.get_slot("request_type") == "accommodation" else None
 
 
 class ValidateERequestForm(ApplicantFormValidation):
@@ -28,7 +33,7 @@ class ValidateERequestForm(ApplicantFormValidation):
     own_topics = E_REQUEST_INTENTS
     confirm_slot = "e_request_confirmed"
     correctable = ("receipt_number", "problem_details", "contact")
-    fact_readers = {"contact": contact_said}
+    fact_readers = {"contact": contact_said, "problem_details": lambda text, t: _accommodation_named(text, t)}
     correction_readers = {
         "problem_details": lambda text, t: stops_and_corrections.named_correction(text, "problem_details"),
         "contact": contact_said,
@@ -42,7 +47,12 @@ class ValidateERequestForm(ApplicantFormValidation):
         started by a misunderstanding can be caught before it is filed (hand test: an
         accommodation request filed for someone asking about a late case)."""
         asked_before = tracker.get_slot("requested_slot")
+        offered = self.offer_taken(tracker)
+        if offered:
+            tracker.slots["request_type"] = offered
         events = await super().run(dispatcher, tracker, domain)
+        if offered:
+            events = [SlotSet("request_type", offered)] + list(events)
         if any(e.get("event") == "action_execution_rejected" for e in events):
             return events
         # rasa-sdk has put this turn's slots into the tracker; Rasa asks the first one missing.
@@ -51,6 +61,17 @@ class ValidateERequestForm(ApplicantFormValidation):
         if asked_next == self.confirm_slot and asked_before != self.confirm_slot:
             dispatcher.utter_message(response="utter_e_request_start")
         return events
+
+    def offer_taken(self, tracker: Tracker):
+        """S4: the request offered, when the reply to the offer started this form as another
+        request the classifier was unsure of ("y pueden hacer algo? ya pasaron 2 meses" read
+        as an accommodation at 0.66): the applicant is answering the offer, not asking anew."""
+        if not self.just_activated(tracker) or tracker.get_slot("next_step") != "offer_e_request":
+            return None
+        name, confidence = common.latest_intent(tracker)
+        if name == "affirm" or confidence >= common.SWITCH_CONFIDENCE:
+            return None
+        return common.offered_request_type(tracker)
 
     async def extract_problem_details(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
         return self.extract_free_text("problem_details", tracker)

@@ -110,7 +110,9 @@ class ActionOutOfScope(Action):
         agency = referrals.agency_for(text)
         name, _ = common.latest_intent(tracker)
         decision = rules.not_a_uscis_matter(agency, maybe_uscis=name == "nlu_fallback" or referrals.names_a_uscis_matter(text),
-                                            chars=len(text), other_agencies=referrals.agencies_for(text))
+                                            chars=len(text), other_agencies=referrals.agencies_for(text),
+                                            offer=None if tracker.active_loop_name else rules.open_offer(
+                                                tracker.get_slot("next_step"), tracker.get_slot("request_type")))
         events = common.record(tracker, decision, {"agency": agency}, "out_of_scope") if agency else []
         common.tell(dispatcher, decision)
         if tracker.active_loop_name:

@@ -61,7 +61,7 @@ class SeveralRequests:
             await on_new_message(message)
             await self._take_up_waiting(agent, message, on_new_message)  # "Yes, file it" ends a form too
             return
-        parts = await self._plan(agent, text)
+        parts = [] if await self._offer_open(agent, message.sender_id) else await self._plan(agent, text)
         if not parts:
             await on_new_message(message)
         else:
@@ -97,6 +97,12 @@ class SeveralRequests:
         if (tracker.latest_message.intent or {}).get("name") == CRISIS_INTENT:
             return False
         return not tracker.is_paused() and not tracker.active_loop_name and tracker.get_slot("next_step") is None
+
+    async def _offer_open(self, agent: Any, sender_id: str) -> bool:
+        """An offer (S4 e-Request, G3 callback) waits for its answer: the reply is one answer,
+        never cut ("y pueden hacer algo? ya pasaron 2 meses" was taken as two new requests)."""
+        tracker = await self._tracker(agent, sender_id)
+        return str(tracker.get_slot("next_step") or "").startswith("offer_")
 
     async def _keep(self, agent: Any, sender_id: str, parts: List[str]) -> None:
         async with agent.lock_store.lock(sender_id):

@@ -146,6 +146,9 @@ def _without_identifiers(text: str) -> str:
     return text
 
 
+SPANGLISH_SPANISH_WORDS = 3
+
+
 def _function_word_vote(words) -> Optional[str]:
     es = sum(w in _SPANISH_WORDS for w in words)
     en = sum(w in _ENGLISH_WORDS for w in words)
@@ -188,6 +191,11 @@ def detect(text: Optional[str], previous: Optional[str] = None) -> LanguageDecis
     confidence = scores[best]
     if accent_hint and best != accent_hint and confidence < 0.95:
         return LanguageDecision(accent_hint, "function_words", scores[accent_hint])
+    spanish, english = (sum(w in vocabulary for w in meaningful) for vocabulary in (_SPANISH_WORDS, _ENGLISH_WORDS))
+    if spanish >= SPANGLISH_SPANISH_WORDS and spanish >= 2 * english:
+        # Spanglish: Spanish grammar around English loanwords ("necesito hacer reschedule de mi
+        # biometrics appointment") reads as English to the detector, but is a Spanish speaker's.
+        return LanguageDecision(SPANISH, "function_words", scores[SPANISH])
     if confidence >= CONFIDENT and len(meaningful) >= 2:
         return LanguageDecision(best, "detector", confidence)
     vote = _function_word_vote(meaningful)

@@ -213,9 +213,10 @@ LONG_UNCLEAR_CHARS = 300  # a long message not understood is asked for its main 
 
 
 def not_a_uscis_matter(agency: Optional[str], maybe_uscis: bool = False, chars: int = 0,
-                       other_agencies: Sequence[str] = ()) -> Decision:
+                       other_agencies: Sequence[str] = (), offer: Optional[str] = None) -> Decision:
     """G7: say who handles it; each agency named, when the message names several ("a social
-    security card and ... my drivers license": the SSA and the DMV).
+    security card and ... my drivers license": the SSA and the DMV). `offer` is the offer
+    (S4, G3) still waiting for a yes or no, if one is.
 
     A message the assistant did not understand, or one about a USCIS matter it could not
     place ("my case", a form, a receipt notice), is not said to be outside USCIS: G7 is
@@ -227,6 +228,11 @@ def not_a_uscis_matter(agency: Optional[str], maybe_uscis: bool = False, chars: 
         named = (agency,) + tuple(a for a in dict.fromkeys(other_agencies) if a != agency)
         return Decision(Outcome.REFER_ELSEWHERE, ("G7",), tuple(f"utter_refer_{a}" for a in named),
                         details={"agency": agency, "agencies": list(named)})
+    if offer:
+        # S4/G3: an offer is waiting for its yes or no ("can you guys do anything about it?"):
+        # it is made again, not lost behind "say it another way".
+        return Decision(Outcome.SELF_SERVICE, ("S4",) if offer.startswith("utter_offer_e_request") else ("G3",),
+                        ("utter_yes_or_no", offer), details={"agency": None})
     if chars > LONG_UNCLEAR_CHARS:
         # Hand test: a stressed applicant's 1,100-character story got "Sorry, I didn't understand that".
         return Decision(Outcome.SELF_SERVICE, ("G1",), ("utter_default_long",), details={"agency": None})
@@ -769,6 +775,8 @@ QUESTION_RULES: Dict[str, Tuple[str, ...]] = {
     "scams": (),
     "fees": (),
     "replace_green_card": (),
+    "callback_caller_id": ("C2", "C4"),
+    "appeal_denial": (),
 }
 QUESTION_TOPICS: FrozenSet[str] = frozenset(QUESTION_RULES)
 

@@ -14,6 +14,7 @@ from typing import List, Optional
 from contact_center.answers import CRITERIA_WORDS, URGENT_WORDS, clean, first_match, times_rescheduled
 from contact_center.text import fold
 
+MAX_STATED_CHARS = 2000
 _COVID = re.compile(r"\b(covid|covid-?19|coronavirus|corona virus|sars-?cov-?2)\b")
 _COVID_NO = re.compile(
     r"\b(no|not|don'?t|dont|do not|never|negative|negativo|sin|without)\b(\s+\w+){0,3}\s+(covid|coronavirus)"
@@ -87,6 +88,9 @@ _APPOINTMENT_ASKED = re.compile(
     r"\b(need|want|request|get|necesito|quiero|pedir|solicitar)\b(\s+\w+){0,3}\s+"
     r"(urgent|emergency|expedited|urgente|emergencia)?\s*(appointment|appt|cita)\b"
     r"|\b(urgent|emergency) (appointment|appt)\b|\bcita (urgente|de emergencia)\b"
+    # "i need to go to a field office urgently", "tengo que ir a la oficina de uscis"
+    r"|\b(go|come|get|ir|acudir|presentarme)\b(\s+\w+){0,2}?\s+(to|a)\s+(the |a |an |una |la |el )?"
+    r"(field |local |uscis |de uscis )?(office|oficina)\b"
 )
 
 
@@ -146,3 +150,20 @@ def live_topic_stated(text: Optional[str], receipt_given: bool) -> Optional[str]
     if len(cleaned.split()) >= 7 and _REASON_GIVEN.search(cleaned) and not _SELF_HELP_WORDS.search(cleaned):
         return "other"
     return None
+
+
+# What applicants need named in their own words (E1, accommodation): "I will need an ASL
+# interpreter", "voy en silla de ruedas". Said when asking, it answers "What accommodation do
+# you need?" (hand test: it was asked again).
+_ACCOMMODATION = re.compile(
+    r"\b(interpreter|interprete|asl|sign language|lengua(je)? de senas|wheel ?chair|silla de ruedas|braille|deaf|sordo|"
+    r"sorda|blind|ciego|ciega|hard of hearing|hearing (aid|impair\w*)|oxygen|oxigeno|service (animal|dog)|"
+    r"animal de servicio|perro de servicio|large print|letra grande|walker|andadera|crutches|muletas|ramp|rampa|"
+    r"home visit|visita (a|en) (casa|domicilio)|bedridden|en cama|can'?t walk|cannot walk|no puedo caminar)\b"
+)
+
+
+def accommodation_stated(text: Optional[str]) -> Optional[str]:
+    """The message as the accommodation's details when it names the accommodation, else None."""
+    cleaned = clean(text)
+    return (text or "").strip()[:MAX_STATED_CHARS] if _ACCOMMODATION.search(cleaned) else None

@@ -58,6 +58,7 @@ def test_every_topic_has_training_and_held_out_examples(lang):
         ("premium_processing", {"G1", "X4"}),
         ("find_receipt_number", {"G1", "S2"}),
         ("rfe", {"G1"}),
+        ("callback_caller_id", {"G1", "C2", "C4"}),
     ],
 )
 def test_G1_a_question_is_self_service_and_names_the_rules_it_speaks_for(topic, rule_ids):

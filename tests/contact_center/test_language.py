@@ -93,3 +93,20 @@ def test_G4_a_bare_yes_keeps_the_conversation_language(text, previous):
 
 def test_G4_yes_with_other_words_is_decided_by_them():
     assert language.detect("si mandela", "en").language == "es"
+
+
+@pytest.mark.parametrize("text", [
+    "necesito hacer reschedule de mi biometrics appointment",
+    "quiero hacer check de mi status porfa",
+    "tengo que mover mi interview para la otra semana",
+])
+def test_G4_spanglish_spanish_grammar_around_english_words_is_answered_in_spanish(text):
+    assert language.detect(text).language == "es"
+
+
+@pytest.mark.parametrize("text", [
+    "my name is Maria de la Cruz and I need to reschedule my interview",
+    "hola i need help with my case",
+])
+def test_G4_english_with_a_few_spanish_words_stays_english(text):
+    assert language.detect(text).language == "en"

@@ -123,3 +123,10 @@ def test_G7_two_agencies_named_are_two_referrals():
     decision = rules.not_a_uscis_matter("ssa", other_agencies=("ssa", "dmv"))
     assert decision.rule_ids == ("G7",)
     assert decision.tell == ("utter_refer_ssa", "utter_refer_dmv")
+
+
+@pytest.mark.parametrize("offer, rule", [("utter_offer_e_request_card_not_received", "S4"), ("utter_offer_callback", "G3")])
+def test_S4_G3_a_reply_not_understood_while_an_offer_waits_makes_the_offer_again(offer, rule):
+    decision = rules.not_a_uscis_matter(None, maybe_uscis=True, offer=offer)
+    assert decision.tell == ("utter_yes_or_no", offer) and decision.rule_ids == (rule,)
+    assert rules.not_a_uscis_matter("ssa", offer=offer).tell == ("utter_refer_ssa",)  # another agency is still named

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conversations.talk import CARD_MAILED, OUT_OF_HOURS, assert_reply, texts
+from tests.conversations.talk import CARD_MAILED, OUT_OF_HOURS, RESPONSES, assert_reply, matches, texts
 
 
 def intent(c) -> str:
@@ -112,3 +112,45 @@ def test_R2_G3_a_biometrics_too_soon_after_hours_logs_the_hours_rule_that_offers
     assert_reply(replies, "utter_offer_callback", "en")
     logged = set().union(*(set(d.rule_ids) for d in store.decisions_for(c.sender)))
     assert {"R2", "G3", "C1"} <= logged, logged
+
+
+def test_E1_an_accommodation_named_up_front_is_not_asked_again(chat):
+    c = chat()
+    c.say("i'll need an ASL interpreter at my naturalization interview")
+    replies = c.say("NBC6666666666")
+    assert_reply(replies, "utter_ask_contact", "en")  # not "What accommodation do you need?"
+    assert "ASL" in (c.slot("problem_details") or "")
+
+
+def test_G4_spanglish_is_answered_in_spanish(chat):
+    c = chat()
+    replies = c.say("necesito hacer reschedule de mi interview")
+    assert c.slot("language") == "es"
+    assert_reply(replies, "utter_ask_appointment_time", "es")
+
+
+@pytest.mark.parametrize("text, topic, lang", [
+    ("when the rep calls me back will it be a private number? i dont answer unknown calls", "callback_caller_id", "en"),
+    ("me van a llamar de numero privado o como?", "callback_caller_id", "es"),
+    ("they denied my i-130, can i appeal that?", "appeal_denial", "en"),
+    ("me negaron el permiso de trabajo, se puede apelar?", "appeal_denial", "es"),
+])
+def test_C2_and_appeals_are_answered_from_the_knowledge_base(chat, text, topic, lang):
+    assert_reply(chat().say(text), f"utter_faq/{topic}", lang)
+
+
+@pytest.mark.parametrize("reply, lang", [("can you guys do anything about it? its been forever", "en"),
+                                         ("y ustedes pueden hacer algo? ya pasaron dos meses", "es")])
+def test_S4_a_reply_to_an_offer_that_is_neither_yes_nor_no_keeps_the_offer(chat, reply, lang):
+    """The offer is made again, or taken; never "say it another way" with the offer lost,
+    and the reply is not cut into new requests."""
+    c = chat()
+    c.say(f"{'status of' if lang == 'en' else 'estado del caso'} {CARD_MAILED}")
+    replies = c.say(reply)
+    said = texts(replies)
+    default = [v["text"] for v in RESPONSES["utter_default"]]
+    assert not any(matches(t, r) for t in default for r in said), said
+    assert not c.slot("pending_request")
+    if c.active_form() != "e_request_form":
+        assert_reply(replies, "utter_yes_or_no", lang)
+        assert_reply(replies, "utter_offer_e_request_card_not_received", lang)

@@ -1,0 +1,33 @@
+"""Facts said before they are asked (contact_center/stated.py), in applicants' words.
+The forms that read them: tests/actions/test_facts_up_front.py."""
+import pytest
+
+from contact_center import stated
+
+
+@pytest.mark.parametrize("text", [
+    "I will need an ASL interpreter at my interview",
+    "my mom is deaf and needs a sign language interpreter for her oath",
+    "voy en silla de ruedas, necesito que el lugar tenga rampa",
+    "soy ciega y necesito los papeles en braille",
+])
+def test_E1_an_accommodation_named_when_asked_for_is_its_details(text):
+    assert stated.accommodation_stated(text) == text
+
+
+@pytest.mark.parametrize("text", ["i need an accommodation", "necesito una adaptacion para mi cita", ""])
+def test_E1_a_request_for_an_accommodation_that_names_none_is_asked(text):
+    assert stated.accommodation_stated(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "i need to go to a field office urgently, my mom is dying abroad",
+    "tengo que ir a la oficina de uscis cuanto antes",
+    "i need an appointment at the office asap",
+])
+def test_U5_an_office_visit_asked_for_answers_the_appointment_question(text):
+    assert stated.appointment_asked(text) is True
+
+
+def test_U5_an_office_named_without_asking_to_go_answers_nothing():
+    assert stated.appointment_asked("the office sent me a letter") is None
