@@ -17,7 +17,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import common
 from actions.forms import ApplicantFormValidation, receipt_problem_response  # noqa: F401 (re-exported)
-from contact_center import rules
+from contact_center import question_topics, rules
 from contact_center.case_status import (
     CaseStatusError,
     CaseStatusUnavailable,
@@ -26,21 +26,15 @@ from contact_center.case_status import (
 )
 from contact_center.case_status.explanations import explanation_response
 from contact_center.case_status.processing_times import mail_overdue, outside_processing_time
-from contact_center.question_topics import names_topic
-from contact_center.several_requests import points_back
 
 logger = logging.getLogger(__name__)
 
 
 def status_meaning(tracker: Tracker) -> Optional[rules.Decision]:
     """S1: the status just given explained again, when the message asks what it means."""
-    explained = tracker.get_slot("case_status_explained")
     text = common.latest_text(tracker)
-    if not explained or not points_back(text) or any(names_topic(text, topic) for topic in rules.QUESTION_TOPICS):
-        return None  # "que es eso de RFE y cuanto tiempo tengo" names its topic: that question is answered
-    if not common.said_lately(tracker, "utter_case_status_result", events=20):
-        return None
-    return rules.status_meaning(explained)
+    return rules.status_meaning(tracker.get_slot("case_status_explained"), question_topics.asks_about_what_was_said(text),
+                                common.said_lately(tracker, "utter_case_status_result", events=20))
 
 
 class ValidateCaseStatusForm(ApplicantFormValidation):

@@ -7,7 +7,6 @@ server starts with no database or network work and tests can point them elsewher
 from __future__ import annotations
 
 import logging
-import re
 import threading
 from datetime import datetime
 from typing import Any, Dict, Iterable, List, Mapping, Optional
@@ -19,7 +18,6 @@ from rasa_sdk.executor import CollectingDispatcher
 from contact_center import clock, contact, language, question_topics, referrals, stops_and_corrections
 from contact_center.messages import CRISIS_INTENT, SERVICE_INTENTS, TOO_LONG_INTENT
 from contact_center.rules import Decision
-from contact_center.text import fold
 
 logger = logging.getLogger(__name__)
 
@@ -233,17 +231,6 @@ def custom(dispatcher: CollectingDispatcher, payload: Dict[str, Any]) -> None:
 
 
 INTERRUPTED_SLOT = "interrupted_request"  # set by actions/crisis.py
-
-# "can we finish the card thing", "sigamos con lo de acelerar mi caso": back to what was under way.
-_RESUME = re.compile(
-    r"\b(continue|finish|go back to|back to|resume|where were we|pick up|carry on|get back to|seguir|sigamos|sigo|"
-    r"continuar|continuemos|terminar|terminemos|retomar|volver a|volvamos|donde estabamos|lo de antes)\b"
-)
-
-
-def asks_to_resume(text: str) -> bool:
-    return bool(_RESUME.search(fold(text or "").lower()))
-
 
 FORM_SLOTS = (
     "proposed_request",  # a new request asked about mid-form (actions/topic_switch.py)

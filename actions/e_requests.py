@@ -32,6 +32,7 @@ class ValidateERequestForm(ApplicantFormValidation):
 
     own_topics = E_REQUEST_INTENTS
     confirm_slot = "e_request_confirmed"
+    files_on_receipt = True
     correctable = ("receipt_number", "problem_details", "contact")
     fact_readers = {"contact": contact_said, "problem_details": lambda text, t: _accommodation_named(text, t)}
     correction_readers = {

@@ -35,6 +35,7 @@ class ValidateExpediteForm(ApplicantFormValidation):
         "expedite_criterion": lambda t: answers.expedite_criterion(common.latest_text(t)),
     }
     confirm_slot = "expedite_confirmed"
+    files_on_receipt = True
     correctable = ("expedite_criterion", "receipt_number", "expedite_documents", "contact")
     correction_readers = {
         "expedite_documents": lambda text, t: stops_and_corrections.named_correction(text, "expedite_documents"),

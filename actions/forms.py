@@ -81,6 +81,8 @@ class ApplicantFormValidation(FormValidationAction):
     own_topics: Iterable[str] = ()
     #: Confirmation slot and the answers it can send back to be asked again.
     confirm_slot: Optional[str] = None
+    #: The form files a request on a receipt number, shown at its confirmation (E1).
+    files_on_receipt: bool = False
     correctable: Iterable[str] = ()
 
     @abstractmethod
@@ -212,9 +214,26 @@ class ApplicantFormValidation(FormValidationAction):
             if topic_switch.is_new_request(tracker, self.own_topics):
                 return topic_switch.propose(tracker) + kept  # asked first: nothing is left half-filed
             return [ActionExecutionRejected(self.form_name())]
+        self.say_receipt_from_before(dispatcher, tracker)
         before = dict(tracker.slots)
         events = await super().run(dispatcher, tracker, domain)
         return switch + without_repeated_slots(events, before, before.get("requested_slot")) + kept
+
+    def say_receipt_from_before(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+        """E1: a second request in the conversation starts with the receipt number the first
+        was filed with; say so, since it may be another case ("my work permit never came and
+        there is a typo on my green card"): the confirmation lets the applicant change it.
+        Hand test: the second request was filed on the first's number unsaid."""
+        receipt = tracker.get_slot("receipt_number")
+        if not receipt or not self.files_on_receipt or not self.just_activated(tracker) \
+                or receipts.find(common.latest_text(tracker)):
+            return
+        try:
+            filed = common.store().service_requests_for(tracker.sender_id)
+        except Exception:  # the form goes on; the confirmation still shows the number
+            return
+        if any(r.receipt_number == receipt for r in filed):
+            dispatcher.utter_message(response="utter_receipt_from_before", receipt_number=receipt)
 
     def receipt_kept(self, tracker: Tracker) -> List[EventType]:
         """The receipt number given before, when this message brought another one where none

@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import common, topic_switch
 from actions.case_status import status_meaning
 from actions.common import current_language
-from contact_center import language, referrals, rules
+from contact_center import language, referrals, rules, stops_and_corrections
 from contact_center.messages import is_blank
 from contact_center.timefmt import RELATIVE_LABELS, format_moment, format_window, relative_label
 
@@ -97,7 +97,7 @@ class ActionOutOfScope(Action):
             dispatcher.utter_message(response="utter_empty_message")
             return []
         interrupted = tracker.get_slot(common.INTERRUPTED_SLOT)
-        if interrupted and common.asks_to_resume(text) and not tracker.active_loop_name:
+        if interrupted and stops_and_corrections.asks_to_resume(text) and not tracker.active_loop_name:
             # G6: after a crisis reply, the request it cut short, when the applicant asks for it;
             # the channel takes it up next (applicant_channels/several_requests.py).
             return [SlotSet("pending_request", topic_switch.waiting(interrupted, tracker)),

@@ -63,6 +63,7 @@ class ValidateRescheduleForm(ApplicantFormValidation):
         "times_rescheduled": lambda t: answers.times_rescheduled(common.latest_text(t)),
     }
     confirm_slot = "reschedule_confirmed"
+    files_on_receipt = True
     correctable = ("appointment_time", "receipt_number", "contact")
     correction_readers = {
         "appointment_time": lambda text, t: _appointment_moment(t)[0],

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Dict, Optional, Pattern
 
+from contact_center import several_requests
 from contact_center.text import fold
 
 # The ResponseSelector's confidence at which its topic is taken, with the topic named.
@@ -97,3 +98,10 @@ def asks_a_question(text: Optional[str]) -> bool:
     """True when the message is put as a question (a question mark, or a question word first)."""
     folded = fold(text or "").lower().strip()
     return folded.rstrip(" .!").endswith("?") or bool(_OPENS_AS_QUESTION.match(folded.lstrip("¿ ")))
+
+
+def asks_about_what_was_said(text: Optional[str]) -> bool:
+    """True when the message asks about what was just said ("what does that mean?", "que
+    significa eso") and names no knowledge-base topic of its own: "que es eso de RFE y cuanto
+    tiempo tengo" is the RFE question, answered as such."""
+    return several_requests.points_back(text or "") and not any(names_topic(text, topic) for topic in TOPIC_TERMS)

@@ -264,10 +264,14 @@ def receipt_rejected(receipt: Optional[str]) -> Optional[Decision]:
     )
 
 
-def status_meaning(explained: str) -> Decision:
+def status_meaning(explained: Optional[str], asks_back: bool, status_just_given: bool) -> Optional[Decision]:
     """S1: "what does that mean?" right after a status is the status explained again, not a
     question about some other topic (hand test: "que significa eso? me la negaron??" got
-    the answer about a notice of intent to deny)."""
+    the answer about a notice of intent to deny). `asks_back`: the message asks about what
+    was just said and names no topic of its own (question_topics.asks_about_what_was_said).
+    None when the message is not that question."""
+    if not explained or not asks_back or not status_just_given:
+        return None
     return Decision(Outcome.SELF_SERVICE, ("S1",), ("utter_case_status_meaning", explained))
 
 

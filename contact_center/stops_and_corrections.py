@@ -1,6 +1,7 @@
-"""Stopping and correcting, in the applicant's words: a stop anywhere in a message
-("never mind", "olvidalo") or opening it ("nah forget it, ill call tomorrow"), and a field
-corrected at a confirmation with its new value ("change the documents to ...").
+"""Stopping, resuming and correcting, in the applicant's words: a stop anywhere in a message
+("never mind", "olvidalo") or opening it ("nah forget it, ill call tomorrow"), a request to go
+back to what was under way ("can we finish the card thing"), and a field corrected at a
+confirmation with its new value ("change the documents to ...").
 """
 from __future__ import annotations
 
@@ -80,3 +81,16 @@ def opening_stop(text: Optional[str]) -> Optional[int]:
     if not found:
         return None
     return found.end() + (len(folded) - len(folded.lstrip()))
+
+
+# "can we finish the card thing", "sigamos con lo de acelerar mi caso": back to what was under
+# way before a crisis reply (G6, actions/crisis.py keeps it).
+_RESUME = re.compile(
+    r"\b(continue|finish|go back to|back to|resume|where were we|pick up|carry on|get back to|seguir|sigamos|sigo|"
+    r"continuar|continuemos|terminar|terminemos|retomar|volver a|volvamos|donde estabamos|lo de antes)\b"
+)
+
+
+def asks_to_resume(text: Optional[str]) -> bool:
+    """True when the message asks to go back to the request that was under way."""
+    return bool(_RESUME.search(fold(text or "").lower()))

@@ -1,7 +1,7 @@
 """A question put where an answer was asked for (free-text questions of a form)."""
 import pytest
 
-from contact_center.question_topics import asks_a_question
+from contact_center.question_topics import asks_a_question, asks_about_what_was_said
 
 
 @pytest.mark.parametrize("text", [
@@ -25,3 +25,23 @@ def test_a_question_is_seen_as_a_question(text):
 ])
 def test_an_answer_is_not_a_question(text):
     assert not asks_a_question(text)
+
+
+@pytest.mark.parametrize("text, back", [
+    ("what does that mean?", True),
+    ("que significa eso? me la negaron??", True),
+    ("que es eso de RFE y cuanto tiempo tengo", False),  # names its own topic: the RFE question
+    ("i need to reschedule", False),
+])
+def test_S1_a_message_that_asks_about_what_was_just_said(text, back):
+    assert asks_about_what_was_said(text) is back
+
+
+def test_S1_the_status_is_explained_again_only_right_after_it_was_given():
+    from contact_center import rules
+
+    assert rules.status_meaning("utter_status_case_was_denied", True, True).tell == (
+        "utter_case_status_meaning", "utter_status_case_was_denied")
+    assert rules.status_meaning("utter_status_case_was_denied", True, False) is None
+    assert rules.status_meaning(None, True, True) is None
+    assert rules.status_meaning("utter_status_case_was_denied", False, True) is None

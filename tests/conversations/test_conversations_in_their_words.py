@@ -154,3 +154,19 @@ def test_S4_a_reply_to_an_offer_that_is_neither_yes_nor_no_keeps_the_offer(chat,
     if c.active_form() != "e_request_form":
         assert_reply(replies, "utter_yes_or_no", lang)
         assert_reply(replies, "utter_offer_e_request_card_not_received", lang)
+
+
+def test_E1_a_second_request_says_it_uses_the_first_requests_receipt_number(chat, store):
+    c = chat()
+    c.say("my EAD never showed up in the mail. also my green card has my last name misspelled")
+    assert c.active_form() == "e_request_form"
+    answers = {"receipt_number": "IOE4444444444", "problem_details": "the work permit, it should have come to 12 elm st dayton oh",
+               "contact": "sam.k@example.com", "e_request_confirmed": "yes"}
+    for _ in range(len(answers)):
+        replies = c.say(answers[c.slot("requested_slot")])
+        if c.slot("requested_slot") is None or store.service_requests_for(c.sender):
+            break
+    assert len(store.service_requests_for(c.sender)) == 1
+    assert c.active_form() == "e_request_form"  # the typo request, taken up next
+    assert_reply(replies, "utter_receipt_from_before", "en")
+    assert any("IOE4444444444" in t for t in texts(replies))

@@ -1,0 +1,16 @@
+"""Going back to what was under way (G6: after a crisis reply), in the applicant's words.
+Stops and corrections: tests/contact_center/test_answers.py."""
+import pytest
+
+from contact_center.stops_and_corrections import asks_to_resume
+
+
+@pytest.mark.parametrize("text", ["ok can we finish the card thing now", "sigamos con lo de acelerar mi caso",
+                                  "where were we", "volvamos a lo de antes"])
+def test_G6_asking_to_go_back_to_the_request(text):
+    assert asks_to_resume(text)
+
+
+@pytest.mark.parametrize("text", ["i need to reschedule my interview", "gracias", ""])
+def test_G6_other_messages_do_not_ask_to_resume(text):
+    assert not asks_to_resume(text)
