@@ -169,7 +169,9 @@ def wants_to_leave(tracker: Tracker, own_topics: Iterable[str] = (), free_text: 
     if name == "out_of_scope":
         # G7: another agency's matter ("the dmv wont renew my license") is answered, then
         # the form goes on (data/other_agencies.yml); any other off-topic text is an answer.
-        return confidence >= SWITCH_CONFIDENCE and referrals.agency_for(latest_text(tracker)) is not None
+        text = latest_text(tracker)
+        return (confidence >= SWITCH_CONFIDENCE or question_topics.asks_a_question(text)) and \
+            referrals.agency_for(text) is not None
     return name in SERVICE_INTENTS and name not in set(own_topics) and confidence >= SWITCH_CONFIDENCE
 
 

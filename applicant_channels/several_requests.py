@@ -61,7 +61,9 @@ class SeveralRequests:
             await on_new_message(message)
             await self._take_up_waiting(agent, message, on_new_message)  # "Yes, file it" ends a form too
             return
-        parts = [] if await self._offer_open(agent, message.sender_id) else await self._plan(agent, text)
+        parts = await self._plan(agent, text)
+        if parts and several_requests.stops_first(parts) is False and await self._answer_awaited(agent, message.sender_id):
+            parts = []  # the answer to the question asked, whole
         if not parts:
             await on_new_message(message)
         else:
@@ -98,11 +100,15 @@ class SeveralRequests:
             return False
         return not tracker.is_paused() and not tracker.active_loop_name and tracker.get_slot("next_step") is None
 
-    async def _offer_open(self, agent: Any, sender_id: str) -> bool:
-        """An offer (S4 e-Request, G3 callback) waits for its answer: the reply is one answer,
-        never cut ("y pueden hacer algo? ya pasaron 2 meses" was taken as two new requests)."""
+    async def _answer_awaited(self, agent: Any, sender_id: str) -> bool:
+        """A form's question or an offer (S4 e-Request, G3 callback) waits for its answer: the
+        reply is one message, never cut, unless it opens by stopping ("never mind, i just need
+        to change my address": the stop, then the new request). Cut, "y pueden hacer algo? ya pasaron 2 meses" at an
+        offer was taken as two new requests, and "oiga y ustedes me pueden decir si califico
+        para pedir asilo? o necesito abogado?" at the contact question lost its question; the
+        form itself asks about a new request (actions/topic_switch.py)."""
         tracker = await self._tracker(agent, sender_id)
-        return str(tracker.get_slot("next_step") or "").startswith("offer_")
+        return bool(tracker.active_loop_name) or str(tracker.get_slot("next_step") or "").startswith("offer_")
 
     async def _keep(self, agent: Any, sender_id: str, parts: List[str]) -> None:
         async with agent.lock_store.lock(sender_id):

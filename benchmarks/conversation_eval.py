@@ -72,6 +72,8 @@ NOTES = (
     "Session 10: a new request mid-form is asked about first (issue 13: the form is left only after the applicant "
     "agrees); es-cancel-007 was changed to expect that question, then 'si'. Also G7 for another agency's matter in "
     "a USCIS service's words, 'what does that mean' questions, and hand-test fixes. Not blind.",
+    "Session 12: en-flow-007 and es-flow-007 changed to expect the accommodation named in the first message as "
+    "its details (no 'What accommodation do you need?' again: a hand test's complaint). Not blind.",
 )
 TEST_NOTES = (
     "The blind test set (benchmarks/conversations_test/, 120: en 60, es 60) was written on 2026-12-05 by a "
@@ -96,6 +98,13 @@ TEST_NOTES = (
     "expectation stands and counts as a failure. Other general changes: G7 for another agency's matter in a USCIS "
     "service's words, questions asking what something means, a receipt number of another case no longer replacing "
     "the request's own, eviction as a financial loss.",
+    "Session 12 (NOT blind; general classes from this set's failures, fixed and tested in other words, none of "
+    "its sentences): a short yes or no the classifier could not place; a yes read as stop; a person asked for "
+    "before the story; a question joined to a request by a bare 'and'; every agency named; a question at a "
+    "free-text question; digits without letters; Spanglish; a reply to a form's question or an offer never cut "
+    "into requests; a callback date typed. Run before these: en 80.0%, es 78.3%. The accommodation named up "
+    "front is now its details, where en-t-aic-01 / es-t-aic-01 expect the question again: that expectation "
+    "stands and counts as a failure.",
 )
 
 

@@ -25,7 +25,9 @@ _SEPARATORS = frozenset(" -*._/#\u2010\u2011\u2012\u2013\u2014\u00a0")
 # A lone digit run after words like these is an attempt at a receipt number
 # typed without its prefix (phone numbers elsewhere in a message are not).
 _RECEIPT_WORDS = re.compile(
-    r"(receipt|recibo|case\s*(number|no\.?|#)|n[uú]mero\s+de\s+caso|numero\s+de\s+caso)",
+    r"(receipt|recibo|case\s*(number|no\.?|#)|n[uú]mero\s+de\s+caso|numero\s+de\s+caso|"
+    # "quiero ver mi caso, el numero es 2190012345", "my case, the number is ..."
+    r"(caso|case)[\s,.:;-]+(el\s+|the\s+|its\s+|su\s+)?(n[uú]mero|number|no\.?|#)(\s+(es|is))?)",
     re.IGNORECASE,
 )
 _MAX_INPUT = 5000  # longer messages are scanned only this far: receipt numbers come early

@@ -148,6 +148,18 @@ def _backed_by_whole(part: Part, whole: Part) -> bool:
             and part.confidence >= BACKED_CONFIDENCE)
 
 
+def _in_context(text: str, whole: Part, parts: Sequence[Part]) -> str:
+    """A question taken up later is asked with the words around it when the whole message is
+    that question ("necesito reprogramar mis huellas y que documentos tengo que llevar?": taken
+    up alone, "que documentos tengo que llevar cuando vaya?" lost "huellas" and got the RFE
+    answer). The whole message, read as that question, gets its answer again."""
+    part = next((p for p in parts if p.text == text), None)
+    if part is not None and part.intent == "faq" and whole.intent == "faq" and whole.topic == part.topic \
+            and whole.confidence >= MIN_CONFIDENCE:
+        return whole.text
+    return text
+
+
 def plan(whole: Part, parts: Sequence[Part]) -> List[str]:
     """The texts to take one after another, or [] to take the message whole, as before.
 
@@ -180,7 +192,12 @@ def plan(whole: Part, parts: Sequence[Part]) -> List[str]:
         return []  # the same request told twice ("my appointment is tomorrow. I need to move it")
     requests = [" ".join(texts) for texts, kind in zip(merged, kinds) if kind == "request"]
     if len(requests) >= 2:
-        return requests
+        return requests[:1] + [_in_context(text, whole, parts) for text in requests[1:]]
     if len(requests) == 1 and whole.social and kinds and kinds[0] == "social":
         return [" ".join(merged[0]), requests[0]]
     return []
+
+
+def stops_first(parts: Sequence[str]) -> bool:
+    """True when the first part of a plan is a stop of what is under way ("never mind")."""
+    return bool(parts) and stops_and_corrections.opening_stop(parts[0]) is not None

@@ -41,17 +41,32 @@ _NEW_VALUE = (r"\s*(?:[:=]|\b(?:to|should be|should say|is|are|will be|a|por|son
               r"que diga|say|says)\b)\s*(?P<value>\S.*)$")
 
 
+# The new value said with "instead" ("actually i wont have the employer letter, put medical
+# records from dr patel instead", "mejor ponga la carta del hospital en su lugar"): the
+# form's free-text field, since that is what such words replace.
+_INSTEAD = re.compile(
+    r"\b(?:put|use|send|list|write|say|make it|pon|ponga|ponle|pongale|mande|mandare|envie|enviare|use|usare)\s+"
+    r"(?P<value>\S.*?)[\s,.]*\b(?:instead|en su lugar|en lugar de eso|mejor)\b",
+    re.IGNORECASE,
+)
+
+
 def named_correction(text: Optional[str], field: str) -> Optional[str]:
-    """The new value of `field` when the message names the field and gives it, else None."""
-    found = re.search(rf"\b(?:{_FIELD_NAMES[field]})\b{_NEW_VALUE}", (text or "").strip(), re.IGNORECASE)
+    """The new value of `field` when the message names the field and gives it, or gives a
+    new value "instead", else None."""
+    found = re.search(rf"\b(?:{_FIELD_NAMES[field]})\b{_NEW_VALUE}", (text or "").strip(), re.IGNORECASE) \
+        or _INSTEAD.search((text or "").strip())
     if not found:
         return None
     value = found.group("value").strip()
     if yes_no(value) is not None or _APPROVAL.match(clean(value)):
         return None  # "the documents are fine" approves them
+    if _CONTACT_WORDS.search(clean(value)):
+        return None  # "use my email instead" changes the contact, read by its own reader
     return value
 
 
+_CONTACT_WORDS = re.compile(r"\b(e-?mail|correo|phone|telefono|cell|celular|cel|number|numero)\b")
 _APPROVAL = re.compile(r"^(fine|good|ok|okay|right|correct|all right|bien|correct[oa]s?|buen[oa]s?|perfect[oa]?s?)\b")
 
 

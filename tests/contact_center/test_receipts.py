@@ -122,3 +122,13 @@ def test_S2_digits_alone_at_the_receipt_question_are_the_number_without_its_lett
     assert receipts.digits_answer(text) == digits
     if digits:
         assert receipts.check(digits).problem == receipts.Problem.MISSING_PREFIX
+
+
+@pytest.mark.parametrize("text", ["quiero ver mi caso, el numero es 2190012345", "about my case, the number is 2190012345"])
+def test_S2_digits_after_naming_the_case_and_its_number_are_an_attempt(text):
+    [mention] = receipts.find(text)
+    assert mention.check.problem == Problem.MISSING_PREFIX
+
+
+def test_S2_a_phone_number_is_not_a_receipt_attempt():
+    assert receipts.find("mi numero es 3055550178, llamenme sobre mi caso") == []

@@ -138,6 +138,23 @@ def test_a_part_unsure_alone_counts_when_the_whole_message_is_surely_it():
     whole = Part("necesito cambiar mi cita de huellas y que tengo que llevar?", "faq", 0.97, "faq/biometrics_what_to_bring")
     parts = [Part("necesito cambiar mi cita de huellas", "reschedule_appointment", 0.97),
              Part("que tengo que llevar?", "faq", 0.40, "faq/biometrics_what_to_bring")]
-    assert plan(whole, parts) == ["necesito cambiar mi cita de huellas", "que tengo que llevar?"]
+    assert plan(whole, parts) == ["necesito cambiar mi cita de huellas", whole.text]  # asked in its context
     unsure = [parts[0], Part("que tengo que llevar?", "faq", 0.2, "faq/biometrics_what_to_bring")]
     assert plan(whole, unsure) == []
+
+
+def test_a_plan_that_opens_with_a_stop_is_known_as_such():
+    from contact_center.several_requests import stops_first
+
+    assert stops_first(["never mind that", "i just need to change my address"])
+    assert not stops_first(["oiga, me pueden decir si puedo pedir asilo?", "o mejor busco un abogado?"])
+    assert not stops_first([])
+
+
+def test_a_question_taken_up_later_keeps_its_context_when_the_whole_message_is_it():
+    whole = Part("necesito cambiar mi cita de huellas y que documentos llevo?", "faq", 0.97, "faq/biometrics_what_to_bring")
+    parts = [Part("necesito cambiar mi cita de huellas", "reschedule_appointment", 0.97),
+             Part("que documentos llevo?", "faq", 0.82, "faq/biometrics_what_to_bring")]
+    assert plan(whole, parts) == ["necesito cambiar mi cita de huellas", whole.text]
+    other_topic = Part("que documentos llevo?", "faq", 0.82, "faq/rfe")
+    assert plan(whole, [parts[0], other_topic]) == ["necesito cambiar mi cita de huellas", "que documentos llevo?"]

@@ -14,3 +14,17 @@ def test_G6_asking_to_go_back_to_the_request(text):
 @pytest.mark.parametrize("text", ["i need to reschedule my interview", "gracias", ""])
 def test_G6_other_messages_do_not_ask_to_resume(text):
     assert not asks_to_resume(text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("change the documents to bank statements and the eviction notice", "bank statements and the eviction notice"),
+    ("actually i wont have the letter from work, use my hospital bills instead", "my hospital bills"),
+    ("mejor ponga las cartas del doctor en su lugar", "las cartas del doctor"),
+    ("the documents are fine", None),
+    ("use my email instead", None),  # the contact's own reader takes that
+    ("yes send it", None),
+])
+def test_E1_a_free_text_field_corrected_at_the_confirmation(text, value):
+    from contact_center.stops_and_corrections import named_correction
+
+    assert named_correction(text, "expedite_documents") == value

@@ -170,3 +170,24 @@ def test_E1_a_second_request_says_it_uses_the_first_requests_receipt_number(chat
     assert c.active_form() == "e_request_form"  # the typo request, taken up next
     assert_reply(replies, "utter_receipt_from_before", "en")
     assert any("IOE4444444444" in t for t in texts(replies))
+
+
+def test_a_reply_to_a_forms_question_is_not_cut_into_requests(chat):
+    """Cut at its question marks, the question lost its second half and the contact
+    question got "I need an e-mail address"."""
+    c = chat()
+    c.say("tengo que cambiar mi entrevista del 16 de diciembre a las 10 am")
+    c.say("no")
+    c.say("MSC5555555555")
+    replies = c.say("oiga, me pueden decir si puedo pedir asilo? o mejor busco un abogado?")
+    assert_reply(replies, "utter_faq/legal_help", "es")
+    assert_reply(replies, "utter_ask_contact", "es")
+    assert not c.slot("pending_request")
+
+
+def test_G7_another_agencys_matter_asked_at_the_receipt_question_is_referred(chat):
+    c = chat()
+    c.say("quiero saber como va mi caso")
+    replies = c.say("oiga, tambien necesito corregir mi nombre en el seguro social, eso lo hacen ustedes?")
+    assert_reply(replies, "utter_refer_ssa", "es")
+    assert_reply(replies, "utter_ask_receipt_number", "es")
