@@ -71,6 +71,13 @@ def test_a_question_asked_again_without_a_reason_fails_but_not_with_one():
     assert explained.passed, explained.reasons
 
 
+def test_a_callback_time_outside_callback_hours_is_a_reason_to_ask_again():
+    ask = _text("utter_ask_callback_time", "en")
+    explained = _run([[ask], [_text("utter_callback_time_outside_hours", "en"), ask]],
+                     {"id": "x", "lang": "en", "turns": [{"say": "a"}, {"say": "wednesday at 8pm"}]})
+    assert explained.passed, explained.reasons
+
+
 def test_outcome_rules_and_filing_are_checked_in_the_store():
     result = _run([[ASK]], {"id": "x", "lang": "en", "turns": [{"say": "a"}], "outcome": "E_REQUEST",
                             "rule_ids": ["R1"], "filed": ["reschedule"]},

@@ -191,3 +191,14 @@ def test_G7_another_agencys_matter_asked_at_the_receipt_question_is_referred(cha
     replies = c.say("oiga, tambien necesito corregir mi nombre en el seguro social, eso lo hacen ustedes?")
     assert_reply(replies, "utter_refer_ssa", "es")
     assert_reply(replies, "utter_ask_receipt_number", "es")
+
+
+@pytest.mark.parametrize("first, topic, lang", [("i want a real person", "i moved last month", "en"),
+                                                ("quiero hablar con una persona", "me cambie de casa", "es")])
+def test_G1_O1_a_person_asked_for_a_change_of_address_gets_the_online_tool_and_nothing_else(chat, first, topic, lang):
+    c = chat()
+    c.say(first)
+    replies = c.say(topic)
+    assert_reply(replies, "utter_change_address_info", lang)
+    default = [v["text"] for v in RESPONSES["utter_default"]]
+    assert not any(matches(t, r) for t in default for r in texts(replies)), texts(replies)
