@@ -14,6 +14,15 @@ def intent(c) -> str:
     return c.tracker()["latest_message"]["intent"]["name"]
 
 
+def at_the_contact_question(chat, opening: str):
+    """A conversation at the contact question of an interview reschedule (date in `opening`)."""
+    c = chat()
+    for text in (opening, "no", "MSC5555555555"):  # the date, no covid, the receipt number
+        c.say(text)
+    assert c.slot("requested_slot") == "contact"
+    return c
+
+
 @pytest.mark.parametrize("lang, yes", [("en", "yeah pls, it never got here"), ("es", "si porfa, nunca me llego")])
 def test_S4_a_yes_with_more_words_takes_the_offer(chat, lang, yes):
     c = chat()
@@ -85,10 +94,7 @@ def test_E1_a_question_put_at_the_details_question_is_answered_then_asked_again(
 
 
 def test_G7_another_agencys_question_at_the_contact_question_is_answered_then_asked_again(chat):
-    c = chat()
-    c.say("i need to reschedule my interview on december 15 at 1 pm")
-    c.say("no")
-    c.say("NBC6666666666")
+    c = at_the_contact_question(chat, "i need to reschedule my interview on december 15 at 1 pm")
     replies = c.say("one question, the dmv says my license ends when my green card does, can you call them?")
     assert_reply(replies, "utter_refer_dmv", "en")
     assert_reply(replies, "utter_ask_contact", "en")
@@ -175,10 +181,7 @@ def test_E1_a_second_request_says_it_uses_the_first_requests_receipt_number(chat
 def test_a_reply_to_a_forms_question_is_not_cut_into_requests(chat):
     """Cut at its question marks, the question lost its second half and the contact
     question got "I need an e-mail address"."""
-    c = chat()
-    c.say("tengo que cambiar mi entrevista del 16 de diciembre a las 10 am")
-    c.say("no")
-    c.say("MSC5555555555")
+    c = at_the_contact_question(chat, "tengo que cambiar mi entrevista del 16 de diciembre a las 10 am")
     replies = c.say("oiga, me pueden decir si puedo pedir asilo? o mejor busco un abogado?")
     assert_reply(replies, "utter_faq/legal_help", "es")
     assert_reply(replies, "utter_ask_contact", "es")
