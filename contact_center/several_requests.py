@@ -78,10 +78,15 @@ class Part:
     text: str
     intent: Optional[str]
     confidence: float = 0.0
-    topic: Optional[str] = None  # a question's topic: two questions are two requests
+    topic: Optional[str] = None  # a question's topic, or the agency named off topic: two are two requests
 
     @property
     def request(self) -> bool:
+        if self.intent == "out_of_scope" and not self.topic:
+            # Off topic with no agency named is the story around a request, not one: "is there a
+            # way to rush my application? i have a job offer starting in january" (G7 has
+            # nothing to say about the job offer).
+            return False
         return self.intent in REQUEST_INTENTS and self.confidence >= MIN_CONFIDENCE
 
     @property

@@ -158,3 +158,13 @@ def test_a_question_taken_up_later_keeps_its_context_when_the_whole_message_is_i
     assert plan(whole, parts) == ["necesito cambiar mi cita de huellas", whole.text]
     other_topic = Part("que documentos llevo?", "faq", 0.82, "faq/rfe")
     assert plan(whole, [parts[0], other_topic]) == ["necesito cambiar mi cita de huellas", "que documentos llevo?"]
+
+
+def test_G7_an_off_topic_part_is_a_request_only_when_it_names_another_agency():
+    whole = Part("is there a way to speed up my case? my new job starts in march", "request_expedite", 0.9)
+    story = [Part("is there a way to speed up my case?", "request_expedite", 0.9),
+             Part("my new job starts in march", "out_of_scope", 0.7)]
+    assert plan(whole, story) == []  # one request, with its story
+    referral = [Part("i need to move my interview", "reschedule_appointment", 0.9),
+                Part("how do i renew my us passport", "out_of_scope", 0.99, "state_department")]
+    assert plan(whole, referral) == ["i need to move my interview", "how do i renew my us passport"]
