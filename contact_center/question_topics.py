@@ -89,8 +89,7 @@ def asks_meaning(text: Optional[str]) -> bool:
 _LEAD_IN = r"(?:(?:quick (?:q|question)|one question|a question|question|before that|first|wait|oh|btw|by the way|also|and|" \
            r"antes de eso|antes|primero|pregunta|una pregunta|oiga|espere|y|ah)[\s,.:!-]+)*"
 _OPENS_AS_QUESTION = re.compile(
-    _LEAD_IN + r"(?:how|what|whats|where|when|why|who|which|can|could|do|does|is|are|will|would|should|"
-               r"como|que|donde|cuando|cual|cuanto|cuantos|cuantas|por que|puedo|pueden|me puede|me da|me dan|hay)\b"
+    _LEAD_IN + r"(?:" + several_requests.QUESTION_WORDS + r"|whats|me puede|me da|me dan|hay)\b"
 )
 
 

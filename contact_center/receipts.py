@@ -30,6 +30,8 @@ _RECEIPT_WORDS = re.compile(
     r"(caso|case)[\s,.:;-]+(el\s+|the\s+|its\s+|su\s+)?(n[uú]mero|number|no\.?|#)(\s+(es|is))?)",
     re.IGNORECASE,
 )
+# A run of digits typed as one number, with spaces or dashes inside.
+_DIGIT_RUN = re.compile(r"(?<![\w])(\d[\d \-]{6,20}\d)(?![\w])")
 _MAX_INPUT = 5000  # longer messages are scanned only this far: receipt numbers come early
 
 
@@ -198,7 +200,7 @@ def find(text: Optional[str]) -> List[ReceiptMention]:
     for m in _RECEIPT_WORDS.finditer(text):
         window_start = m.end()
         window = text[window_start : window_start + 40]
-        d = re.search(r"(?<![\w])(\d[\d \-]{6,20}\d)(?![\w])", window)
+        d = _DIGIT_RUN.search(window)
         if not d:
             continue
         start, end = window_start + d.start(1), window_start + d.end(1)
@@ -210,8 +212,6 @@ def find(text: Optional[str]) -> List[ReceiptMention]:
     mentions.sort(key=lambda x: x.start)
     return mentions
 
-
-_DIGIT_RUN = re.compile(r"(?<![\w])(\d[\d \-]{6,20}\d)(?![\w])")
 
 
 def digits_answer(text: Optional[str]) -> Optional[str]:

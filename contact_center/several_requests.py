@@ -49,14 +49,14 @@ _JOIN_WORDS = (r"(?:and also|and another thing|another thing is|another question
 # question joined to a request by a bare "and" / "y". Not after a question: "what is an RFE
 # and how long do i have" is one. A part that is no request of its own still goes back to the
 # one before it (plan), so "and i have covid" stays a detail.
-_QUESTION_WORDS = (r"(?:how|what|where|when|why|who|which|can|could|do|does|is|are|will|would|should|"
+QUESTION_WORDS = (r"(?:how|what|where|when|why|who|which|can|could|do|does|is|are|will|would|should|"
                    r"como|que|donde|cuando|cual|cuanto|cuantos|cuantas|por que|puedo|pueden|se puede)")
 _JOINS = re.compile(
     rf"(?<=[.!?;])\s+(?:{_JOIN_WORDS}\b[,:]?\s*)?"
     rf"|\s*,?\s+\b{_JOIN_WORDS}\b[,:]?\s*"
-    rf"|(?P<bare>\s*,?\s+\b(?:and|y)\s+(?={_QUESTION_WORDS}\b))"
+    rf"|(?P<bare>\s*,?\s+\b(?:and|y)\s+(?={QUESTION_WORDS}\b))"
 )
-_QUESTION = re.compile(rf"^[\s¿]*{_QUESTION_WORDS}\b")
+_QUESTION = re.compile(rf"^[\s¿]*{QUESTION_WORDS}\b")
 
 # A part that asks about what the part before it said ("my status says case was approved.
 # what does that mean?", "me llego una carta de rfe, que significa eso?") is a question on
