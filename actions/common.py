@@ -15,7 +15,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from contact_center import clock, contact, language, question_topics, referrals, stops_and_corrections
+from contact_center import clock, contact, language, question_topics, receipts, referrals, stops_and_corrections
 from contact_center.messages import CRISIS_INTENT, SERVICE_INTENTS, TOO_LONG_INTENT
 from contact_center.rules import Decision
 
@@ -173,6 +173,23 @@ def wants_to_leave(tracker: Tracker, own_topics: Iterable[str] = (), free_text: 
         return (confidence >= SWITCH_CONFIDENCE or question_topics.asks_a_question(text)) and \
             referrals.agency_for(text) is not None
     return name in SERVICE_INTENTS and name not in set(own_topics) and confidence >= SWITCH_CONFIDENCE
+
+
+# What a form's question asks for, told by the message itself ("ok found it in my online
+# account EAC1234567890"): such a message is the answer, whatever else it mentions.
+_ANSWER_READERS = {
+    "receipt_number": lambda text: bool(receipts.find(text)),
+    "contact": lambda text: contact.contact_said(text) is not None,
+    "callback_email": lambda text: contact.contact_said(text) is not None,
+    "phone_numbers": lambda text: contact.contact_said(text) is not None,
+}
+
+
+def answers_the_question_asked(tracker: Tracker) -> bool:
+    """True when the latest message, not put as a question, holds what the form asked for."""
+    reader = _ANSWER_READERS.get(tracker.get_slot("requested_slot") or "")
+    text = latest_text(tracker)
+    return reader is not None and not question_topics.asks_a_question(text) and reader(text)
 
 
 def offered_request_type(tracker: Tracker) -> Optional[str]:

@@ -94,6 +94,8 @@ class ValidateLiveHelpForm(ApplicantFormValidation):
         if not self.requested(tracker, "live_topic") or self.leaving(tracker):
             return {}
         name, confidence = common.latest_intent(tracker)
+        if name == "change_address" and stated.mailed_to_wrong_place(common.latest_text(tracker)):
+            return {"live_topic": "other"}  # a filing sent to the wrong place: no self-help serves it
         if name in common.SERVICE_INTENTS and confidence >= common.SWITCH_CONFIDENCE:
             return {"live_topic": name}  # G1: a self-help topic only when it is clear; else a person
         if not common.latest_text(tracker).strip():

@@ -33,6 +33,8 @@ class ActionAnswerQuestion(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
+        if tracker.active_loop_name and common.answers_the_question_asked(tracker):
+            return []  # the answer to the form's question, which the form takes next
         meaning = status_meaning(tracker)
         if meaning is not None:
             topic = "status_meaning"

@@ -20,6 +20,7 @@ from typing import Optional
 
 from rasa_sdk.endpoint import create_app
 from sanic import Sanic, response
+from sanic.exceptions import SanicException
 
 from contact_center import settings
 
@@ -53,6 +54,10 @@ def build_app(token: str, actions_package: str = "actions") -> Sanic:
 
     @app.exception(Exception)
     async def failed(request, exception: Exception):  # type: ignore[no-untyped-def]
+        if isinstance(exception, SanicException) and exception.status_code < 500:
+            # The request's own fault (an unknown path, a wrong method, a body too large): its
+            # status, not "the action failed".
+            return response.json({"error": str(exception) or "bad request"}, status=exception.status_code)
         action: Optional[str] = None
         try:
             action = (request.json or {}).get("next_action")

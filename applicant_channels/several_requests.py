@@ -68,7 +68,7 @@ class SeveralRequests:
             await on_new_message(message)
         else:
             await on_new_message(with_text(message, parts.pop(0)))
-            while parts and await self._free(agent, message.sender_id):
+            while parts and await self._takes_now(agent, message.sender_id, parts[0]):
                 await on_new_message(with_text(message, parts.pop(0)))
             if parts:
                 await self._keep(agent, message.sender_id, parts)
@@ -99,6 +99,25 @@ class SeveralRequests:
         if (tracker.latest_message.intent or {}).get("name") == CRISIS_INTENT:
             return False
         return not tracker.is_paused() and not tracker.active_loop_name and tracker.get_slot("next_step") is None
+
+    async def _takes_now(self, agent: Any, sender_id: str, text: str) -> bool:
+        """The next part is taken at once when the conversation is free, or when it is a
+        question while an offer waits for its yes or no: the question is answered and the
+        offer made again (data/questions.yml). "whats the status of LIN... and what does case
+        was approved mean" had its question kept until the card offer was answered."""
+        if await self._free(agent, sender_id):
+            return True
+        tracker = await self._tracker(agent, sender_id)
+        if tracker.is_paused() or not str(tracker.get_slot("next_step") or "").startswith("offer_") \
+                or tracker.active_loop_name or (tracker.latest_message.intent or {}).get("name") == CRISIS_INTENT:
+            return False
+        try:
+            parsed = await agent.parse_message(text)
+        except Exception:  # kept for later, as any other part
+            log.exception("could not classify a part of a message")
+            return False
+        part = _part(text, parsed)
+        return part.intent == "faq" and part.request
 
     async def _answer_awaited(self, agent: Any, sender_id: str) -> bool:
         """A form's question or an offer (S4 e-Request, G3 callback) waits for its answer: the

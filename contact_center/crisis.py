@@ -287,6 +287,9 @@ _IDIOMS = [
     r" (?:not|no|ya no|never|nunca) (?:want|wanna|quiero|kiero|deseo) (?:to )?(?:live|vivir|seguir viviendo) (?:in|en) (?:this|the|that|este|ese|esta|el|la|mi)? ?"
     r"(?:country|state|city|town|apartment|house|neighborhood|area|place|pais|estado|ciudad|pueblo|depa|departamento|apartamento|casa|barrio|colonia|zona|lugar)",
     r" (?:not|no|ya no) (?:want|wanna|quiero|kiero) (?:to )?(?:live|vivir) (?:here|aqui|aca)(?= .*(?:regres|mudar|mudo|move|moving|go back|going back|volver|vuelvo|return))",
+    # the form, not life: "stop, i dont want to go on with the form" (life itself, "go on with my life", still counts)
+    r" (?:do not|not|no longer|never) (?:want|wanna|wish|need) (?:to )?(?:go on|continue|keep going|carry on|proceed) with (?:the |this |my |that |your )?"
+    r"(?:form|forms|request|requests|application|chat|conversation|process|questions|questionnaire|reschedul\w*|appointment|callback|call|e request|service request|case|petition|filing|steps)",
     # violence denied: "no one is hitting me", "nadie me esta pegando"
     r" (?:nobody|no one|noone|nadie|not|no|never|nunca) (?:is |are |esta |me esta |me |has |ha )?(?:hitting|hurting|threatening|beating|following|chasing|abusing|harming|hit|hurt|"
     r"pegando|golpeando|amenazando|lastimando|siguiendo|maltratando|persiguiendo|pega|golpea|amenaza|lastima|maltrata|ha pegado|ha golpeado)(?: me| us| a mi| a nadie)?",

@@ -46,15 +46,16 @@ PENDING_SEPARATOR = "\n"
 _JOIN_WORDS = (r"(?:and also|and another thing|another thing is|another question|one more thing|also|plus|"
                r"y tambien|tambien|ademas|y otra cosa|otra cosa|otra pregunta|y aparte|aparte)")
 # "... at 10am, and how do i renew my passport", "... huellas y que tengo que llevar?": a
-# question joined to a request by a bare "and" / "y". Not after a question: "what is an RFE
-# and how long do i have" is one. A part that is no request of its own still goes back to the
-# one before it (plan), so "and i have covid" stays a detail.
+# question joined to a request by a bare "and" / "y"; and any clause after a comma and "and"
+# ("move my interview on dec 11, and my us passport is expiring, how do i renew it"). Not after
+# a question: "what is an RFE and how long do i have" is one. A part that is no request of its
+# own still goes back to the one before it (plan), so ", and i have covid" stays a detail.
 QUESTION_WORDS = (r"(?:how|what|where|when|why|who|which|can|could|do|does|is|are|will|would|should|"
                    r"como|que|donde|cuando|cual|cuanto|cuantos|cuantas|por que|puedo|pueden|se puede)")
 _JOINS = re.compile(
     rf"(?<=[.!?;])\s+(?:{_JOIN_WORDS}\b[,:]?\s*)?"
     rf"|\s*,?\s+\b{_JOIN_WORDS}\b[,:]?\s*"
-    rf"|(?P<bare>\s*,?\s+\b(?:and|y)\s+(?={QUESTION_WORDS}\b))"
+    rf"|(?P<bare>\s*,\s*\b(?:and|y)\s+|\s*,?\s+\b(?:and|y)\s+(?={QUESTION_WORDS}\b))"
 )
 _QUESTION = re.compile(rf"^[\s¿]*{QUESTION_WORDS}\b")
 

@@ -127,14 +127,37 @@ _ABOUT_STATUS = re.compile(
     r"\b(sobre|acerca de|por|para saber)\s+(el )?(estado|estatus) de (mi|el) caso\b"
 )
 _REASON_GIVEN = re.compile(
-    r"\b(about|because|regarding|i got|i was|they|sobre|porque|acerca|me cobraron|me negaron|me dijeron|es de|es por)\b"
+    r"\b(about|because|regarding|i got|i was|they|saying|says|sobre|porque|acerca|me cobraron|me negaron|me dijeron|"
+    r"me llego|dice que|es de|es por)\b"
 )
 # Words of topics the assistant serves itself (G1): with them, the topic is asked, not guessed.
+# A card or a letter is one only when it is missing or wrong (E1): "a letter saying my
+# application was abandoned and i dont get why" came, and is a matter for a person.
 _SELF_HELP_WORDS = re.compile(
-    r"\b(card|tarjeta|notice|aviso|carta|letter|address|direccion|moved|mude|typo|error|mistake|reschedul\w*|"
+    r"\b(address|direccion|moved|mude|typo|error|mistake|wrong|mal escrit[oa]|equivocad[oa]|reschedul\w*|"
     r"appointment|appt|cita|expedit\w*|faster|acelerar|status|estatus|processing|tramite|accommodation|"
-    r"wheelchair|silla de ruedas)\b"
+    r"wheelchair|silla de ruedas|"
+    r"never (came|come|arrived|got|received|showed)|(did not|didnt|has not|hasnt|have not|havent|not) "
+    r"(come|came|arrive|arrived|get|got|receive|received)|lost|missing|stolen|"
+    r"no (me )?(llego|ha llegado|han llegado|he recibido|recibi)|nunca (me )?(llego|recibi)|perd\w*|extravi\w*|robaron|"
+    r"never|nunca)\b"
 )
+
+
+# A filing mailed to the wrong place is not a move (O1): "i mailed my i-90 renewal to the
+# wrong address and want to know if i need to send it again" is a matter for a person.
+# Only the applicant's own sending: "uscis sent my card to my old address" is a card not received (E1).
+_MAILED_TO_WRONG_PLACE = re.compile(
+    r"(\b(i|we)\b(\s+\S+){0,2}?\s+(mailed|sent|shipped|filed|mistakenly sent)|\b(envie|enviamos|mande|mandamos))\b"
+    r"(\s+\S+){0,6}?\s+(to|at|a|en)\s+(the\s+|la\s+|una\s+|an\s+|a\s+)?"
+    r"((wrong|incorrect|old|another)\s+(address|lockbox|office|location|place)"
+    r"|(direccion|oficina|lugar)\s+(equivocad[ao]|incorrect[ao]|vieja|anterior))\b"
+)
+
+
+def mailed_to_wrong_place(text: Optional[str]) -> bool:
+    """True when the applicant sent a filing to the wrong address (not a change of address)."""
+    return bool(_MAILED_TO_WRONG_PLACE.search(clean(text)))
 
 
 def live_topic_stated(text: Optional[str], receipt_given: bool) -> Optional[str]:
@@ -147,6 +170,8 @@ def live_topic_stated(text: Optional[str], receipt_given: bool) -> Optional[str]
     cleaned = clean(text)
     if (receipt_given and _STATUS_WORDS.search(cleaned)) or _ABOUT_STATUS.search(cleaned):
         return "check_case_status"
+    if mailed_to_wrong_place(text):
+        return "other"
     if len(cleaned.split()) >= 7 and _REASON_GIVEN.search(cleaned) and not _SELF_HELP_WORDS.search(cleaned):
         return "other"
     return None

@@ -290,6 +290,14 @@ def test_C3_numbers_given_before_a_callback_was_offered_and_accepted_are_used():
     ("quiero hablar con alguien sobre el estado de mi caso", "check_case_status"),
     ("i need a person, they charged my fee twice and nobody fixes it", "other"),
     ("agent please", None),
+    # a letter that came is no missing notice (E1): a matter for a person
+    ("agent please, its about a letter saying my travel document application was abandoned and i dont get why", "other"),
+    ("quiero hablar con alguien, me llego una carta que dice que mi caso fue abandonado y no entiendo por que", "other"),
+    # a letter that never came is
+    ("agent please, its about a letter that never came to my house", None),
+    ("quiero un agente, es sobre una carta que no me llego", None),
+    # a filing sent to the wrong place is no change of address (O1)
+    ("a person please, i sent my n-400 to the wrong address last week", "other"),
 ])
 def test_G1_the_topic_said_with_a_request_for_a_person_is_kept(text, topic):
     """Hand test: "a representative about my case status" was asked "What do you need help
@@ -312,3 +320,15 @@ def test_E1_the_summary_to_confirm_opens_with_the_kind_of_request():
     tracker = _answer("e_request_form", "e_request_confirmed", "hmm", "greet", request_type="card_not_received",
                       receipt_number="EAC1234567890", problem_details="x", contact="me@example.com")
     assert "utter_e_request_start" not in _run(ValidateERequestForm(), tracker)[1]
+
+
+@pytest.mark.parametrize("text, sent", [
+    ("i mailed my i-90 renewal to the wrong address", True),
+    ("mande mi solicitud a la direccion equivocada, la tengo que mandar otra vez?", True),
+    ("we sent the packet to the old lockbox", True),
+    ("i moved to a new address last month", False),
+    ("uscis sent my card to my old address", False),  # a card not received (E1): not the applicant's sending
+    ("necesito cambiar mi direccion", False),
+])
+def test_O1_a_filing_mailed_to_the_wrong_place_is_not_a_change_of_address(text, sent):
+    assert stated.mailed_to_wrong_place(text) is sent

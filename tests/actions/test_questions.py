@@ -80,12 +80,12 @@ def test_a_question_the_knowledge_base_does_not_hold_is_said_honestly():
         assert decision.tell == ("utter_question_not_known",) and decision.rule_ids == ("G1",)
 
 
-def _tracker(topic, active_loop=None, text="what is an rfe?"):
+def _tracker(topic, active_loop=None, text="what is an rfe?", requested_slot=None):
     # The shape Rasa 3.6 sends: the ResponseSelector's output under `response_selector`.
     selector = {"faq": {"response": {"intent_response_key": f"faq/{topic}", "utter_action": f"utter_faq/{topic}",
                                      "confidence": 0.93, "responses": []}, "ranking": []}}
     return Tracker(
-        sender_id="questions-test", slots={"language": "en"},
+        sender_id="questions-test", slots={"language": "en", "requested_slot": requested_slot},
         latest_message={"text": text, "intent": {"name": "faq", "confidence": 0.95}, "entities": [],
                         "response_selector": selector},
         events=[], paused=False, followup_action=None,
@@ -121,6 +121,27 @@ def test_inside_a_form_the_answer_leaves_the_forms_slots_alone(recorded):
     events = ActionAnswerQuestion().run(dispatcher, _tracker("no_answer_before_appointment", "reschedule_form"), {})
     assert [m["response"] for m in dispatcher.messages] == ["utter_faq/no_answer_before_appointment"]
     assert events == [] and len(recorded) == 1
+
+
+@pytest.mark.parametrize("slot, text", [
+    ("receipt_number", "ok found it in my online account EAC1234567890"),
+    ("receipt_number", "lo encontre en mi cuenta en linea, IOE0912345678"),
+    ("contact", "the email on my uscis account is r.diaz@example.com"),
+])
+def test_inside_a_form_a_message_that_holds_the_answer_asked_for_is_that_answer(recorded, slot, text):
+    dispatcher = CollectingDispatcher()
+    events = ActionAnswerQuestion().run(dispatcher, _tracker("online_account", "e_request_form", text, slot), {})
+    assert dispatcher.messages == [] and events == [] and recorded == []
+
+
+@pytest.mark.parametrize("slot, text", [
+    ("receipt_number", "can i see EAC1234567890 in my online account?"),  # put as a question: answered
+    ("contact", "how do i make an online account"),  # no contact details in it
+])
+def test_inside_a_form_a_question_is_still_answered(recorded, slot, text):
+    dispatcher = CollectingDispatcher()
+    ActionAnswerQuestion().run(dispatcher, _tracker("online_account", "e_request_form", text, slot), {})
+    assert [m["response"] for m in dispatcher.messages] == ["utter_faq/online_account"]
 
 
 def test_without_a_selected_topic_the_action_says_it_does_not_know(recorded):

@@ -166,6 +166,8 @@ def test_G6_a_dropped_g_and_chat_spelling_are_read():
         "ya no quiero vivir aqui, me regreso a mexico", "this is my last message for today", "este es mi ultimo mensaje por hoy",
         "estoy en el puente internacional en la fila", "me voy al cielo de felicidad si me aprueban", "does uscis know where i live",
         "giving my dog to my sister while i travel", "whats the highest building in the world", "i want to jump on a call with the officer",
+        # going on with the form, not with life
+        "stop, i dont want to go on with the form", "i dont want to continue with this request anymore",
     ],
 )
 def test_G6_crisis_words_in_figures_of_speech_denials_work_the_past_and_the_news_raise_no_alarm(text):
@@ -193,6 +195,8 @@ def test_G6_background_words_do_not_hide_what_is_happening_now(text):
         "esta noche me voy con mi papa al cielo", "cuanta insulina se necesita",
         # warning signs: a burden, goodbyes, things given away
         "im a burden to my family", "soy una carga para todos", "ya me despedi de mis hijos", "giving away all my things",
+        # life itself, beside the form idiom
+        "i dont want to go on with my life", "i dont want to go on anymore",
     ],
 )
 def test_G6_indirect_self_harm_is_read(text):

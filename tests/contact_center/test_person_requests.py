@@ -16,6 +16,8 @@ from contact_center.person_requests import asks_for_a_person
     "necesito hablar con una persona por favor",
     "paseme con un agente",
     "¿puedo hablar con alguien?",
+    "i need a live person, i got a letter saying they closed my case as abandoned",
+    "I want a real human",
 ])
 def test_G1_a_person_asked_for_first_is_a_request_for_a_person(text):
     assert asks_for_a_person(text)
@@ -28,6 +30,8 @@ def test_G1_a_person_asked_for_first_is_a_request_for_a_person(text):
     "agents at the office said to wait",
     "i need to reschedule my interview",
     "mi abogado quiere hablar del caso",
+    "i need a representative payee for my son",
+    "i need an interpreter at my interview",
     "",
 ])
 def test_G1_words_that_only_mention_a_person_are_not_a_request_for_one(text):

@@ -122,12 +122,18 @@ def test_a_new_question_after_a_request_is_still_a_request_of_its_own():
      ["i need to move my biometrics on dec 12 at 10am", "how do i renew my us passport"]),
     ("tengo que cambiar mi cita de huellas y que papeles llevo?",
      ["tengo que cambiar mi cita de huellas", "que papeles llevo?"]),
+    # a comma before the "and": any clause
+    ("please check on EAC2190012345, and my daughter needs her social security card replaced",
+     ["please check on EAC2190012345", "my daughter needs her social security card replaced"]),
+    ("necesito cambiar la entrevista del 14, y mi licencia de manejar ya se vencio, donde la renuevo",
+     ["necesito cambiar la entrevista del 14", "mi licencia de manejar ya se vencio, donde la renuevo"]),
 ])
 def test_a_question_joined_to_a_request_by_a_bare_and_is_cut(text, parts):
     assert split(text) == parts
 
 
 @pytest.mark.parametrize("text", ["what is an RFE and how long do i have", "que es un RFE y cuanto tiempo tengo",
+                                  "what does my status mean, and do i have to do something",
                                   "where do i get a social security card and how do i renew my license"])
 def test_a_question_joined_to_a_question_by_a_bare_and_is_one(text):
     assert split(text) == []

@@ -205,3 +205,60 @@ def test_G1_O1_a_person_asked_for_a_change_of_address_gets_the_online_tool_and_n
     assert_reply(replies, "utter_change_address_info", lang)
     default = [v["text"] for v in RESPONSES["utter_default"]]
     assert not any(matches(t, r) for t in default for r in texts(replies)), texts(replies)
+
+
+def test_S4_a_question_after_a_status_with_an_offer_is_answered_and_the_offer_made_again(chat):
+    """A question in the same message as a status whose result offers an e-Request was kept
+    until the offer was answered; it is answered at once, and the offer asked last."""
+    c = chat()
+    replies = c.say(f"can u look up {CARD_MAILED} for me. also what is an rfe, my cousin got one")
+    said = texts(replies)
+    assert_reply(replies, "utter_faq/rfe", "en")
+    offers = [i for i, t in enumerate(said) if any(matches(v["text"], t) for v in RESPONSES["utter_offer_e_request_card_not_received"])]
+    assert len(offers) == 2 and offers[-1] == len(said) - 1, said  # the offer again, last
+    assert c.slot("next_step") == "offer_e_request"
+    assert_reply(c.say("yes please"), "utter_ask_problem_details", "en")
+
+
+def test_G1_a_letter_that_came_is_a_matter_for_a_person_not_asked_again(chat):
+    """"agent please, its about a letter saying ..." was asked "What do you need help with?":
+    a letter that came is no missing notice, and the story is the topic."""
+    c = chat()
+    replies = c.say("i need a live person, i got a letter saying they closed my case as abandoned and nobody told me why")
+    said = texts(replies)
+    assert not any(matches(v["text"], t) for v in RESPONSES["utter_ask_live_topic"] for t in said), said
+    assert c.slot("outcome") == "LIVE_TIER1"
+
+
+@pytest.mark.parametrize("lang, opening, found", [
+    ("en", "the approval notice for my daughter never showed up", "ok found it on my online account, MSC5555555555"),
+    ("es", "nunca me llego el aviso de aprobacion", "ya lo encontre en mi cuenta en linea MSC5555555555"),
+])
+def test_S2_a_receipt_number_found_in_the_online_account_is_the_answer_not_a_question(chat, lang, opening, found):
+    c = chat()
+    c.say(opening)
+    assert c.slot("requested_slot") == "receipt_number"
+    replies = c.say(found)
+    said = texts(replies)
+    assert not any(matches(v["text"], t) for v in RESPONSES["utter_faq/online_account"] for t in said), said
+    assert c.slot("receipt_number") == "MSC5555555555"
+    assert_reply(replies, "utter_ask_problem_details", lang)
+
+
+def test_G7_a_reschedule_and_another_agencys_matter_after_a_comma_and_are_both_taken(chat):
+    c = chat()
+    replies = c.say("need to change my biometrics appt on dec 15 at 2pm, and my drivers license expired where do i renew it")
+    assert c.active_form() == "reschedule_form"
+    assert c.slot("appointment_time") and c.slot("appointment_type") == "biometrics"
+    assert_reply(replies, "utter_ask_times_rescheduled", "en")  # biometrics: the count comes next
+    assert "license" in (c.slot("pending_request") or "")
+
+
+def test_O1_a_filing_mailed_to_the_wrong_place_goes_to_a_person_not_to_the_address_change(chat):
+    c = chat()
+    c.say("can i talk to a human")
+    assert c.slot("requested_slot") == "live_topic"
+    replies = c.say("i sent my n-400 packet to the wrong address by mistake, do i have to mail it again")
+    said = texts(replies)
+    assert not any(matches(v["text"], t) for v in RESPONSES["utter_change_address_info"] for t in said), said
+    assert c.slot("outcome") == "LIVE_TIER1"

@@ -114,3 +114,10 @@ def test_a_failing_action_echoes_and_logs_nothing_of_the_request(assistant):
     assert secret_detail not in r.text and "maria" not in r.text
     log = assistant.service("actions").log.read_text(errors="replace")
     assert "maria.lopez" not in log and "555-201-3344" not in log and "EAC1234567890" not in log
+
+
+def test_the_action_server_answers_an_unknown_path_or_method_with_its_own_status(assistant):
+    """An unknown path was answered 500 "the action failed", as if an action had crashed."""
+    base = _actions_url(assistant).rsplit("/", 1)[0]
+    assert requests.get(base + "/no-such-page", timeout=10).status_code == 404
+    assert requests.get(base + "/webhook", headers={"X-Action-Token": _action_token(assistant)}, timeout=10).status_code == 405
