@@ -26,6 +26,7 @@ QUESTION_INTENT = "faq"
 # Intents a form never takes as an answer: the rules in data/ handle them.
 CONTROL_INTENTS = frozenset({"stop", "change_language"})
 SWITCH_CONFIDENCE = 0.80
+ASIDE_CONFIDENCE = 0.60
 # A question is its own class, far from any answer a form asks for (measured on form
 # answers typed as people type them: none above 0.4), so a lower bar is safe.
 QUESTION_CONFIDENCE = 0.60
@@ -92,6 +93,18 @@ def slot_before_latest_message(tracker: Tracker, name: str) -> Any:
 
 def latest_text(tracker: Tracker) -> str:
     return tracker.latest_message.get("text") or ""
+
+
+def asked_just_before(tracker: Tracker, response: str) -> bool:
+    """True when `response` was among the assistant's replies to the applicant's previous message."""
+    events = tracker.events
+    latest_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=0)
+    for event in reversed(events[:latest_user]):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "bot" and (event.get("metadata") or {}).get("utter_action") == response:
+            return True
+    return False
 
 
 def said_lately(tracker: Tracker, response: str, events: int = 40) -> bool:
@@ -172,7 +185,13 @@ def wants_to_leave(tracker: Tracker, own_topics: Iterable[str] = (), free_text: 
         text = latest_text(tracker)
         return (confidence >= SWITCH_CONFIDENCE or question_topics.asks_a_question(text)) and \
             referrals.agency_for(text) is not None
-    return name in SERVICE_INTENTS and name not in set(own_topics) and confidence >= SWITCH_CONFIDENCE
+    return name in SERVICE_INTENTS and name not in set(own_topics) and confidence >= switch_confidence(tracker)
+
+
+def switch_confidence(tracker: Tracker) -> float:
+    """How sure a new request must be to leave a form's question: less when the message opens
+    by putting the question aside ("y tambien mi permiso de trabajo nunca me llego", 0.79)."""
+    return ASIDE_CONFIDENCE if stops_and_corrections.opens_aside(latest_text(tracker)) else SWITCH_CONFIDENCE
 
 
 # What a form's question asks for, told by the message itself ("ok found it in my online

@@ -15,16 +15,31 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import common
-from actions.forms import ApplicantFormValidation, contact_said
-from contact_center import rules, stated, stops_and_corrections
+from actions.forms import INVALID, ApplicantFormValidation, contact_said
+from contact_center import answers, rules, stated, stops_and_corrections
 from contact_center.storage import make_idempotency_key
 
 E_REQUEST_INTENTS = tuple(topic for topic, flow in rules.SELF_HELP_FLOWS.items() if flow == "e_request")
 
 
-def _accommodation_named(text: str, tracker: Tracker):
-    """An accommodation named when it is asked for ("I will need an ASL interpreter") is its details."""
-    return stated.accommodation_stated(text) if tracker.get_slot("request_type") == "accommodation" else None
+# Details told with the request itself are not asked again (E1): the accommodation named
+# ("I will need an ASL interpreter"), the typo with what it should say ("dice Ramires y es Ramirez").
+_DETAILS_READERS = {"accommodation": stated.accommodation_stated, "typographic_error": stated.typo_stated}
+
+
+def _details_told(text: str, tracker: Tracker):
+    reader = _DETAILS_READERS.get(tracker.get_slot("request_type") or "")
+    return reader(text) if reader else None
+
+
+def _bare_answer(text: str, tracker: Tracker) -> bool:
+    """A bare yes (or, where a description is asked for, a bare no) said as the details. The
+    question for a late case takes "no" ("If not, just say no")."""
+    words = text.split()
+    said = answers.short_answer(text)
+    if said is True:
+        return len(words) <= 2  # "si", "yes please"
+    return said is False and len(words) == 1 and tracker.get_slot("request_type") != "outside_processing_time"
 
 
 class ValidateERequestForm(ApplicantFormValidation):
@@ -34,7 +49,8 @@ class ValidateERequestForm(ApplicantFormValidation):
     confirm_slot = "e_request_confirmed"
     files_on_receipt = True
     correctable = ("receipt_number", "problem_details", "contact")
-    fact_readers = {"contact": contact_said, "problem_details": lambda text, t: _accommodation_named(text, t)}
+    details_slot = "problem_details"
+    fact_readers = {"contact": contact_said, "problem_details": _details_told}
     correction_readers = {
         "problem_details": lambda text, t: stops_and_corrections.named_correction(text, "problem_details"),
         "contact": contact_said,
@@ -75,7 +91,11 @@ class ValidateERequestForm(ApplicantFormValidation):
         return common.offered_request_type(tracker)
 
     async def extract_problem_details(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
-        return self.extract_free_text("problem_details", tracker)
+        found = self.extract_free_text("problem_details", tracker)
+        details = found.get("problem_details")
+        if isinstance(details, str) and not details.startswith(INVALID) and _bare_answer(details, tracker):
+            return {"problem_details": INVALID + "empty"}  # "si" is no description of the problem
+        return found
 
     def validate_problem_details(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
         return self.validate_free_text("problem_details", value, dispatcher)

@@ -37,6 +37,7 @@ class ValidateExpediteForm(ApplicantFormValidation):
     confirm_slot = "expedite_confirmed"
     files_on_receipt = True
     correctable = ("expedite_criterion", "receipt_number", "expedite_documents", "contact")
+    details_slot = "expedite_documents"
     correction_readers = {
         "expedite_documents": lambda text, t: stops_and_corrections.named_correction(text, "expedite_documents"),
         "contact": contact_said,

@@ -19,7 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import common, topic_switch
-from contact_center import answers, contact, receipts, rules, stops_and_corrections
+from contact_center import answers, contact, question_topics, receipts, rules, stops_and_corrections
 from contact_center.messages import CRISIS_INTENT, TOO_LONG_INTENT, is_blank
 
 INVALID = "__invalid__"
@@ -131,8 +131,16 @@ class ApplicantFormValidation(FormValidationAction):
             # about first) may leave; stops still need the free-text bar ("'; DROP TABLE ..." is a
             # bad contact answer).
             name, _ = common.latest_intent(tracker)
-            leave = (name in (common.QUESTION_INTENT, "out_of_scope") or topic_switch.is_new_request(tracker, self.own_topics)) \
+            text = common.latest_text(tracker)
+            # Another agency's matter only when asked about: "my passport and birth certificate
+            # say Gonzalez" is evidence for a typo, not a passport question.
+            other_agency = name == "out_of_scope" and question_topics.asks_a_question(text)
+            leave = (name == common.QUESTION_INTENT or other_agency or topic_switch.is_new_request(tracker, self.own_topics)) \
                 and common.wants_to_leave(tracker, self.own_topics)
+        if not leave and asked in set(self.free_text_slots) and stops_and_corrections.opens_aside(common.latest_text(tracker)):
+            # "espera, mejor primero necesito cambiar mi cita de biometricos" at the problem's
+            # description had been filed as the description: a new request, asked about first.
+            leave = topic_switch.is_new_request(tracker, self.own_topics)
         return leave and not self.reads_as_answer(tracker)
 
     def reads_as_answer(self, tracker: Tracker) -> bool:
@@ -146,8 +154,11 @@ class ApplicantFormValidation(FormValidationAction):
         if name in (CRISIS_INTENT, TOO_LONG_INTENT, common.QUESTION_INTENT, "change_language"):
             return False  # a question ("and if they don't answer before the 10th?") is answered, then asked again
         slot = tracker.get_slot("requested_slot")
-        if slot == "receipt_number" and self.requested(tracker, slot) and answers.receipt_not_at_hand(common.latest_text(tracker)):
-            return True  # "i dont have it, i lost all the letters" is an answer, not a goodbye
+        if slot == "receipt_number" and self.requested(tracker, slot) and answers.receipt_not_at_hand(common.latest_text(tracker)) \
+                and not stops_and_corrections.opens_aside(common.latest_text(tracker)):
+            # "i dont have it, i lost all the letters" is an answer, not a goodbye; "y tambien mi
+            # permiso de trabajo nunca me llego" puts the question aside for another matter.
+            return True
         reader = self.answer_readers.get(slot)
         if reader is None or not self.requested(tracker, slot):
             return False
@@ -220,20 +231,19 @@ class ApplicantFormValidation(FormValidationAction):
         return switch + without_repeated_slots(events, before, before.get("requested_slot")) + kept
 
     def say_receipt_from_before(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
-        """E1: a second request in the conversation starts with the receipt number the first
-        was filed with; say so, since it may be another case ("my work permit never came and
-        there is a typo on my green card"): the confirmation lets the applicant change it.
-        Hand test: the second request was filed on the first's number unsaid."""
+        """E1: a request that starts with a receipt number said earlier in the conversation (a
+        request filed, a status looked up) says so, since it may be another case ("my work
+        permit never came and there is a typo on my green card"): the confirmation lets the
+        applicant change it. Hand test: the second request was filed on the first's number
+        unsaid; then a status and a missing notice asked together (es-t2-sev-06). Not after an
+        offer (S4), which was made about that very case."""
         receipt = tracker.get_slot("receipt_number")
         if not receipt or not self.files_on_receipt or not self.just_activated(tracker) \
                 or receipts.find(common.latest_text(tracker)):
             return
-        try:
-            filed = common.store().service_requests_for(tracker.sender_id)
-        except Exception:  # the form goes on; the confirmation still shows the number
+        if str(common.slot_before_latest_message(tracker, "next_step") or "").startswith("offer_"):
             return
-        if any(r.receipt_number == receipt for r in filed):
-            dispatcher.utter_message(response="utter_receipt_from_before", receipt_number=receipt)
+        dispatcher.utter_message(response="utter_receipt_from_before", receipt_number=receipt)
 
     def receipt_kept(self, tracker: Tracker) -> List[EventType]:
         """The receipt number given before, when this message brought another one where none
@@ -364,6 +374,21 @@ class ApplicantFormValidation(FormValidationAction):
                 return {field: value}
         return {}
 
+    #: The free-text field an answer to "What would you like to change?" corrects when it
+    #: names no other field: "the address is missing the apartment, its 45 oak st apt 3b" had
+    #: been asked "What would you like to change?" again.
+    details_slot: Optional[str] = None
+
+    def details_corrected(self, tracker: Tracker) -> Dict[Text, Any]:
+        text = common.latest_text(tracker).strip()
+        name, _ = common.latest_intent(tracker)
+        if (self.details_slot not in self.correctable or not common.asked_just_before(tracker, "utter_ask_what_to_change")
+                or name in ("affirm", "deny", "stop") or answers.yes_no(text) is not None or len(text.split()) < 3):
+            return {}
+        before = tracker.get_slot(self.details_slot) or ""
+        # Added to what was said, never replacing it: the office reads both.
+        return {self.details_slot: f"{before} ({text})" if before else text}
+
     def extract_confirmation(self, tracker: Tracker) -> Dict[Text, Any]:
         """Yes files; a named field (button) is asked again; a corrected value typed is taken
         and confirmed again."""
@@ -374,13 +399,18 @@ class ApplicantFormValidation(FormValidationAction):
         field = entities.get("correct_field")
         if field in self.correctable:
             return {slot: f"{INVALID}correct:{field}"}
-        corrected = self.typed_correction(tracker)
+        corrected = self.typed_correction(tracker) or self.details_corrected(tracker)
         if corrected:
             return {**corrected, slot: f"{INVALID}changed"}
-        if entities.keys() & {"receipt_number", "invalid_receipt_number"}:
+        if "receipt_number" in entities:
             return {slot: f"{INVALID}changed"}  # the new number is validated; confirm again
+        if "invalid_receipt_number" in entities:
+            # Refused by the receipt number's own check, which says why and asks again: nothing
+            # was changed ("Listo, lo cambié" had followed "EAC12345678 es demasiado corto").
+            return {slot: f"{INVALID}refused"}
         name, _ = common.latest_intent(tracker)
-        if name == "affirm" or (name != "deny" and answers.yes_no(common.latest_text(tracker))):
+        text = common.latest_text(tracker)
+        if name == "affirm" or (name != "deny" and (answers.yes_no(text) or stops_and_corrections.approves_summary(text))):
             return {slot: True}
         return {slot: f"{INVALID}what"}
 

@@ -36,12 +36,11 @@ class ActionChangeLanguage(Action):
         if asked is None and text.startswith("/") and entities and entities[-1] in language.SUPPORTED:
             asked = entities[-1]
         if asked is None:
-            # "another language please": offer the other one of the two.
-            asked = (
-                language.SPANISH
-                if current_language(tracker) == language.ENGLISH
-                else language.ENGLISH
-            )
+            # "another language please": the other one of the two from the one spoken so far (the
+            # slot may already follow this very message: "cambiar idioma" had switched back to English).
+            before = common.slot_before_latest_message(tracker, "language") or language.DEFAULT
+            asked = language.SPANISH if before == language.ENGLISH else language.ENGLISH
+        common.log_decision(tracker, rules.switch_language(asked), {"language": asked}, "language")
         return [SlotSet("language", asked)] + said_again_in(tracker, asked)
 
 

@@ -82,6 +82,10 @@ class ValidateLiveHelpForm(ApplicantFormValidation):
     """Asks what the applicant needs, so G1 can send self-help topics to self-help."""
 
     own_topics = tuple(common.SERVICE_INTENTS)
+    # What they need is told in their own words: a story that reads like a question's topic
+    # ("i got a letter that says my case was reopened and i dont understand what it means")
+    # is the topic, not a question to answer; a question put as a question is still answered.
+    free_text_slots = ("live_topic",)
 
     def name(self) -> Text:
         return "validate_live_help_form"
@@ -96,6 +100,8 @@ class ValidateLiveHelpForm(ApplicantFormValidation):
         name, confidence = common.latest_intent(tracker)
         if name == "change_address" and stated.mailed_to_wrong_place(common.latest_text(tracker)):
             return {"live_topic": "other"}  # a filing sent to the wrong place: no self-help serves it
+        if name == "notice_not_received" and stated.letter_came(common.latest_text(tracker)):
+            return {"live_topic": "other"}  # "i got a letter saying i missed my biometrics": it came
         if name in common.SERVICE_INTENTS and confidence >= common.SWITCH_CONFIDENCE:
             return {"live_topic": name}  # G1: a self-help topic only when it is clear; else a person
         if not common.latest_text(tracker).strip():

@@ -154,7 +154,7 @@ class ValidateRescheduleForm(ApplicantFormValidation):
             said = stated.covid_stated(common.latest_text(tracker))  # R4, said unasked
             return {} if said is None else {"has_covid": said}
         if self.requested(tracker, "has_covid") and not self.leaving(tracker):
-            said = stated.covid_stated(common.latest_text(tracker))
+            said = stated.covid_answer(common.latest_text(tracker))
             if said is not None:  # "ok. no tengo covid": the words about covid, not the "ok"
                 return {"has_covid": said}
         return self.extract_yes_no("has_covid", tracker)

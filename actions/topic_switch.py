@@ -36,7 +36,7 @@ ASKED_ABOUT = SERVICE_INTENTS - {"request_live_agent", "request_callback"}
 
 def is_new_request(tracker: Tracker, own_topics) -> bool:
     name, confidence = common.latest_intent(tracker)
-    return name in ASKED_ABOUT and name not in set(own_topics) and confidence >= common.SWITCH_CONFIDENCE
+    return name in ASKED_ABOUT and name not in set(own_topics) and confidence >= common.switch_confidence(tracker)
 
 
 def propose(tracker: Tracker) -> List[EventType]:

@@ -39,16 +39,23 @@ from tests.stack import ROOT, start_assistant, stop_all
 
 CONVERSATIONS = ROOT / "benchmarks" / "conversations"  # the development set: tuned on
 TEST_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test"  # the blind test set: only reported
+# A second blind set, written when the first had been read for its failures (no longer blind).
+TEST2_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test2"
 RESULTS = ROOT / "benchmarks" / "results"
 DEFAULT_CLOCK = "2026-11-24T10:00:00-05:00"  # a Tuesday morning: live chat open (G3)
 TARGET = 0.95
 # Replies that say why an answer is asked again: then asking again is right.
 # Responses that say why a question is asked again. The callback time's own (outside callback
 # hours, after C1's deadline, not understood) were missing, so a re-ask after them was counted
-# as unexplained (en-t-flow-05: "Calls are made from 7:00 a.m. to 6:30 p.m. ...").
+# as unexplained (en-t-flow-05: "Calls are made from 7:00 a.m. to 6:30 p.m. ..."); so was the
+# question asked again after "OK, let's finish this one first" (en-t2-sev-04).
 EXPLAINED = re.compile(r"not_understood|_bad_|too_long|too_short|_missing|yes_or_no|_empty|^utter_receipt_|"
                        r"bad_prefix|bad_characters|what_to_change|correction_applied|^utter_faq/|^utter_refer_|question_not_known|invalid|"
-                       r"^utter_callback_time_")
+                       r"^utter_callback_time_|^utter_switch_later$")
+# Replies that leave a form (stopped, or left for another request): the question it was waiting
+# on was never answered, so a later form asking it asks it for the first time (en-t2-cancel-04:
+# an expedite's receipt question, then "forget the expedite", then the reschedule's).
+LEFT_UNANSWERED = frozenset({"utter_switch_request", "utter_form_cancelled"})
 
 
 # How the figures came about: which runs were blind, and what was changed after seeing what.
@@ -110,6 +117,22 @@ TEST_NOTES = (
     "front is now its details, where en-t-aic-01 / es-t-aic-01 expect the question again: that expectation "
     "stands and counts as a failure.",
 )
+
+TEST2_NOTES = (
+    "The second blind test set (benchmarks/conversations_test2/, 120: en 60, es 60) was written on 2026-12-06 "
+    "by a helper working blind (the rules, the seeds, the domain's responses, the development README and one "
+    "development file; no code, no results, no run), when the first test set was no longer blind. Reported only.",
+    "FIRST RUN, BLIND (2026-12-06 10:14, the assistant as committed in d153fb4): en 47/60 = 78.3%, es 41/60 = "
+    "68.3%; by class: flows 91.7%, questions 87.5%, answers in context 85.7%, corrections 80.0%, other agencies "
+    "75.0%, facts up front 71.4%, cancel 70.0%, several requests 50.0%, language 0.0%. That is the honest figure. "
+    "Every later figure on this set is NOT blind: its failures were then read, and general classes fixed.",
+)
+# Each set: its folder, its results' file name, the notes on how its figures came about, its title.
+SETS = {
+    "dev": (CONVERSATIONS, "conversations", NOTES, ": development set"),
+    "test": (TEST_CONVERSATIONS, "conversations_test", TEST_NOTES, ": blind test set"),
+    "test2": (TEST2_CONVERSATIONS, "conversations_test2", TEST2_NOTES, ": second blind test set"),
+}
 
 
 @dataclass
@@ -183,6 +206,12 @@ def run_one(assistant, store, conversation: dict) -> Result:
         for key in turn.get("not_expect") or []:
             if key in keys:
                 result.fail(f"turn {number}: should not have said {key}")
+        form_asks = {k: n for k, n in asked.items() if k != "utter_ask_switch_request"}
+        if keys & LEFT_UNANSWERED and form_asks:
+            # The form was left while its latest question waited (the question whether to switch
+            # aside): that question was never answered.
+            latest = max(form_asks.values())
+            asked = {k: n for k, n in asked.items() if n != latest or k == "utter_ask_switch_request"}
         for key in sorted(k for k in keys if k.startswith("utter_ask_")):
             if key in asked and not explained_last and not any(EXPLAINED.search(k) for k in keys):
                 result.fail(f"turn {number}: asked again with no reason given: {key}")
@@ -253,9 +282,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="print only; write no results")
     parser.add_argument("--dir", type=Path, default=CONVERSATIONS, help="another folder of conversations")
     parser.add_argument("--test", action="store_true", help="the blind test set (benchmarks/conversations_test/)")
+    parser.add_argument("--set", choices=sorted(SETS), help="a set by name (dev, test, test2)")
     args = parser.parse_args(argv)
-    if args.test:
-        args.dir = TEST_CONVERSATIONS
+    chosen = args.set or ("test" if args.test else None)
+    if chosen:
+        args.dir = SETS[chosen][0]
     conversations = load(args.only, args.dir)
     work = Path(tempfile.mkdtemp(prefix="conversation-eval-"))
     assistant = start_assistant(work, work / "logs", clock=DEFAULT_CLOCK, case_status_admin=True)
@@ -269,11 +300,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         store.dispose()
         stop_all(assistant.services)
     seconds = time.perf_counter() - started
-    blind = args.dir == TEST_CONVERSATIONS
-    text = report(results, seconds, TEST_NOTES if blind else NOTES, ": blind test set" if blind else ": development set")
+    known = next((entry for entry in SETS.values() if entry[0] == args.dir), None)
+    _, name, notes, title = known or (args.dir, None, (), f": {args.dir}")
+    text = report(results, seconds, notes, title)
     print(text)
-    if not args.no_write and not args.only and args.dir in (CONVERSATIONS, TEST_CONVERSATIONS):
-        name = "conversations_test" if blind else "conversations"
+    if not args.no_write and not args.only and name:
         RESULTS.mkdir(parents=True, exist_ok=True)
         (RESULTS / f"{name}.md").write_text(text, encoding="utf-8")
         (RESULTS / f"{name}.json").write_text(json.dumps(

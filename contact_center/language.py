@@ -108,17 +108,44 @@ def _detector():
     return LanguageDetectorBuilder.from_languages(Language.ENGLISH, Language.SPANISH).build()
 
 
+# A language named as one the applicant cannot use: "no hablo mucho ingles", "my english is
+# not good", "i dont speak spanish well". It is not the one asked for: the other one is.
+# ("puede ser en espanol por favor? no hablo mucho ingles" had switched to English.)
+_CANNOT_USE = re.compile(
+    r"\b(?:(?:no|casi no|apenas|tampoco) (?:hablo|entiendo|leo|escribo|se|domino|manejo)(?: (?:mucho|bien|nada de|nada|muy bien|el|casi))*"
+    r"|(?:do not|dont|don't|cant|can't|cannot|can not|barely|hardly) (?:speak|understand|read|write|know)(?: (?:much|good|well|very well|any))*"
+    r"|(?:hablo|entiendo|se) (?:poco|muy poco|un poco de|poquito)(?: de)?)"
+    r"\s+(?P<lang>ingl[eé]s|english|engl[ie]sh|espa(?:n|ñ|ni)ol|spanish)\b"
+    r"|\b(?:my|mi) (?P<lang2>ingl[eé]s|english|engl[ie]sh|espa(?:n|ñ|ni)ol|spanish)"
+    r" (?:is|isnt|isn't|is not|es|no es|esta|ain'?t)(?: (?:not|no|muy|very|so|too|tan|really))* "
+    r"(?:good|great|bad|poor|malo|mala|bueno|buena|basic|basico|limited|limitado|terrible|weak|that good|the best|so good)",
+    re.IGNORECASE,
+)
+
+
+def _unusable_language(text: str) -> Optional[str]:
+    found = _CANNOT_USE.search(text)
+    if not found:
+        return None
+    named = found.group("lang") or found.group("lang2")
+    return SPANISH if _WANTS_ENGLISH.fullmatch(named) else ENGLISH
+
+
 def requested_language(text: Optional[str]) -> Optional[str]:
     """The language a message explicitly asks for ("español por favor"), if any.
 
     Only short messages count, so that "my Spanish birth certificate" in a long
-    story does not switch the conversation.
+    story does not switch the conversation. A language the applicant says they cannot
+    use ("no hablo ingles") asks for the other one.
     """
     if not text:
         return None
     words = _TOKEN.findall(text[:200])
     if not words or len(words) > 16:
         return None
+    unusable = _unusable_language(text[:200])
+    if unusable:  # "my english is not good, puedo hablar en español?"
+        return unusable
     asked_for = _ASKED_FOR.search(text[:200])
     if asked_for:  # "sorry can we do english, my spanish isnt great": the one asked for
         return SPANISH if _WANTS_SPANISH.search(asked_for.group(0)) else ENGLISH

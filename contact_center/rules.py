@@ -294,6 +294,12 @@ OFFERED_E_REQUESTS = frozenset({
 })
 
 
+def switch_language(to: str) -> Decision:
+    """G4: the applicant asked for the other language; the assistant goes on in it. Logged
+    for audit: the switch is not the conversation's outcome."""
+    return Decision(Outcome.SELF_SERVICE, ("G4",), details={"language": to})
+
+
 def open_offer(next_step: Optional[str], request_type: Optional[str]) -> Optional[str]:
     """S4, G3: the offer still waiting for the applicant's yes or no, to be made again after
     a language switch (G4) in the new language; None when no offer is open."""
@@ -328,29 +334,30 @@ def case_status(
     rejected = receipt_rejected(receipt)
     if rejected is not None:
         return rejected
+    # From here the number passed S2's check (normalised, 3 letters and 10 digits).
     if lookup is None:
-        return Decision(Outcome.SELF_SERVICE, ("S1",), (), details={"lookup": True})
+        return Decision(Outcome.SELF_SERVICE, ("S1", "S2"), (), details={"lookup": True})
     if lookup is LookupResult.UNAVAILABLE:
-        return Decision(Outcome.SELF_SERVICE, ("S3", "G1"), ("utter_case_status_unavailable",))
+        return Decision(Outcome.SELF_SERVICE, ("S2", "S3", "G1"), ("utter_case_status_unavailable",))
     if lookup is LookupResult.NOT_FOUND:
-        return Decision(Outcome.SELF_SERVICE, ("S1",), ("utter_case_status_not_found",))
+        return Decision(Outcome.SELF_SERVICE, ("S1", "S2"), ("utter_case_status_not_found",))
     if lookup is LookupResult.MALFORMED:
         return Decision(Outcome.NOT_ELIGIBLE, ("S2",), ("utter_case_status_malformed",))
     if outside_processing_time:
         return Decision(
             Outcome.SELF_SERVICE,
-            ("S1", "S4", "E1"),
+            ("S1", "S2", "S4", "E1"),
             ("utter_offer_e_request_outside_processing_time",),
             details={"offer": RequestType.OUTSIDE_PROCESSING_TIME},
         )
     if mail_overdue in (RequestType.NOTICE_NOT_RECEIVED, RequestType.CARD_NOT_RECEIVED):
         return Decision(
             Outcome.SELF_SERVICE,
-            ("S1", "S4", "E1"),
+            ("S1", "S2", "S4", "E1"),
             (f"utter_offer_e_request_{RequestType(mail_overdue).value}",),
             details={"offer": mail_overdue},
         )
-    return Decision(Outcome.SELF_SERVICE, ("S1",), ())
+    return Decision(Outcome.SELF_SERVICE, ("S1", "S2"), ())
 
 
 # ---------------------------------------------------------------- rescheduling (R1-R5)

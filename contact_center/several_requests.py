@@ -166,6 +166,15 @@ def _in_context(text: str, whole: Part, parts: Sequence[Part]) -> str:
     return text
 
 
+# A person asked for, and a call back asked for, are one request for a person (G1, C3):
+# "necesito hablar con alguien, ... llamenme al 956 555 0106" is one.
+_ONE_REQUEST = {"request_callback": "request_live_agent"}
+
+
+def _same_request(part: Part) -> tuple:
+    return (_ONE_REQUEST.get(part.intent or "", part.intent), part.topic)
+
+
 def plan(whole: Part, parts: Sequence[Part]) -> List[str]:
     """The texts to take one after another, or [] to take the message whole, as before.
 
@@ -177,25 +186,29 @@ def plan(whole: Part, parts: Sequence[Part]) -> List[str]:
     merged: List[List[str]] = []
     kinds: List[str] = []
     owners: List[Optional[str]] = []  # each merged group's request intent
+    seen: List[tuple] = []  # each request group's (kind of request, topic)
     for part in parts:
         request = part.request or _backed_by_whole(part, whole)
         kind = "stop" if part.stop else "request" if request else "social" if part.social else "detail"
         if merged and kinds[-1] == "request" and part.points_back:
             kind = "detail"
+        if kind == "request" and _same_request(part) in seen:
+            # The same request told again ("como cambio mi direccion? me mude en agosto. y ...
+            # nunca me llego la carta"): a detail of the first, and the requests after it still count.
+            merged[seen.index(_same_request(part))].append(part.text)
+            continue
         if kind == "detail" and merged:
             _owner(merged, kinds, owners, part).append(part.text)
             continue
         merged.append([part.text])
         kinds.append(kind)
         owners.append(part.intent if kind == "request" else None)
+        seen.append(_same_request(part) if kind == "request" else ("", len(merged)))
     if kinds and kinds[0] == "detail" and len(merged) > 1:  # a detail before any request joins the next one
         merged[1] = merged[0] + merged[1]
         del merged[0], kinds[0], owners[0]
     if kinds[:1] == ["stop"] and len(kinds) == 2 and kinds[1] == "request":
         return [" ".join(texts) for texts in merged]  # stop what is under way, then the new request
-    intents = [(p.intent, p.topic) for p in parts if p.request or _backed_by_whole(p, whole)]
-    if len(set(intents)) < len(intents):
-        return []  # the same request told twice ("my appointment is tomorrow. I need to move it")
     requests = [" ".join(texts) for texts, kind in zip(merged, kinds) if kind == "request"]
     if len(requests) >= 2:
         return requests[:1] + [_in_context(text, whole, parts) for text in requests[1:]]

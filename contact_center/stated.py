@@ -55,6 +55,33 @@ def covid_stated(text: Optional[str]) -> Optional[bool]:
     return None
 
 
+# The answer to "Do you have COVID-19 or any of its symptoms?" told without the word covid:
+# "tested positive yesterday, fever and everything" had been asked for a yes or no three times.
+_ILL_NOW = re.compile(
+    r"\b(tested positive|test(ed)? (came back )?positive|(di|dio|sali|salio) positiv[oa]|positiv[oa]|"
+    r"fever|fiebre|calentura|cough(ing)?|tos|symptoms|sintomas|sick|enferm[oa]|lost my (taste|smell)|"
+    r"perdi el (gusto|olfato)|quarantin\w*|cuarentena|isolating|aislad[oa])\b"
+)
+_WELL_NOW = re.compile(
+    r"\b(tested negative|negative|negativ[oa]|no symptoms|sin sintomas|ningun sintoma|not sick|no estoy enferm[oa]|"
+    r"(i am|im|i feel|me siento|estoy) (fine|ok|okay|good|well|healthy|bien|san[oa]))\b"
+)
+
+
+def covid_answer(text: Optional[str]) -> Optional[bool]:
+    """R4: the applicant's answer to the covid question in their own words; None when it
+    says neither (or speaks of someone else), and the question is asked again."""
+    said = covid_stated(text)
+    if said is not None:
+        return said
+    cleaned = " ".join(clauses(text))
+    if _SOMEONE_ELSE.search(cleaned):
+        return None
+    if _WELL_NOW.search(cleaned):
+        return False
+    return True if _ILL_NOW.search(cleaned) else None
+
+
 _RESCHEDULED = r"(re-?schedul\w*|reprogram\w*|cambi\w*|movi\w*|moved?|changed?|postpon\w*|pospu?s\w*|pospon\w*)"
 _NEVER_RESCHEDULED = re.compile(
     r"\b(never|haven'?t|havent|have not|hasn'?t|hasnt|has not|nunca|no (la |lo )?(he|ha|hemos))\b(\s+\w+){0,3}\s+"
@@ -83,6 +110,8 @@ def times_rescheduled_stated(text: Optional[str]) -> Optional[int]:
 
 _DANGER_DENIED = re.compile(
     r"\b(not|no one|noone|nobody|nadie|no hay nadie|no estoy|no estamos|ninguno)\b(\s+\w+){0,3}\s+(danger|peligro)\b"
+    # "no es peligro ni nada", "no hay peligro", "no danger", "nothing dangerous", "not dangerous"
+    r"|\b(no es|no hay|no|sin|nothing|not|nada)\s+(de\s+)?(danger|dangerous|peligro|peligroso|peligrosa)\b"
 )
 _APPOINTMENT_ASKED = re.compile(
     r"\b(need|want|request|get|necesito|quiero|pedir|solicitar)\b(\s+\w+){0,3}\s+"
@@ -160,6 +189,25 @@ def mailed_to_wrong_place(text: Optional[str]) -> bool:
     return bool(_MAILED_TO_WRONG_PLACE.search(clean(text)))
 
 
+# A letter that came, with what it says: not a notice that did not arrive (E1).
+_LETTER_CAME = re.compile(
+    r"\b(got|received|recibi|me llego|llego|came|arrived|have|tengo)\b(\s+\S+){0,3}?\s+(a |an |the |una |un |el |la )?(letter|notice|carta|aviso)\b"
+    r"|\b(letter|notice|carta|aviso)\b(\s+\S+){0,3}?\s+(saying|says|that says|dice|que dice|diciendo|pidiendo|pidiendome|asking)\b"
+)
+_MAIL_MISSING = re.compile(
+    r"\b(never (came|come|arrived|got|received|showed)|(did not|didnt|has not|hasnt|have not|havent|not) "
+    r"(come|came|arrive|arrived|get|got|receive|received)|lost|missing|stolen|"
+    r"no (me )?(llego|ha llegado|han llegado|he recibido|recibi)|nunca (me )?(llego|recibi)|perd\w*|extravi\w*|robaron)\b"
+)
+
+
+def letter_came(text: Optional[str]) -> bool:
+    """True when the applicant tells of a letter or notice that came ("i got a letter saying i
+    missed my biometrics"), not of one that is missing."""
+    cleaned = clean(text)
+    return bool(_LETTER_CAME.search(cleaned)) and not _MAIL_MISSING.search(cleaned)
+
+
 def live_topic_stated(text: Optional[str], receipt_given: bool) -> Optional[str]:
     """What a request for a person is about, when the request says it (G1).
 
@@ -186,6 +234,20 @@ _ACCOMMODATION = re.compile(
     r"animal de servicio|perro de servicio|large print|letra grande|walker|andadera|crutches|muletas|ramp|rampa|"
     r"home visit|visita (a|en) (casa|domicilio)|bedridden|en cama|can'?t walk|cannot walk|no puedo caminar)\b"
 )
+
+
+# A typo told with what it says and what it should say (E1): "salio con el apellido mal,
+# dice Ramires y es Ramirez", "it says 1985 but i was born in 1986", "spelled Jon instead of John".
+_TYPO_TOLD = re.compile(
+    r"\b(says|shows|reads|printed|dice|aparece|sale|salio|pusieron)\b.{1,60}\b(but|and|instead|should|y es|pero|cuando|en vez|en lugar)\b"
+    r"|\b(should (say|be|read)|debe decir|deberia decir|debe ser|deberia ser|instead of|en vez de|en lugar de)\b"
+)
+
+
+def typo_stated(text: Optional[str]) -> Optional[str]:
+    """The message as the typo's details when it says what is wrong and what is right, else None."""
+    cleaned = clean(text)
+    return (text or "").strip()[:MAX_STATED_CHARS] if _TYPO_TOLD.search(cleaned) else None
 
 
 def accommodation_stated(text: Optional[str]) -> Optional[str]:

@@ -19,6 +19,21 @@ _STOP = re.compile(
 )
 
 
+# A new matter put aside the question asked: "espera, mejor primero necesito cambiar mi cita",
+# "oh and i also need to move my biometrics", "wait, actually ...". At a question that takes
+# a description, such an opening (with a confident new request) is not the description.
+_ASIDE = re.compile(
+    r"^(wait|hold on|hang on|actually|oh wait|oh and|oh also|and also|also|one more thing|before that|"
+    r"espera|espere|un momento|mejor|en realidad|pensandolo bien|ah y|ah tambien|y tambien|tambien|ademas|"
+    r"otra cosa|antes de eso|primero)\b"
+)
+
+
+def opens_aside(text: Optional[str]) -> bool:
+    """True when the message opens by putting the question asked aside."""
+    return bool(_ASIDE.match(clean(text)))
+
+
 def says_stop(text: Optional[str]) -> bool:
     """True when the words ask to stop ("never mind", "olvidalo"); "never moved it before" does not."""
     return bool(_STOP.search(clean(text)))
@@ -68,6 +83,19 @@ def named_correction(text: Optional[str], field: str) -> Optional[str]:
 
 _CONTACT_WORDS = re.compile(r"\b(e-?mail|correo|phone|telefono|cell|celular|cel|number|numero)\b")
 _APPROVAL = re.compile(r"^(fine|good|ok|okay|right|correct|all right|bien|correct[oa]s?|buen[oa]s?|perfect[oa]?s?)\b")
+# A summary approved in words ("all good, send", "looks right", "todo bien, mandelo"): a yes at
+# a confirmation only, where nothing else could be meant ("all good" to the covid question is
+# about the applicant's health).
+_SUMMARY_APPROVED = re.compile(
+    r"^(all good|looks good|looks right|looks correct|sounds good|thats (right|correct|it)|that is (right|correct)|"
+    r"everything is (right|correct|good|fine)|perfect|perfecto|todo (bien|correcto|esta bien)|esta bien|"
+    r"todo en orden|asi esta bien)\b(?!.*\b(but|except|pero|excepto|menos|wrong|mal|change|cambi\w*)\b)"
+)
+
+
+def approves_summary(text: Optional[str]) -> bool:
+    """True when the reply to "Please check before I file it" approves it in words."""
+    return bool(_SUMMARY_APPROVED.match(clean(text)))
 
 
 # A message that opens by calling off what is under way, whatever follows ("never mind,

@@ -27,6 +27,7 @@ MODEL = Path(os.environ.get("ASSISTANT_MODEL", ROOT / "models" / "current.tar.gz
 ENDPOINTS = (
     'action_endpoint:\n  url: "{actions_url}"\n'
     '  headers:\n    X-Action-Token: ${{ACTION_SERVER_TOKEN}}\n'
+    'nlg:\n  type: rasa_extensions.most_specific_responses.MostSpecificResponses\n'
     'tracker_store:\n  type: rasa_extensions.sql_tracker_store.KeptSQLTrackerStore\n'
     '  dialect: "sqlite"\n  db: "{tracker_db}"\n'
 )

@@ -16,6 +16,7 @@ from rasa.shared.nlu.constants import INTENT
 from rasa.shared.nlu.training_data.message import Message
 
 from contact_center import referrals
+from contact_center.question_topics import names_topic
 from contact_center.messages import SERVICE_INTENTS
 from nlu_components import override_intent
 from nlu_components.base import UnconfiguredComponent, typed_text
@@ -24,20 +25,34 @@ OUT_OF_SCOPE = "out_of_scope"
 # A person, a callback and an emergency are given whatever the matter: a representative
 # can refer as well, and danger comes first (G6).
 KEPT = frozenset({"request_live_agent", "request_callback", "report_emergency"})
-TAKEN = (SERVICE_INTENTS - KEPT) | {"faq"}
+# A message the classifier could not place (nlu_fallback) that names only another agency's
+# matter is that agency's too: "hi i applied for my ss card 3 months ago and nothing".
+TAKEN = (SERVICE_INTENTS - KEPT) | {"faq", "nlu_fallback"}
 
 
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False
 )
 class OtherAgencyClassifier(UnconfiguredComponent):
-    """Overrides a USCIS service intent with `out_of_scope` when only another agency is named."""
+    """Overrides a USCIS service intent with `out_of_scope` when only another agency is named,
+    and a knowledge-base question whose topic the message does not name when another
+    agency's matter is what it asks about ("como saco mi numero de seguro social ahora que ya
+    tengo permiso de trabajo" had been answered where to find a receipt number)."""
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = typed_text(message)
             intent = message.get(INTENT) or {}
-            if text is None or intent.get("name") not in TAKEN or referrals.only_another_agency(text) is None:
+            if text is None or intent.get("name") not in TAKEN:
+                continue
+            if referrals.only_another_agency(text) is None and not _question_off_its_topic(message, text):
                 continue
             override_intent(message, OUT_OF_SCOPE, float(intent.get("confidence") or 0.0))
         return messages
+
+
+def _question_off_its_topic(message: Message, text: str) -> bool:
+    if (message.get(INTENT) or {}).get("name") != "faq" or referrals.agency_for(text) is None:
+        return False
+    selected = ((message.get("response_selector") or {}).get("faq") or {}).get("response") or {}
+    return not names_topic(text, str(selected.get("intent_response_key") or "").partition("/")[2])

@@ -105,7 +105,10 @@ def test_S1_unknown_receipt_is_not_recognised(local_case_status):
     "text, current, expected",
     [("español por favor", "en", "es"), ("English please", "es", "en"), ("other language", "en", "es")],
 )
-def test_G4_change_language(text, current, expected):
+def test_G4_change_language(monkeypatch, text, current, expected):
+    from actions import common
+
+    monkeypatch.setattr(common, "store", lambda: _Decisions())
     dispatcher = CollectingDispatcher()
     events = ActionChangeLanguage().run(dispatcher, tracker(text, {"language": current}, "change_language"), {})
     assert events == [SlotSet("language", expected)]
@@ -158,3 +161,29 @@ def test_form_validation_keeps_the_requested_slot_even_when_unchanged():
     events = [{"event": "slot", "name": "appointment_type", "value": "interview"},
               {"event": "slot", "name": "requested_slot", "value": "has_covid"}]
     assert without_repeated_slots(events, before, None) == [events[1]]
+
+
+class _Decisions:
+    def __init__(self):
+        self.logged = []
+
+    def record_decision(self, sender, decision, facts, when=None, request_kind=None):
+        self.logged.append((decision.rule_ids, facts, request_kind))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("cambiar de idioma porfa", "es"),  # the detector had already set Spanish for this very message
+    ("puede ser en espanol por favor? no hablo mucho ingles", "es"),  # had switched to English
+    ("sorry my english is not good", "es"),
+])
+def test_G4_the_switch_goes_from_the_language_spoken_before_and_is_logged(monkeypatch, text, expected):
+    from actions import common
+
+    store = _Decisions()
+    monkeypatch.setattr(common, "store", lambda: store)
+    t = tracker(text, {"language": "es"}, "change_language")
+    t.events = [{"event": "slot", "name": "language", "value": "en"}, {"event": "user", "text": text},
+                {"event": "slot", "name": "language", "value": "es"}]
+    events = ActionChangeLanguage().run(CollectingDispatcher(), t, {})
+    assert events == [SlotSet("language", expected)]
+    assert store.logged == [(("G4",), {"language": expected}, "language")]

@@ -220,6 +220,14 @@ def test_R1_a_typed_email_correction_is_taken_and_confirmed_again():
     assert "utter_correction_applied" in said
 
 
+def test_S2_a_corrected_receipt_number_that_is_refused_is_not_said_to_be_changed():
+    tracker = _answer("reschedule_form", "reschedule_confirmed", "el numero de recibo esta mal, es MSC55555555", "inform",
+                      entities=[{"entity": "invalid_receipt_number", "value": "MSC55555555"}], **CONFIRMING_INTERVIEW)
+    slots, said = _run(ValidateRescheduleForm(), tracker)
+    assert "utter_correction_applied" not in said
+    assert slots.get("reschedule_confirmed") is None
+
+
 def test_R1_a_corrected_day_keeps_the_month_and_time_it_leaves_out():
     tracker = _answer("reschedule_form", "reschedule_confirmed",
                       "actually the interview is the 16th not the 15th, same time", "inform", **CONFIRMING_INTERVIEW)
@@ -332,3 +340,150 @@ def test_E1_the_summary_to_confirm_opens_with_the_kind_of_request():
 ])
 def test_O1_a_filing_mailed_to_the_wrong_place_is_not_a_change_of_address(text, sent):
     assert stated.mailed_to_wrong_place(text) is sent
+
+
+@pytest.mark.parametrize("text, has", [
+    ("tested positive yesterday, fever and everything, can barely get out of bed", True),
+    ("sali positiva el lunes, tengo fiebre", True),
+    ("im fine, no symptoms", False),
+    ("no, me siento bien", False),
+    ("my son has a fever", None),  # someone else: asked again
+])
+def test_R4_the_covid_question_answered_in_the_applicants_words(text, has):
+    assert stated.covid_answer(text) is has
+
+
+@pytest.mark.parametrize("text, denied", [
+    ("no es peligro ni nada, pero necesito una cita urgente", False),
+    ("nothing dangerous, i just need an urgent appointment", False),
+    ("no hay peligro", False),
+    ("i am in danger", None),  # G6 catches it first; never read as denied
+    ("no, pero es peligroso", None),
+])
+def test_G6_danger_denied_in_the_applicants_words_is_not_asked_again(text, denied):
+    assert stated.danger_denied(text) is denied
+
+
+def test_E1_a_typo_told_up_front_is_not_asked_again():
+    text = "mi tarjeta de residente salio con el apellido mal, dice Perez y es Peres. recibo LIN1111111111"
+    tracker = _opening("e_request_form", text, "typo_correction", language="es", request_type="typographic_error",
+                       receipt_number="LIN1111111111")
+    slots, _ = _run(ValidateERequestForm(), tracker)
+    assert slots["problem_details"] == text  # Rasa asks the contact next (the domain's order)
+
+
+@pytest.mark.parametrize("request_type, text, taken", [
+    ("typographic_error", "si", False),
+    ("notice_not_received", "yes please", False),
+    ("card_not_received", "no", False),
+    ("outside_processing_time", "no", True),  # "If not, just say no"
+    ("notice_not_received", "no llego a mi casa nueva", True),
+])
+def test_E1_a_bare_yes_or_no_is_no_description(request_type, text, taken):
+    tracker = _answer("e_request_form", "problem_details", text, "affirm", request_type=request_type,
+                      receipt_number="LIN1111111111")
+    slots, said = _run(ValidateERequestForm(), tracker)
+    assert (slots.get("problem_details") == text) is taken
+    assert ("utter_details_empty" in said) is not taken
+
+
+@pytest.mark.parametrize("text, intent, topic", [
+    # a story that reads like a question's topic is what they need a person for
+    ("i got a letter that says my case was reopened and i dont understand what it means or what i have to do", "faq", "other"),
+    ("i need to move my interview", "reschedule_appointment", "reschedule_appointment"),  # a self-help topic (G1)
+    ("what is an rfe?", "faq", None),  # a question put as one: answered, then the topic asked again
+    ("i got a letter saying i missed my biometrics but i was there", "notice_not_received", "other"),  # it came
+    ("my interview notice never came", "notice_not_received", "notice_not_received"),
+])
+def test_G1_what_they_need_a_person_for_is_read_in_their_words(text, intent, topic):
+    slots, _ = _run(ValidateLiveHelpForm(), _answer("live_help_form", "live_topic", text, intent))
+    assert slots.get("live_topic") == topic
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("espera, mejor primero necesito cambiar mi cita de biometricos", True),
+    ("oh and i also need to move my biometrics appointment", True),
+    ("also the card was mailed to my old address on 5 oak st", False),  # the description itself
+])
+def test_E1_a_new_request_put_aside_the_description_is_asked_about_not_filed(text, asks):
+    from actions import topic_switch
+
+    intent = "reschedule_appointment" if asks else "card_not_received"
+    tracker = _answer("e_request_form", "problem_details", text, intent, request_type="card_not_received",
+                      receipt_number="LIN1111111111")
+    slots, _ = _run(ValidateERequestForm(), tracker)
+    assert (slots.get("requested_slot") == topic_switch.QUESTION) is asks
+    assert (slots.get("problem_details") == text) is not asks
+
+
+def test_a_new_request_put_aside_the_receipt_question_is_asked_about_even_when_less_sure():
+    """"y tambien mi permiso de trabajo nunca me llego" (0.79) had been read as "I never got the receipt"."""
+    from actions import topic_switch
+
+    tracker = _answer("reschedule_form", "receipt_number", "y tambien mi permiso de trabajo nunca me llego",
+                      "card_not_received", appointment_type="interview", has_covid=False)
+    tracker.latest_message["intent"]["confidence"] = 0.7
+    slots, said = _run(ValidateRescheduleForm(), tracker)
+    assert slots.get("requested_slot") == topic_switch.QUESTION and "utter_receipt_not_at_hand" not in said
+    tracker = _answer("reschedule_form", "receipt_number", "mi permiso de trabajo nunca me llego",
+                      "card_not_received", appointment_type="interview", has_covid=False)
+    tracker.latest_message["intent"]["confidence"] = 0.7  # not put aside: not sure enough to leave
+    slots, _ = _run(ValidateRescheduleForm(), tracker)
+    assert slots.get("requested_slot") != topic_switch.QUESTION
+
+
+@pytest.mark.parametrize("after_what, text, changed", [
+    (True, "the address is missing the apartment, its 45 oak st apt 3b providence ri", True),
+    (False, "the address is missing the apartment, its 45 oak st apt 3b providence ri", False),  # not asked what
+    (True, "yes", False),
+])
+def test_E1_the_answer_to_what_to_change_corrects_the_details(after_what, text, changed):
+    details = "the biometrics appointment notice, to 45 oak st providence ri"
+    tracker = _answer("e_request_form", "e_request_confirmed", text, "inform", request_type="notice_not_received",
+                      receipt_number="IOE4444444444", problem_details=details, contact="(401) 555-0107",
+                      phone_numbers=["+14015550107"])
+    if after_what:
+        at = max(i for i, e in enumerate(tracker.events) if e.get("event") == "user")
+        tracker.events.insert(at, {"event": "bot", "text": "What would you like to change?",
+                                   "metadata": {"utter_action": "utter_ask_what_to_change"}})
+    slots, said = _run(ValidateERequestForm(), tracker)
+    if changed:
+        assert slots["problem_details"] == f"{details} ({text})" and "utter_correction_applied" in said
+    else:
+        assert "problem_details" not in slots and "utter_correction_applied" not in said
+
+
+@pytest.mark.parametrize("after_offer", [False, True])
+def test_E1_a_receipt_number_from_earlier_in_the_conversation_is_said_unless_an_offer_was_taken(after_offer):
+    earlier = [("quiero saber como va mi caso IOE4444444444", "check_case_status")]
+    tracker = _opening("e_request_form", "y tambien nunca me llego la carta de la cita de huellas", "notice_not_received",
+                       earlier=earlier, language="es", request_type="notice_not_received", receipt_number="IOE4444444444")
+    if after_offer:
+        tracker.events.insert(2, {"event": "slot", "name": "next_step", "value": "offer_e_request"})
+    _, said = _run(ValidateERequestForm(), tracker)
+    assert ("utter_receipt_from_before" in said) is not after_offer
+
+
+@pytest.mark.parametrize("text, approved", [
+    ("all good, send", True),
+    ("looks right to me", True),
+    ("todo bien, mandelo", True),
+    ("all good but the email is wrong", False),
+    ("todo bien menos el telefono", False),
+])
+def test_R1_a_summary_approved_in_words_is_sent(text, approved):
+    tracker = _answer("reschedule_form", "reschedule_confirmed", text, "goodbye", **CONFIRMING_INTERVIEW)
+    slots, said = _run(ValidateRescheduleForm(), tracker)
+    assert (slots.get("reschedule_confirmed") is True) is approved
+
+
+@pytest.mark.parametrize("text, leaves", [
+    ("last name printed as Gonzales, my passport and birth certificate say Gonzalez", False),  # evidence
+    ("how do i renew my us passport?", True),  # asked about: referred, then asked again
+])
+def test_G7_another_agency_named_at_the_contact_question_leaves_only_when_asked_about(text, leaves):
+    tracker = _answer("e_request_form", "contact", text, "out_of_scope", request_type="typographic_error",
+                      receipt_number="EAC1234567890", problem_details="name wrong")
+    tracker.latest_message["intent"]["confidence"] = 0.9
+    slots, said = _run(ValidateERequestForm(), tracker)
+    assert ("utter_contact_missing" in said) is not leaves

@@ -78,6 +78,26 @@ def test_a_callback_time_outside_callback_hours_is_a_reason_to_ask_again():
     assert explained.passed, explained.reasons
 
 
+def test_a_question_left_unanswered_by_leaving_its_form_may_be_asked_by_the_next_form():
+    receipt = _text("utter_ask_receipt_number", "en")
+    left = _run([[receipt], [_text("utter_switch_request", "en"), ASK], [receipt]],
+                {"id": "x", "lang": "en", "turns": [{"say": "a"}, {"say": "b"}, {"say": "c"}]})
+    assert left.passed, left.reasons
+    asked_first = _run([[receipt], [_text("utter_ask_switch_request", "en")], [_text("utter_switch_request", "en"), ASK],
+                        [receipt]], {"id": "x", "lang": "en", "turns": [{"say": s} for s in "abcd"]})
+    assert asked_first.passed, asked_first.reasons  # the switch asked about first (en-t2-cancel-04)
+    answered = _run([[receipt], [ASK], [_text("utter_switch_request", "en"), ASK], [receipt]],
+                    {"id": "x", "lang": "en", "turns": [{"say": "a"}, {"say": "b"}, {"say": "c"}, {"say": "d"}]})
+    assert any("asked again" in r for r in answered.reasons)  # answered before: a repeat
+
+
+def test_a_question_asked_again_after_finish_this_first_is_explained():
+    contact = _text("utter_ask_contact", "en")
+    resumed = _run([[contact], [_text("utter_ask_switch_request", "en")], [_text("utter_switch_later", "en"), contact]],
+                   {"id": "x", "lang": "en", "turns": [{"say": "a"}, {"say": "b"}, {"say": "c"}]})
+    assert resumed.passed, resumed.reasons
+
+
 def test_outcome_rules_and_filing_are_checked_in_the_store():
     result = _run([[ASK]], {"id": "x", "lang": "en", "turns": [{"say": "a"}], "outcome": "E_REQUEST",
                             "rule_ids": ["R1"], "filed": ["reschedule"]},
@@ -86,23 +106,26 @@ def test_outcome_rules_and_filing_are_checked_in_the_store():
     assert "E_REQUEST never decided" in reasons and "['R1']" in reasons and "filed ['reschedule', 'reschedule']" in reasons
 
 
-def test_both_sets_are_well_formed_and_the_test_set_is_its_own():
-    """Every expected key is a domain response, every rule id a rule, and the blind test set
-    shares no conversation (id or what is said) with the development set."""
+def test_every_set_is_well_formed_and_each_test_set_is_its_own():
+    """Every expected key is a domain response, every rule id a rule, and each blind test set
+    shares no conversation (id or what is said) with the development set or the other."""
     import re
 
     rules_text = (conversation_eval.ROOT.parent / "shared" / "reference" / "contact-center-rules.md").read_text()
     rule_ids = set(re.findall(r"^- ([A-Z]\d+) ", rules_text, re.MULTILINE))
     responses = set(replies.responses())
-    dev = conversation_eval.load((), conversation_eval.CONVERSATIONS)
-    test = conversation_eval.load((), conversation_eval.TEST_CONVERSATIONS)
-    assert len(test) >= 120 and {c["lang"] for c in test} == {"en", "es"}
-    for c in dev + test:
-        for turn in c["turns"]:
-            assert set(turn.get("expect", [])) | set(turn.get("not_expect", [])) <= responses, c["id"]
-        assert set(c.get("rule_ids", [])) <= rule_ids, c["id"]
-    assert not {c["id"] for c in dev} & {c["id"] for c in test}
+    sets = {name: conversation_eval.load((), folder) for name, (folder, *_rest) in conversation_eval.SETS.items()}
+    for name in ("test", "test2"):
+        assert len(sets[name]) >= 120 and {c["lang"] for c in sets[name]} == {"en", "es"}, name
+    for conversations in sets.values():
+        for c in conversations:
+            for turn in c["turns"]:
+                assert set(turn.get("expect", [])) | set(turn.get("not_expect", [])) <= responses, c["id"]
+            assert set(c.get("rule_ids", [])) <= rule_ids, c["id"]
+
     def said(c):  # a short opening ("i have an emergency") may well be shared; a whole conversation not
         return tuple(t["say"].strip().lower() for t in c["turns"])
 
-    assert not {said(c) for c in dev} & {said(c) for c in test}
+    for a, b in (("dev", "test"), ("dev", "test2"), ("test", "test2")):
+        assert not {c["id"] for c in sets[a]} & {c["id"] for c in sets[b]}, (a, b)
+        assert not {said(c) for c in sets[a]} & {said(c) for c in sets[b]}, (a, b)

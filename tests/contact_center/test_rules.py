@@ -221,7 +221,14 @@ def test_E2_requests_go_to_the_office_that_issued_the_receipt():
 def test_S2_a_number_the_service_calls_malformed_is_explained_not_called_unavailable():
     decision = rules.case_status("EAC2190012345", LookupResult.MALFORMED)
     assert decision.rule_ids == ("S2",) and decision.tell == ("utter_case_status_malformed",)
-    assert rules.case_status("EAC2190012345", LookupResult.UNAVAILABLE).rule_ids == ("S3", "G1")
+    assert rules.case_status("EAC2190012345", LookupResult.UNAVAILABLE).rule_ids == ("S2", "S3", "G1")
+
+
+def test_S2_a_number_that_passed_the_check_names_it_in_every_lookup_decision():
+    """"msc-555-555-5555" was normalised and looked up, and the audit log named only S1."""
+    for lookup in LookupResult:
+        assert "S2" in rules.case_status("MSC5555555555", lookup).rule_ids
+    assert "S2" in rules.case_status("MSC5555555555", LookupResult.FOUND, outside_processing_time=True).rule_ids
 
 
 # ---------------------------------------------------------------- X4 by form and classification

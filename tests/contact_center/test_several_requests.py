@@ -72,6 +72,19 @@ def test_the_same_request_told_twice_is_one_request():
     assert plan(P("whole", "reschedule_appointment"), parts) == []
 
 
+def test_the_same_request_told_again_is_a_detail_and_the_request_after_it_still_counts():
+    parts = [P("como cambio mi direccion?", "change_address"), P("me mude en agosto.", "change_address"),
+             P("y por eso creo que nunca me llego la carta de la entrevista", "notice_not_received")]
+    assert plan(P("whole", "change_address"), parts) == [
+        "como cambio mi direccion? me mude en agosto.", "y por eso creo que nunca me llego la carta de la entrevista"]
+
+
+def test_G1_a_person_and_a_call_back_asked_for_together_are_one_request():
+    parts = [P("necesito hablar con alguien, me llego una carta rara.", "request_live_agent"),
+             P("llamenme al 956 555 0106", "request_callback")]
+    assert plan(P("whole", "request_live_agent"), parts) == []
+
+
 def test_an_unsure_part_is_not_a_request_of_its_own():
     parts = [P("I moved last month", "change_address"), P("and something else", "check_case_status", 0.4)]
     assert plan(P("whole", "change_address"), parts) == []

@@ -31,3 +31,30 @@ def test_U5_an_office_visit_asked_for_answers_the_appointment_question(text):
 
 def test_U5_an_office_named_without_asking_to_go_answers_nothing():
     assert stated.appointment_asked("the office sent me a letter") is None
+
+
+@pytest.mark.parametrize("text", [
+    "my green card says my birth year is 1985 but i was born in 1986",
+    "mi tarjeta salio con el apellido mal, dice Perez y es Peres",
+    "they spelled my name Jon instead of John",
+    "el permiso dice que soy de peru cuando soy de bolivia",
+])
+def test_E1_a_typo_told_with_what_it_should_say_is_its_details(text):
+    assert stated.typo_stated(text) == text
+
+
+@pytest.mark.parametrize("text", ["there is a typo on my card", "mi tarjeta tiene un error", "my name is wrong on the notice"])
+def test_E1_a_typo_that_does_not_say_what_is_right_is_asked(text):
+    assert stated.typo_stated(text) is None
+
+
+@pytest.mark.parametrize("text, came", [
+    ("i got a letter saying i missed my biometrics but i was there", True),
+    ("me llego una carta que dice que no fui a la entrevista", True),
+    ("the notice says my case was abandoned", True),
+    ("my approval notice never came", False),
+    ("no me llego la carta de la cita", False),
+    ("i lost the letter they sent", False),
+])
+def test_E1_a_letter_that_came_is_not_a_missing_notice(text, came):
+    assert stated.letter_came(text) is came

@@ -28,9 +28,9 @@ def test_S1_case_status_in_english_with_the_number_in_the_message(chat, store):
     assert_reply(replies, "utter_case_status_result", "en")
     assert any(APPROVED in t and "Approved" in t for t in texts(replies))
     assert_reply(replies, "utter_status_case_was_approved", "en")
-    assert c.decided() == ("SELF_SERVICE", {"S1"})
+    assert c.decided() == ("SELF_SERVICE", {"S1", "S2"})
     [logged] = store.decisions_for(c.sender)
-    assert logged.outcome == "SELF_SERVICE" and logged.rule_ids == ["S1"]
+    assert logged.outcome == "SELF_SERVICE" and logged.rule_ids == ["S1", "S2"]
 
 
 def test_G4_S1_case_status_in_spanish(chat):

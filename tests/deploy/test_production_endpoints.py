@@ -133,7 +133,7 @@ def test_S1_a_conversation_runs_on_postgresql_redis_and_rabbitmq(production):
     store = ContactCenterStore(PG_URL)
     try:
         [decision] = store.decisions_for(sender)
-        assert decision.outcome == "SELF_SERVICE" and decision.rule_ids == ["S1"]
+        assert decision.outcome == "SELF_SERVICE" and decision.rule_ids == ["S1", "S2"]
     finally:
         store.dispose()
 

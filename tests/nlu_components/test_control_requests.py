@@ -34,3 +34,9 @@ def test_E1_a_yes_read_as_stop_is_a_yes_when_no_word_asks_to_stop():
 def test_a_yes_the_classifier_placed_is_left_as_it_was():
     assert control_request("yes i need to reschedule my interview", "reschedule_appointment") is None
     assert control_request("no, my case is different: they told me at the office to wait for a letter from you", "nlu_fallback") is None
+
+
+@pytest.mark.parametrize("text", ["mi caso EAC2190012345 lleva una eternidad", "wac 21 900 12345 still nothing??"])
+def test_S1_a_message_the_classifier_could_not_place_with_a_receipt_number_is_a_status_check(text):
+    assert control_request(text, "nlu_fallback") == "check_case_status"
+    assert control_request(text, "request_expedite") is None  # placed: left as it was

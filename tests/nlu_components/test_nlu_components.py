@@ -124,6 +124,16 @@ def test_G7_another_agencys_matter_in_a_uscis_services_words_is_out_of_scope(par
     assert parse(text)["intent"]["name"] == "out_of_scope"
 
 
+@pytest.mark.parametrize("text", [
+    "where do i get a social security number now that my work permit came",
+    "donde saco el numero de seguro social ahora que tengo mi permiso de trabajo",
+    "mi pasaporte guatemalteco ya se vencio y tengo la cita de huellas, donde lo renuevo?",
+])
+def test_G7_a_question_about_another_agencys_matter_beside_a_uscis_one_is_referred(parse, text):
+    """A knowledge-base topic the message does not name is no answer to it."""
+    assert parse(text)["intent"]["name"] == "out_of_scope"
+
+
 @pytest.mark.parametrize("text, intent", [
     ("my green card never came in the mail", "card_not_received"),
     ("mi permiso de trabajo nunca llego y tampoco la tarjeta del seguro social", "card_not_received"),

@@ -120,4 +120,5 @@ def test_the_action_server_answers_an_unknown_path_or_method_with_its_own_status
     """An unknown path was answered 500 "the action failed", as if an action had crashed."""
     base = _actions_url(assistant).rsplit("/", 1)[0]
     assert requests.get(base + "/no-such-page", timeout=10).status_code == 404
-    assert requests.get(base + "/webhook", headers={"X-Action-Token": _action_token(assistant)}, timeout=10).status_code == 405
+    headers = {"X-Action-Token": _action_token(assistant), "Content-Type": "application/json"}
+    assert requests.get(base + "/webhook", headers=headers, timeout=10).status_code == 405
