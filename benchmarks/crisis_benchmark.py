@@ -5,7 +5,7 @@
 the keyword check the assistant had before (`answers.mentions_danger`, which only ran
 inside the emergency form) on:
 
-- the development sets in crisis_data/ (`dev` to `dev4` and `dev7`; `dev5` and `dev6`
+- the development sets in crisis_data/ (`dev` to `dev4`, `dev7` and `dev8`; `dev5` and `dev6`
   hold near misses only and are not rows: the patterns were written and tuned on them
   and the classifier is trained on them, so their rows are training figures);
 - the test set in tests/crisis/ (`test`), written blind by someone who never saw the
@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEVELOPMENT_SETS = ROOT / "crisis_data"  # written for tuning and training
 TEST_SETS = ROOT / "tests" / "crisis"  # written blind, only reported
 RESULTS = ROOT / "benchmarks" / "results"
-SPLITS = ("dev", "dev2", "dev3", "dev4", "dev7", "test", "test2")
+SPLITS = ("dev", "dev2", "dev3", "dev4", "dev7", "dev8", "test", "test2")
 TEST_SPLITS = ("test", "test2")
 TARGET_RECALL = 1.0
 TARGET_FALSE_ALARMS = 0.02
@@ -309,6 +309,15 @@ NOTES = [
     "and not kept, none better beyond noise: bilingual concept features (worse: near misses share the concepts), "
     "five-letter stems, character n-grams across words, C 3 or 30, class weights, heavier near misses, typo augmentation, "
     "a threshold per language.",
+    "dev8 (crisis_data/dev8_*.yml, 2026-12-06: 40 crisis messages and 80 near misses per language, written by a helper "
+    "who did not read the check's code or patterns, in applicants' words: answers to the forms' questions, paperwork, "
+    "waiting and fees said in crisis words, medical matters that are not emergencies now, violence as a case's "
+    "background, documents held or taken in ordinary ways, crisis words of work). FIRST RUN, with the check as it "
+    "was (threshold 0.375): en recall 40/40 with 2 of 80 near-miss alarms, es 40/40 with 6 of 80. Then fixed in the "
+    "patterns: paperwork, waiting and fees in crisis words ('sobredosis de papeleo', 'me estoy muriendo aqui "
+    "esperando', 'uscis va a acabar conmigo', 'me esta sangrando con los honorarios'), a cook's knives; and a miss "
+    "found beside them, a weapon with a word before it ('his service weapon pointed at me'). 'stop, i dont want to "
+    "go on' is kept as an alarm on purpose and left out of the near misses. Not blind after that.",
     "test2 (tests/crisis/test2_*.yml: 100 crisis messages and 100 near misses per language), written blind on 2026-12-06 "
     "by someone who saw neither the check's code nor its development sets, while dev7 was being written. FIRST RUN, "
     "BLIND, with the check as committed after dev7 (threshold 0.375): en recall 98/100 = 0.980 with 7 of 100 near-miss "

@@ -35,3 +35,12 @@ def appointment_type(word: Optional[str], lemma: Optional[str] = None) -> Option
             if folded.startswith(stem):
                 return kind
     return None
+
+
+def named_in(text: Optional[str]) -> Optional[str]:
+    """The first appointment type a message names ("my interview is tomorrow ..."), or None."""
+    for word in (text or "").split():
+        kind = appointment_type(word.strip(".,;:!?¿¡()\"'"))
+        if kind:
+            return kind
+    return None

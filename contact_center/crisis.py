@@ -287,6 +287,23 @@ _IDIOMS = [
     r" (?:not|no|ya no|never|nunca) (?:want|wanna|quiero|kiero|deseo) (?:to )?(?:live|vivir|seguir viviendo) (?:in|en) (?:this|the|that|este|ese|esta|el|la|mi)? ?"
     r"(?:country|state|city|town|apartment|house|neighborhood|area|place|pais|estado|ciudad|pueblo|depa|departamento|apartamento|casa|barrio|colonia|zona|lugar)",
     r" (?:not|no|ya no) (?:want|wanna|quiero|kiero) (?:to )?(?:live|vivir) (?:here|aqui|aca)(?= .*(?:regres|mudar|mudo|move|moving|go back|going back|volver|vuelvo|return))",
+    # figures of speech of paperwork, waiting and fees (dev8): "overdose of paperwork", "me estoy muriendo aqui
+    # esperando la llamada", "uscis va a acabar conmigo", "el abogado me esta sangrando con los honorarios"
+    r" (?:overdose|sobredosis) (?:of|de) (?:paperwork|papeleo|papers|papeles|forms|formularios|tramites|work|trabajo|"
+    r"info|information|informacion|coffee|cafe|stress|estres|emails|correos|documents|documentos)",
+    r" (?:me estoy|estoy|me|i am|im) (?:muriendo|dying) (?:aqui |here |de |of )?(?:esperando|waiting|la espera|espera|the wait)",
+    r" (?:uscis|el proceso|this process|esto|la espera|este tramite|el tramite|el papeleo|the paperwork|el abogado|las deudas|"
+    r"la migra|immigration|inmigracion)(?: [a-z]+){0,2} (?:va a|me va a|is going to|will|going to) (?:acabar conmigo|be the end of me|finish me)",
+    r" (?:me|nos|us|me) (?:esta |estan |is |are )?(?:sangrando|bleeding)(?: [a-z]+){0,2} (?:con|with) (?:los |las |el |la |the |their |his |her )?"
+    r"(?:honorarios|cobros|fees|pagos|precios|tarifas|cuotas|bills|charges|payments|renta|rent)| bleeding (?:me|us) dry",
+    # knives of someone's work (dev8): "soy cocinera, trabajo con cuchillos todo el dia"
+    r" (?:trabajo|trabaja|trabajamos|work|works|working|cocino|cook|cooking) (?:con|with) (?:cuchillos|cuchillo|knives|knife|machetes|"
+    r"chainsaws|motosierras)",
+    # a service weapon asked about for a case: "mi hermano es militar y tiene arma de servicio, afecta su naturalizacion?"
+    r" (?:tiene|tengo|tienen|lleva|porta|has|have|carries|carry) (?:un |una |su |mi |a |his |her |my )?"
+    r"(?:arma|armas|pistola) de (?:servicio|reglamento|cargo)(?= .*(?:afecta|naturaliz|ciudadan|solicitud|permiso|licencia|formulario|declar|n 400))"
+    r"| (?:has|have|carries|carry) (?:a |his |her |my )?(?:service|duty) (?:weapon|firearm|pistol|gun)"
+    r"(?= .*(?:affect|naturaliz|citizenship|application|permit|license|form|declare|n 400))",
     # the form, not life: "stop, i dont want to go on with the form" (life itself, "go on with my life", still counts)
     r" (?:do not|not|no longer|never) (?:want|wanna|wish|need) (?:to )?(?:go on|continue|keep going|carry on|proceed) with (?:the |this |my |that |your )?"
     r"(?:form|forms|request|requests|application|chat|conversation|process|questions|questionnaire|reschedul\w*|appointment|callback|call|e request|service request|case|petition|filing|steps)",
@@ -427,7 +444,8 @@ _DANGER = {
     r"| {PERSON} (?:[a-z]+ ){0,2}(?:just )?(?:hit|beat|choked|strangled|attacked|stabbed|shot|punched|kicked|raped|slapped|pushed|threw) (?:me|us|my)| (?:hits|beats|chokes|punches|kicks|abuses) me"
     r"| (?:i am|i was|i have been|ive been|just got|i got) (?:being )?(?:stabbed|shot|attacked|beaten|raped|assaulted|hit)(?: by| just| now| right now| tonight| today)?"
     r"| (?:is|are) (?:beating|hitting|abusing) (?:me|us|my)| beating me up| beat me up",
-    "weapon": r" (?:has|have|had|with|holding|pointing|pointed|got|grabbed|carrying|brought|waving|is holding) (?:a |an |his |her |their |the )?{WEAPON}"
+    "weapon": r" (?:has|have|had|with|holding|pointing|pointed|got|grabbed|carrying|brought|waving|is holding) (?:a |an |his |her |their |the )?"
+    r"(?:service |duty |loaded |big |huge )?{WEAPON}"
     r"| {WEAPON} (?:to|at|on|against) (?:my|me|us|our)| (?:shooting|gunshots|gun shots|shots fired|shooter|active shooter|someone is shooting|they are shooting)"
     r"| tiene (?:un |una |su )?{WEAPON}| (?:con|trae|traen|saco|saca|sacó) (?:un |una |su )?{WEAPON}| me (?:apunta|apunto|apuntan|esta apuntando) | (?:disparos|balazos|balacera|tiroteo|estan disparando|disparando|dispararon|le dispararon|me dispararon|me balearon)",
     "fire": r" (?:on fire|catching fire|caught fire|house fire|a fire|the fire|fire in|fire at|fire here|fire fire|fire help|help fire|burning down|is burning|are burning|smoke everywhere|full of smoke|lots of smoke|smell gas|gas leak)"

@@ -15,7 +15,9 @@ thought: both must work anywhere, inside any form (G4, issue 13).
   `request_live_agent` (contact_center/person_requests.py); the form reads its topic from
   what follows (G1).
 - A message the classifier could not place that holds a receipt number is a status check
-  (S1): "mi caso SRC... lleva muchisimo" had been asked to say it another way.
+  (S1): "mi caso SRC... lleva muchisimo" had been asked to say it another way; one that says
+  the applicant has covid and names an appointment is a reschedule (R4): "my interview is
+  tomorrow at 9am and i have covid, what do i do".
 - A short message that opens with a yes or a no is `affirm` / `deny` when the classifier
   could not place it (nlu_fallback: "si x favor, nunca me llego nada" at an offer), and a
   yes with no word of stopping is `affirm` where the classifier said `stop` ("eso,
@@ -30,7 +32,7 @@ from typing import List, Optional
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.training_data.message import Message
 
-from contact_center import answers, language, person_requests, receipts, stops_and_corrections
+from contact_center import answers, appointments, language, person_requests, receipts, stated, stops_and_corrections
 from nlu_components import override_intent
 from nlu_components.base import UnconfiguredComponent, typed_text
 
@@ -41,7 +43,8 @@ PERSON_INTENT = "request_live_agent"
 PERSON_INTENTS = frozenset({PERSON_INTENT, "request_callback"})
 FALLBACK_INTENT = "nlu_fallback"
 STATUS_INTENT = "check_case_status"
-UNSURE_STATUS = 0.5
+RESCHEDULE_INTENT = "reschedule_appointment"
+UNSURE = 0.5
 
 
 def control_request(text: str, classified: Optional[str] = None) -> Optional[str]:
@@ -54,6 +57,8 @@ def control_request(text: str, classified: Optional[str] = None) -> Optional[str
         return PERSON_INTENT
     if classified == FALLBACK_INTENT and receipts.find(text[:2000]):
         return STATUS_INTENT  # S1: a case named by its number, whatever else was unclear
+    if classified == FALLBACK_INTENT and stated.covid_stated(text) and appointments.named_in(text[:2000]):
+        return RESCHEDULE_INTENT  # R4: covid and an appointment, whatever question came with them
     answer = answers.short_answer(text)
     if classified == FALLBACK_INTENT and answer is not None:
         return "affirm" if answer else "deny"
@@ -75,7 +80,7 @@ class ControlRequestClassifier(UnconfiguredComponent):
             asked = None if text is None else control_request(text, classified)
             if asked is None:
                 continue
-            # A status read from a receipt number alone is not sure enough to take a form away
+            # A status or a reschedule read from the facts alone is not sure enough to take a form away
             # from its question (actions/common.py SWITCH_CONFIDENCE): there it is an answer.
-            override_intent(message, asked, UNSURE_STATUS if asked == STATUS_INTENT else 1.0)
+            override_intent(message, asked, UNSURE if asked in (STATUS_INTENT, RESCHEDULE_INTENT) else 1.0)
         return messages

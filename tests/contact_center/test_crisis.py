@@ -49,7 +49,7 @@ def test_G6_development_near_misses_raise_no_alarm(item):
     assert not found.crisis, (found.matched, item["text"])
 
 
-@pytest.mark.parametrize("split", ["dev3", "dev4", "dev7"])
+@pytest.mark.parametrize("split", ["dev3", "dev4", "dev7", "dev8"])
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_G6_the_whole_check_gets_the_classifier_training_set_right(split, lang):
     data = load_set(split, lang)
@@ -166,6 +166,11 @@ def test_G6_a_dropped_g_and_chat_spelling_are_read():
         "ya no quiero vivir aqui, me regreso a mexico", "this is my last message for today", "este es mi ultimo mensaje por hoy",
         "estoy en el puente internacional en la fila", "me voy al cielo de felicidad si me aprueban", "does uscis know where i live",
         "giving my dog to my sister while i travel", "whats the highest building in the world", "i want to jump on a call with the officer",
+        # paperwork, waiting and fees in crisis words; knives of a cook's work (dev8's classes, other words)
+        "tengo una sobredosis de formularios esta semana", "got an overdose of forms to fill lol",
+        "me estoy muriendo de la espera, ya van 8 meses", "este tramite va a acabar conmigo",
+        "the notario is bleeding us dry with his fees", "soy carnicero y trabajo con cuchillos, necesito el permiso",
+        "my husband is a cop and has a service weapon, does that affect my green card application",
         # going on with the form, not with life
         "stop, i dont want to go on with the form", "i dont want to continue with this request anymore",
     ],
@@ -182,6 +187,16 @@ def test_G6_crisis_words_in_figures_of_speech_denials_work_the_past_and_the_news
     ],
 )
 def test_G6_background_words_do_not_hide_what_is_happening_now(text):
+    assert crisis.assess_patterns(text).kind is crisis.Kind.DANGER
+
+
+@pytest.mark.parametrize("text", [
+    "my boyfriend has his service weapon pointed at me",  # a word between the determiner and the weapon
+    "he has a loaded gun and says hes coming",
+    "trabajo con cuchillos y mi jefe me amenazo con uno ahorita",  # a cook's knives, then a threat now
+    "mi esposo tiene su arma de servicio y me esta apuntando",  # a service weapon, and no case question
+])
+def test_G6_a_weapon_with_a_word_before_it_or_beside_work_words_is_still_danger(text):
     assert crisis.assess_patterns(text).kind is crisis.Kind.DANGER
 
 

@@ -262,3 +262,22 @@ def test_O1_a_filing_mailed_to_the_wrong_place_goes_to_a_person_not_to_the_addre
     said = texts(replies)
     assert not any(matches(v["text"], t) for v in RESPONSES["utter_change_address_info"] for t in said), said
     assert c.slot("outcome") == "LIVE_TIER1"
+
+
+def test_G1_a_detail_after_a_question_is_not_a_question_of_its_own(chat):
+    """"... como actualizo mi direccion? tengo un caso pendiente" had been told "No puedo darle
+    asesoria legal": the case pending is a detail, not a question for a lawyer."""
+    replies = chat().say("i moved last week, how do i update my address? i have a case pending")
+    said = texts(replies)
+    assert_reply(replies, "utter_change_address_info", "en")
+    assert not any(matches(v["text"], t) for v in RESPONSES["utter_faq/legal_help"] for t in said), said
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("my oath ceremony is next week and i just got covid, now what", "en"),
+    ("tengo covid y la cita de huellas es el lunes que hago", "es"),
+])
+def test_R4_covid_and_an_appointment_said_together_start_the_reschedule(chat, text, lang):
+    c = chat()
+    c.say(text)
+    assert c.active_form() == "reschedule_form" and c.slot("has_covid") is True

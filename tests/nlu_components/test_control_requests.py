@@ -40,3 +40,13 @@ def test_a_yes_the_classifier_placed_is_left_as_it_was():
 def test_S1_a_message_the_classifier_could_not_place_with_a_receipt_number_is_a_status_check(text):
     assert control_request(text, "nlu_fallback") == "check_case_status"
     assert control_request(text, "request_expedite") is None  # placed: left as it was
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("my oath ceremony is next week and i just got covid, now what", "reschedule_appointment"),
+    ("tengo covid y la cita de huellas es el lunes, que hago", "reschedule_appointment"),
+    ("my son has covid, my interview is friday", None),  # someone else's covid: not R4 by itself
+    ("i have covid what do i do", None),  # no appointment named
+])
+def test_R4_covid_and_an_appointment_the_classifier_could_not_place_are_a_reschedule(text, intent):
+    assert control_request(text, "nlu_fallback") == intent
