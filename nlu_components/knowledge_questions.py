@@ -29,6 +29,7 @@ RETRIEVAL_INTENT = "faq"
 # ("where on the paper is the receipt number" was a missing notice at 0.69).
 SERVICE_GUESS = 0.75
 FALLBACK_SELECTOR_CONFIDENCE = 0.7
+UNSURE_OFF_TOPIC = 0.5
 LEFT_OUT = frozenset({"out_of_scope", DEFAULT_NLU_FALLBACK_INTENT_NAME})
 SMALL_TALK = frozenset({"greet", "goodbye", "thank", "affirm", "deny", "stop", "change_language", "bot_challenge",
                         "help", "inform"})
@@ -51,10 +52,12 @@ class KnowledgeQuestionClassifier(UnconfiguredComponent):
                 continue
             selected = ((message.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}).get("response") or {}
             topic = str(selected.get("intent_response_key") or "").partition("/")[2]
-            # Where the classifier could place nothing, a question that names its topic needs a
-            # less sure selector ("got an RFE in the mail, how long do i have": 0.84), or it is
-            # answered "Sorry, I didn't understand".
-            needed = FALLBACK_SELECTOR_CONFIDENCE if name == DEFAULT_NLU_FALLBACK_INTENT_NAME else SELECTOR_CONFIDENCE
+            # Where the classifier could place nothing (or only guessed "off topic"), a question that
+            # names its topic needs a less sure selector ("got an RFE in the mail, how long do i
+            # have": 0.84; "what is a NOID?? i got one today and im freaking out": off topic 0.40,
+            # NOID 0.89), or it is answered "Sorry, I didn't understand".
+            unplaced = name == DEFAULT_NLU_FALLBACK_INTENT_NAME or (name == "out_of_scope" and confidence < UNSURE_OFF_TOPIC)
+            needed = FALLBACK_SELECTOR_CONFIDENCE if unplaced else SELECTOR_CONFIDENCE
             if float(selected.get("confidence") or 0.0) < needed or not names_topic(text, topic):
                 continue
             override_intent(message, RETRIEVAL_INTENT, float(selected["confidence"]))

@@ -22,6 +22,7 @@ def _message(text, intent, confidence, selected_confidence, topic="rfe"):
     ("nlu_fallback", 0.35, 0.84, True),  # nothing placed it: a question naming its topic is that question
     ("nlu_fallback", 0.35, 0.6, False),  # the selector is unsure too
     ("out_of_scope", 0.6, 0.84, False),  # placed as off topic: the selector must be sure (0.9)
+    ("out_of_scope", 0.4, 0.84, True),  # only guessed off topic: as for nothing placed
     ("out_of_scope", 0.6, 0.95, True),
 ])
 def test_G1_a_question_naming_its_topic_is_taken_from_what_the_classifier_could_not_place(intent, confidence, selected, taken):
