@@ -159,17 +159,18 @@ _REASON_GIVEN = re.compile(
     r"\b(about|because|regarding|i got|i was|they|saying|says|sobre|porque|acerca|me cobraron|me negaron|me dijeron|"
     r"me llego|dice que|es de|es por)\b"
 )
+# Mail that did not come, or was lost or stolen (E1): a notice or card is then a self-help topic.
+_MISSING = (r"never (came|come|arrived|got|received|showed)|(did not|didnt|has not|hasnt|have not|havent|not) "
+            r"(come|came|arrive|arrived|get|got|receive|received)|lost|missing|stolen|"
+            r"no (me )?(llego|ha llegado|han llegado|he recibido|recibi)|nunca (me )?(llego|recibi)|perd\w*|extravi\w*|robaron")
+
 # Words of topics the assistant serves itself (G1): with them, the topic is asked, not guessed.
 # A card or a letter is one only when it is missing or wrong (E1): "a letter saying my
 # application was abandoned and i dont get why" came, and is a matter for a person.
 _SELF_HELP_WORDS = re.compile(
     r"\b(address|direccion|moved|mude|typo|error|mistake|wrong|mal escrit[oa]|equivocad[oa]|reschedul\w*|"
     r"appointment|appt|cita|expedit\w*|faster|acelerar|status|estatus|processing|tramite|accommodation|"
-    r"wheelchair|silla de ruedas|"
-    r"never (came|come|arrived|got|received|showed)|(did not|didnt|has not|hasnt|have not|havent|not) "
-    r"(come|came|arrive|arrived|get|got|receive|received)|lost|missing|stolen|"
-    r"no (me )?(llego|ha llegado|han llegado|he recibido|recibi)|nunca (me )?(llego|recibi)|perd\w*|extravi\w*|robaron|"
-    r"never|nunca)\b"
+    r"wheelchair|silla de ruedas|" + _MISSING + r"|never|nunca)\b"
 )
 
 
@@ -194,11 +195,7 @@ _LETTER_CAME = re.compile(
     r"\b(got|received|recibi|me llego|llego|came|arrived|have|tengo)\b(\s+\S+){0,3}?\s+(a |an |the |una |un |el |la )?(letter|notice|carta|aviso)\b"
     r"|\b(letter|notice|carta|aviso)\b(\s+\S+){0,3}?\s+(saying|says|that says|dice|que dice|diciendo|pidiendo|pidiendome|asking)\b"
 )
-_MAIL_MISSING = re.compile(
-    r"\b(never (came|come|arrived|got|received|showed)|(did not|didnt|has not|hasnt|have not|havent|not) "
-    r"(come|came|arrive|arrived|get|got|receive|received)|lost|missing|stolen|"
-    r"no (me )?(llego|ha llegado|han llegado|he recibido|recibi)|nunca (me )?(llego|recibi)|perd\w*|extravi\w*|robaron)\b"
-)
+_MAIL_MISSING = re.compile(r"\b(" + _MISSING + r")\b")
 
 
 def letter_came(text: Optional[str]) -> bool:

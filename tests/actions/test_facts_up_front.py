@@ -330,40 +330,6 @@ def test_E1_the_summary_to_confirm_opens_with_the_kind_of_request():
     assert "utter_e_request_start" not in _run(ValidateERequestForm(), tracker)[1]
 
 
-@pytest.mark.parametrize("text, sent", [
-    ("i mailed my i-90 renewal to the wrong address", True),
-    ("mande mi solicitud a la direccion equivocada, la tengo que mandar otra vez?", True),
-    ("we sent the packet to the old lockbox", True),
-    ("i moved to a new address last month", False),
-    ("uscis sent my card to my old address", False),  # a card not received (E1): not the applicant's sending
-    ("necesito cambiar mi direccion", False),
-])
-def test_O1_a_filing_mailed_to_the_wrong_place_is_not_a_change_of_address(text, sent):
-    assert stated.mailed_to_wrong_place(text) is sent
-
-
-@pytest.mark.parametrize("text, has", [
-    ("tested positive yesterday, fever and everything, can barely get out of bed", True),
-    ("sali positiva el lunes, tengo fiebre", True),
-    ("im fine, no symptoms", False),
-    ("no, me siento bien", False),
-    ("my son has a fever", None),  # someone else: asked again
-])
-def test_R4_the_covid_question_answered_in_the_applicants_words(text, has):
-    assert stated.covid_answer(text) is has
-
-
-@pytest.mark.parametrize("text, denied", [
-    ("no es peligro ni nada, pero necesito una cita urgente", False),
-    ("nothing dangerous, i just need an urgent appointment", False),
-    ("no hay peligro", False),
-    ("i am in danger", None),  # G6 catches it first; never read as denied
-    ("no, pero es peligroso", None),
-])
-def test_G6_danger_denied_in_the_applicants_words_is_not_asked_again(text, denied):
-    assert stated.danger_denied(text) is denied
-
-
 def test_E1_a_typo_told_up_front_is_not_asked_again():
     text = "mi tarjeta de residente salio con el apellido mal, dice Perez y es Peres. recibo LIN1111111111"
     tracker = _opening("e_request_form", text, "typo_correction", language="es", request_type="typographic_error",
