@@ -387,7 +387,11 @@ class ApplicantFormValidation(FormValidationAction):
             return {}
         before = tracker.get_slot(self.details_slot) or ""
         # Added to what was said, never replacing it: the office reads both.
-        return {self.details_slot: f"{before} ({text})" if before else text}
+        joined = f"{before} ({text})" if before else text
+        if len(joined) > MAX_DETAILS_CHARS:
+            # The same bound as the details themselves: the e-Request could not hold it.
+            return {self.confirm_slot: f"{INVALID}long"}
+        return {self.details_slot: joined}
 
     def extract_confirmation(self, tracker: Tracker) -> Dict[Text, Any]:
         """Yes files; a named field (button) is asked again; a corrected value typed is taken
@@ -401,7 +405,7 @@ class ApplicantFormValidation(FormValidationAction):
             return {slot: f"{INVALID}correct:{field}"}
         corrected = self.typed_correction(tracker) or self.details_corrected(tracker)
         if corrected:
-            return {**corrected, slot: f"{INVALID}changed"}
+            return {slot: f"{INVALID}changed", **corrected}
         if "receipt_number" in entities:
             return {slot: f"{INVALID}changed"}  # the new number is validated; confirm again
         if "invalid_receipt_number" in entities:
@@ -428,6 +432,8 @@ class ApplicantFormValidation(FormValidationAction):
             dispatcher.utter_message(response="utter_ask_what_to_change")
         if value == f"{INVALID}changed":
             dispatcher.utter_message(response="utter_correction_applied")
+        if value == f"{INVALID}long":
+            dispatcher.utter_message(response="utter_details_too_long", max_chars=MAX_DETAILS_CHARS)
         return {slot: None}
 
     def missing(self, tracker: Tracker, slots: List[str]) -> List[str]:

@@ -19,7 +19,7 @@ from typing import Any, Awaitable, Callable, List, Optional
 from rasa.core.channels.channel import UserMessage
 from rasa.shared.core.events import SlotSet
 
-from contact_center import question_topics, referrals, several_requests
+from contact_center import several_requests
 from contact_center.messages import CRISIS_INTENT
 
 log = logging.getLogger(__name__)
@@ -157,14 +157,5 @@ class SeveralRequests:
 def _part(text: str, parsed: Optional[dict]) -> several_requests.Part:
     intent = (parsed or {}).get("intent") or {}
     selected = (((parsed or {}).get("response_selector") or {}).get("faq") or {}).get("response") or {}
-    name = intent.get("name")
-    topic = selected.get("intent_response_key") if name == "faq" else None
-    if name == "faq" and not question_topics.asks_a_question(text) \
-            and not question_topics.names_topic(text, str(topic or "").partition("/")[2]):
-        # Neither put as a question nor naming its topic: a detail of the request before it ("me
-        # mude la semana pasada, como actualizo mi direccion? tengo un caso pendiente" had been
-        # answered with the legal-help disclaimer).
-        name, topic = "inform", None
-    if name == "out_of_scope":
-        topic = referrals.agency_for(text)  # two agencies' matters are two referrals (G7)
-    return several_requests.Part(text, name, float(intent.get("confidence") or 0.0), topic)
+    return several_requests.part_of(text, intent.get("name"), float(intent.get("confidence") or 0.0),
+                                    selected.get("intent_response_key"))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Dict, Optional, Pattern
 
-from contact_center import several_requests
+from contact_center.question_words import QUESTION_WORDS, points_back
 from contact_center.text import fold
 
 # The ResponseSelector's confidence at which its topic is taken, with the topic named.
@@ -89,7 +89,7 @@ def asks_meaning(text: Optional[str]) -> bool:
 _LEAD_IN = r"(?:(?:quick (?:q|question)|one question|a question|question|before that|first|wait|oh|btw|by the way|also|and|" \
            r"antes de eso|antes|primero|pregunta|una pregunta|oiga|espere|y|ah)[\s,.:!-]+)*"
 _OPENS_AS_QUESTION = re.compile(
-    _LEAD_IN + r"(?:" + several_requests.QUESTION_WORDS + r"|whats|me puede|me da|me dan|hay)\b"
+    _LEAD_IN + r"(?:" + QUESTION_WORDS + r"|whats|me puede|me da|me dan|hay)\b"
 )
 
 
@@ -103,4 +103,4 @@ def asks_about_what_was_said(text: Optional[str]) -> bool:
     """True when the message asks about what was just said ("what does that mean?", "que
     significa eso") and names no knowledge-base topic of its own: "que es eso de RFE y cuanto
     tiempo tengo" is the RFE question, answered as such."""
-    return several_requests.points_back(text or "") and not any(names_topic(text, topic) for topic in TOPIC_TERMS)
+    return points_back(text or "") and not any(names_topic(text, topic) for topic in TOPIC_TERMS)

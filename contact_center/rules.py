@@ -682,13 +682,15 @@ def callback_request(
     inside callback hours, tried on each number, twice, then an e-mail; at the time
     they chose, if they chose one (C5). The applicant is told what the callback will
     really be: the time they chose, and, with no e-mail address to write to after two
-    missed calls (C4), the number to call instead (O2), not an e-mail that cannot come."""
+    missed calls (C4), the number to call instead (O2), not an e-mail that cannot come.
+    G3: asked for while live chat is closed, the callback is what stands in for it."""
     first, deadline = callback_window(now, urgent)
     tell = ("utter_callback_scheduled",) + (("utter_callback_chosen_time",) if preferred else ())
     tell += ("utter_callback_if_missed_email",) if email_given else ("utter_callback_if_missed_no_email",)
     return Decision(
         Outcome.LIVE_TIER1,
-        ("C1", "C2", "C3", "C4", "G2") + (("C5",) if preferred else ()) + (() if email_given else ("O2",)),
+        ("C1", "C2", "C3", "C4", "G2") + (("C5",) if preferred else ()) + (() if email_given else ("O2",))
+        + (() if live_chat_open(now) else ("G3",)),
         tell,
         due_by=deadline,
         details={"channel": "callback", "urgent": urgent, "window_start": first},

@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass
 from typing import List, Optional, Sequence
 
-from contact_center import receipts, stops_and_corrections
+from contact_center import question_topics, receipts, referrals, stops_and_corrections
+from contact_center.question_words import QUESTION_WORDS, points_back
 from contact_center.text import fold
 
 # Intents that are a request of their own (a service, a question, another agency's matter).
@@ -50,25 +51,12 @@ _JOIN_WORDS = (r"(?:and also|and another thing|another thing is|another question
 # ("move my interview on dec 11, and my us passport is expiring, how do i renew it"). Not after
 # a question: "what is an RFE and how long do i have" is one. A part that is no request of its
 # own still goes back to the one before it (plan), so ", and i have covid" stays a detail.
-QUESTION_WORDS = (r"(?:how|what|where|when|why|who|which|can|could|do|does|is|are|will|would|should|"
-                   r"como|que|donde|cuando|cual|cuanto|cuantos|cuantas|por que|puedo|pueden|se puede)")
 _JOINS = re.compile(
     rf"(?<=[.!?;])\s+(?:{_JOIN_WORDS}\b[,:]?\s*)?"
     rf"|\s*,?\s+\b{_JOIN_WORDS}\b[,:]?\s*"
     rf"|(?P<bare>\s*,\s*\b(?:and|y)\s+|\s*,?\s+\b(?:and|y)\s+(?={QUESTION_WORDS}\b))"
 )
 _QUESTION = re.compile(rf"^[\s¿]*{QUESTION_WORDS}\b")
-
-# A part that asks about what the part before it said ("my status says case was approved.
-# what does that mean?", "me llego una carta de rfe, que significa eso?") is a question on
-# it, not a request of its own: it points back with "that", "it", "eso", "esto".
-_POINTS_BACK = re.compile(
-    r"^(?:(?:and|so|but|ok|y|pero|entonces|bueno)\s+)?(?:"
-    r"(?:what|wat|wht)\s*(?:does|do|is|s|'s)?\s+(?:that|this|it)\b|(?:does|do|is|can)\s+(?:that|this|it)\b|"
-    r"(?:why|how come|what now|now what)\b|"
-    r"(?:que|qu[eé])\s+(?:significa|quiere decir|es)\s+(?:eso|esto)\b|(?:eso|esto)\s+(?:que|significa|quiere decir|es)\b|"
-    r"(?:por que|y ahora|ahora que)\b)"
-)
 
 # "my card never arrived and I | also need ...": the joining words left at a part's end.
 _TRAILING = re.compile(r"(?:\s+(?:and|y|e|&)(?:\s+(?:i|yo))?|\s+i)$", re.IGNORECASE)
@@ -103,9 +91,19 @@ class Part:
         return points_back(self.text)
 
 
-def points_back(text: str) -> bool:
-    """True when the message asks about what was just said ("what does that mean?", "que significa eso")."""
-    return bool(_POINTS_BACK.match(fold(text or "").lower().strip(" ,.!?¿¡")))
+def part_of(text: str, intent: Optional[str], confidence: float, faq_topic: Optional[str] = None) -> Part:
+    """A cut part as the classifier read it (`faq_topic`: the selector's faq/<topic>), made a
+    request or a detail. A question neither put as a question nor naming its topic is a
+    detail of the request before it ("me mude la semana pasada, como actualizo mi direccion?
+    tengo un caso pendiente" had been answered with the legal-help disclaimer). An off-topic
+    part's topic is the agency it names: two agencies' matters are two referrals (G7)."""
+    topic = faq_topic if intent == "faq" else None
+    if intent == "faq" and not question_topics.asks_a_question(text) \
+            and not question_topics.names_topic(text, str(topic or "").partition("/")[2]):
+        intent, topic = "inform", None
+    if intent == "out_of_scope":
+        topic = referrals.agency_for(text)
+    return Part(text, intent, confidence, topic)
 
 
 def _owner(merged: List[List[str]], kinds: List[str], owners: List[Optional[str]], detail: Part) -> List[str]:

@@ -419,6 +419,20 @@ def test_E1_the_answer_to_what_to_change_corrects_the_details(after_what, text, 
         assert "problem_details" not in slots and "utter_correction_applied" not in said
 
 
+def test_E1_a_correction_that_would_make_the_details_too_long_is_refused_and_nothing_is_changed():
+    details = "the biometrics appointment notice never came " * 22  # about 990 characters
+    text = "also the apartment number is missing, it is apartment 3b on the second floor"
+    tracker = _answer("e_request_form", "e_request_confirmed", text, "inform", request_type="notice_not_received",
+                      receipt_number="IOE4444444444", problem_details=details.strip(), contact="(401) 555-0107",
+                      phone_numbers=["+14015550107"])
+    at = max(i for i, e in enumerate(tracker.events) if e.get("event") == "user")
+    tracker.events.insert(at, {"event": "bot", "text": "What would you like to change?",
+                               "metadata": {"utter_action": "utter_ask_what_to_change"}})
+    slots, said = _run(ValidateERequestForm(), tracker)
+    assert "problem_details" not in slots and slots.get("e_request_confirmed") is None
+    assert "utter_details_too_long" in said and "utter_correction_applied" not in said
+
+
 @pytest.mark.parametrize("after_offer", [False, True])
 def test_E1_a_receipt_number_from_earlier_in_the_conversation_is_said_unless_an_offer_was_taken(after_offer):
     earlier = [("quiero saber como va mi caso IOE4444444444", "check_case_status")]

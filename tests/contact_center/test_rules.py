@@ -198,12 +198,17 @@ def test_G1_topics_a_self_help_tool_serves(topic, flow):
 
 def test_C1_to_C5_a_requested_callback():
     plain = rules.callback_request(TUE_9PM, urgent=False, preferred=None)
-    assert plain.rule_ids == ("C1", "C2", "C3", "C4", "G2")
+    assert plain.rule_ids == ("C1", "C2", "C3", "C4", "G2", "G3")
     assert plain.tell == ("utter_callback_scheduled", "utter_callback_if_missed_email")
     assert plain.due_by - TUE_9PM <= timedelta(days=14)
     chosen = rules.callback_request(TUE_9PM, urgent=True, preferred=(TUE_10AM + timedelta(days=1),) * 2)
     assert "C5" in chosen.rule_ids and chosen.due_by - TUE_9PM <= timedelta(hours=72)
     assert chosen.tell == ("utter_callback_scheduled", "utter_callback_chosen_time", "utter_callback_if_missed_email")
+
+
+@pytest.mark.parametrize("now, closed", [(TUE_10AM, False), (TUE_9PM, True), (SAT_10AM, True), (THANKSGIVING_NOON, True)])
+def test_G3_a_callback_asked_for_while_live_chat_is_closed_stands_in_for_it(now, closed):
+    assert ("G3" in rules.callback_request(now, urgent=False, preferred=None).rule_ids) is closed
 
 
 def test_C4_O2_with_no_e_mail_address_the_applicant_is_given_the_number_to_call_not_promised_an_e_mail():

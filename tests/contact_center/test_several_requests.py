@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from contact_center.several_requests import Part, plan, split
+from contact_center.several_requests import Part, part_of, plan, split
 
 
 @pytest.mark.parametrize(
@@ -187,3 +187,21 @@ def test_G7_an_off_topic_part_is_a_request_only_when_it_names_another_agency():
     referral = [Part("i need to move my interview", "reschedule_appointment", 0.9),
                 Part("how do i renew my us passport", "out_of_scope", 0.99, "state_department")]
     assert plan(whole, referral) == ["i need to move my interview", "how do i renew my us passport"]
+
+
+@pytest.mark.parametrize("text, topic, question", [
+    ("tengo un caso pendiente", "legal_help", False),  # a detail, neither asked nor naming its topic
+    ("i have a case pending", "legal_help", False),
+    ("do i need a lawyer for this?", "legal_help", True),  # put as a question
+    ("what is an rfe", "rfe", True),
+    ("the rfe deadline", "rfe", True),  # names its topic
+])
+def test_a_part_read_as_a_question_is_one_only_when_asked_or_naming_its_topic(text, topic, question):
+    part = part_of(text, "faq", 0.86, f"faq/{topic}")
+    assert (part.intent == "faq") is question
+    assert part.request is question
+
+
+def test_G7_an_off_topic_part_is_a_request_only_when_it_names_an_agency():
+    assert part_of("and how do i renew my passport", "out_of_scope", 0.9).request
+    assert not part_of("i have a job offer starting in january", "out_of_scope", 0.9).request
