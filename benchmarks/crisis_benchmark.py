@@ -5,7 +5,7 @@
 the keyword check the assistant had before (`answers.mentions_danger`, which only ran
 inside the emergency form) on:
 
-- the development sets in crisis_data/ (`dev` to `dev4`, `dev7` and `dev8`; `dev5` and `dev6`
+- the development sets in crisis_data/ (`dev` to `dev4`, `dev7` to `dev9`; `dev5` and `dev6`
   hold near misses only and are not rows: the patterns were written and tuned on them
   and the classifier is trained on them, so their rows are training figures);
 - the test set in tests/crisis/ (`test`), written blind by someone who never saw the
@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEVELOPMENT_SETS = ROOT / "crisis_data"  # written for tuning and training
 TEST_SETS = ROOT / "tests" / "crisis"  # written blind, only reported
 RESULTS = ROOT / "benchmarks" / "results"
-SPLITS = ("dev", "dev2", "dev3", "dev4", "dev7", "dev8", "test", "test2")
+SPLITS = ("dev", "dev2", "dev3", "dev4", "dev7", "dev8", "dev9", "test", "test2")
 TEST_SPLITS = ("test", "test2")
 TARGET_RECALL = 1.0
 TARGET_FALSE_ALARMS = 0.02
@@ -321,6 +321,14 @@ NOTES = [
     "near misses per language of answers with 'nadie'/'nobody', added to dev7 after 'no, nadie en la casa' got 911 in "
     "the conversation evaluation at 0.375) the threshold rule picks 0.4, and 0.4 is applied: two eviction and covid "
     "answers the conversation evaluation sent to 911 scored 0.379 and 0.375.",
+    "dev9 (crisis_data/dev9_*.yml, 2026-12-06: 45 crisis messages (30 danger, 15 self-harm) and 90 near misses per "
+    "language, written by a helper who read neither the check's code nor any other set). FIRST RUN, BLIND, with the "
+    "check as committed (classifier trained without dev9): en recall 45/45 with 4 of 90 near-miss alarms, es 44/45 "
+    "with 2 of 90. Missed: a farewell letter to the children ('ya les deje una carta a mis hijos, no voy a llegar a la "
+    "cita'; caught by the classifier once trained on dev9). Alarms, fixed as classes in the patterns: a gun licence "
+    "asked about for a case, 'overdosed on coffee', a heart attack foretold ('will have a heart attack when he sees "
+    "the fee'), an app closed 'a la fuerza', and 'eso ayuda a mi TPS' read as a cry for help beside a shooting in "
+    "the news; a past trafficking told for a T visa was left to the classifier (trained on dev9). Not blind after that.",
     "test2 (tests/crisis/test2_*.yml: 100 crisis messages and 100 near misses per language), written blind on 2026-12-06 "
     "by someone who saw neither the check's code nor its development sets, while dev7 was being written. FIRST RUN, "
     "BLIND, with the check as committed after dev7 (threshold 0.375): en recall 98/100 = 0.980 with 7 of 100 near-miss "

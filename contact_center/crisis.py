@@ -319,6 +319,29 @@ _IDIOMS = [
     r" drop dead gorgeous| scared to death of (?:the|an|my) (?:interview|exam|test)| bored to death| worried sick| sick and tired",
     r" (?:aguanto|aguantar) (?:la espera|esperar|mas esta espera)",
     r" no puedo respirar (?:de|del) (?:la )?(?:ansiedad|nervios|estres)",
+    # losing the home for money, an expedite's reason: "no pago la renta y nos sacan del apartamento", "the landlord will evict us"
+    r" (?:desalojo|desalojos|desaloj\w+|eviction|evictions|evicted|evict|evicting)"
+    r"| (?:renta|rent|pagar|pago|pagos|paga|dinero|money|trabajo|trabajar|work|job|chamba|landlord|dueno|casero)(?: [a-z0-9]+){0,8}"
+    r" (?:nos|me|los|les|us|me|them) (?:sacan|van a sacar|sacarian|sacaran|echan|van a echar|echa|echarian|corren|van a correr|"
+    r"kick|kicks|kicking|will kick|are kicking|throw|throwing|will throw)(?: out)?(?: of)? (?:del|de la|de nuestro|de nuestra|de mi|de el|the|our|my)?"
+    r" ?(?:apartamento|apartment|depa|departamento|casa|house|home|vivienda|cuarto|room|traila|trailer)"
+    r"| (?:rent|landlord|owner|pay|money|work|job)(?: [a-z0-9]+){0,8} (?:kick|kicks|kicking|kicked|throw|throws|throwing|threw)"
+    r" (?:us|me|them|my family|my kids) out(?: of)?(?: the| our| my| this)?(?: apartment| house| home| place| room| trailer)?"
+    r"| (?:kick|kicks|kicking|kicked|throw|throws|throwing|threw) (?:us|me|them|my family|my kids) out(?: of)?(?: the| our| my| this)?"
+    r"(?: apartment| house| home| place| room| trailer)?(?= .*(?:rent|landlord|owner|pay|money|work|job|evict))",
+    # dev9: a gun licence asked about for a case ("im a security guard and have a gun license, does that affect my n-400")
+    r" (?:guns?|weapons?|pistol|armas?|pistola) (?:license|licence|permit|permits|registration|registro)"
+    r"| (?:licencia|permiso|permisos) (?:de|para) (?:portar |port[ae] de )?(?:armas?|pistola)| concealed carry",
+    # dev9: too much of something harmless ("i overdosed on coffee waiting for this call haha")
+    r" (?:overdosed|overdosing|od|oded) on (?:coffee|caffeine|cafe|sugar|candy|chocolate|pizza|tacos|netflix|tv|energy drinks?|"
+    r"paperwork|forms|news|studying|civics)| sobredosis de (?:azucar|chocolate|pan|tacos|dulces|series|noticias|estudio)",
+    # dev9: a reaction foretold, not a heart attack now ("my husband will have a heart attack when he sees the fee")
+    r" (?:will|would|gonna|going to|is going to|might) (?:have|get) (?:a )?(?:heart attack|stroke)(?: [a-z]+){0,2} (?:when|if|once|after)"
+    r"| (?:le|me|nos) (?:va a|van a|iba a|daria) (?:dar )?(?:un )?(?:infarto|ataque|patatus|soponcio)(?: [a-z]+){0,2} (?:cuando|si|al)",
+    # dev9: an app or phone forced shut ("cerre la app a la fuerza")
+    r" (?:cerrar|cere|cerro|ceraron|forzar|force|forced|reiniciar|reinicie|apagar|apague|quit|close|closed)"
+    r" (?:la |el |the |my |mi )?(?:app|aplicacion|pagina|page|browser|navegador|phone|telefono|celular|cel|laptop|compu|computadora)"
+    r"(?: [a-z]+){0,1} (?:a la fuerza|by force)",
     r" (?:shoot|shot) (?:a|the) (?:photo|picture|video|email)| photo shoot| take a shot| took a shot at (?:it|the)| long shot| flu shot| booster shot| covid shot| vaccine shot| shots? (?:of|for) (?:the )?(?:vaccine|covid|flu)",
 ]
 _IDIOM_PATTERNS = [_compile(p) for p in _IDIOMS]
@@ -587,7 +610,7 @@ _REPORTED = _compile(
     r"| (?:saw|read|heard|vi|lei|oi|escuche) (?:on|in|en) (?:the )?(?:facebook|twitter|tiktok|face|instagram|periodico|newspaper|radio|tv|tele)"
 )
 _URGENT = _compile(
-    r" (?:help me|help us|helpme|ayuda|ayudame|ayudenme|auxilio|socorro|911|hurry|apurense|right now|rn|ahora mismo|ahorita mismo|i am hiding|we are hiding|estoy escondid[oa]|estamos escondid[oa]s"
+    r" (?:help me|help us|helpme|(?<!eso )(?<!esto )ayuda(?! (?:a|con|en|para|de) )|ayudame|ayudenme|auxilio|socorro|911|hurry|apurense|right now|rn|ahora mismo|ahorita mismo|i am hiding|we are hiding|estoy escondid[oa]|estamos escondid[oa]s"
     r"|my (?:house|home|apartment|building|street|door)|our (?:house|home|apartment|building|street)|mi (?:casa|depa|departamento|edificio|calle|puerta)|nuestra casa)"
 )
 _RECOVERED = _compile(

@@ -49,7 +49,7 @@ def test_G6_development_near_misses_raise_no_alarm(item):
     assert not found.crisis, (found.matched, item["text"])
 
 
-@pytest.mark.parametrize("split", ["dev3", "dev4", "dev7", "dev8"])
+@pytest.mark.parametrize("split", ["dev3", "dev4", "dev7", "dev8", "dev9"])
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_G6_the_whole_check_gets_the_classifier_training_set_right(split, lang):
     data = load_set(split, lang)
