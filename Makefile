@@ -150,6 +150,7 @@ bench-conversations: $(MODEL)
 	$(PY) -m benchmarks.conversation_eval $(ARGS)
 	$(PY) -m benchmarks.conversation_eval --test $(ARGS)
 	$(PY) -m benchmarks.conversation_eval --set test2 $(ARGS)
+	$(PY) -m benchmarks.conversation_eval --set test3 $(ARGS)
 
 # Trains first if the model is out of date; ARGS="--quick" for a short check run.
 bench-latency: $(MODEL)

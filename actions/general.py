@@ -5,13 +5,13 @@ from datetime import datetime
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import common, topic_switch
 from actions.case_status import status_meaning
 from actions.common import current_language
-from contact_center import language, referrals, rules, stops_and_corrections
+from contact_center import language, referrals, rules, stated, stops_and_corrections
 from contact_center.messages import is_blank
 from contact_center.timefmt import RELATIVE_LABELS, format_moment, format_window, relative_label
 
@@ -141,6 +141,12 @@ class ActionDeclineOffer(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
+        missing_mail = (rules.RequestType.CARD_NOT_RECEIVED.value, rules.RequestType.NOTICE_NOT_RECEIVED.value)
+        if (tracker.get_slot("next_step") == "offer_e_request" and tracker.get_slot("request_type") in missing_mail
+                and stated.still_missing(common.latest_text(tracker))):
+            # S4: "nope, never got it" answers "If it hasn't arrived, shall I file?" with a yes.
+            dispatcher.utter_message(response="utter_e_request_start")
+            return [FollowupAction("e_request_form")]
         dispatcher.utter_message(response="utter_anything_else")
         return [SlotSet("next_step", None)]
 

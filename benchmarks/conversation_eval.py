@@ -41,6 +41,8 @@ CONVERSATIONS = ROOT / "benchmarks" / "conversations"  # the development set: tu
 TEST_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test"  # the blind test set: only reported
 # A second blind set, written when the first had been read for its failures (no longer blind).
 TEST2_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test2"
+# A third blind set (60), written when the second had been read for its failures.
+TEST3_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test3"
 RESULTS = ROOT / "benchmarks" / "results"
 DEFAULT_CLOCK = "2026-11-24T10:00:00-05:00"  # a Tuesday morning: live chat open (G3)
 TARGET = 0.95
@@ -150,11 +152,30 @@ TEST2_NOTES = (
     "is taken without first saying chat is closed, so G3 is not logged), es-t2-sev-02 (a deployment said with the "
     "expedite is read as its reason, where the set asks the reason).",
 )
+TEST3_NOTES = (
+    "The third blind test set (benchmarks/conversations_test3/, 60: en 30, es 30) was written on 2026-12-06 "
+    "by a helper working blind (the rules, the seeds, the domain's responses, the development README and one "
+    "development file; no code, no results, no run), when the second test set was no longer blind. Reported only.",
+    "FIRST RUN, BLIND (2026-12-06 13:36, the assistant as committed in 9c1f3ba): en 18/30 = 60.0%, es 25/30 = "
+    "83.3%; by class: questions 87.5%, flows 83.3%, other agencies 83.3%, corrections 75.0%, language 75.0%, "
+    "several requests 66.7%, answers in context 62.5%, facts up front 50.0%, cancel 50.0%. That is the honest "
+    "figure. Every later figure on this set is NOT blind: its failures were then read, and general classes fixed.",
+    "Session 14, from its failures (classes, each tested in other words, none of its sentences): crisis false "
+    "alarms on a scam call asked about, on 'not like anything is on fire' and on an answer from work ('ahorita no "
+    "lo tengo a la mano, estoy en el trabajo'); contact details given where a description was asked were filed "
+    "as the description; a missing card or notice told with its address, and a typo told as 'has X as A but I was "
+    "born B', were asked again; 'nope never got it' at a not-received offer declined it; 'manana viernes a las "
+    "8am' was read as a past day and 'my moms 70th birthday' as a date in 2070; 'you know what forget it' was no "
+    "stop; 'none of those apply ... im sick of waiting' was a humanitarian reason; 'my company is letting me go' "
+    "was no financial loss; 'cambiarme a estudiante' was no I-539 category; an approval told as news before a "
+    "passport question was taken as a status request.",
+)
 # Each set: its folder, its results' file name, the notes on how its figures came about, its title.
 SETS = {
     "dev": (CONVERSATIONS, "conversations", NOTES, ": development set"),
     "test": (TEST_CONVERSATIONS, "conversations_test", TEST_NOTES, ": blind test set"),
     "test2": (TEST2_CONVERSATIONS, "conversations_test2", TEST2_NOTES, ": second blind test set"),
+    "test3": (TEST3_CONVERSATIONS, "conversations_test3", TEST3_NOTES, ": third blind test set"),
 }
 
 
@@ -305,7 +326,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="print only; write no results")
     parser.add_argument("--dir", type=Path, default=CONVERSATIONS, help="another folder of conversations")
     parser.add_argument("--test", action="store_true", help="the blind test set (benchmarks/conversations_test/)")
-    parser.add_argument("--set", choices=sorted(SETS), help="a set by name (dev, test, test2)")
+    parser.add_argument("--set", choices=sorted(SETS), help="a set by name (dev, test, test2, test3)")
     args = parser.parse_args(argv)
     chosen = args.set or ("test" if args.test else None)
     if chosen:

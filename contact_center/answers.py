@@ -82,7 +82,10 @@ def times_rescheduled(text: Optional[str]) -> Optional[int]:
 CRITERIA_WORDS: Tuple[Tuple[str, str], ...] = (
     (r"\b(error|mistake|equivoc|wrong|culpa|fault|uscis error|(uscis|they) lost|perdieron)", "uscis_error"),
     (r"\b(financ|money|dinero|economic|job|employ|trabajo|empleo|business|negocio|pay|pag|income|ingreso|loss|perd|"
-     r"evict|desalo|desahu|homeless|foreclos|mortgage|hipoteca|rent\b|renta\b|alquiler)", "severe_financial_loss"),
+     r"evict|desalo|desahu|homeless|foreclos|mortgage|hipoteca|rent\b|renta\b|alquiler|"
+     # the job at stake told as what the employer does: "my company is letting me go dec 18"
+     r"compan|empresa|patron|letting me go|let me go|laid off|lay me off|laying off|fired|fire me|despid|me corren|hr\b)",
+     "severe_financial_loss"),
     (r"\b(humanitar|medic|sick|ill|enferm|death|dying|muert|murien|hospital|cancer|surgery|cirug|operar|operacion|"
      r"health|salud|famil)", "urgent_humanitarian"),
     (r"\b(government|gobierno|federal|military|militar|army|navy|air force|marine|soldier|soldad|ejercito|armada|"
@@ -109,11 +112,23 @@ def first_match(cleaned: str, table, allowed) -> Optional[str]:
     return None
 
 
+# "none of those apply, ... im sick of waiting": the choices refused outright, whatever words follow;
+# and frustration ("sick of", "harto de") is no claim of illness.
+_NONE_OF_THEM = re.compile(
+    r"\b(none of (those|these|them|the above|that)|none (apply|applies)|no (aplica|aplican) ninguna|"
+    r"ninguna de (esas|estas|ellas|las anteriores)|ninguno de (esos|estos|ellos))\b"
+)
+_FED_UP = re.compile(r"\b(sick (of|and tired)|tired of|cansad[oa] de|hart[oa] de)\b")
+
+
 def expedite_criterion(text: Optional[str]) -> Optional[str]:
     """X2: which criterion the applicant claims, "none", or None when unclear."""
     cleaned = clean(text).replace(" ", "_") if (text or "").strip() in EXPEDITE_CRITERIA | {NONE} else clean(text)
     if cleaned in EXPEDITE_CRITERIA or cleaned == NONE:
         return cleaned
+    if _NONE_OF_THEM.search(cleaned):
+        return NONE
+    cleaned = _FED_UP.sub(" ", cleaned)
     found = first_match(cleaned, CRITERIA_WORDS, EXPEDITE_CRITERIA)
     if found:
         return found
@@ -176,13 +191,13 @@ def mentions_danger(text: Optional[str]) -> bool:
     return bool(_DANGER.search(clean(text)))
 
 
-_OPT = re.compile(r"\b(opt|stem|c ?3 ?[abc]?|c3[abc]?|students?|estudiantes?|practical training|practica|f ?1)\b")
+_OPT = re.compile(r"\b(opt|stem|c ?3 ?[abc]?|c3[abc]?|students?|estudiantes?|practical training|practica|f[ -]?1)\b")
 _EAD_OTHER = re.compile(
     r"\b(c ?9|c ?8|c ?33|a ?12|a ?5|c ?\d{1,2}|adjust\w*|ajuste|green card|residencia|485|asylum|asilo|tps|daca|"
     r"spouse|esposo|esposa|h ?4|l ?2|pending|pendiente|refugee|refugiado|parole|vawa|u visa|visa u|marriage|matrimonio)\b"
 )
-_CHANGE = re.compile(r"\b(change|changing|switch|cambio|cambiar|cambiando)\b")
-_TO_STUDENT = re.compile(r"\b([fmj] ?[12]|students?|estudiantes?|exchange|intercambio)\b")
+_CHANGE = re.compile(r"\b(chang\w*|switch\w*|cambi\w*|pasarme|pasar a|convert\w*|convertir\w*)\b")  # "cambiarme a estudiante"
+_TO_STUDENT = re.compile(r"\b([fmj][ -]?[12]|students?|estudiantes?|exchange|intercambio)\b")
 _STAY_OTHER = re.compile(r"\b(extend\w*|extension|prorroga|h ?4|l ?2|b ?[12]|tourist|turista|visitor|visitante|stay longer)\b")
 
 
@@ -203,8 +218,8 @@ def form_classification(form_type: Optional[str], text: Optional[str]) -> Option
         if _EAD_OTHER.search(cleaned):
             return "other"
     if form_type == "I-539":
-        if _CHANGE.search(cleaned) and _TO_STUDENT.search(cleaned):
-            return "change_to_student_or_exchange"
+        if _TO_STUDENT.search(cleaned) and (_CHANGE.search(cleaned) or not _STAY_OTHER.search(cleaned)):
+            return "change_to_student_or_exchange"  # "es para estudiante, visa f1": a stay is not extended to F-1
         if _STAY_OTHER.search(cleaned) or _CHANGE.search(cleaned):
             return "other"
     return None

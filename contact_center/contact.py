@@ -109,3 +109,23 @@ def contact_said(text: Optional[str], region: str = DEFAULT_REGION) -> Optional[
     only what is clearly there, never a complaint about what is missing."""
     found = parse_contact(_NOT_THEIRS.sub(" ", (text or "")[:2000]), region)
     return found if found.usable else None
+
+
+# What is left of an answer once its contact details are taken out, when it is nothing but them
+# ("jl.romero@example.com", "cell is 312 555 0184", "mi correo es ...").
+_CONTACT_WORDS = re.compile(
+    r"(?i)\b(my|mi|mis|is|es|son|the|el|la|email|e-mail|mail|correo|electronico|cell|cel|celular|phone|telefono|"
+    r"number|numero|home|casa|work|trabajo|call|text|me|or|o|y|and|at|al|a|to|it's|its|here|aqui|you|can|puede|pueden|"
+    r"reach|contact|contactar|contactarme|llamar|llamarme|escribir|escribirme)\b|[^\w\s]"
+)
+
+
+def only_contact(text: Optional[str], region: str = DEFAULT_REGION) -> bool:
+    """True when the message gives contact details and nothing else: said where a description
+    was asked for, it answers a later question, not that one (an e-mail had been filed as a
+    typo's details)."""
+    if contact_said(text, region) is None:
+        return False
+    rest = _EMAIL_CANDIDATE.sub(" ", text or "")
+    rest = re.sub(r"[+(]?\d[\d\s().-]{5,}\d", " ", rest)
+    return not _CONTACT_WORDS.sub(" ", rest).split()

@@ -329,6 +329,16 @@ _IDIOMS = [
     r" (?:us|me|them|my family|my kids) out(?: of)?(?: the| our| my| this)?(?: apartment| house| home| place| room| trailer)?"
     r"| (?:kick|kicks|kicking|kicked|throw|throws|throwing|threw) (?:us|me|them|my family|my kids) out(?: of)?(?: the| our| my| this)?"
     r"(?: apartment| house| home| place| room| trailer)?(?= .*(?:rent|landlord|owner|pay|money|work|job|evict))",
+    # danger denied by a figure of speech: "its not like anything is on fire", "no es que se este quemando nada"
+    r" (?:not like|nothing|no one|nobody|noone|no es que|nada|nadie)(?: [a-z]+){0,3} (?:is |was |are |esta |este )?"
+    r"(?:on fire|burning|dying|bleeding|quemando|muriendo|desangrando)",
+    # a scam's or an officer's threat of deportation, a case's matter: "pay 900 in gift cards today or they deport me"
+    r" (?:or|if not|otherwise|o|si no|sino) (?:they|he|she|immigration|ice|uscis|la migra|migracion) (?:will |are going to |gonna |is going to |van a |me van a )?"
+    r"(?:deport|deportar|deportan|arrest|arestar|detain|report)(?: me| us| you)?| (?:me|nos) (?:van a )?deporta\w*",
+    # the receipt number not at hand: "ahorita no lo tengo a la mano, estoy en el trabajo"
+    r" no (?:lo|la|los|las|le) (?:tengo|traigo|tenemos|encuentro) (?:a la mano|aqui|conmigo|ahorita|ahora)"
+    r"| (?:do not|dont|don t) have (?:it|them|the number|my receipt|the receipt)(?: [a-z]+){0,2} (?:on me|with me|here|at hand|handy|right now|now)"
+    r"| (?:estoy|ando|andamos|estamos|i am|we are) (?:en el trabajo|en la chamba|en mi trabajo|trabajando|manejando|at work|at my job|working|driving)",
     # dev9: a gun licence asked about for a case ("im a security guard and have a gun license, does that affect my n-400")
     r" (?:guns?|weapons?|pistol|armas?|pistola) (?:license|licence|permit|permits|registration|registro)"
     r"| (?:licencia|permiso|permisos) (?:de|para) (?:portar |port[ae] de )?(?:armas?|pistola)| concealed carry",
@@ -617,6 +627,14 @@ _RECOVERED = _compile(
     r" (?:years ago|hace (?:[0-9]+ |unos |muchos )?anos|in the past|en el pasado|(?:now|ahora) (?:i am|estoy) (?:fine|better|ok|bien|mejor)|doing (?:fine|well|better|ok) now|recovered|ya (?:estoy bien|lo supere|me recupere))"
 )
 
+# Asking whether a call, a letter or a demand is genuine is a question about a scam (faq/scams), which the
+# classifier alone had read as danger ("some guy called saying hes from immigration and i have to pay 900 in
+# gift cards today ..., is this real"); a threat said outright is still the patterns'.
+_ASKS_IF_GENUINE = _compile(
+    r" (?:is|was) (?:this|that|it) (?:real|legit|legitimate|true|a scam|a fraud|fake)| (?:scam|scammer|scammers|fraud|fraude|estafa|estafador\w*)"
+    r"| (?:es|sera|era) (?:real|verdad|cierto|legal|legitimo|una estafa|un fraude|falso)| gift cards?| tarjetas? de regalo"
+)
+
 # A message typed without spaces ("helpmyhusbandhasaknife"): what its long tokens contain.
 _RUN_TOGETHER = (
     (re.compile(r"kil+my ?self|suicid|matarme|quitarmelavida|quieromorir"), Kind.SELF_HARM),
@@ -667,7 +685,7 @@ def assess(text: Optional[str], classifier=None) -> Assessment:
     (`contact_center.crisis_classifier`), if one is given, has the last word.
     """
     found = assess_patterns(text)
-    if found.crisis or classifier is None or not normalise(text).strip():
+    if found.crisis or classifier is None or not normalise(text).strip() or _ASKS_IF_GENUINE.search(prepared(text)):
         return found
     kinds = frozenset(Kind(k) for k in classifier.kinds(text or ""))
     if not kinds:

@@ -17,6 +17,10 @@ from contact_center.text import fold
 
 # Words dateparser stumbles on, and Spanish time-of-day phrases it does not read.
 _REWRITES = (
+    # "manana viernes a las 8am", "tomorrow friday": the weekday only repeats the day (dateparser read
+    # neither, and a search through the whole message found November 1).
+    (re.compile(r"\b((?<!la )manana|tomorrow|hoy|today|tonight)\s+(?:el\s+|this\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
+                r"saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b"), r"\1"),
     (re.compile(r"\b(de la|en la|por la) (tarde|noche)\b"), " pm"),
     (re.compile(r"\b(de la|en la|por la) manana\b"), " am"),
     # A bare hour after "at"/"a las" is a time, not a year or a day: "a las 10" -> "10:00".
@@ -81,6 +85,8 @@ def parse_appointment_time(text: Optional[str], now: datetime) -> Optional[datet
             return None
         parsed = found[0][1]
     parsed = _nearest_year(parsed, folded, local_now.replace(tzinfo=None))
+    if abs(parsed.year - local_now.year) > 1:
+        return None  # no appointment is years away: "my moms 70th birthday" had become 2070
     # Afternoon or evening words with a bare hour: "esta tarde a las 5" is 5 p.m.
     # The hour as typed, made afternoon by the words around it ("tonight at 7",
     # "manana en la tarde a las 4"); dateparser drops or misreads such hours.

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import List, Optional, Sequence
 
-from contact_center import question_topics, receipts, referrals, stops_and_corrections
+from contact_center import question_topics, receipts, referrals, stated, stops_and_corrections
 from contact_center.question_words import QUESTION_WORDS, points_back
 from contact_center.text import fold
 
@@ -96,13 +96,17 @@ def part_of(text: str, intent: Optional[str], confidence: float, faq_topic: Opti
     request or a detail. A question neither put as a question nor naming its topic is a
     detail of the request before it ("me mude la semana pasada, como actualizo mi direccion?
     tengo un caso pendiente" had been answered with the legal-help disclaimer). An off-topic
-    part's topic is the agency it names: two agencies' matters are two referrals (G7)."""
+    part's topic is the agency it names: two agencies' matters are two referrals (G7). An
+    approval told is news, not a status request."""
     topic = faq_topic if intent == "faq" else None
     if intent == "faq" and not question_topics.asks_a_question(text) \
             and not question_topics.names_topic(text, str(topic or "").partition("/")[2]):
         intent, topic = "inform", None
     if intent == "out_of_scope":
         topic = referrals.agency_for(text)
+    if intent == "check_case_status" and stated.decision_told(text) and not receipts.find(text) \
+            and not question_topics.asks_a_question(text):
+        intent = "inform"  # news told before the question ("my naturalization got approved!!"), not a status request
     return Part(text, intent, confidence, topic)
 
 

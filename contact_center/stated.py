@@ -238,6 +238,18 @@ _ACCOMMODATION = re.compile(
 _TYPO_TOLD = re.compile(
     r"\b(says|shows|reads|printed|dice|aparece|sale|salio|pusieron)\b.{1,60}\b(but|and|instead|should|y es|pero|cuando|en vez|en lugar)\b"
     r"|\b(should (say|be|read)|debe decir|deberia decir|debe ser|deberia ser|instead of|en vez de|en lugar de)\b"
+    # "has my date of birth as 04/12/1991 but i was born 04/12/1981", "tiene mi nombre como Jose pero es Josue"
+    r"|\b(has|have|lists|listed|put|wrote|spelled|spelt|tiene|trae|puso|escribieron)\b.{1,40}\b(as|como)\b.{1,40}\b(but|pero)\b"
+    r"|\b(but|pero)\b.{0,20}\b(i was born|naci|my (real |correct )?name is|mi nombre (real |correcto )?es|it'?s really|en realidad es|really is)\b"
+)
+
+# A missing card or notice told with where it should have gone (E1): "it should of come to 1420
+# elm st apt 3 houston tx 77036", "la tenian que mandar a 300 s main st, san antonio tx 78204".
+_ADDRESS = re.compile(
+    r"\b\d{1,6}\s+(?:[nsew]\.?\s+)?(?:[a-z0-9]+\s+){0,3}(st|street|ave|avenue|av|rd|road|blvd|boulevard|dr|drive|ln|lane|"
+    r"ct|court|way|pl|place|pkwy|parkway|hwy|highway|cir|circle|ter|terrace|trl|trail)\b"
+    r"|\b(calle|avenida|av|blvd|camino|carretera)\s+[a-z0-9]+(\s+[a-z0-9]+){0,3}\s+\d{1,6}\b"
+    r"|\b(apt|apartment|apartamento|unit|suite|depto)\s*#?\s*\d+\w?\b"
 )
 
 
@@ -251,3 +263,32 @@ def accommodation_stated(text: Optional[str]) -> Optional[str]:
     """The message as the accommodation's details when it names the accommodation, else None."""
     cleaned = clean(text)
     return (text or "").strip()[:MAX_STATED_CHARS] if _ACCOMMODATION.search(cleaned) else None
+
+
+def missing_mail_stated(text: Optional[str]) -> Optional[str]:
+    """The message as a missing card's or notice's details when it says where it should have
+    gone (an address), else None."""
+    cleaned = clean(text)
+    return (text or "").strip()[:MAX_STATED_CHARS] if _ADDRESS.search(cleaned) else None
+
+
+# The reply to "If it hasn't arrived, I can file ... Shall I?" that says it has not: "nope never
+# got it", "never", "todavia no", "nunca me llego". A yes to the offer, though it opens with "no".
+_STILL_MISSING = re.compile(r"\b(" + _MISSING + r"|never|nunca|not yet|todavia no|aun no|no todavia|still no|still nothing|nothing yet|nada todavia|nada aun)\b")
+
+
+def still_missing(text: Optional[str]) -> bool:
+    """True when the reply says the card or notice has still not arrived (S4's offer: file it)."""
+    return bool(_STILL_MISSING.search(clean(text)))
+
+
+# News of the case told, not a question about it: "my naturalization got approved!! how do i get
+# a us passport now" asks only about the passport (G7).
+_DECISION_TOLD = re.compile(
+    r"\b(got|was|been|is|just|finally|already|ya|fue|me|le|nos|les)\s+(approved|aprobad[oa]s?|aprobaron|aprobo)\b"
+)
+
+
+def decision_told(text: Optional[str]) -> bool:
+    """True when the message tells that the case was approved (news, not a status request)."""
+    return bool(_DECISION_TOLD.search(clean(text)))

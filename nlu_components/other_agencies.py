@@ -15,7 +15,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT
 from rasa.shared.nlu.training_data.message import Message
 
-from contact_center import referrals
+from contact_center import receipts, referrals, stated
 from contact_center.question_topics import names_topic
 from contact_center.messages import SERVICE_INTENTS
 from nlu_components import override_intent
@@ -45,7 +45,8 @@ class OtherAgencyClassifier(UnconfiguredComponent):
             intent = message.get(INTENT) or {}
             if text is None or intent.get("name") not in TAKEN:
                 continue
-            if referrals.only_another_agency(text) is None and not _question_off_its_topic(message, text):
+            if referrals.only_another_agency(text) is None and not _question_off_its_topic(message, text) \
+                    and not _news_then_another_agency(message, text):
                 continue
             override_intent(message, OUT_OF_SCOPE, float(intent.get("confidence") or 0.0))
         return messages
@@ -56,3 +57,10 @@ def _question_off_its_topic(message: Message, text: str) -> bool:
         return False
     selected = ((message.get("response_selector") or {}).get("faq") or {}).get("response") or {}
     return not names_topic(text, str(selected.get("intent_response_key") or "").partition("/")[2])
+
+
+def _news_then_another_agency(message: Message, text: str) -> bool:
+    """The case's approval told as news, then another agency's matter asked ("my naturalization
+    got approved!! how do i get a us passport now"): the question is the passport's, not a status."""
+    return ((message.get(INTENT) or {}).get("name") == "check_case_status" and stated.decision_told(text)
+            and referrals.agency_for(text) is not None and not receipts.find(text[:2000]))

@@ -187,3 +187,17 @@ def test_G4_the_switch_goes_from_the_language_spoken_before_and_is_logged(monkey
     events = ActionChangeLanguage().run(CollectingDispatcher(), t, {})
     assert events == [SlotSet("language", expected)]
     assert store.logged == [(("G4",), {"language": expected}, "language")]
+
+
+@pytest.mark.parametrize("text, accepted", [
+    ("nah never got it", True), ("no, todavia no me llega", True), ("no thanks", False)])
+def test_S4_no_it_never_came_accepts_the_offer_of_a_not_received_request(text, accepted):
+    from rasa_sdk.events import FollowupAction
+
+    from actions.general import ActionDeclineOffer
+
+    dispatcher = CollectingDispatcher()
+    offered = tracker(text, {"next_step": "offer_e_request", "request_type": "card_not_received"}, intent="deny")
+    events = ActionDeclineOffer().run(dispatcher, offered, {})
+    assert (FollowupAction("e_request_form") in events) is accepted
+    assert [m["response"] for m in dispatcher.messages] == (["utter_e_request_start"] if accepted else ["utter_anything_else"])

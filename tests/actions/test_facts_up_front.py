@@ -467,3 +467,23 @@ def test_G7_another_agency_named_at_the_contact_question_leaves_only_when_asked_
     tracker.latest_message["intent"]["confidence"] = 0.9
     slots, said = _run(ValidateERequestForm(), tracker)
     assert ("utter_contact_missing" in said) is not leaves
+
+
+@pytest.mark.parametrize("request_type, text", [
+    ("card_not_received", "my ead never showed up, it was supposed to go to 9 birch ln apt 2 austin tx 78701"),
+    ("notice_not_received", "la carta de la entrevista nunca llego, la mandaron a 45 calle luna 12 y no vivo ahi"),
+])
+def test_E1_a_missing_card_or_notice_told_with_its_address_up_front_is_not_asked_again(request_type, text):
+    intent = "card_not_received" if request_type == "card_not_received" else "notice_not_received"
+    tracker = _opening("e_request_form", text, intent, request_type=request_type, receipt_number="LIN1111111111")
+    slots, said = _run(ValidateERequestForm(), tracker)
+    assert slots.get("problem_details") == text and "utter_ask_problem_details" not in said
+
+
+@pytest.mark.parametrize("text", ["r.vega@example.net", "my phone is 713 555 0142"])
+def test_E1_contact_details_given_where_the_details_are_asked_are_the_contact_not_the_details(text):
+    # The third blind conversation set: an e-mail had been filed as the typo's details.
+    tracker = _answer("e_request_form", "problem_details", text, "inform", request_type="typographic_error",
+                      receipt_number="IOE4444444444")
+    slots, _ = _run(ValidateERequestForm(), tracker)
+    assert slots.get("problem_details") is None and slots.get("contact")

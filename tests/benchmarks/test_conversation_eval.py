@@ -109,14 +109,15 @@ def test_outcome_rules_and_filing_are_checked_in_the_store():
 def test_every_set_is_well_formed_and_each_test_set_is_its_own():
     """Every expected key is a domain response, every rule id a rule, and each blind test set
     shares no conversation (id or what is said) with the development set or the other."""
+    import itertools
     import re
 
     rules_text = (conversation_eval.ROOT.parent / "shared" / "reference" / "contact-center-rules.md").read_text()
     rule_ids = set(re.findall(r"^- ([A-Z]\d+) ", rules_text, re.MULTILINE))
     responses = set(replies.responses())
     sets = {name: conversation_eval.load((), folder) for name, (folder, *_rest) in conversation_eval.SETS.items()}
-    for name in ("test", "test2"):
-        assert len(sets[name]) >= 120 and {c["lang"] for c in sets[name]} == {"en", "es"}, name
+    for name, size in (("test", 120), ("test2", 120), ("test3", 60)):
+        assert len(sets[name]) >= size and {c["lang"] for c in sets[name]} == {"en", "es"}, name
     for conversations in sets.values():
         for c in conversations:
             for turn in c["turns"]:
@@ -126,6 +127,6 @@ def test_every_set_is_well_formed_and_each_test_set_is_its_own():
     def said(c):  # a short opening ("i have an emergency") may well be shared; a whole conversation not
         return tuple(t["say"].strip().lower() for t in c["turns"])
 
-    for a, b in (("dev", "test"), ("dev", "test2"), ("test", "test2")):
+    for a, b in itertools.combinations(sets, 2):
         assert not {c["id"] for c in sets[a]} & {c["id"] for c in sets[b]}, (a, b)
         assert not {said(c) for c in sets[a]} & {said(c) for c in sets[b]}, (a, b)

@@ -135,3 +135,31 @@ def test_a_long_message_that_opens_with_a_stop_is_a_stop(text, stop):
 ])
 def test_a_short_message_that_opens_with_yes_or_no_is_that_answer(text, answer):
     assert answers.short_answer(text) is answer
+
+
+@pytest.mark.parametrize("text", [
+    "none of these apply to me, im just tired of waiting",
+    "ninguna de esas, ya estoy harta de esperar",
+])
+def test_X2_none_of_the_reasons_said_outright_is_none_whatever_follows(text):
+    # "honestly none of those apply, ... im sick of waiting" had been read as a humanitarian reason.
+    assert answers.expedite_criterion(text) == answers.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "my employer is laying me off when my ead expires",
+    "la empresa me va a despedir si no tengo el permiso",
+])
+def test_X2_the_job_at_stake_told_as_what_the_employer_does_is_financial_loss(text):
+    from contact_center.stated import expedite_criterion_stated
+
+    assert expedite_criterion_stated(text) == "severe_financial_loss"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("quiero pasarme a estudiante f1", "change_to_student_or_exchange"),
+    ("switching to J-1 exchange visitor", "change_to_student_or_exchange"),
+    ("extender mi estadia de turista", "other"),
+])
+def test_X4_an_i539_category_in_the_applicants_words(text, expected):
+    assert answers.form_classification("I-539", text) == expected

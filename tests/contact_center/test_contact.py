@@ -37,3 +37,16 @@ def test_nothing_usable_says_what_is_wrong(text, problem):
 def test_display():
     assert display_phone("+12025550143") == "(202) 555-0143"
     assert display_phone("+525512345678").startswith("+52")
+
+
+@pytest.mark.parametrize("text, only", [
+    ("m.diaz@example.org", True),
+    ("my cell is 646 555 0199", True),
+    ("mi correo es ana.r@example.com", True),
+    ("my card never came, write to me at ana.r@example.com", False),
+    ("the name is wrong", False),
+])
+def test_E1_contact_details_and_nothing_else(text, only):
+    from contact_center.contact import only_contact
+
+    assert only_contact(text) is only

@@ -239,3 +239,16 @@ def test_G6_emergencies_named_by_what_is_seen_are_danger(text):
 @pytest.mark.parametrize("text", ["mi ex quiere matarme", "me amenazo con matarme"])
 def test_G6_someone_elses_threat_to_kill_me_is_danger_not_self_harm(text):
     assert crisis.assess_patterns(text).kinds == {crisis.Kind.DANGER}
+
+
+@pytest.mark.parametrize("text, alarm", [
+    ("a lady called saying she is from uscis and i must send 500 in gift cards or i get arrested, is that legit", False),
+    ("me mandaron un mensaje que si no pago una multa hoy me deportan, sera estafa?", False),
+    ("ahorita no traigo la carta, ando trabajando", False),
+    ("its not like anybody is dying, i just want it moved", False),
+    ("he has a gun and says he will kill me if i dont pay, is this real", True),
+])
+def test_G6_a_question_about_a_scam_or_an_answer_from_work_is_no_crisis(text, alarm):
+    # The third blind conversation set: a scam call asked about, "ahorita no lo tengo a la mano,
+    # estoy en el trabajo" and "its not like anything is on fire" had been told to call 911.
+    assert crisis.assess(text, classifier=crisis_classifier.default()).crisis is alarm

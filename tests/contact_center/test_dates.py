@@ -75,3 +75,22 @@ def test_R2_a_month_and_day_without_a_year_is_the_nearest_such_day(text, expecte
     """Hand test: a missed appointment "nov 20", typed on November 24, was read as next
     year's November 20, and R2 sent a missed biometrics appointment to self-service."""
     assert parse_appointment_time(text, NOW) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("my fingerprints are tomorrow friday at 2pm", datetime(2026, 11, 24, 14, 0)),
+    ("la cita es manana martes a las 9 de la manana", datetime(2026, 11, 24, 9, 0)),
+])
+def test_R2_tomorrow_with_its_weekday_is_tomorrow(text, expected):
+    # The third blind conversation set: "manana viernes a las 8am" had been read as a past day.
+    assert parse_appointment_time(text, NOW).replace(tzinfo=None) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "i cant make the oath, its my dads 80th birthday party",
+    "we have 25 years of marriage that weekend",
+])
+def test_R2_an_age_or_an_anniversary_is_no_appointment_date(text):
+    # "its my moms 70th birthday trip" had become an appointment in 2070.
+    moment = parse_appointment_time(text, NOW)
+    assert moment is None or abs(moment.year - NOW.year) <= 1

@@ -205,3 +205,8 @@ def test_a_part_read_as_a_question_is_one_only_when_asked_or_naming_its_topic(te
 def test_G7_an_off_topic_part_is_a_request_only_when_it_names_an_agency():
     assert part_of("and how do i renew my passport", "out_of_scope", 0.9).request
     assert not part_of("i have a job offer starting in january", "out_of_scope", 0.9).request
+
+
+def test_G7_an_approval_told_before_another_agencys_question_is_news_not_a_status_request():
+    assert part_of("my citizenship got approved!!", "check_case_status", 0.8).intent == "inform"
+    assert part_of("was my citizenship approved?", "check_case_status", 0.8).intent == "check_case_status"

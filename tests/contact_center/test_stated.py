@@ -92,3 +92,38 @@ def test_R4_the_covid_question_answered_in_the_applicants_words(text, has):
 ])
 def test_G6_danger_denied_in_the_applicants_words_is_not_asked_again(text, denied):
     assert stated.danger_denied(text) is denied
+
+
+@pytest.mark.parametrize("text, told", [
+    ("my green card was supposed to go to 77 river rd unit 4, it never came", True),
+    ("nunca me llego la carta, vivo en 1200 calle ocho apt 2 miami", True),
+    ("the notice should have been mailed to apartment 12, 5 oak ave", True),
+    ("my card never came", False),
+    ("i sent 2 forms in 2023 and still nothing", False),
+])
+def test_E1_a_missing_card_or_notice_told_with_its_address_is_its_details(text, told):
+    assert (stated.missing_mail_stated(text) is not None) is told
+
+
+@pytest.mark.parametrize("text", [
+    "my ead has my last name as Gonzales but it is Gonzalez",
+    "la tarjeta tiene mi fecha como 3/5/1990 pero naci el 5/3/1990",
+])
+def test_E1_a_typo_told_as_what_it_has_and_what_is_right_is_its_details(text):
+    assert stated.typo_stated(text) is not None
+
+
+@pytest.mark.parametrize("text, missing", [
+    ("nope, still nothing", True), ("no nunca me llego", True), ("never", True), ("todavia no", True),
+    ("no thanks", False), ("no, i found it yesterday", False),
+])
+def test_S4_a_reply_that_says_it_still_has_not_come(text, missing):
+    assert stated.still_missing(text) is missing
+
+
+@pytest.mark.parametrize("text, told", [
+    ("my green card finally got approved!", True), ("ya me aprobaron la ciudadania", True),
+    ("was my case approved?", False), ("what is the status of my case", False),
+])
+def test_an_approval_told_as_news(text, told):
+    assert stated.decision_told(text) is told

@@ -28,3 +28,14 @@ def test_E1_a_free_text_field_corrected_at_the_confirmation(text, value):
     from contact_center.stops_and_corrections import named_correction
 
     assert named_correction(text, "expedite_documents") == value
+
+
+@pytest.mark.parametrize("text", [
+    "you know what, never mind, ill wait",
+    "on second thought forget it",
+    "pensandolo bien, olvidalo",
+])
+def test_a_stop_after_a_change_of_heart_opens_the_message(text):
+    from contact_center.stops_and_corrections import opening_stop
+
+    assert opening_stop(text) is not None

@@ -134,6 +134,14 @@ def test_G7_a_question_about_another_agencys_matter_beside_a_uscis_one_is_referr
     assert parse(text)["intent"]["name"] == "out_of_scope"
 
 
+@pytest.mark.parametrize("text", [
+    "yay my citizenship was approved, how do i apply for a us passport",
+    "ya me aprobaron la ciudadania!! como saco el pasaporte americano",
+])
+def test_G7_an_approval_told_as_news_before_another_agencys_question_is_referred(parse, text):
+    assert parse(text)["intent"]["name"] == "out_of_scope"
+
+
 @pytest.mark.parametrize("text, intent", [
     ("my green card never came in the mail", "card_not_received"),
     ("mi permiso de trabajo nunca llego y tampoco la tarjeta del seguro social", "card_not_received"),
