@@ -16,7 +16,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import common
 from actions.forms import INVALID, ApplicantFormValidation, contact_said
-from contact_center import answers, contact, rules, stated, stops_and_corrections
+from contact_center import answers, rules, stated, stops_and_corrections
 from contact_center.storage import make_idempotency_key
 
 E_REQUEST_INTENTS = tuple(topic for topic, flow in rules.SELF_HELP_FLOWS.items() if flow == "e_request")
@@ -97,8 +97,6 @@ class ValidateERequestForm(ApplicantFormValidation):
         return common.offered_request_type(tracker)
 
     async def extract_problem_details(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
-        if self.requested(tracker, "problem_details") and contact.only_contact(common.latest_text(tracker)):
-            return {}  # the contact, said early: taken as the contact (fact_readers); the details are asked again
         found = self.extract_free_text("problem_details", tracker)
         details = found.get("problem_details")
         if isinstance(details, str) and not details.startswith(INVALID) and _bare_answer(details, tracker):

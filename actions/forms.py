@@ -285,6 +285,10 @@ class ApplicantFormValidation(FormValidationAction):
         text = common.latest_text(tracker)
         if is_blank(text) or len(text) > MAX_DETAILS_CHARS:
             return {slot: INVALID + ("long" if len(text) > MAX_DETAILS_CHARS else "empty")}
+        if contact.only_contact(text):
+            # Contact details said early ("cell is 312 555 0184" for the documents, an e-mail for a
+            # typo's details): the contact (fact_readers), and this question is asked again.
+            return {}
         return {slot: text.strip()}
 
     def validate_free_text(self, slot: str, value: Any, dispatcher: CollectingDispatcher) -> Dict[Text, Any]:

@@ -149,7 +149,7 @@ TEST2_NOTES = (
     "(tested). Still failing and left: en-t2-fuf-04 (a missing card with its receipt is filed at once, where the "
     "set expects the status and the offer first), en-t2-sev-06 (the earlier receipt is said when the second "
     "request starts, one turn before the set expects it), es-t2-fuf-07 (a callback asked for outright out of hours "
-    "is taken without first saying chat is closed, so G3 is not logged), es-t2-sev-02 (a deployment said with the "
+    "is taken without first saying chat is closed; G3 is logged since session 14), es-t2-sev-02 (a deployment said with the "
     "expedite is read as its reason, where the set asks the reason).",
 )
 TEST3_NOTES = (
@@ -168,7 +168,11 @@ TEST3_NOTES = (
     "8am' was read as a past day and 'my moms 70th birthday' as a date in 2070; 'you know what forget it' was no "
     "stop; 'none of those apply ... im sick of waiting' was a humanitarian reason; 'my company is letting me go' "
     "was no financial loss; 'cambiarme a estudiante' was no I-539 category; an approval told as news before a "
-    "passport question was taken as a status request.",
+    "passport question was taken as a status request; a phone number after 'cel' was read as a receipt number; "
+    "a vacation was read as urgent travel. After them (NOT blind): en 27/30 = 90.0%, es 30/30 = 100.0%. Still "
+    "failing and left: en-t3-fuf-03 (documents told up front, 'HR gave me a letter', are asked for), en-t3-sev-02 "
+    "(a card and a notice joined by 'OR' are one request), en-t3-sev-03 ('never' at a notice offer files the "
+    "notice, where the set reads it as the reschedule's count).",
 )
 # Each set: its folder, its results' file name, the notes on how its figures came about, its title.
 SETS = {

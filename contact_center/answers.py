@@ -137,6 +137,12 @@ def expedite_criterion(text: Optional[str]) -> Optional[str]:
     return None
 
 
+# U2: a trip for pleasure, or the urgency denied, is no urgent reason ("i just want an officer to
+# check my documents before my vacation in april, its not like anything is on fire").
+_LEISURE = re.compile(r"\b(vacation|vacations|vacaciones|holiday trip|paseo|turismo|tourism|cruise|crucero|honeymoon|luna de miel)\b")
+_NOT_URGENT = re.compile(r"\b(not (really )?urgent|no (es )?(tan )?urgente|nada urgente|no rush|no hay prisa|sin prisa)\b")
+
+
 def urgent_reason(text: Optional[str]) -> Optional[str]:
     """U2: which urgency reason the applicant gives, "none", or None when unclear."""
     raw = (text or "").strip()
@@ -144,9 +150,10 @@ def urgent_reason(text: Optional[str]) -> Optional[str]:
         return raw
     cleaned = clean(text)
     found = first_match(cleaned, URGENT_WORDS, URGENT_REASONS)
-    if found:
+    leisure = _LEISURE.search(cleaned) and not re.search(r"\b(funeral|dying|murien|muri|sick|enferm|hospital)", cleaned)
+    if found and not (found == "family_emergency_travel" and leisure):
         return found
-    if _NONE_WORDS.search(cleaned) or yes_no(cleaned) is False:
+    if _NONE_WORDS.search(cleaned) or yes_no(cleaned) is False or leisure or _NOT_URGENT.search(cleaned):
         return NONE
     return None
 

@@ -13,6 +13,8 @@ from typing import List, Optional, Tuple
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
+from contact_center.receipts import KNOWN_PREFIXES
+
 DEFAULT_REGION = "US"
 MAX_PHONE_NUMBERS = 3
 _EMAIL_CANDIDATE = re.compile(r"[^\s<>()\[\],;:\"']+@[^\s<>()\[\],;:\"']+")
@@ -101,7 +103,11 @@ def declines_email(text: Optional[str]) -> bool:
 
 # Numbers in a message that are not the applicant's own: receipt numbers (3 letters,
 # 10 digits) and the Contact Center's numbers (O2) when an applicant says they called them.
-_NOT_THEIRS = re.compile(r"\b[A-Za-z]{3}[\s-]*(?:\d[\s-]*){10}\b|\b1?[\s.-]*\(?800\)?[\s.-]*(?:375|767)[\s.-]*\d{4}\b")
+# A receipt only with a known office's letters: "cel 305 555 0117" is a phone number.
+_NOT_THEIRS = re.compile(
+    r"(?i)\b(?:" + "|".join(sorted(KNOWN_PREFIXES)) + r")[\s-]*(?:\d[\s-]*){10}\b"
+    r"|\b1?[\s.-]*\(?800\)?[\s.-]*(?:375|767)[\s.-]*\d{4}\b"
+)
 
 
 def contact_said(text: Optional[str], region: str = DEFAULT_REGION) -> Optional[ContactDetails]:

@@ -27,7 +27,8 @@ _IMMIGRATION = (r"(?:uscis|form|forms|formulario|i-? ?\d{2,3}\w?|n-? ?\d{3}|citi
 TOPIC_TERMS: Dict[str, Pattern[str]] = {
     name: re.compile(pattern)
     for name, pattern in {
-        "rfe": r"\b(rfe|rfes|request for (?:more )?evidence|solicitud de (?:mas )?evidencia|peticion de evidencia)\b",
+        "rfe": r"\b(rfe|rfes|request for (?:more |additional )?evidence|solicitud de (?:mas )?evidencia|peticion de evidencia|"
+               r"additional evidence|evidencia adicional|mas evidencia|more evidence)\b",
         "noid": r"\b(noid|notice of intent to deny|aviso de intencion de negar|intencion de negar)\b",
         "premium_processing": r"\b(premium processing|premium|procesamiento premium|proceso premium|i-? ?907)\b",
         "find_receipt_number": r"\b(receipt (?:number|notice|#)|numero de recibo|recibo)\b.*\b(where|find|locate|look|"

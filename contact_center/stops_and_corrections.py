@@ -43,7 +43,8 @@ def starts_with_stop(text: Optional[str]) -> bool:
     """True when the message opens by asking to stop ("nah forget it, i'll call tomorrow",
     "mejor no, dejalo asi"): a stop, however long what follows."""
     words = clean(text).split()
-    return says_stop(" ".join(words[:4]))
+    # "you know what forget it, dont send anything" opens with a stop after its lead-in words.
+    return says_stop(" ".join(words[:4])) or opening_stop(text) is not None
 
 
 # A field named with its new value at the confirmation: "change the documents to ...",

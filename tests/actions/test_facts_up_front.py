@@ -487,3 +487,10 @@ def test_E1_contact_details_given_where_the_details_are_asked_are_the_contact_no
                       receipt_number="IOE4444444444")
     slots, _ = _run(ValidateERequestForm(), tracker)
     assert slots.get("problem_details") is None and slots.get("contact")
+
+
+def test_X3_contact_details_given_where_the_documents_are_asked_are_the_contact():
+    tracker = _answer("expedite_form", "expedite_documents", "cel 305 555 0117", "inform", form_type="I-485",
+                      expedite_criterion="severe_financial_loss", receipt_number="MSC5555555555")
+    slots, _ = _run(ValidateExpediteForm(), tracker)
+    assert slots.get("expedite_documents") is None and slots.get("contact")

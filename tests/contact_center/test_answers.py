@@ -163,3 +163,12 @@ def test_X2_the_job_at_stake_told_as_what_the_employer_does_is_financial_loss(te
 ])
 def test_X4_an_i539_category_in_the_applicants_words(text, expected):
     assert answers.form_classification("I-539", text) == expected
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("honestly its for a cruise in march, i want it checked before", "none"),
+    ("nos vamos de vacaciones y quiero que revisen mis papeles antes", "none"),
+    ("my grandma is dying and i have to fly to manila, its not a vacation", "family_emergency_travel"),
+])
+def test_U2_a_trip_for_pleasure_is_no_urgent_reason(text, reason):
+    assert answers.urgent_reason(text) == reason

@@ -50,3 +50,11 @@ def test_E1_contact_details_and_nothing_else(text, only):
     from contact_center.contact import only_contact
 
     assert only_contact(text) is only
+
+
+def test_a_phone_number_after_three_letters_is_no_receipt_number():
+    # "cel 305 555 0117" had been read as a receipt number (3 letters, 10 digits) and dropped.
+    from contact_center.contact import contact_said
+
+    assert contact_said("cel 305 555 0117").phone_numbers == ("+13055550117",)
+    assert contact_said("EAC2190012345") is None

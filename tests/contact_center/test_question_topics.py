@@ -31,6 +31,7 @@ def test_an_answer_is_not_a_question(text):
     ("what does that mean?", True),
     ("que significa eso? me la negaron??", True),
     ("que es eso de RFE y cuanto tiempo tengo", False),  # names its own topic: the RFE question
+    ("what is that additional evidence thing, how long do i get to answer", False),  # the RFE by the status's words
     ("i need to reschedule", False),
 ])
 def test_S1_a_message_that_asks_about_what_was_just_said(text, back):

@@ -36,6 +36,6 @@ def test_E1_a_free_text_field_corrected_at_the_confirmation(text, value):
     "pensandolo bien, olvidalo",
 ])
 def test_a_stop_after_a_change_of_heart_opens_the_message(text):
-    from contact_center.stops_and_corrections import opening_stop
+    from contact_center.stops_and_corrections import opening_stop, starts_with_stop
 
-    assert opening_stop(text) is not None
+    assert opening_stop(text) is not None and starts_with_stop(text)
