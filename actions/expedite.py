@@ -46,6 +46,7 @@ class ValidateExpediteForm(ApplicantFormValidation):
         "form_type": lambda text, t: form_types.said(text),
         "form_classification": lambda text, t: _classification_said(t.get_slot("form_type"), text),
         "expedite_criterion": lambda text, t: stated.expedite_criterion_stated(text),
+        "expedite_documents": lambda text, t: stated.documents_stated(text),
         "contact": contact_said,
     }
 

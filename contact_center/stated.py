@@ -292,3 +292,24 @@ _DECISION_TOLD = re.compile(
 def decision_told(text: Optional[str]) -> bool:
     """True when the message tells that the case was approved (news, not a status request)."""
     return bool(_DECISION_TOLD.search(clean(text)))
+
+
+# X3's documents told with the request: "HR gave me a letter saying that", "tengo la carta del
+# doctor", "i have the layoff notice and my bank statements". The sentence that names them is the answer.
+_DOCUMENTS_TOLD = re.compile(
+    r"\b(letter|carta|note|nota|notice|aviso|records?|expediente|statements?|estados? de cuenta|report|reporte|informe|"
+    r"certificate|certificado|constancia|orders|ordenes|proof|prueba|pruebas|documents?|documentos?|papers|papeles)\b"
+)
+_DOCUMENTS_HELD = re.compile(
+    r"\b(i have|i got|ive got|i can send|i can provide|gave me|sent me|wrote me|tengo|traigo|me dieron|me dio|me mandaron|"
+    r"me dieron|puedo mandar|puedo enviar|le puedo mandar|attached|adjunto)\b"
+)
+
+
+def documents_stated(text: Optional[str]) -> Optional[str]:
+    """The sentence that says which documents the applicant has (X3), else None."""
+    for sentence in re.split(r"(?<=[.!?;])\s+", (text or "").strip()):
+        cleaned = clean(sentence)
+        if _DOCUMENTS_TOLD.search(cleaned) and _DOCUMENTS_HELD.search(cleaned):
+            return sentence.strip()[:MAX_STATED_CHARS]
+    return None

@@ -494,3 +494,14 @@ def test_X3_contact_details_given_where_the_documents_are_asked_are_the_contact(
                       expedite_criterion="severe_financial_loss", receipt_number="MSC5555555555")
     slots, _ = _run(ValidateExpediteForm(), tracker)
     assert slots.get("expedite_documents") is None and slots.get("contact")
+
+
+@pytest.mark.parametrize("text, documents", [
+    ("please rush my i-765, my job ends on the 30th without it. my manager wrote me a letter about it",
+     "my manager wrote me a letter about it"),
+    ("necesito acelerar mi caso, mi papa esta grave y tengo los papeles del hospital",
+     "necesito acelerar mi caso, mi papa esta grave y tengo los papeles del hospital"),
+])
+def test_X3_documents_told_with_the_request_are_not_asked_again(text, documents):
+    slots, said = _run(ValidateExpediteForm(), _opening("expedite_form", text, "request_expedite"))
+    assert slots.get("expedite_documents") == documents and "utter_ask_expedite_documents" not in said

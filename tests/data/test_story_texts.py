@@ -60,8 +60,6 @@ KNOWN_GAPS: Dict[Tuple[str, str, int], str] = {
         "free-text problem details ('nunca me llego') are read as notice_not_received, not inform",
     ("es", "(es) E1 typo correction, an answer corrected before filing", 12):
         "the description of a typo is read as typo_correction, not inform",
-    ("es", "(es) E1 typo correction, an answer corrected before filing", 24):
-        "the corrected description of a typo is read as typo_correction, not inform",
 }
 
 
