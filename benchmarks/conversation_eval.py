@@ -169,8 +169,8 @@ TEST3_NOTES = (
     "stop; 'none of those apply ... im sick of waiting' was a humanitarian reason; 'my company is letting me go' "
     "was no financial loss; 'cambiarme a estudiante' was no I-539 category; an approval told as news before a "
     "passport question was taken as a status request; a phone number after 'cel' was read as a receipt number; "
-    "a vacation was read as urgent travel. After them (NOT blind): en 27/30 = 90.0%, es 30/30 = 100.0%. Still "
-    "failing and left: en-t3-fuf-03 (documents told up front, 'HR gave me a letter', are asked for), en-t3-sev-02 "
+    "a vacation was read as urgent travel; documents told with the request ('HR gave me a letter') were asked "
+    "for. After them (NOT blind): en 28/30 = 93.3%, es 30/30 = 100.0%. Still failing and left: en-t3-sev-02 "
     "(a card and a notice joined by 'OR' are one request), en-t3-sev-03 ('never' at a notice offer files the "
     "notice, where the set reads it as the reschedule's count).",
 )
