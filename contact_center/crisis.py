@@ -322,7 +322,7 @@ _IDIOMS = [
     # losing the home for money, an expedite's reason: "no pago la renta y nos sacan del apartamento", "the landlord will evict us"
     r" (?:desalojo|desalojos|desaloj\w+|eviction|evictions|evicted|evict|evicting)"
     r"| (?:renta|rent|pagar|pago|pagos|paga|dinero|money|trabajo|trabajar|work|job|chamba|landlord|dueno|casero)(?: [a-z0-9]+){0,8}"
-    r" (?:nos|me|los|les|us|me|them) (?:sacan|van a sacar|sacarian|sacaran|echan|van a echar|echa|echarian|corren|van a correr|"
+    r" (?:nos|me|los|les|us|them) (?:sacan|van a sacar|sacarian|sacaran|echan|van a echar|echa|echarian|corren|van a correr|"
     r"kick|kicks|kicking|will kick|are kicking|throw|throwing|will throw)(?: out)?(?: of)? (?:del|de la|de nuestro|de nuestra|de mi|de el|the|our|my)?"
     r" ?(?:apartamento|apartment|depa|departamento|casa|house|home|vivienda|cuarto|room|traila|trailer)"
     r"| (?:rent|landlord|owner|pay|money|work|job)(?: [a-z0-9]+){0,8} (?:kick|kicks|kicking|kicked|throw|throws|throwing|threw)"

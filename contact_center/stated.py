@@ -253,23 +253,25 @@ _ADDRESS = re.compile(
 )
 
 
+def _whole_if(pattern: "re.Pattern[str]", text: Optional[str]) -> Optional[str]:
+    """The message as typed (bounded) when `pattern` finds what it states, else None."""
+    return (text or "").strip()[:MAX_STATED_CHARS] if pattern.search(clean(text)) else None
+
+
 def typo_stated(text: Optional[str]) -> Optional[str]:
     """The message as the typo's details when it says what is wrong and what is right, else None."""
-    cleaned = clean(text)
-    return (text or "").strip()[:MAX_STATED_CHARS] if _TYPO_TOLD.search(cleaned) else None
+    return _whole_if(_TYPO_TOLD, text)
 
 
 def accommodation_stated(text: Optional[str]) -> Optional[str]:
     """The message as the accommodation's details when it names the accommodation, else None."""
-    cleaned = clean(text)
-    return (text or "").strip()[:MAX_STATED_CHARS] if _ACCOMMODATION.search(cleaned) else None
+    return _whole_if(_ACCOMMODATION, text)
 
 
 def missing_mail_stated(text: Optional[str]) -> Optional[str]:
     """The message as a missing card's or notice's details when it says where it should have
     gone (an address), else None."""
-    cleaned = clean(text)
-    return (text or "").strip()[:MAX_STATED_CHARS] if _ADDRESS.search(cleaned) else None
+    return _whole_if(_ADDRESS, text)
 
 
 # The reply to "If it hasn't arrived, I can file ... Shall I?" that says it has not: "nope never
@@ -301,7 +303,7 @@ _DOCUMENTS_TOLD = re.compile(
     r"certificate|certificado|constancia|orders|ordenes|proof|prueba|pruebas|documents?|documentos?|papers|papeles)\b"
 )
 _DOCUMENTS_HELD = re.compile(
-    r"\b(i have|i got|ive got|i can send|i can provide|gave me|sent me|wrote me|tengo|traigo|me dieron|me dio|me mandaron|"
+    r"\b(i have|i got|ive got|i can send|i can provide|gave me|sent me|wrote me|tengo|traigo|me dio|me mandaron|"
     r"me dieron|puedo mandar|puedo enviar|le puedo mandar|attached|adjunto)\b"
 )
 
