@@ -34,8 +34,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DEVELOPMENT_SETS = ROOT / "crisis_data"  # written for tuning and training
 TEST_SETS = ROOT / "tests" / "crisis"  # written blind, only reported
 RESULTS = ROOT / "benchmarks" / "results"
-SPLITS = ("dev", "dev2", "dev3", "dev4", "dev7", "dev8", "dev9", "test", "test2")
-TEST_SPLITS = ("test", "test2")
+SPLITS = ("dev", "dev2", "dev3", "dev4", "dev7", "dev8", "dev9", "test", "test2", "test3")
+TEST_SPLITS = ("test", "test2", "test3")
 TARGET_RECALL = 1.0
 TARGET_FALSE_ALARMS = 0.02
 
@@ -203,7 +203,7 @@ def render(report: dict) -> str:
         "Written by `make bench-crisis` (benchmarks/crisis_benchmark.py). The crisis check is",
         "`contact_center.crisis.assess`; the baseline is the keyword check the assistant used",
         "before (`contact_center.answers.mentions_danger`). The `dev*` sets (crisis_data/) were",
-        "used to write the patterns and to train the classifier; `test` and `test2` (tests/crisis/)",
+        "used to write the patterns and to train the classifier; `test`, `test2` and `test3` (tests/crisis/)",
         "were written blind and are only reported. Each set's first, blind run is in the notes.",
         "",
         "## Crisis sets",
@@ -335,6 +335,12 @@ NOTES = [
     "alarms; es 97/100 = 0.970 with 0 of 100. On the first test set the same check reads en 0.987 / 4.0%, es 0.975 / "
     "5.3% (that set is no longer blind: its rows were watched while dev sets were added). Recall 1.0 and at most 2% "
     "false alarms are still not met: two or three crises in a hundred, written in words nobody tuned on, slip through.",
+    "test3 (tests/crisis/test3_*.yml: 100 crisis messages (65 danger, 35 self-harm) and 100 near misses per language), "
+    "written blind on 2026-12-06 (session 15) by a helper who read only the rules and a few lines of test2 for the "
+    "format. FIRST RUN, BLIND, with the check as committed in 66aa5ee (threshold 0.325): en recall 98/100 = 0.980 "
+    "with 6 of 100 near-miss alarms; es 98/100 = 0.980 with 10 of 100. Its rows are not read for tuning; the "
+    "report does not list them. The same story as test2: about 2 crises in 100 missed and 6-10% false alarms on "
+    "hard near misses (idioms, past violence told as case facts), so the 1.0 and 2% targets are not met.",
 ]
 
 
