@@ -28,7 +28,7 @@ help:
 	@echo "make test-browser - only the chat page's browser tests (tests/browser)"
 	@echo "make bench-nlu - NLU benchmark against Rasa's default pipeline (writes benchmarks/results/)"
 	@echo "make bench-crisis - crisis check (G6): recall and false alarms per language (writes benchmarks/results/)"
-	@echo "make bench-conversations - scripted conversations end to end, development and both blind test sets (writes benchmarks/results/)"
+	@echo "make bench-conversations - scripted conversations end to end, development and the four blind test sets (writes benchmarks/results/)"
 	@echo "make bench-flood - other applicants' p95 latency while one source floods (writes benchmarks/results/)"
 	@echo "make bench-latency - REST latency/throughput against the rasa init bot (ARGS=--quick; writes benchmarks/results/)"
 	@echo "make audit  - known vulnerabilities in the Python and npm locks (OSV API, or ADVISORY_DB=dir)"
@@ -151,6 +151,7 @@ bench-conversations: $(MODEL)
 	$(PY) -m benchmarks.conversation_eval --test $(ARGS)
 	$(PY) -m benchmarks.conversation_eval --set test2 $(ARGS)
 	$(PY) -m benchmarks.conversation_eval --set test3 $(ARGS)
+	$(PY) -m benchmarks.conversation_eval --set test4 $(ARGS)
 
 # Trains first if the model is out of date; ARGS="--quick" for a short check run.
 bench-latency: $(MODEL)

@@ -16,7 +16,7 @@ from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from contact_center import clock, contact, language, question_topics, receipts, referrals, stops_and_corrections
-from contact_center.messages import CRISIS_INTENT, SERVICE_INTENTS, TOO_LONG_INTENT
+from contact_center.messages import CRISIS_INTENT, INTERRUPTED_SLOT, SERVICE_INTENTS, TOO_LONG_INTENT
 from contact_center.rules import Decision
 
 logger = logging.getLogger(__name__)
@@ -268,7 +268,6 @@ def custom(dispatcher: CollectingDispatcher, payload: Dict[str, Any]) -> None:
     dispatcher.utter_message(json_message={"data": payload})
 
 
-INTERRUPTED_SLOT = "interrupted_request"  # set by actions/crisis.py
 
 FORM_SLOTS = (
     "proposed_request",  # a new request asked about mid-form (actions/topic_switch.py)

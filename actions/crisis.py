@@ -14,7 +14,7 @@ from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import common
+from actions import common, topic_switch
 from contact_center import crisis, rules
 
 
@@ -57,3 +57,20 @@ def interrupted_request(tracker: Tracker) -> Optional[str]:
 
 
 MAX_INTERRUPTED_CHARS = 500
+
+
+class ActionResumeRequest(Action):
+    """G6: "im safe now, can we finish the typo thing": the request the crisis reply cut
+    short waits for the channel, which takes it up next in the applicant's own words
+    (applicant_channels/several_requests.py), so the facts they gave are not asked again."""
+
+    def name(self) -> Text:
+        return "action_resume_request"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        interrupted = tracker.get_slot(common.INTERRUPTED_SLOT)
+        if not interrupted:
+            dispatcher.utter_message(response="utter_anything_else")
+            return []
+        return [SlotSet(topic_switch.PENDING_SLOT, topic_switch.waiting(interrupted, tracker)),
+                SlotSet(common.INTERRUPTED_SLOT, None)]

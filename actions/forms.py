@@ -23,6 +23,8 @@ from contact_center import answers, contact, question_topics, receipts, rules, s
 from contact_center.messages import CRISIS_INTENT, TOO_LONG_INTENT, is_blank
 
 INVALID = "__invalid__"
+# The questions a receipt number or contact details answer (see without_details_as_answer).
+DETAIL_SLOTS = frozenset({"receipt_number", "contact", "phone_numbers", "callback_email"})
 NOT_AT_HAND = "__not_at_hand__"  # "i dont have it, i lost the letters" to the receipt question
 MAX_DETAILS_CHARS = 1000
 
@@ -177,6 +179,7 @@ class ApplicantFormValidation(FormValidationAction):
         so a fact that does not apply to this path (a count for an interview) is dropped.
         """
         events = await super().get_extraction_events(dispatcher, tracker, domain)
+        events = self.without_details_as_answer(dispatcher, tracker, events)
         activated = self.just_activated(tracker)
         if not self.fact_readers or not (activated or self.answering(tracker)) or self.leaving(tracker):
             return events
@@ -193,6 +196,24 @@ class ApplicantFormValidation(FormValidationAction):
                     tracker.slots[slot] = value  # later readers see it, as rasa-sdk's own do
                     break
         return events
+
+    def without_details_as_answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, events: List[EventType]
+    ) -> List[EventType]:
+        """A receipt number or contact details said at another question ("IOE4444444444" for a
+        work permit's category, an e-mail for a typo's details) are kept for their own
+        questions (the domain's entity mapping, `fact_readers`) and are no answer to this one:
+        it is asked again, with no "I didn't catch that" (hand test: the category question
+        looped on a receipt number). At a confirmation they are a correction."""
+        asked = tracker.get_slot("requested_slot")
+        text = common.latest_text(tracker)
+        if not self.answering(tracker) or asked in DETAIL_SLOTS or asked == self.confirm_slot \
+                or not contact.only_details(text):
+            return events
+        if contact.contact_said(text) is not None and not DETAIL_SLOTS & set(self.fact_readers):
+            return events  # a form that takes no contact details (an urgent appointment's) keeps none
+        dispatcher.utter_message(response="utter_detail_kept")
+        return [event for event in events if event.get("name") != asked]
 
     def answering(self, tracker: Tracker) -> bool:
         """True when the form runs on the applicant's reply to its question.
@@ -285,10 +306,6 @@ class ApplicantFormValidation(FormValidationAction):
         text = common.latest_text(tracker)
         if is_blank(text) or len(text) > MAX_DETAILS_CHARS:
             return {slot: INVALID + ("long" if len(text) > MAX_DETAILS_CHARS else "empty")}
-        if contact.only_contact(text):
-            # Contact details said early ("cell is 312 555 0184" for the documents, an e-mail for a
-            # typo's details): the contact (fact_readers), and this question is asked again.
-            return {}
         return {slot: text.strip()}
 
     def validate_free_text(self, slot: str, value: Any, dispatcher: CollectingDispatcher) -> Dict[Text, Any]:

@@ -8,10 +8,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import common, topic_switch
+from actions import common
 from actions.case_status import status_meaning
 from actions.common import current_language
-from contact_center import language, referrals, rules, stated, stops_and_corrections
+from contact_center import language, referrals, rules, stated
 from contact_center.messages import is_blank
 from contact_center.timefmt import RELATIVE_LABELS, format_moment, format_window, relative_label
 
@@ -95,12 +95,6 @@ class ActionOutOfScope(Action):
         if is_blank(text):
             dispatcher.utter_message(response="utter_empty_message")
             return []
-        interrupted = tracker.get_slot(common.INTERRUPTED_SLOT)
-        if interrupted and stops_and_corrections.asks_to_resume(text) and not tracker.active_loop_name:
-            # G6: after a crisis reply, the request it cut short, when the applicant asks for it;
-            # the channel takes it up next (applicant_channels/several_requests.py).
-            return [SlotSet("pending_request", topic_switch.waiting(interrupted, tracker)),
-                    SlotSet(common.INTERRUPTED_SLOT, None)]
         meaning = status_meaning(tracker)  # "what does that mean?" right after a status (S1)
         if meaning is not None:
             events = common.record(tracker, meaning, {"question": "status_meaning"}, "question")

@@ -133,6 +133,9 @@ class ActionLiveHelp(Action):
             return events + [SlotSet("live_topic", None), SlotSet("next_step", flow)]
         if tracker.get_slot("wants_callback") or topic == "request_callback":
             # The callback form records the decision (C1-C4) once the numbers are given.
+            next_opening = format_moment(rules.next_live_chat_opening(now), common.current_language(tracker))
+            for response in rules.callback_asked(now):
+                dispatcher.utter_message(response=response, next_opening=next_opening)
             return [SlotSet("live_topic", None), SlotSet("topic", topic), SlotSet("next_step", "callback")]
         decision = rules.live_help(now, self_service_available=False)
         events = common.record(tracker, decision, {"topic": topic}, "live_help")

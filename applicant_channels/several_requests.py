@@ -20,7 +20,7 @@ from rasa.core.channels.channel import UserMessage
 from rasa.shared.core.events import SlotSet
 
 from contact_center import several_requests
-from contact_center.messages import CRISIS_INTENT
+from contact_center.messages import CRISIS_INTENT, INTERRUPTED_SLOT, RESUMABLE_KEY
 
 log = logging.getLogger(__name__)
 PENDING_SLOT = "pending_request"
@@ -36,9 +36,9 @@ NEXT_TEXT = {
 }
 
 
-def with_text(message: UserMessage, text: str) -> UserMessage:
+def with_text(message: UserMessage, text: str, metadata: Optional[dict] = None) -> UserMessage:
     return UserMessage(text, message.output_channel, message.sender_id, input_channel=message.input_channel,
-                       metadata=message.metadata)
+                       metadata=message.metadata if metadata is None else metadata)
 
 
 class SeveralRequests:
@@ -57,6 +57,7 @@ class SeveralRequests:
         if agent is None:
             await on_new_message(message)
             return
+        message = with_text(message, text, await self._marked(agent, message))
         if text.startswith("/"):  # buttons and payloads are one answer each, never cut
             await on_new_message(message)
             await self._take_up_waiting(agent, message, on_new_message)  # "Yes, file it" ends a form too
@@ -118,6 +119,17 @@ class SeveralRequests:
             return False
         part = _part(text, parsed)
         return part.intent == "faq" and part.request
+
+    async def _marked(self, agent: Any, message: UserMessage) -> dict:
+        """The message's metadata, saying whether a request cut short by a crisis reply waits
+        with no form running: then "can we finish the typo thing" goes back to it (G6,
+        nlu_components/control_requests.py), whatever the classifier thought of the words.
+        Never taken from the client."""
+        metadata = {k: v for k, v in (message.metadata or {}).items() if k != RESUMABLE_KEY}
+        tracker = await self._tracker(agent, message.sender_id)
+        if tracker.get_slot(INTERRUPTED_SLOT) and not tracker.active_loop_name and not tracker.is_paused():
+            metadata[RESUMABLE_KEY] = True
+        return metadata
 
     async def _answer_awaited(self, agent: Any, sender_id: str) -> bool:
         """A form's question or an offer (S4 e-Request, G3 callback) waits for its answer: the

@@ -13,6 +13,7 @@ from typing import List, Optional, Tuple
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
+from contact_center import receipts
 from contact_center.receipts import KNOWN_PREFIXES
 
 DEFAULT_REGION = "US"
@@ -134,4 +135,29 @@ def only_contact(text: Optional[str], region: str = DEFAULT_REGION) -> bool:
         return False
     rest = _EMAIL_CANDIDATE.sub(" ", text or "")
     rest = re.sub(r"[+(]?\d[\d\s().-]{5,}\d", " ", rest)
+    return not _CONTACT_WORDS.sub(" ", rest).split()
+
+
+_RECEIPT_WORDS = re.compile(
+    r"(?i)\b(receipt|recibo|case|caso|number|numero|n[uú]mero|no|num|de|del|este|esta|está|this|here.s|here|aqui|aquí|"
+    r"ok|okay|sorry|perdon|perdón)\b"
+)
+
+
+def only_details(text: Optional[str], region: str = DEFAULT_REGION) -> bool:
+    """True when the message gives a receipt number or contact details and nothing else
+    ("IOE4444444444", "my number is 312 555 0148"): said at a question about something
+    else (a work permit's category), it is kept for its own question, and the question
+    asked is asked again without "I didn't catch that"."""
+    if only_contact(text, region):
+        return True
+    found = receipts.find(text)
+    if not found or not all(mention.check.valid for mention in found):
+        return False  # a malformed number is explained by its own check (S2)
+    rest = text or ""
+    for mention in reversed(found):
+        rest = rest[: mention.start] + " " + rest[mention.end:]
+    rest = _RECEIPT_WORDS.sub(" ", rest)
+    if contact_said(rest, region) is not None:
+        return only_contact(rest, region)
     return not _CONTACT_WORDS.sub(" ", rest).split()

@@ -8,6 +8,14 @@ from typing import Optional
 CRISIS_INTENT = "crisis"
 # Set by the applicant channels for a message over the length limit (applicant_channels/).
 TOO_LONG_INTENT = "message_too_long"
+# G6: the request a crisis reply cut short (a slot, set by actions/crisis.py); while it waits,
+# the channel marks each message (metadata key) and a message asking to go back to it is
+# `resume_request` (nlu_components/control_requests.py).
+INTERRUPTED_SLOT = "interrupted_request"
+RESUMABLE_KEY = "interrupted_request_waits"
+RESUME_INTENT = "resume_request"
+# The intents above: set by components and channels, never by the classifier (no training examples).
+NEVER_LEARNED = frozenset({CRISIS_INTENT, TOO_LONG_INTENT, RESUME_INTENT})
 # Intents that name a service the contact center gives (a change of topic when they come mid-form).
 SERVICE_INTENTS = frozenset({
     "check_case_status", "reschedule_appointment", "request_expedite", "report_emergency",

@@ -171,6 +171,14 @@ def live_route(now: datetime, outcome: "Outcome | str", urgent: bool = False) ->
     )
 
 
+def callback_asked(now: datetime) -> Tuple[str, ...]:
+    """G3: a callback asked for while live chat is closed ("necesito hablar con alguien,
+    llamenme al ..."): the applicant is told that live chat is closed and when it opens, so
+    they can choose it instead; the callback itself is decided when its numbers are given
+    (callback_request, C1-C5)."""
+    return () if live_chat_open(now) else ("utter_live_chat_closed",)
+
+
 def escalation() -> Decision:
     """G2: a Tier 1 representative passes a live conversation to Tier 2, with a note."""
     return Decision(Outcome.TIER2_REVIEW, ("G2",), ("utter_handoff_escalated",))

@@ -18,6 +18,10 @@ thought: both must work anywhere, inside any form (G4, issue 13).
   (S1): "mi caso SRC... lleva muchisimo" had been asked to say it another way; one that says
   the applicant has covid and names an appointment is a reschedule (R4): "my interview is
   tomorrow at 9am and i have covid, what do i do".
+- After a crisis reply cut a request short, a message asking to go back to it ("im safe now,
+  can we finish the typo thing") is `resume_request` (G6): the channel marks the message
+  when such a request waits (applicant_channels/several_requests.py); it had been read as a
+  goodbye and answered "Take care".
 - A short message that opens with a yes or a no is `affirm` / `deny` when the classifier
   could not place it (nlu_fallback: "si x favor, nunca me llego nada" at an offer), and a
   yes with no word of stopping is `affirm` where the classifier said `stop` ("eso,
@@ -34,6 +38,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from contact_center import answers, appointments, language, person_requests, receipts, stated, stops_and_corrections
 from nlu_components import override_intent
+from contact_center.messages import RESUMABLE_KEY, RESUME_INTENT
 from nlu_components.base import UnconfiguredComponent, typed_text
 
 STOP_INTENT = "stop"
@@ -47,12 +52,15 @@ RESCHEDULE_INTENT = "reschedule_appointment"
 UNSURE = 0.5
 
 
-def control_request(text: str, classified: Optional[str] = None) -> Optional[str]:
-    """The intent the words ask for whatever the classifier said (`classified`), or None."""
+def control_request(text: str, classified: Optional[str] = None, resumable: bool = False) -> Optional[str]:
+    """The intent the words ask for whatever the classifier said (`classified`), or None.
+    `resumable`: a request cut short by a crisis reply waits (G6)."""
     if stops_and_corrections.opening_stop(text) is not None:
         return STOP_INTENT
     if language.requested_language(text) is not None:
         return LANGUAGE_INTENT
+    if resumable and stops_and_corrections.asks_to_resume(text):
+        return RESUME_INTENT
     if classified not in PERSON_INTENTS and person_requests.asks_for_a_person(text):
         return PERSON_INTENT
     if classified == FALLBACK_INTENT and receipts.find(text[:2000]):
@@ -77,7 +85,8 @@ class ControlRequestClassifier(UnconfiguredComponent):
         for message in messages:
             text = typed_text(message)
             classified = (message.get("intent") or {}).get("name")
-            asked = None if text is None else control_request(text, classified)
+            resumable = bool((message.get("metadata") or {}).get(RESUMABLE_KEY))
+            asked = None if text is None else control_request(text, classified, resumable)
             if asked is None:
                 continue
             # A status or a reschedule read from the facts alone is not sure enough to take a form away

@@ -58,3 +58,19 @@ def test_a_phone_number_after_three_letters_is_no_receipt_number():
 
     assert contact_said("cel 305 555 0117").phone_numbers == ("+13055550117",)
     assert contact_said("EAC2190012345") is None
+
+
+@pytest.mark.parametrize("text, only", [
+    ("WAC3333333333", True),
+    ("mi numero de recibo es src 222 222 2222", True),
+    ("sorry here's the receipt: lin-111-111-1111, and my cell 415 555 0172", True),
+    ("m.diaz@example.org", True),
+    ("IOE4444444444 its the c8 asylum one", False),  # the category is said too
+    ("el caso MSC5555555555 es de mi esposo, el mio es otro", False),
+    ("i dont know", False),
+    ("SRC22222222222", False),  # too long: its own check says so (S2)
+])
+def test_X4_E1_a_receipt_number_or_contact_details_and_nothing_else(text, only):
+    from contact_center.contact import only_details
+
+    assert only_details(text) is only

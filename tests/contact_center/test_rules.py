@@ -209,6 +209,8 @@ def test_C1_to_C5_a_requested_callback():
 @pytest.mark.parametrize("now, closed", [(TUE_10AM, False), (TUE_9PM, True), (SAT_10AM, True), (THANKSGIVING_NOON, True)])
 def test_G3_a_callback_asked_for_while_live_chat_is_closed_stands_in_for_it(now, closed):
     assert ("G3" in rules.callback_request(now, urgent=False, preferred=None).rule_ids) is closed
+    # Told first that live chat is closed and when it opens, so the applicant can choose it instead.
+    assert rules.callback_asked(now) == (("utter_live_chat_closed",) if closed else ())
 
 
 def test_C4_O2_with_no_e_mail_address_the_applicant_is_given_the_number_to_call_not_promised_an_e_mail():

@@ -29,6 +29,12 @@ def assert_reply(messages, response: str, lang: str) -> None:
     assert any(matches(t, r) for t in templates for r in said), (response, lang, said)
 
 
+def assert_no_reply(messages, response: str, lang: str) -> None:
+    templates = [v["text"] for v in RESPONSES[response] if language_of(v) == lang]
+    said = texts(messages)
+    assert not any(matches(t, r) for t in templates for r in said), (response, lang, said)
+
+
 def customs(messages) -> list:
     """The chat page's machine-readable messages (actions/common.custom wraps them in `data`)."""
     return [m["custom"]["data"] for m in messages if m.get("custom")]

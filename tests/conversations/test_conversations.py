@@ -16,7 +16,7 @@ import pytest
 import requests
 
 from tests.conversations.talk import (APPROVED, CARD_MAILED, EASTERN, OUT_OF_HOURS, RESPONSES, Conversation,
-                                      language_of, matches, assert_reply, customs, texts)
+                                      language_of, matches, assert_no_reply, assert_reply, customs, texts)
 
 
 # ---------------------------------------------------------------- case status (S1-S4)
@@ -459,6 +459,32 @@ def test_X4_a_work_permit_on_a_pending_green_card_goes_on_to_the_criteria(chat, 
     assert_reply(replies, "utter_ask_expedite_criterion", "es")
 
 
+@pytest.mark.parametrize("lang,opening,details,category,reason,documents", [
+    ("en", "i need to expedite my work permit application", ["IOE4444444444", "my cell is 312 555 0148"],
+     "its based on my pending green card, c9", "i will lose my job, severe financial loss", "a letter from my employer"),
+    ("es", "quiero acelerar mi permiso de trabajo", ["mi numero de recibo es ioe 444 444 4444", "correo: luz.m@example.com"],
+     "el de la residencia pendiente", "perdida financiera grave, me van a despedir", "carta de mi jefe"),
+])
+def test_X4_E1_a_receipt_number_or_contact_said_at_the_category_question_is_kept_and_not_refused(
+        chat, store, lang, opening, details, category, reason, documents):
+    """Hand test: the category question answered "I didn't catch the category" to a receipt
+    number and to a phone number, and asked again each time."""
+    c = chat()
+    c.say(opening)
+    for said in details:
+        replies = c.say(said)
+        assert_no_reply(replies, "utter_form_classification_not_understood", lang)
+        assert_reply(replies, "utter_detail_kept", lang)
+        assert_reply(replies, "utter_ask_form_classification", lang)
+    assert c.slot("receipt_number") == "IOE4444444444" and c.slot("contact")
+    assert_reply(c.say(category), "utter_ask_expedite_criterion", lang)
+    c.say(reason)
+    replies = c.say(documents)  # neither the receipt number nor the contact is asked for
+    assert c.slot("requested_slot") == "expedite_confirmed"
+    assert_reply(c.say("si" if lang == "es" else "yes"), "utter_expedite_filed", lang)
+    assert len(store.service_requests_for(c.sender)) == 1
+
+
 def test_X4_an_applicant_who_does_not_know_the_category_is_told_honestly(chat, store):
     c = chat()
     c.say("I need to expedite my case")
@@ -592,6 +618,29 @@ def test_G6_after_a_crisis_the_applicant_can_go_back_to_the_request_with_what_th
     assert c.tracker()["active_loop"].get("name") == "e_request_form"
     assert c.slot("receipt_number") == "EAC1234567890"
     assert c.slot("requested_slot") != "receipt_number"
+
+
+@pytest.mark.parametrize(
+    "opening,crisis,safe,lang",
+    [
+        ("theres a typo on my green card, my last name is misspelled", "i just want to die honestly",
+         "im safe now, can we finish the typo thing", "en"),  # had been read as a goodbye: "Take care"
+        ("mi tarjeta de residencia tiene un error en mi apellido", "ya no quiero vivir",
+         "ya estoy mejor gracias, podemos seguir con lo del error de mi tarjeta?", "es"),
+    ],
+)
+def test_G6_back_to_the_request_whatever_the_words_sound_like(chat, store, opening, crisis, safe, lang):
+    """The way back to a request a crisis reply cut short does not depend on how the
+    classifier reads the words (a goodbye, a thank-you)."""
+    c = chat()
+    c.say(opening)
+    first_reply_is(c.say(crisis), "utter_call_988", lang)
+    replies = c.say(safe)
+    assert_no_reply(replies, "utter_goodbye", lang)
+    assert c.tracker()["active_loop"].get("name") == "e_request_form"
+    assert c.slot("request_type") == "typographic_error"
+    assert c.slot("interrupted_request") is None
+    assert store.service_requests_for(c.sender) == []
 
 
 def test_G6_crisis_during_a_live_handoff_is_answered_and_the_place_in_line_kept(chat, store):
@@ -754,6 +803,21 @@ def test_G3_C1_C4_out_of_hours_callback_is_due_inside_callback_hours(chat, store
     assert first.attempt_no == 1 and first.phone_number == "+13055550199"
     assert c.decided()[1] >= {"C1", "C2", "C3", "C4"}
     assert {"reference": {"kind": "callback", "id": callback.reference}} in customs(replies)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("can somebody call me, i need to talk to a real person about a letter from uscis, my cell is 312 555 0148", "en"),
+    ("ocupo que alguien me llame porfa, es sobre una carta que me llego, mi numero 956 555 0133", "es"),
+])
+def test_G3_a_callback_asked_for_out_of_hours_first_says_live_chat_is_closed(chat, clock, text, lang):
+    """Test set 2: the callback was taken with not a word that live chat was closed (G3 logged, unsaid)."""
+    clock(OUT_OF_HOURS)
+    c = chat()
+    replies = c.say(text)
+    assert_reply(replies, "utter_live_chat_closed", lang)
+    if c.slot("next_step") == "offer_callback":  # read as a request for a person: the callback is offered
+        replies = c.say("si" if lang == "es" else "yes")
+    assert_reply(replies, "utter_ask_callback_email", lang)  # the number given is kept (C3)
 
 
 def test_C4_C5_the_callback_keeps_an_email_and_the_applicants_chosen_time(chat, store, clock):

@@ -16,12 +16,12 @@ import sys
 from pathlib import Path
 
 from contact_center.domain_files import load_domain
-from contact_center.messages import CRISIS_INTENT, TOO_LONG_INTENT
+from contact_center.messages import NEVER_LEARNED
 
 from tests import ROOT
 
 # Intents a pipeline component or a channel sets, never the classifier: no training examples.
-SET_BY_COMPONENTS = {CRISIS_INTENT, TOO_LONG_INTENT}
+SET_BY_COMPONENTS = NEVER_LEARNED
 RETRIEVAL_INTENTS = {"faq"}
 
 

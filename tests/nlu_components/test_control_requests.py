@@ -1,6 +1,7 @@
 """What the words plainly ask for, whatever the classifier said (nlu_components/control_requests.py)."""
 import pytest
 
+from contact_center.messages import RESUME_INTENT
 from nlu_components.control_requests import control_request
 
 
@@ -50,3 +51,25 @@ def test_S1_a_message_the_classifier_could_not_place_with_a_receipt_number_is_a_
 ])
 def test_R4_covid_and_an_appointment_the_classifier_could_not_place_are_a_reschedule(text, intent):
     assert control_request(text, "nlu_fallback") == intent
+
+
+@pytest.mark.parametrize("text,classified", [
+    ("im safe now, can we finish the typo thing", "goodbye"),
+    ("thanks, i'm ok. lets continue with my card", "thank"),
+    ("ya estoy bien, podemos seguir con lo de mi tarjeta?", "affirm"),
+    ("volvamos a lo de antes porfa", "nlu_fallback"),
+])
+def test_G6_going_back_to_a_request_a_crisis_cut_short_is_resume_request(text, classified):
+    assert control_request(text, classified, resumable=True) == RESUME_INTENT
+
+
+@pytest.mark.parametrize("text", [
+    "i want to continue my application for citizenship",  # no request waits: the classifier's
+    "quiero volver a programar mi cita",
+])
+def test_G6_the_same_words_with_no_request_waiting_are_left_to_the_classifier(text):
+    assert control_request(text, "reschedule_appointment") is None
+
+
+def test_G6_a_stop_still_wins_over_going_back():
+    assert control_request("never mind, lets just continue later", "stop", resumable=True) == "stop"
