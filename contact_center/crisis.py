@@ -244,6 +244,12 @@ _IDIOMS = [
     r" me quiero morir de (?:la )?(?:verguenza|pena|risa|nervios|ansiedad|la emocion|emocion|aburrimiento)",
     r" dying (?:to|for|of curiosity|of boredom|of laughter|inside)",
     r" (?:to die for|die of boredom|died laughing|dying laughing)",
+    # "im going to die of old age before this moves", "me voy a morir de viejo antes de q me den la residencia"
+    r" (?:die|dying|dead|morir|morire|muera|muero|muriendo) (?:of|de) (?:old age|viej[oa]|vejez|tanto [a-z]+)",
+    # "se va a morir sin volver a verme" (a wish to visit), "no voy a estar para la entrevista, ando en colombia"
+    r" (?:se va a|me voy a|va a|will|is going to|going to) (?:morir|die) (?:sin|without) (?:volver a |ever )?(?:ver\w*|see\w*)",
+    r" (?:no voy a estar|no estare|wont be around|will not be around|wont be here|will not be here)(?: [a-z]+){0,6}"
+    r" (?:ando|estoy en|estare en|me mudo|me voy a mudar|moving|boda|wedding|viaje|viajando|trip|travel\w*|vacaciones|vacation|por trabajo|for work)",
     r" me (?:muero|muero|estoy muriendo|moria|morire|voy a morir) (?:por|de) (?:saber|ganas|nervios|ansiedad|la ansiedad|curiosidad|"
     r"la curiosidad|hambre|sueno|frio|calor|risa|aburrimiento|la emocion|emocion|los nervios|la angustia|angustia|"
     r"la espera|tener|ver|que|verl[oa]s?|conocer|ir)",
@@ -499,8 +505,8 @@ _DANGER = {
     r"| (?:infarto|ataque al corazon|ataque cardiaco|derrame cerebral|convulsion\w*|convulsionando)(?! hace)| le (?:esta dando|dio) un (?:infarto|ataque)| dolor (?:en el|de) pecho| sobredosis| se tomo (?:muchas|todas|un monton de) (?:las )?(?:pastillas|pildoras)"
     r"| (?:me|se|nos) (?:estoy|esta|estamos) muriendo(?! de| por)| se (?:va a|nos va a) morir(?! de| por)| me voy a morir(?! de| por| si)",
     "held": r" (?:held|hold|holding|keep|keeping|kept|locked|lock) (?:me |us )?(?:against (?:my|our) will|hostage|prisoner|captive)| against my will| kidnap\w*| abduct\w*"
-    r"| (?:will not|wont|does not|do not|not) let (?:me|us) (?:leave|go|out|escape|call|use the phone)| locked (?:me|us) (?:in|inside|up|out)| (?:i am|we are|im) (?:locked|trapped|stuck) (?:in|inside)| trapped"
-    r"| secuestr\w*| no me (?:deja|dejan) (?:salir|ir|irme|llamar|usar el telefono)| no nos (?:deja|dejan) salir| (?:me|nos) (?:tiene|tienen) (?:encerrad[oa]s?|amarrad[oa]s?|retenid[oa]s?)| encerrad[oa]s? (?:en|y)| contra (?:mi|nuestra) voluntad| retenid[oa]s?"
+    r"| (?:will not|wont|does not|do not|not) let (?:me|us) (?:leave|go|out|escape|call|use the phone)(?! (?:early|earlier|work|from work|on time))| locked (?:me|us) (?:in|inside|up|out)| (?:i am|we are|im) (?:locked|trapped|stuck) (?:in|inside)| trapped"
+    r"| secuestr\w*| no me (?:deja|dejan) (?:salir|ir|irme|llamar|usar el telefono)(?! (?:temprano|antes|del trabajo|a tiempo))| no nos (?:deja|dejan) salir| (?:me|nos) (?:tiene|tienen) (?:encerrad[oa]s?|amarrad[oa]s?|retenid[oa]s?)| encerrad[oa]s? (?:en|y)| contra (?:mi|nuestra) voluntad| retenid[oa]s?"
     r"| (?:alguien|un hombre|unos hombres) (?:se metio|entro|esta entrando|quiere entrar|se quiere meter) (?:a|en) (?:mi|la) casa| (?:someone|somebody|a man|men|intruder) (?:is )?(?:breaking|broke|trying to break|trying to get) (?:in|into)| intruder",
     "trafficking": r" (?:force|forces|forcing|forced|make|makes|making|made|obligan|obliga|obligaron|obligo|obligad[oa]s?) (?:me |us |a |to |me to |us to )?(?:a )?(?:work|trabajar|have sex|tener sexo|sex|prostitu\w*|sleep with|acostarme)"
     r"| (?:took|take|takes|taken|keep|keeps|kept|has|have|holding|hold|hides|hid|quitaron|quito|tiene|tienen|guarda|guardan|retiene|retienen|escondio|escondieron) (?:away )?(?:my|mi|mis|our|nuestros) (?:passport|papers|documents|id|pasaporte|papeles|documentos|identificacion)(?: [a-z]+){0,4} (?:and|y) (?:[a-z]+ ){0,3}(?:work|trabaj\w*|pay|pagar|paga|leave|salir|irme|threat\w*|amenaz\w*)"
@@ -589,7 +595,7 @@ _WORK = _compile(r" {WORK}")
 # happening now: the danger patterns that can describe the past do not count.
 _BACKGROUND = _compile(
     r" (?:fled|flee|hui|huimos|huyo|escape de (?:mi|nuestro) pais|left my country|sali de mi pais|salimos de"
-    r"|in (?:19|20)[0-9]{2}|en (?:19|20)[0-9]{2}|(?:[0-9]+|many|several|a few|two|three|some) years ago|(?:[0-9]+|a few|two|three|several|some) (?:months|weeks) ago|(?<!desde )hace (?:[0-9]+ |unos |muchos |varios )?(?:anos|meses|semanas)|last year|last month|el ano pasado|el mes pasado"
+    r"|in (?:19|20)[0-9]{2}|en (?:19|20)[0-9]{2}|del (?:19|20)[0-9]{2}|(?:[0-9]+|many|several|a few|two|three|some) years ago|(?:[0-9]+|a few|two|three|several|some) (?:months|weeks) ago|(?<!desde )hace (?:[0-9]+ |unos |muchos |varios )?(?:anos|meses|semanas)|last year|last month|el ano pasado|el mes pasado"
     r"|when i was|cuando (?:era|vivia|estaba en)|back home|in my (?:home )?country|en mi pais|alla en|now i live|ahora vivo|ya sali|i got out|got away|(?:now )?(?:is|am|are|we are|he is|she is|i am) (?:here )?(?:now )?(?:and )?safe(?: now)?(?: in [a-z ]{2,12})?|safe now|a salvo|now out|now free|ya libre|sober|sobri[oa]|clean for|limpio desde|ya estoy bien|fine now"
     r"|when we were (?:together|married|dating)|cuando (?:estabamos|eramos|viviamos|andabamos) (?:juntos|casados|novios)|(?:now )?(?:he|she|they) (?:is|are) (?:now )?(?:in (?:prison|jail)|locked up|behind bars|deported)"
     r"|(?:ahora )?(?:esta|estan) (?:pres[oa]s?|en la carcel|en prision|deportad[oa]s?)|used to (?:hit|beat|choke|threaten|hurt|abuse|rape|kick|lock)"
@@ -624,7 +630,12 @@ _URGENT = _compile(
     r"|my (?:house|home|apartment|building|street|door)|our (?:house|home|apartment|building|street)|mi (?:casa|depa|departamento|edificio|calle|puerta)|nuestra casa)"
 )
 _RECOVERED = _compile(
-    r" (?:years ago|hace (?:[0-9]+ |unos |muchos )?anos|in the past|en el pasado|(?:now|ahora) (?:i am|estoy) (?:fine|better|ok|bien|mejor)|doing (?:fine|well|better|ok) now|recovered|ya (?:estoy bien|lo supere|me recupere))"
+    r" (?:years ago|hace (?:[0-9]+ |unos |muchos )?anos|in the past|en el pasado|(?:now|ahora) (?:i am|estoy) (?:fine|better|ok|bien|mejor)|doing (?:fine|well|better|ok) now|recovered|ya (?:estoy bien|lo supere|me recupere)"
+    # A past told for a medical exam or a waiver: "i tried to kill myself in 2019 ... im doing much better now",
+    # "a suicide attempt at 17, im 30 now and fine", "past suicidal thoughts", "self harmed as a teenager".
+    r"|(?:in|en|del) (?:19|20)[0-9]{2}|(?:at|a los) 1[0-9](?! (?:pills|pastillas))|as a (?:teen|teenager|kid|child)|de (?:adolescente|nin[oa]|chamac[oa])"
+    r"|past (?:suicidal|suicide|self ?harm\w*)|(?:history|historial) (?:of|de)|(?:i am|estoy) (?:doing )?(?:much |way |a lot |mucho )?(?:better|mejor)(?! (?:muert|dead))"
+    r"|(?<!no )(?:i am|estoy) [0-9]{2} (?:now )?(?:and|y) (?:fine|ok|bien)|(?:ahora|ahorita|now) (?:tengo|i am) [0-9]{2})"
 )
 
 # Asking whether a call, a letter or a demand is genuine is a question about a scam (faq/scams), which the
