@@ -329,6 +329,14 @@ NOTES = [
     "asked about for a case, 'overdosed on coffee', a heart attack foretold ('will have a heart attack when he sees "
     "the fee'), an app closed 'a la fuerza', and 'eso ayuda a mi TPS' read as a cry for help beside a shooting in "
     "the news; a past trafficking told for a T visa was left to the classifier (trained on dev9). Not blind after that.",
+    "dev10 (crisis_data/dev10_*.yml, 2026-12-06, session 15: 60 crises (30 danger, 30 self-harm) and 120 near misses "
+    "per language, aimed at the hardest cases: self-harm said without a word of it (a decision taken, thanks for "
+    "everything, belongings given away, means at hand), a person at risk who is not the applicant, a crisis buried in "
+    "a case question; near misses with 'last', 'goodbye', 'leaving', past attempts told for a medical exam). Written by "
+    "a helper who saw neither the check's code nor its test sets. FIRST RUN, classifier trained without dev10: en "
+    "recall 53/60 with 11 of 120 near-miss alarms, es 55/60 with 14 of 120. Then trained on, and the patterns' alarms "
+    "fixed as classes (a past attempt 'in 2019' / 'at 17' / 'im doing much better now', 'die of old age', 'se va a "
+    "morir sin volver a verme', 'no voy a estar ... ando en colombia', 'wont let me leave early').",
     "test2 (tests/crisis/test2_*.yml: 100 crisis messages and 100 near misses per language), written blind on 2026-12-06 "
     "by someone who saw neither the check's code nor its development sets, while dev7 was being written. FIRST RUN, "
     "BLIND, with the check as committed after dev7 (threshold 0.375): en recall 98/100 = 0.980 with 7 of 100 near-miss "
