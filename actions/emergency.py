@@ -21,7 +21,12 @@ from contact_center import answers, crisis, rules, stated
 
 class ValidateEmergencyForm(ApplicantFormValidation):
     own_topics = ("report_emergency",)
-    answer_readers = {"urgent_reason": lambda t: answers.urgent_reason(common.latest_text(t))}
+    answer_readers = {
+        # "yes i need to see someone at the office in person" answers U5's question; read as a
+        # request for a person, it had left the form for live help (test set 4).
+        "needs_appointment": lambda t: answers.yes_no(common.latest_text(t)),
+        "urgent_reason": lambda t: answers.urgent_reason(common.latest_text(t)),
+    }
     fact_readers = {
         "in_danger": lambda text, t: stated.danger_denied(text),  # a danger said is caught by G6 first
         # U5 asks first what is needed; a request that already says why ("i need an emergency

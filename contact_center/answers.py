@@ -16,7 +16,9 @@ from contact_center.text import fold
 NONE = "none"
 
 _YES = re.compile(
-    r"^(yes|yeah|yep|yup|ya|y|sure|ok|okay|correct|right|of course|please do|do it|si|sip|claro|"
+    # "y" and "ya" only alone (or with a please): in Spanish they open "y hay abogados gratis?",
+    # "ya me llego" (test set 4: a question was taken for a yes).
+    r"^(yes|yeah|yep|yup|(?:ya|y)(?=$| (?:please|pls|plz|thanks|thx)\b)|sure|ok|okay|correct|right|of course|please do|do it|si|sip|claro|"
     r"correcto|asi es|por supuesto|dale|hagalo|de acuerdo|afirmativo|exacto|listo|eso(?=$| es\b| mand| envi| present| si\b)|go ahead|send it|file it|"
     r"submit it|mandal[oa]|mandel[oa]|envial[oa]|enviel[oa]|presental[oa]|presentel[oa])\b"
 )

@@ -51,7 +51,7 @@ TOPIC_TERMS: Dict[str, Pattern[str]] = {
                  r"\b(scam|scams|fraud|estafa|fraude|gift cards?|tarjetas de regalo|is (?:that|this|it) real|es real|es verdad)\b",
         "callback_caller_id": r"\b(caller ?id|private number|numero privado|blocked number|numero bloqueado|area code|"
                               r"codigo de area|unknown (?:number|caller)|(?:numero )?desconocido|sin identificador|"
-                              r"what number|que numero|de que numero|which number)\b",
+                              r"what number|que numero|de que numero|which number|202|shows? up as|aparece como|sale como)\b",
         "appeal_denial": r"\b(appeal\w*|apel\w*|i-? ?290b?|motion to (?:reopen|reconsider)|mocion|reconsider\w*|reabrir)\b",
         "replace_green_card": r"\b(lost|lose|stolen|stole|destroyed|damaged|replace\w*|new|another|otra|nueva|reponer|"
                               r"reemplaz\w*|perdi\w*|robaron|rob[oó]|quedo|quito|quitaron|rompio)\b.*\b(green card|"

@@ -52,6 +52,12 @@ _USCIS_MATTER = re.compile(
 )
 
 
+# USCIS named only as the one asked to act on another agency's matter ("they refused his visa at the
+# embassy, can uscis fix that"): no USCIS matter of its own; it had been filed as an accommodation.
+_USCIS_ASKED = re.compile(r"\b(can|could|will|would|does|do|puede|podria|pueden|podrian) (the |la )?uscis\b"
+                          r"|\buscis (can|could|puede|podria|pueden)\b")
+
+
 # Words of a USCIS matter the classifier may not place: such a message is not "not USCIS".
 _OWN_CASE = re.compile(r"\b(my|mi|mis|our|nuestro) (case|caso|application|solicitud|petition|peticion|form|formulario|"
                        r"appointment|cita|card|tarjeta|notice|aviso|carta|letters?|cartas)\b|immigra|inmigra|\bimmigration\b")
@@ -107,7 +113,7 @@ def only_another_agency(text: Optional[str]) -> Optional[str]:
     agency = agency_for(text)
     if agency is None:
         return None
-    folded = fold(text[:2000])
+    folded = _USCIS_ASKED.sub(" ", fold(text[:2000]))
     if _USCIS_MATTER.search(folded) or receipts.find(text[:2000]) or form_types.said(text[:2000]):
         return None
     return agency

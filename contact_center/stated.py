@@ -284,6 +284,17 @@ def still_missing(text: Optional[str]) -> bool:
     return bool(_STILL_MISSING.search(clean(text)))
 
 
+_CARD_NAMED = re.compile(r"\b(card|cards|tarjeta|tarjetas|mica|micas|ead|green ?card|permiso de trabajo|work permit)\b")
+_NOTICE_NAMED = re.compile(r"\b(notice|notices|letter|letters|aviso|avisos|carta|cartas|i-?797\w*)\b")
+
+
+def mail_named(text: Optional[str]) -> Optional[str]:
+    """The kind of mail the message names: "card", "notice", "both", or None (neither)."""
+    cleaned = clean(text)
+    card, notice = bool(_CARD_NAMED.search(cleaned)), bool(_NOTICE_NAMED.search(cleaned))
+    return "both" if card and notice else "card" if card else "notice" if notice else None
+
+
 # News of the case told, not a question about it: "my naturalization got approved!! how do i get
 # a us passport now" asks only about the passport (G7).
 _DECISION_TOLD = re.compile(

@@ -105,7 +105,9 @@ def approves_summary(text: Optional[str]) -> bool:
 # "no importa" answers "when should we call?", so it is not here.
 _OPENING_STOP = re.compile(
     r"^(?:(?:ok|okay|oh|ah|nah|no|wait|hmm|um|pues|bueno|mejor|actually|sabes que|sabe que|espera|ay|you know what|"
-    r"on second thought|on 2nd thought|second thought|pensandolo bien|sorry|perdon|honestly|la verdad)[\s,.!]+)*"
+    r"on second thought|on 2nd thought|second thought|pensandolo bien|sorry|perdon|honestly|la verdad|"
+    # "actually hold on, dont send it" (test set 4: it asked what to change).
+    r"hold on|hang on|wait a (?:sec|second|minute|moment)|one sec|un momento|momento|espere|aguarde|oops|uy)[\s,.!]+)*"
     r"(?:never\s?mind(?:\s+(?:that|this|it))?|nvm|forget\s+(?:it|about it|that|this)|scratch that|"
     r"cancel\w*(?:\s+(?:it|that|this|eso|esto|todo))?(?=\s*(?:[,.!;]|$))|"
     r"olvid(?:alo|elo|ate de eso|a eso|emos eso)|dejalo(?:\s+asi)?|dejelo(?:\s+asi)?|mejor no|"

@@ -4,7 +4,7 @@ import pytest
 from contact_center import answers, stops_and_corrections
 
 
-@pytest.mark.parametrize("text", ["yes", "Yes!", "yeah sure", "sí", "si claro", "SI", "correcto", "ok", "de acuerdo"])
+@pytest.mark.parametrize("text", ["yes", "Yes!", "yeah sure", "sí", "si claro", "SI", "correcto", "ok", "de acuerdo", "y", "ya"])
 def test_yes(text):
     assert answers.yes_no(text) is True
 
@@ -14,7 +14,8 @@ def test_no(text):
     assert answers.yes_no(text) is False
 
 
-@pytest.mark.parametrize("text", ["", None, "   ", "🙂", "I don't know", "no sé", "maybe", "tal vez"])
+@pytest.mark.parametrize("text", ["", None, "   ", "🙂", "I don't know", "no sé", "maybe", "tal vez",
+                                  "y hay abogados gratis? no tengo dinero", "ya me llego la carta"])  # "and", "already"
 def test_neither_yes_nor_no_is_asked_again(text):
     assert answers.yes_no(text) is None
 

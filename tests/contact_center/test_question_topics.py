@@ -46,3 +46,14 @@ def test_S1_the_status_is_explained_again_only_right_after_it_was_given():
     assert rules.status_meaning("utter_status_case_was_denied", True, False) is None
     assert rules.status_meaning(None, True, True) is None
     assert rules.status_meaning("utter_status_case_was_denied", False, True) is None
+
+
+@pytest.mark.parametrize("text,topic", [
+    ("when they call me back will it show up as a 202 number?", "callback_caller_id"),  # C2; test set 4
+    ("de que numero me van a llamar", "callback_caller_id"),
+    ("got an RFE in the mail, how long do i have", "rfe"),
+])
+def test_a_question_names_its_topic_in_its_own_words(text, topic):
+    from contact_center.question_topics import names_topic
+
+    assert names_topic(text, topic)

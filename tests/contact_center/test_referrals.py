@@ -34,6 +34,9 @@ def test_G7_referrals(text, response):
         ("how long does it take to get a passport", referrals.STATE_DEPARTMENT),
         ("necesito cambiar la direccion de mi licencia de conducir", referrals.DMV),
         ("what's the status of my asylum case at immigration court", referrals.IMMIGRATION_COURT),
+        # USCIS named only as the one asked to act: had been filed as an accommodation request.
+        ("the consulate in lagos denied my wifes visa last week, could uscis overturn it", referrals.STATE_DEPARTMENT),
+        ("me negaron la visa en la embajada de quito, uscis puede ayudarme con eso?", referrals.STATE_DEPARTMENT),
     ],
 )
 def test_G7_a_message_naming_only_another_agency_is_referred(text, agency):
@@ -50,6 +53,7 @@ def test_G7_a_message_naming_only_another_agency_is_referred(text, agency):
         "my social security card came but my I-797 never did",  # a form by number
         "tengo cita de huellas y tambien en el dmv",
         "do i need my passport for the fingerprint appointment or is my license enough",
+        "the embassy says uscis never sent my approved petition, can uscis resend it",
     ],
 )
 def test_G7_a_message_that_also_names_a_uscis_matter_is_not_referred_whole(text):

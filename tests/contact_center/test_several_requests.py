@@ -18,6 +18,11 @@ from contact_center.several_requests import Part, part_of, plan, split
          ["necesito cambiar mi cita.", "quiero saber el estado de mi caso EAC2190012345"]),
         ("Me mudé el mes pasado y ademas quiero saber mi caso", ["Me mudé el mes pasado", "quiero saber mi caso"]),
         ("Gracias! Otra cosa, me mudé", ["Gracias!", "me mudé"]),
+        # A bare "and" before a clause with its own subject (test set 4: the card was lost).
+        ("my EAD never showed up AND my approval notice spells my last name wrong",
+         ["my EAD never showed up", "my approval notice spells my last name wrong"]),
+        ("nunca me llego la mica y el aviso trae mal mi fecha de nacimiento",
+         ["nunca me llego la mica", "el aviso trae mal mi fecha de nacimiento"]),
     ],
 )
 def test_a_message_is_cut_where_people_join_requests(text, parts):
@@ -83,6 +88,15 @@ def test_G1_a_person_and_a_call_back_asked_for_together_are_one_request():
     parts = [P("necesito hablar con alguien, me llego una carta rara.", "request_live_agent"),
              P("llamenme al 956 555 0106", "request_callback")]
     assert plan(P("whole", "request_live_agent"), parts) == []
+
+
+def test_G1_what_follows_a_request_for_a_person_is_what_the_person_is_wanted_for():
+    """Test set 4: the status asked with the person waited, and the topic was asked for."""
+    parts = [P("can someone real help me?", "request_live_agent"), P("my case status MSC5555555555", "check_case_status")]
+    assert plan(P("whole", "request_live_agent"), parts) == []
+    # A person asked for after another request is a request of its own, taken in turn.
+    parts = [P("i moved last month", "change_address"), P("can someone real help me?", "request_live_agent")]
+    assert plan(P("whole", "change_address"), parts) == ["i moved last month", "can someone real help me?"]
 
 
 def test_an_unsure_part_is_not_a_request_of_its_own():

@@ -127,3 +127,13 @@ def test_S4_a_reply_that_says_it_still_has_not_come(text, missing):
 ])
 def test_an_approval_told_as_news(text, told):
     assert stated.decision_told(text) is told
+
+
+@pytest.mark.parametrize("text,named", [
+    ("nope, nothing in the mailbox yet", None),
+    ("the card still hasnt come", "card"),
+    ("nunca me llego la carta", "notice"),
+    ("my card came but the notice never arrived", "both"),
+])
+def test_S4_the_kind_of_mail_a_reply_names(text, named):
+    assert stated.mail_named(text) == named

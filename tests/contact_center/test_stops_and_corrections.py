@@ -34,8 +34,17 @@ def test_E1_a_free_text_field_corrected_at_the_confirmation(text, value):
     "you know what, never mind, ill wait",
     "on second thought forget it",
     "pensandolo bien, olvidalo",
+    "hang on, dont send it, my neighbor had the letter",  # test set 4: it asked what to change
+    "un momento, no lo mande, ya encontre la tarjeta",
 ])
 def test_a_stop_after_a_change_of_heart_opens_the_message(text):
     from contact_center.stops_and_corrections import opening_stop, starts_with_stop
 
     assert opening_stop(text) is not None and starts_with_stop(text)
+
+
+@pytest.mark.parametrize("text", ["hold on let me check", "espere, ahorita le busco el numero"])
+def test_a_pause_with_no_stop_after_it_is_no_stop(text):
+    from contact_center.stops_and_corrections import opening_stop
+
+    assert opening_stop(text) is None
