@@ -26,7 +26,7 @@ def model_parser():
 # Test layers (README "The two commands"): `make test-unit` runs what needs no trained
 # model and no running stack, for the edit-test loop; `make test` runs every layer.
 STACK_MODULES = {
-    "test_conversations.py", "test_conversations_in_their_words.py", "test_surface.py", "test_production_endpoints.py", "test_workflow.py",
+    "test_surface.py", "test_production_endpoints.py", "test_workflow.py",
     "test_production_check.py", "test_data_validate.py", "test_desk_api.py", "test_channel_abuse.py", "test_log_privacy.py",
 }
 
@@ -34,7 +34,7 @@ STACK_MODULES = {
 def pytest_collection_modifyitems(config, items):
     for item in items:
         path = Path(str(item.fspath))
-        if "browser" in path.parts or path.name in STACK_MODULES:
+        if "browser" in path.parts or "conversations" in path.parts or path.name in STACK_MODULES:
             item.add_marker(pytest.mark.stack)
         if "model_parser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.model)

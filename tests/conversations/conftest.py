@@ -1,4 +1,12 @@
-"""The running assistant, started once for every conversation test module (tests/stack.py)."""
+"""The running assistant, started once for every conversation test module (tests/stack.py).
+
+`rasa test` does not run actions, so the modules here drive the real thing (the local Case
+Status service, the action server, Rasa with the trained model) through its REST channel, and
+check what happened: the reply and its language, the `outcome` and `rule_ids` slots read
+through Rasa's tracker API, and the rows the actions wrote in the contact center's store. The
+action server's clock is a file the tests move (in or out of live-chat hours), one module per
+part of the rulebook (test_case_status.py, test_reschedule.py, ...).
+"""
 from __future__ import annotations
 
 import pytest

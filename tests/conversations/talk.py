@@ -35,6 +35,21 @@ def assert_no_reply(messages, response: str, lang: str) -> None:
     assert not any(matches(t, r) for t in templates for r in said), (response, lang, said)
 
 
+def first_reply_is(replies, response: str, lang: str) -> None:
+    """G6: the crisis answer is the first thing the applicant reads."""
+    first = texts(replies)[0]
+    templates = [v["text"] for v in RESPONSES[response] if language_of(v) == lang]
+    assert any(matches(t, first) for t in templates), (response, lang, texts(replies))
+
+
+def answer_the_interview_reschedule(c: "Conversation") -> list:
+    """The rest of an interview reschedule (R1) once the form asks when it is: the time,
+    no COVID-19, the receipt number, an e-mail, and "yes" at the confirmation."""
+    for text in ("December 15 at 10am", "no", APPROVED, "maria@example.com"):
+        c.say(text)
+    return c.say("yes")
+
+
 def customs(messages) -> list:
     """The chat page's machine-readable messages (actions/common.custom wraps them in `data`)."""
     return [m["custom"]["data"] for m in messages if m.get("custom")]
