@@ -336,7 +336,9 @@ NOTES = [
     "a helper who saw neither the check's code nor its test sets. FIRST RUN, classifier trained without dev10: en "
     "recall 53/60 with 11 of 120 near-miss alarms, es 55/60 with 14 of 120. Then trained on, and the patterns' alarms "
     "fixed as classes (a past attempt 'in 2019' / 'at 17' / 'im doing much better now', 'die of old age', 'se va a "
-    "morir sin volver a verme', 'no voy a estar ... ando en colombia', 'wont let me leave early').",
+    "morir sin volver a verme', 'no voy a estar ... ando en colombia', 'wont let me leave early'). With dev10 the "
+    "threshold rule picks 0.35 (it picked 0.325 with dev9), and 0.35 is applied, as the rule says, although one "
+    "more test2 crisis (en) then falls under it: the threshold is chosen on development data only.",
     "test2 (tests/crisis/test2_*.yml: 100 crisis messages and 100 near misses per language), written blind on 2026-12-06 "
     "by someone who saw neither the check's code nor its development sets, while dev7 was being written. FIRST RUN, "
     "BLIND, with the check as committed after dev7 (threshold 0.375): en recall 98/100 = 0.980 with 7 of 100 near-miss "
