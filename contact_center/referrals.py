@@ -58,6 +58,12 @@ _USCIS_ASKED = re.compile(r"\b(can|could|will|would|does|do|puede|podria|pueden|
                           r"|\buscis (can|could|puede|podria|pueden)\b")
 
 
+# "the notice says bring my passport but i tested positive for covid": the passport is something to
+# bring to the appointment (hand test: the covid reschedule got the State Department's address).
+_TO_BRING = re.compile(r"\b(bring|take|show|llevar|lleve|traer|traiga|presentar|mostrar)( (my|your|the|mi|su|el|tu))? "
+                       r"(passport|pasaporte|drivers? licen[cs]e|licencia( de conducir)?|id|identificacion)\b")
+
+
 # Words of a USCIS matter the classifier may not place: such a message is not "not USCIS".
 _OWN_CASE = re.compile(r"\b(my|mi|mis|our|nuestro) (case|caso|application|solicitud|petition|peticion|form|formulario|"
                        r"appointment|cita|card|tarjeta|notice|aviso|carta|letters?|cartas)\b|immigra|inmigra|\bimmigration\b")
@@ -114,6 +120,8 @@ def only_another_agency(text: Optional[str]) -> Optional[str]:
     if agency is None:
         return None
     folded = _USCIS_ASKED.sub(" ", fold(text[:2000]))
+    if _TO_BRING.search(folded):
+        return None  # a document to bring to an appointment, not the other agency's matter
     if _USCIS_MATTER.search(folded) or receipts.find(text[:2000]) or form_types.said(text[:2000]):
         return None
     return agency

@@ -54,6 +54,7 @@ def test_G7_a_message_naming_only_another_agency_is_referred(text, agency):
         "tengo cita de huellas y tambien en el dmv",
         "do i need my passport for the fingerprint appointment or is my license enough",
         "the embassy says uscis never sent my approved petition, can uscis resend it",
+        "my interview is friday and the letter says bring my passport, but i have covid",  # something to bring
     ],
 )
 def test_G7_a_message_that_also_names_a_uscis_matter_is_not_referred_whole(text):
