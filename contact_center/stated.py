@@ -156,9 +156,11 @@ _ABOUT_STATUS = re.compile(
     r"\b(sobre|acerca de|por|para saber)\s+(el )?(estado|estatus) de (mi|el) caso\b"
 )
 _REASON_GIVEN = re.compile(
-    r"\b(about|because|regarding|i got|i was|they|saying|says|sobre|porque|acerca|me cobraron|me negaron|me dijeron|"
-    r"me llego|dice que|es de|es por)\b"
+    r"\b(about|because|regarding|i got|i was|they|saying|says|told me|sobre|porque|acerca|me cobraron|me negaron|me dijeron|"
+    r"me dijo|me llego|dice que|es de|es por)\b"
 )
+# "... pero no me dijo a que direccion": where to send something, not a change of address.
+_WHERE_TO_SEND = re.compile(r"\b(a que direccion|a cual direccion|what address|which address|where to send|donde (?:lo |la )?mando)\b")
 # Mail that did not come, or was lost or stolen (E1): a notice or card is then a self-help topic.
 _MISSING = (r"never (came|come|arrived|got|received|showed)|(did not|didnt|has not|hasnt|have not|havent|not) "
             r"(come|came|arrive|arrived|get|got|receive|received)|lost|missing|stolen|"
@@ -217,7 +219,8 @@ def live_topic_stated(text: Optional[str], receipt_given: bool) -> Optional[str]
         return "check_case_status"
     if mailed_to_wrong_place(text):
         return "other"
-    if len(cleaned.split()) >= 7 and _REASON_GIVEN.search(cleaned) and not _SELF_HELP_WORDS.search(cleaned):
+    if len(cleaned.split()) >= 7 and _REASON_GIVEN.search(cleaned) \
+            and not _SELF_HELP_WORDS.search(_WHERE_TO_SEND.sub(" ", cleaned)):
         return "other"
     return None
 

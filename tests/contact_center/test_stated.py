@@ -137,3 +137,13 @@ def test_an_approval_told_as_news(text, told):
 ])
 def test_S4_the_kind_of_mail_a_reply_names(text, named):
     assert stated.mail_named(text) == named
+
+
+@pytest.mark.parametrize("text,topic", [
+    # Test set 4: the topic after a colon was asked again ("a que direccion" read as a change of address).
+    ("ocupo un representante: el oficial me dijo que mandara las actas pero no me dijo a que direccion", "other"),
+    ("agent please, the officer told me to mail my tax returns but not which address", "other"),
+    ("quiero un agente, me mude y necesito cambiar mi direccion", None),  # a self-help topic: asked, then served
+])
+def test_G1_what_a_request_for_a_person_is_about(text, topic):
+    assert stated.live_topic_stated(text, receipt_given=False) == topic
