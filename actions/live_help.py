@@ -38,6 +38,11 @@ def conversation_summary(tracker: Tracker) -> str:
     return "\n".join(f"- {text}" for text in asked)
 
 
+def next_opening(now: datetime, language: Text) -> Text:
+    """When live chat next opens (G3), as the applicant reads a time."""
+    return format_moment(rules.next_live_chat_opening(now), language)
+
+
 def route_to_live(
     dispatcher: CollectingDispatcher,
     tracker: Tracker,
@@ -72,9 +77,9 @@ def route_to_live(
         # Listening from here: the next message (a crisis, G6, is still answered while
         # paused) then follows action_listen, as the rules expect.
         return events + [SlotSet("next_step", "live_queue"), ConversationPaused(), ActionExecuted("action_listen")]
-    next_opening = format_moment(rules.next_live_chat_opening(now), language)
+    opening = next_opening(now, language)
     for response in route.tell:
-        dispatcher.utter_message(response=response, next_opening=next_opening)
+        dispatcher.utter_message(response=response, next_opening=opening)
     return events + [SlotSet("next_step", "offer_callback")]
 
 
@@ -133,9 +138,9 @@ class ActionLiveHelp(Action):
             return events + [SlotSet("live_topic", None), SlotSet("next_step", flow)]
         if tracker.get_slot("wants_callback") or topic == "request_callback":
             # The callback form records the decision (C1-C4) once the numbers are given.
-            next_opening = format_moment(rules.next_live_chat_opening(now), common.current_language(tracker))
+            opening = next_opening(now, common.current_language(tracker))
             for response in rules.callback_asked(now):
-                dispatcher.utter_message(response=response, next_opening=next_opening)
+                dispatcher.utter_message(response=response, next_opening=opening)
             return [SlotSet("live_topic", None), SlotSet("topic", topic), SlotSet("next_step", "callback")]
         decision = rules.live_help(now, self_service_available=False)
         events = common.record(tracker, decision, {"topic": topic}, "live_help")

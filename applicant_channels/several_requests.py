@@ -20,7 +20,7 @@ from rasa.core.channels.channel import UserMessage
 from rasa.shared.core.events import SlotSet
 
 from contact_center import several_requests
-from contact_center.messages import CRISIS_INTENT, INTERRUPTED_SLOT, RESUMABLE_KEY
+from contact_center.messages import CRISIS_INTENT, INTERRUPTED_SLOT, RESUMABLE_KEY, RESUME_INTENT
 
 log = logging.getLogger(__name__)
 PENDING_SLOT = "pending_request"
@@ -33,6 +33,11 @@ WAITING_TEXT = {
 NEXT_TEXT = {
     "en": "Now, the other thing you asked about:",
     "es": "Ahora, lo otro que me preguntó:",
+}
+# After a crisis reply, the applicant asked to go back: it is the same request again, not another one.
+RESUME_TEXT = {
+    "en": "Let's go back to what you were asking about:",
+    "es": "Volvamos a lo que me estaba preguntando:",
 }
 
 
@@ -151,12 +156,14 @@ class SeveralRequests:
         self, agent: Any, message: UserMessage, on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> None:
         while await self._free(agent, message.sender_id):
-            waiting = (await self._tracker(agent, message.sender_id)).get_slot(PENDING_SLOT)
+            tracker = await self._tracker(agent, message.sender_id)
+            waiting = tracker.get_slot(PENDING_SLOT)
             if not waiting:
                 return
+            resumed = (tracker.latest_message.intent or {}).get("name") == RESUME_INTENT
             first, *rest = waiting.split(SEPARATOR)
             await self._keep(agent, message.sender_id, rest)
-            await self._say(agent, message, NEXT_TEXT)
+            await self._say(agent, message, RESUME_TEXT if resumed else NEXT_TEXT)
             await on_new_message(with_text(message, first))
 
     async def _say(self, agent: Any, message: UserMessage, texts: dict) -> None:

@@ -138,7 +138,7 @@ def only_contact(text: Optional[str], region: str = DEFAULT_REGION) -> bool:
     return not _CONTACT_WORDS.sub(" ", rest).split()
 
 
-_RECEIPT_WORDS = re.compile(
+_RECEIPT_FILLER = re.compile(
     r"(?i)\b(receipt|recibo|case|caso|number|numero|n[uú]mero|no|num|de|del|este|esta|está|this|here.s|here|aqui|aquí|"
     r"ok|okay|sorry|perdon|perdón)\b"
 )
@@ -157,7 +157,7 @@ def only_details(text: Optional[str], region: str = DEFAULT_REGION) -> bool:
     rest = text or ""
     for mention in reversed(found):
         rest = rest[: mention.start] + " " + rest[mention.end:]
-    rest = _RECEIPT_WORDS.sub(" ", rest)
+    rest = _RECEIPT_FILLER.sub(" ", rest)
     if contact_said(rest, region) is not None:
         return only_contact(rest, region)
     return not _CONTACT_WORDS.sub(" ", rest).split()

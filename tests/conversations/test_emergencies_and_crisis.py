@@ -114,6 +114,8 @@ def test_G6_back_to_the_request_whatever_the_words_sound_like(chat, store, openi
     first_reply_is(c.say(crisis), "utter_call_988", lang)
     replies = c.say(safe)
     assert_no_reply(replies, "utter_goodbye", lang)
+    back = {"en": "go back to what you were asking", "es": "Volvamos a lo que me estaba"}[lang]
+    assert any(back in t for t in texts(replies))  # the same request again, not "the other thing"
     assert c.tracker()["active_loop"].get("name") == "e_request_form"
     assert c.slot("request_type") == "typographic_error"
     assert c.slot("interrupted_request") is None
