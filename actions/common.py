@@ -30,6 +30,7 @@ ASIDE_CONFIDENCE = 0.60
 # A question is its own class, far from any answer a form asks for (measured on form
 # answers typed as people type them: none above 0.4), so a lower bar is safe.
 QUESTION_CONFIDENCE = 0.60
+ASKED_SELECTOR_CONFIDENCE = 0.7  # as nlu_components/knowledge_questions.py FALLBACK_SELECTOR_CONFIDENCE
 # "cancel", "never mind", "olvídelo, ya no", "English please": control words are few.
 FREE_TEXT_CONTROL_WORDS = 4
 
@@ -142,9 +143,15 @@ def question_topic_named(tracker: Tracker) -> bool:
     sure of the topic and the message names it ("wait whats premium processing?")."""
     from contact_center.question_topics import SELECTOR_CONFIDENCE, names_topic
 
+    from contact_center.question_topics import asks_a_question
+
     selector = ((tracker.latest_message.get("response_selector") or {}).get(QUESTION_INTENT) or {}).get("response") or {}
     topic = str(selector.get("intent_response_key") or "").partition("/")[2]
-    return float(selector.get("confidence") or 0.0) >= SELECTOR_CONFIDENCE and names_topic(latest_text(tracker), topic)
+    text = latest_text(tracker)
+    # Put as a question ("una pregunta, si no me contestan antes, tengo que ir de todos modos?",
+    # selector 0.89), a less sure selector will do, as for a message nothing else placed.
+    needed = ASKED_SELECTOR_CONFIDENCE if asks_a_question(text) else SELECTOR_CONFIDENCE
+    return float(selector.get("confidence") or 0.0) >= needed and names_topic(text, topic)
 
 
 def wants_to_leave(tracker: Tracker, own_topics: Iterable[str] = (), free_text: bool = False) -> bool:
@@ -167,7 +174,8 @@ def wants_to_leave(tracker: Tracker, own_topics: Iterable[str] = (), free_text: 
             return True  # "can we switch to english" names the language: not a description
         if name in CONTROL_INTENTS:
             return (text.startswith("/") or len(text.split()) <= FREE_TEXT_CONTROL_WORDS
-                    or (name == "stop" and stops_and_corrections.starts_with_stop(text)))
+                    or (name == "stop" and (stops_and_corrections.starts_with_stop(text)
+                                            or stops_and_corrections.closing_stop(text))))
         # A question put instead of the answer ("antes de eso, cual es el numero de uscis?") is
         # answered, then asked again; one that carries contact details is the answer.
         if not question_topics.asks_a_question(text) or contact.contact_said(text) is not None:

@@ -10,6 +10,7 @@ method can say what is wrong, in the applicant's language, and ask again.
 """
 from __future__ import annotations
 
+import re
 from abc import abstractmethod
 from typing import Any, Callable, Dict, Iterable, List, Optional, Text
 
@@ -21,10 +22,12 @@ from rasa_sdk.types import DomainDict
 from actions import common, topic_switch
 from contact_center import answers, contact, question_topics, receipts, rules, stops_and_corrections
 from contact_center.messages import CRISIS_INTENT, TOO_LONG_INTENT, is_blank
+from contact_center.text import fold
 
 INVALID = "__invalid__"
 # The questions a receipt number or contact details answer (see without_details_as_answer).
 DETAIL_SLOTS = frozenset({"receipt_number", "contact", "phone_numbers", "callback_email"})
+_ASKS_STATUS = re.compile(r"\b(status|estatus|estado|check|revis\w*|consult\w*|look up|busca\w*)\b")
 NOT_AT_HAND = "__not_at_hand__"  # "i dont have it, i lost the letters" to the receipt question
 MAX_DETAILS_CHARS = 1000
 
@@ -160,6 +163,11 @@ class ApplicantFormValidation(FormValidationAction):
                 and not stops_and_corrections.opens_aside(common.latest_text(tracker)):
             # "i dont have it, i lost all the letters" is an answer, not a goodbye; "y tambien mi
             # permiso de trabajo nunca me llego" puts the question aside for another matter.
+            return True
+        if self.requested(tracker, slot) and common.answers_the_question_asked(tracker) \
+                and not _ASKS_STATUS.search(fold(common.latest_text(tracker)).lower()):
+            # "ok good to know. IOE4444444444" at the receipt question had been taken for a
+            # status request (test set 5); "and whats the status of EAC..." still asks about one.
             return True
         reader = self.answer_readers.get(slot)
         if reader is None or not self.requested(tracker, slot):

@@ -20,7 +20,7 @@ from actions.e_requests import file_request, reference_events
 from actions.forms import INVALID, ApplicantFormValidation, contact_said
 from actions.live_help import route_to_live
 from contact_center import answers, appointments, rules, stated
-from contact_center.dates import parse_appointment_time, parse_corrected_time
+from contact_center.dates import parse_appointment_time, parse_corrected_time, time_of_day_named
 from contact_center.timefmt import format_moment, relative_label
 
 RELATIVE = {"soon": timedelta(hours=1), "past": -timedelta(hours=1)}
@@ -49,6 +49,15 @@ def _appointment_moment(tracker: Tracker):
     if moment is None:
         return None, None
     return format_moment(moment, lang), moment
+
+
+def _hour_left_out_that_matters(text: str, moment) -> bool:
+    """A day said up front with no time, tomorrow: R2's 12 hours depend on the hour
+    (test set 5: "mañana" was taken as midnight, then "mañana viernes a las 8:30 am" as a count)."""
+    if moment is None or time_of_day_named(text):
+        return False
+    # Tomorrow only: a day gone is past whatever the hour, and "today" counts as any moment now.
+    return (moment.date() - common.now().astimezone(moment.tzinfo).date()).days == 1
 
 
 def _as_count(count):
@@ -115,8 +124,10 @@ class ValidateRescheduleForm(ApplicantFormValidation):
         up_front = self.just_activated(tracker)
         if not (up_front or self.requested(tracker, "appointment_time")) or self.leaving(tracker):
             return {}
-        label, _ = _appointment_moment(tracker)
+        label, moment = _appointment_moment(tracker)
         if up_front:
+            if label and _hour_left_out_that_matters(common.latest_text(tracker), moment):
+                return {}  # "tengo la cita de huellas mañana": R2 needs the hour, so it is asked
             return {"appointment_time": label} if label else {}
         return {"appointment_time": label or INVALID}
 

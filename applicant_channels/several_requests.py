@@ -20,7 +20,7 @@ from rasa.core.channels.channel import UserMessage
 from rasa.shared.core.events import SlotSet
 
 from contact_center import several_requests
-from contact_center.messages import CRISIS_INTENT, INTERRUPTED_SLOT, RESUMABLE_KEY, RESUME_INTENT
+from contact_center.messages import CONVERSATION_LANGUAGE_KEY, CRISIS_INTENT, INTERRUPTED_SLOT, RESUMABLE_KEY, RESUME_INTENT
 
 log = logging.getLogger(__name__)
 PENDING_SLOT = "pending_request"
@@ -126,12 +126,16 @@ class SeveralRequests:
         return part.intent == "faq" and part.request
 
     async def _marked(self, agent: Any, message: UserMessage) -> dict:
-        """The message's metadata, saying whether a request cut short by a crisis reply waits
-        with no form running: then "can we finish the typo thing" goes back to it (G6,
-        nlu_components/control_requests.py), whatever the classifier thought of the words.
-        Never taken from the client."""
-        metadata = {k: v for k, v in (message.metadata or {}).items() if k != RESUMABLE_KEY}
+        """The message's metadata, with what only the conversation knows (never taken from the
+        client): its language, so that "si, llamenme" does not turn a Spanish conversation to
+        English (G4, nlu_components/language_detector.py); and whether a request cut short by
+        a crisis reply waits with no form running: then "can we finish the typo thing" goes
+        back to it (G6, nlu_components/control_requests.py), whatever the classifier thought."""
+        metadata = {k: v for k, v in (message.metadata or {}).items()
+                    if k not in (RESUMABLE_KEY, CONVERSATION_LANGUAGE_KEY)}
         tracker = await self._tracker(agent, message.sender_id)
+        if tracker.get_slot("language"):
+            metadata[CONVERSATION_LANGUAGE_KEY] = tracker.get_slot("language")
         if tracker.get_slot(INTERRUPTED_SLOT) and not tracker.active_loop_name and not tracker.is_paused():
             metadata[RESUMABLE_KEY] = True
         return metadata

@@ -201,6 +201,30 @@ TEST5_NOTES = (
     "The fifth blind test set (benchmarks/conversations_test5/, 60: en 30, es 30) was written on 2026-12-06 "
     "by a helper working blind (the rules, the seeds, the domain's responses, the development README and one "
     "development file; no code, no results, no run), when the fourth test set was no longer blind. Reported only.",
+    "FIRST RUN, BLIND (2026-12-06 19:19, the assistant as committed in b730890): en 21/30 = 70.0%, es 22/30 = "
+    "73.3%; by class: language 100%, other agencies 100%, flows 83.3%, answers in context 75.0%, corrections "
+    "75.0%, questions 75.0%, cancel 50.0%, several requests 50.0%, facts up front 37.5%. That is the honest "
+    "figure. Every later figure on this set is NOT blind: its failures were then read.",
+    "Session 16, from its failures (classes, each tested in other words in tests/conversations/"
+    "test_said_their_own_way.py and in unit tests, none of its sentences): 'covid no tengo' (the no after the word) "
+    "was read as covid, and the applicant told not to attend (R4); 'santo domingo' was read as a Sunday and the "
+    "oath filed for November 1; 'mañana' with no hour was taken as midnight, then '8:30 am' at the count question as "
+    "2; 'the third time ... once for work and once when my car died' was 1; 'si, llamenme' turned a Spanish "
+    "conversation to English (the channel now tells the language detector the conversation's language); 'ok good "
+    "to know. IOE...' at the receipt question was asked about as a new request; a stop closing the message ('... "
+    "cancele eso por favor') was a bad contact; a person asked for after 'hello??', or with what it is about but "
+    "no 'about', had the topic asked again ('i never signed it' read as mail that never came); a date in a message "
+    "over 200 characters was not read; an appointment the applicant cannot keep, with a receipt number, was a "
+    "status check; a typo told as 'printed X, its Y' was asked again; 'y encima' did not join two requests; 'got a "
+    "letter that says that' was a missing notice; pay stopped ('me suspendieron sin sueldo') was no financial loss; "
+    "a reason told in full that is none of the urgent ones was asked again; a scam call 'from immigration' and "
+    "'tengo que ir de todos modos?' were not answered inside a form (NLU examples added, checked disjoint from the "
+    "dev and test sets after folding), and a question naming one topic got another's answer. After them (NOT "
+    "blind): en 27/30 = 90.0%, es 30/30 = 100%. Still failing and left: en-t5-cancel-01, en-t5-fuf-03, "
+    "en-t5-flow-04, all three crisis false alarms of the learned classifier on long case stories (988 for "
+    "'dont send it ... i dont want to mess it up', 911 for a mother in a wheelchair who needs a room without "
+    "stairs, 988 for 'im the only income for me and my 2 kids'); see benchmarks/results/crisis_model_selection.md "
+    "for what was tried.",
 )
 # Each set: its folder, its results' file name, the notes on how its figures came about, its title.
 SETS = {

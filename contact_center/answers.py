@@ -63,14 +63,35 @@ _COUNT_WORDS = (
 )
 
 
+# Told as which time this is ("this is the third time", "es la segunda vez"): the times before.
+_NTH_TIME = (
+    (r"\b(third|3rd|fourth|4th|fifth|5th|tercera|tercer|cuarta|quinta)\s+(time|vez)\b", 2),
+    (r"\b(second|2nd|segunda|segundo)\s+(time|vez)\b", 1),
+)
+_TIMES_AND_DATES = re.compile(
+    r"\b\d{1,2}(:\d\d)?\s*(am|pm|a\s?m|p\s?m)\b|\b\d{1,2}:\d\d\b|\b(a las|at)\s+\d{1,2}\b|\b\d{1,2}/\d{1,2}(/\d{2,4})?\b|"
+    r"\b\d{1,2}\s+de\s+[a-z]+|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic)[a-z]*\.?\s+\d{1,2}\b"
+)
+_ONE_TIME = re.compile(r"\b(once|una vez|otra vez|another time|one more time)\b")
+
+
 def times_rescheduled(text: Optional[str]) -> Optional[int]:
     """How many times an appointment was already rescheduled (R2 counts 2 or more as one)."""
     cleaned = clean(text)
     if not cleaned or dont_know(cleaned):
         return None
-    digits = re.findall(r"\d+", cleaned)
+    # A time or a date is no count: "mañana viernes a las 8:30 am" at this question had been 2.
+    raw = fold(text or "").lower()
+    digits = re.findall(r"\d+", _TIMES_AND_DATES.sub(" ", raw))
     if digits and len(cleaned) < 30:
         return min(int(digits[0]), 2)
+    if _TIMES_AND_DATES.search(raw) and not re.search(r"\b(times|veces|once|twice|vez)\b", cleaned):
+        return None
+    for pattern, value in _NTH_TIME:
+        if re.search(pattern, cleaned):
+            return value
+    if len(_ONE_TIME.findall(cleaned)) >= 2:
+        return 2  # "moved it once for work and once when my car died" (test set 5 read 1)
     for pattern, value in _COUNT_WORDS:
         if re.search(pattern, cleaned):
             return value
@@ -86,7 +107,9 @@ CRITERIA_WORDS: Tuple[Tuple[str, str], ...] = (
     (r"\b(financ|money|dinero|economic|job|employ|trabajo|empleo|business|negocio|pay|pag|income|ingreso|loss|perd|"
      r"evict|desalo|desahu|homeless|foreclos|mortgage|hipoteca|rent\b|renta\b|alquiler|"
      # the job at stake told as what the employer does: "my company is letting me go dec 18"
-     r"compan|empresa|patron|letting me go|let me go|laid off|lay me off|laying off|fired|fire me|despid|me corren|hr\b)",
+     r"compan|empresa|patron|letting me go|let me go|laid off|lay me off|laying off|fired|fire me|despid|me corren|hr\b|"
+     # pay stopped: "en la fabrica me suspendieron sin sueldo", "they take me off the schedule"
+     r"sueldo|salari|salary|wage|paycheck|suspendi|unpaid|sin goce|off the schedule|fabrica|factory)",
      "severe_financial_loss"),
     (r"\b(humanitar|medic|sick|ill|enferm|death|dying|muert|murien|hospital|cancer|surgery|cirug|operar|operacion|"
      r"health|salud|famil)", "urgent_humanitarian"),
@@ -100,7 +123,7 @@ _NONE_WORDS = re.compile(r"\b(none|ninguna|ninguno|nothing|nada|no reason|otra c
 URGENT_WORDS: Tuple[Tuple[str, str], ...] = (
     (r"\b(travel|trip|viaj|fly|vuelo|funeral|abroad|extranjero)", "family_emergency_travel"),
     (r"\b(medic|hospital|sick|ill|enferm|surgery|cirug|operar|operacion|doctor|salud|health|cancer|treatment|"
-     r"tratamiento)", "medical_emergency"),
+     r"tratamiento|dying|murien|falleci|accident|pregnan|embaraz|parto)", "medical_emergency"),
     (r"\b(job|employ|trabajo|empleo|benefit|beneficio|aid|ayuda|financ|money|dinero|income|ingreso|despid|fired|laid off|rent|renta)", "financial_loss_of_employment_or_benefits"),
 )
 
@@ -157,9 +180,14 @@ def urgent_reason(text: Optional[str]) -> Optional[str]:
         return found
     if _NONE_WORDS.search(cleaned) or yes_no(cleaned) is False or leisure or _NOT_URGENT.search(cleaned):
         return NONE
+    if len(cleaned.split()) >= _TOLD_REASON_WORDS and not dont_know(cleaned):
+        # A reason told in full that is none of the urgent ones is "something else" (U4): "quiero
+        # que me cambien la foto de la green card porque sali horrible" was asked for again.
+        return NONE
     return None
 
 
+_TOLD_REASON_WORDS = 6
 _DONT_KNOW = re.compile(
     r"\b(i )?(do ?n'?t|dont|do not) know\b|\bnot sure\b|\bno idea\b|\bidk\b|\bno (lo )?se\b|\bno estoy segur|\bni idea\b|\bno me acuerdo\b|\bno recuerdo\b"
 )

@@ -28,6 +28,8 @@ _REWRITES = (
     (re.compile(r"\b(a la|a las|alas|at|on|el|la|los|my|mi|is|es|it|was|fue|appointment|cita|next)\b"), " "),
     (re.compile(r"\bo'?clock\b"), " "),
 )
+# Places named for a day: "el bautizo de mi nieto en santo domingo" named no Sunday.
+_PLACES = re.compile(r"\bsanto domingo\b|\bdomingo de guzman\b|\bsunday school\b")
 _DIGITS = re.compile(r"\d")
 _NAMES_A_DAY = re.compile(
     r"\b(tomorrow|pasado|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|"
@@ -49,13 +51,33 @@ _DATE_WORDS = frozenset(
 )
 
 
+MAX_CHARS = 200  # dateparser's time grows with the text; a longer message is read sentence by sentence
+MAX_SENTENCES = 6
+
+
 def parse_appointment_time(text: Optional[str], now: datetime) -> Optional[datetime]:
-    """The appointment moment named in `text`, in `now`'s time zone, or None."""
+    """The appointment moment named in `text`, in `now`'s time zone, or None. A long message
+    (a story with the date in it, "... my green card interview which is dec 16 at 9 am and i
+    literally wont be able to walk ...") is read sentence by sentence: the first that names a
+    moment names the appointment's."""
+    if not text:
+        return None
+    if len(text) <= MAX_CHARS:
+        return _parse_moment(text, now)
+    sentences = [s for s in re.split(r"(?<=[.!?;\n])\s+", text[:MAX_CHARS * MAX_SENTENCES]) if s.strip()]
+    for sentence in sentences[:MAX_SENTENCES]:
+        for piece in ([sentence] if len(sentence) <= MAX_CHARS else re.split(r",\s+|\s+(?:and|y|but|pero)\s+", sentence)):
+            if 0 < len(piece) <= MAX_CHARS and (_DIGITS.search(piece) or _NAMES_A_DAY.search(fold(piece).lower())):
+                moment = _parse_moment(piece, now)
+                if moment is not None:
+                    return moment
+    return None
+
+
+def _parse_moment(text: str, now: datetime) -> Optional[datetime]:
     import dateparser
 
-    if not text or len(text) > 200:
-        return None
-    folded = fold(text).lower()
+    folded = _PLACES.sub(" ", fold(text).lower())
     if not (_DIGITS.search(folded) or set(_WORDS.findall(folded)) & _DATE_WORDS):
         return None
     # "manana" (tomorrow) must keep its meaning when it is not "de la manana" (morning).
@@ -138,6 +160,11 @@ _MONTH_NAMED = re.compile(
     r"julio|agosto|septiembre|octubre|noviembre|diciembre)\w*|\d{1,2}/\d{1,2}"
 )
 _TIME_NAMED = re.compile(r"\d{1,2}(:\d\d)?\s*(am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d\d|\b(at|a las)\s+\d|de la (manana|tarde|noche)")
+
+
+def time_of_day_named(text: Optional[str]) -> bool:
+    """True when a time of day is typed ("8:30", "9 am", "a las 10", "de la tarde")."""
+    return bool(_TIME_NAMED.search(fold(text or "").lower()))
 
 
 def parse_corrected_time(text: Optional[str], now: datetime, previous: Optional[datetime]) -> Optional[datetime]:

@@ -14,6 +14,9 @@ TOO_LONG_INTENT = "message_too_long"
 INTERRUPTED_SLOT = "interrupted_request"
 RESUMABLE_KEY = "interrupted_request_waits"
 RESUME_INTENT = "resume_request"
+# G4: the conversation's language, set by the channel on each message (never from the client),
+# so that a few words the detector alone reads the other way ("si, llamenme") keep it.
+CONVERSATION_LANGUAGE_KEY = "conversation_language"
 # The intents above: set by components and channels, never by the classifier (no training examples).
 NEVER_LEARNED = frozenset({CRISIS_INTENT, TOO_LONG_INTENT, RESUME_INTENT})
 # Intents that name a service the contact center gives (a change of topic when they come mid-form).

@@ -17,7 +17,7 @@ _PERSON = (r"(?:a |an |the |some |un |una |algun |alguna )?(?:real |live |actual
            r"(?:human|person|people|agent|representative|rep|operator|officer|someone|somebody|"
            r"agente|representante|persona|humano|operador|oficial|alguien)")
 _ASKS = re.compile(
-    r"^(?:(?:hi|hello|hey|ok|okay|please|pls|plz|hola|buenas|buenos dias|buenas tardes|oiga|disculpe|por favor)[\s,.!]+)*(?:"
+    r"^(?:(?:hi|hello|hey|ok|okay|please|pls|plz|hola|buenas|buenos dias|buenas tardes|oiga|disculpe|por favor)[\s,.!?]+)*(?:"
     # "agent please", "representative!!", "human pls", "agente por favor"
     rf"(?:agent|representative|rep|operator|human|live agent|real person|live person|agente|representante|operador|"
     rf"persona real|un humano)(?:\s+(?:please|pls|plz|now|por favor|ya))?\s*(?:[,.!?;:]|$)|"
@@ -36,8 +36,20 @@ _ASKS = re.compile(
 )
 
 
+def _normal(text: Optional[str]) -> str:
+    # Punctuation kept: "agent please, ..." and "representative!" end where "representative payee" does not.
+    return " ".join(re.sub(r"[^\w\s'.,!?;:]", " ", fold(text or "").lower()).split())
+
+
 def asks_for_a_person(text: Optional[str]) -> bool:
     """True when the message opens by asking for a representative, whatever follows."""
-    # Punctuation kept: "agent please, ..." and "representative!" end where "representative payee" does not.
-    normal = " ".join(re.sub(r"[^\w\s'.,!?;:]", " ", fold(text or "").lower()).split())
-    return bool(_ASKS.match(normal))
+    return bool(_ASKS.match(_normal(text)))
+
+
+def after_the_request(text: Optional[str]) -> str:
+    """What follows the request for a person ("" when the message does not open with one):
+    "hola?? necesito hablar con una persona de verdad, mande mi solicitud sin firmar" ->
+    "mande mi solicitud sin firmar" (folded)."""
+    normal = _normal(text)
+    found = _ASKS.match(normal)
+    return normal[found.end():].strip(" ,.!?;:") if found else ""

@@ -36,8 +36,12 @@ TOPIC_TERMS: Dict[str, Pattern[str]] = {
         "processing_times": r"\b(processing times?|tiempos? de procesamiento|how long|cuanto (?:tiempo|tarda\w*)|"
                             r"how many (?:months|days|weeks)|cuantos (?:meses|dias))\b.*\b" + _IMMIGRATION + r"\b",
         "contact_numbers": r"\b(tty|phone number|numero de telefono|telefono|call uscis|llamar a uscis|contact center|"
-                           r"centro de contacto)\b",
-        "no_answer_before_appointment": r"\b(before|antes)\b.*\b(interview|appointment|entrevista|cita|fecha|date)\b",
+                           r"centro de contacto|what number do i call|number (?:to|do i) call|que numero (?:llamo|marco)|"
+                           r"a que numero (?:llamo|les marco|les llamo))\b",
+        "no_answer_before_appointment": r"\b(before|antes)\b.*\b(interview|appointment|entrevista|cita|fecha|date)\b"
+                                        # "si no me contestan antes, tengo que ir de todos modos?"
+                                        r"|\b(tengo que ir|hay que ir|debo ir|have to go|should i (still )?go|do i (still )?go)\b"
+                                        r".*\b(de todos modos|de todas formas|igual|anyway|anyways|regardless)\b",
         "case_approved": r"\b(case|caso|status|estatus|estado)\b.*\b(approved|aprobad[oa])\b",
         "actively_reviewed": r"\b(actively reviewed|actively being reviewed|revisado activamente|revision activa|"
                              r"siendo revisado)\b",
@@ -45,10 +49,11 @@ TOPIC_TERMS: Dict[str, Pattern[str]] = {
                                     r"traer|necesito|passport|pasaporte|id|license|licencia|identificacion)\b",
         "online_account": r"\b(online account|uscis account|my ?uscis|cuenta (?:en linea|de uscis)|password|contrasena)\b",
         "legal_help": r"\b(lawyer|attorney|abogad[oa]|notario|legal help|ayuda legal|legal aid|free legal)\b",
-        "scams": r"\b(scam|scams|fraud|estafa|fraude|gift cards?|tarjetas de regalo|is (?:that|this|it) real|es real|"
+        "scams": r"\b(scam|scams|fraud|estafa|fraude|gift cards?|google play|itunes|tarjetas de regalo|is (?:that|this|it) real|es real|"
                  r"es verdad)\b(?=.*\b(uscis|immigration|inmigracion|deport\w*|officer|oficial|called|call|llam\w*|owe|"
                  r"debo|pay|pagar|real|verdad)\b)|\b(uscis|immigration|inmigracion|deport\w*|called|llam\w*)\b.*"
-                 r"\b(scam|scams|fraud|estafa|fraude|gift cards?|tarjetas de regalo|is (?:that|this|it) real|es real|es verdad)\b",
+                 r"\b(scam|scams|fraud|estafa|fraude|gift cards?|google play|itunes|tarjetas de regalo|is (?:that|this|it) real|"
+                 r"es real|es verdad|is that (?:you|uscis)(?: guys)?|son ustedes|eran ustedes)\b",
         "callback_caller_id": r"\b(caller ?id|private number|numero privado|blocked number|numero bloqueado|area code|"
                               r"codigo de area|unknown (?:number|caller)|(?:numero )?desconocido|sin identificador|"
                               r"what number|que numero|de que numero|which number|202|shows? up as|aparece como|sale como)\b",

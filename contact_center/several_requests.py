@@ -45,7 +45,9 @@ PENDING_SEPARATOR = "\n"
 
 # Where people join requests: a sentence end, or a joining word (matched on folded text).
 _JOIN_WORDS = (r"(?:and also|and another thing|another thing is|another question|one more thing|also|plus|"
-               r"y tambien|tambien|ademas|y otra cosa|otra cosa|otra pregunta|y aparte|aparte)")
+               r"y tambien|tambien|ademas|y otra cosa|otra cosa|otra pregunta|y aparte|aparte|"
+               # "se me perdio la green card en la mudanza y encima ahora vivo en otra direccion"
+               r"y encima|y para colmo|and on top of that|on top of that)")
 # "... at 10am, and how do i renew my passport", "... huellas y que tengo que llevar?": a
 # question joined to a request by a bare "and" / "y"; and any clause after a comma and "and"
 # ("move my interview on dec 11, and my us passport is expiring, how do i renew it"). Not after
@@ -107,6 +109,8 @@ def part_of(text: str, intent: Optional[str], confidence: float, faq_topic: Opti
         intent, topic = "inform", None
     if intent == "out_of_scope":
         topic = referrals.agency_for(text)
+    if intent == "notice_not_received" and stated.letter_came(text):
+        intent = "inform"  # "got a letter that says that": the letter came; it is what the question is about
     if intent == "check_case_status" and stated.decision_told(text) and not receipts.find(text) \
             and not question_topics.asks_a_question(text):
         intent = "inform"  # news told before the question ("my naturalization got approved!!"), not a status request

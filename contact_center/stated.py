@@ -11,15 +11,24 @@ from __future__ import annotations
 import re
 from typing import List, Optional
 
+from contact_center import person_requests
 from contact_center.answers import CRITERIA_WORDS, URGENT_WORDS, clean, first_match, times_rescheduled
 from contact_center.text import fold
 
 MAX_STATED_CHARS = 2000
 _COVID = re.compile(r"\b(covid|covid-?19|coronavirus|corona virus|sars-?cov-?2)\b")
 _COVID_NO = re.compile(
-    r"\b(no|not|don'?t|dont|do not|never|negative|negativo|sin|without)\b(\s+\w+){0,3}\s+(covid|coronavirus)"
-    r"|\b(covid|coronavirus)\b(\s+\w+){0,3}\s+(negative|negativo)"
+    r"\b(no|not|don'?t|dont|do not|never|negative|negativo|sin|without|ni|nada de|cero|zero|libre de)\b(\s+\w+){0,3}\s+"
+    r"(covid|coronavirus)"
+    r"|\b(covid|coronavirus)\b(\s+\w+){0,3}\s+(negative|negativo|negativa)"
+    r"|\b(covid|coronavirus)(\s+19)?\s+free\b"
+    # The no after the word, as people answer a question they have just read: "covid no
+    # tengo", "covid? no", "covid nope", "covid tampoco" (read as "tengo covid" before).
+    r"|\b(covid|coronavirus)(\s+19)?\s+(no|nope|nah|none|tampoco|nada|negative)\b"
+    r"(\s+(tengo|tiene|tenemos|tengo yo|have|has|had|i dont|here|aqui|para nada|thank god|gracias a dios))*\s*$"
 )
+# Not knowing is not an answer either way: "i dont know if i have covid" is asked again.
+_COVID_UNSURE = re.compile(r"\b(not sure|dont know|don'?t know|no se|no estoy segur[oa]|no sabemos)\b")
 _COVID_YES = re.compile(
     r"\b(positive|positivo|positiva|tested|test|dio|salio|have|has|got|tengo|tiene|tiene|contagi\w*|sick|enferm\w*|"
     r"symptoms?|sintomas?|fever|fiebre|quarantine|cuarentena|aislad\w*|isolat\w*)\b"
@@ -47,7 +56,7 @@ def covid_stated(text: Optional[str]) -> Optional[bool]:
     for clause in clauses(text):
         if not _COVID.search(clause):
             continue
-        if _SOMEONE_ELSE.search(clause):
+        if _SOMEONE_ELSE.search(clause) or _COVID_UNSURE.search(clause):
             return None
         if _COVID_NO.search(clause):
             return False
@@ -77,7 +86,9 @@ def covid_answer(text: Optional[str]) -> Optional[bool]:
     cleaned = " ".join(clauses(text))
     if _SOMEONE_ELSE.search(cleaned):
         return None
-    if _WELL_NOW.search(cleaned):
+    if _COVID_UNSURE.search(cleaned):  # "no se si tengo covid, tengo tos": only symptoms answer it
+        return True if _ILL_NOW.search(cleaned) else None
+    if _WELL_NOW.search(cleaned) or _COVID_NO.search(cleaned):  # "covid? nope"
         return False
     return True if _ILL_NOW.search(cleaned) else None
 
@@ -121,6 +132,22 @@ _APPOINTMENT_ASKED = re.compile(
     r"|\b(go|come|get|ir|acudir|presentarme)\b(\s+\w+){0,2}?\s+(to|a)\s+(the |a |an |una |la |el )?"
     r"(field |local |uscis |de uscis )?(office|oficina)\b"
 )
+
+
+# An appointment the applicant cannot keep, told without the word reschedule: "i literally
+# wont be able to walk", "no voy a poder llegar", "my surgery got moved to the same week".
+_CANT_ATTEND = re.compile(
+    r"\b(can'?t|cannot|can not|wont be able to|won'?t be able to|will not be able to|not able to|unable to|no way i can|"
+    r"no voy a poder|no podre|no puedo|no podemos|no vamos a poder)\b(\s+\w+){0,2}\s+"
+    r"(make it|go|attend|be there|show up|walk|travel|drive|get there|ir|asistir|llegar|presentarme|estar|caminar|viajar)\b"
+    r"|\b(same (day|week|time) as|at the same time as|conflicts? with|clashes with|el mismo dia (de|que)|"
+    r"la misma semana (de|que)|coincide con|choca con|me cae el mismo dia)\b"
+)
+
+
+def cannot_attend(text: Optional[str]) -> bool:
+    """True when the message says the applicant cannot keep an appointment (R1's request)."""
+    return bool(_CANT_ATTEND.search(clean(text)))
 
 
 def danger_denied(text: Optional[str]) -> Optional[bool]:
@@ -172,7 +199,8 @@ _MISSING = (r"never (came|come|arrived|got|received|showed)|(did not|didnt|has n
 _SELF_HELP_WORDS = re.compile(
     r"\b(address|direccion|moved|mude|typo|error|mistake|wrong|mal escrit[oa]|equivocad[oa]|reschedul\w*|"
     r"appointment|appt|cita|expedit\w*|faster|acelerar|status|estatus|processing|tramite|accommodation|"
-    r"wheelchair|silla de ruedas|" + _MISSING + r"|never|nunca)\b"
+    # "never"/"nunca" only with what did not come (_MISSING): "i never signed it" is a matter for a person
+    r"wheelchair|silla de ruedas|" + _MISSING + r"|never (?:got|get|received|showed up)|nunca (?:me )?(?:dieron|mandaron|enviaron))\b"
 )
 
 
@@ -219,10 +247,27 @@ def live_topic_stated(text: Optional[str], receipt_given: bool) -> Optional[str]
         return "check_case_status"
     if mailed_to_wrong_place(text):
         return "other"
-    if len(cleaned.split()) >= 7 and _REASON_GIVEN.search(cleaned) \
-            and not _SELF_HELP_WORDS.search(_WHERE_TO_SEND.sub(" ", cleaned)):
+    if _SELF_HELP_WORDS.search(_WHERE_TO_SEND.sub(" ", cleaned)):
+        return None
+    if len(cleaned.split()) >= 7 and _REASON_GIVEN.search(cleaned):
+        return "other"
+    # What follows "i need a person" is what it is about, though no "about"/"because" says so:
+    # "hola?? necesito hablar con una persona de verdad, mande mi solicitud sin firmar".
+    said = [w for w in clean(person_requests.after_the_request(text)).split() if w not in _NO_TOPIC_WORDS]
+    if len(said) >= _TOPIC_WORDS:
         return "other"
     return None
+
+
+_TOPIC_WORDS = 4
+# Said after "i need a person" without saying what about: "ahora mismo por favor", "right now please".
+_NO_TOPIC_WORDS = frozenset("""
+    now right away asap immediately today please pls plz thanks thank you real actual live human person agent
+    ahora mismo ya hoy por favor porfa gracias de verdad real urgente urgent rapido quickly fast i need want a the
+    to talk speak with someone somebody alguien hablar con un una persona agente representante necesito quiero
+    ok okay hi hello hola buenas or o whoever whomever in charge is supervisor manager boss jefe encargado
+    quien sea el que mas someone else alguien mas
+""".split())
 
 
 # What applicants need named in their own words (E1, accommodation): "I will need an ASL
@@ -243,6 +288,9 @@ _TYPO_TOLD = re.compile(
     r"|\b(should (say|be|read)|debe decir|deberia decir|debe ser|deberia ser|instead of|en vez de|en lugar de)\b"
     # "has my date of birth as 04/12/1991 but i was born 04/12/1981", "tiene mi nombre como Jose pero es Josue"
     r"|\b(has|have|lists|listed|put|wrote|spelled|spelt|tiene|trae|puso|escribieron)\b.{1,40}\b(as|como)\b.{1,40}\b(but|pero)\b"
+    # "my last name is printed ABDULAHI with one L, its ABDULLAHI" (test set 5)
+    r"|\b(says|shows|reads|printed|dice|aparece|sale|salio|pusieron)\b.{1,60}\b(its|it is|it should be|the right one is|"
+    r"the correct one is|lo correcto es|el correcto es)\s+[a-z0-9]"
     r"|\b(but|pero)\b.{0,20}\b(i was born|naci|my (real |correct )?name is|mi nombre (real |correcto )?es|it'?s really|en realidad es|really is)\b"
 )
 

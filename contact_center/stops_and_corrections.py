@@ -130,6 +130,25 @@ def opening_stop(text: Optional[str]) -> Optional[int]:
     return found.end() + (len(folded) - len(folded.lstrip()))
 
 
+# A stop that closes the message after its reason: "ay espere!! acaba de pasar el cartero y ahi
+# venia. cancele eso por favor" (test set 5: the contact question was asked again). Only the
+# imperative, as the whole last sentence: "and then my interview got cancelled" is no stop.
+_CLOSING_STOP = re.compile(
+    r"^(?:(?:so|then|just|please|pls|ok|okay|entonces|mejor|asi que|porfa|por favor|nada|pues|ya)\s+)*"
+    r"(?:cancel(?: (?:it|that|this|the request|everything|all of it|all))?|never ?mind|nvm|forget (?:it|about it|that)|"
+    r"(?:do ?n'?t|dont|do not) (?:send|file) (?:it|anything|that)|scratch that|"
+    r"cancel[ea](?:lo|la|los)?(?: (?:eso|esto|todo|la solicitud|el pedido))?|cancela todo|olvid[ea]lo|olvidelo|"
+    r"dej[ea]lo(?: asi)?|no (?:lo|la) (?:mande|manden|envie|envien|presente)|ya no (?:lo|la) (?:mande|envie|necesito))"
+    r"(?:\s+(?:please|pls|then|thanks|thank you|por favor|porfa|gracias|entonces|mejor))*$"
+)
+
+
+def closing_stop(text: Optional[str]) -> bool:
+    """True when the message's last sentence asks, alone, to call it off."""
+    sentences = [s for s in re.split(r"[.!?;,\n]+", fold(text or "").lower()) if s.strip()]
+    return len(sentences) > 1 and bool(_CLOSING_STOP.match(" ".join(sentences[-1].split())))
+
+
 # "can we finish the card thing", "sigamos con lo de acelerar mi caso": back to what was under
 # way before a crisis reply (G6, actions/crisis.py keeps it).
 _RESUME = re.compile(

@@ -35,6 +35,30 @@ SMALL_TALK = frozenset({"greet", "goodbye", "thank", "affirm", "deny", "stop", "
                         "help", "inform"})
 
 
+NAMED_IN_RANKING = 0.1  # a topic the selector gave some weight, when the message names it and no other
+
+
+def prefer_named_topic(message: Message, text: str) -> None:
+    """The selector's answer, made the topic the message names when it named another: "someone
+    in a facebook group said i should just pay for premium processing instead, is that a thing
+    for me?" was answered about scams (test set 5), with premium processing ranked below it.
+    Only when the selector was not sure, the chosen topic is not named and exactly one ranked
+    topic is ("what number do i call" named no topic's words but was surely the phone numbers)."""
+    selector = (message.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}
+    chosen = selector.get("response") or {}
+    topic = str(chosen.get("intent_response_key") or "").partition("/")[2]
+    if not topic or float(chosen.get("confidence") or 0.0) >= SELECTOR_CONFIDENCE or names_topic(text, topic):
+        return
+    named = [entry for entry in selector.get("ranking") or []
+             if float(entry.get("confidence") or 0.0) >= NAMED_IN_RANKING
+             and names_topic(text, str(entry.get("intent_response_key") or "").partition("/")[2])]
+    if len(named) != 1:
+        return
+    key = named[0]["intent_response_key"]
+    selector["response"] = dict(chosen, intent_response_key=key, utter_action=f"utter_{key}",
+                                confidence=float(named[0].get("confidence") or 0.0), responses=[])
+
+
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False
 )
@@ -44,6 +68,8 @@ class KnowledgeQuestionClassifier(UnconfiguredComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = typed_text(message)
+            if text is not None:
+                prefer_named_topic(message, text)
             intent = message.get(INTENT) or {}
             name, confidence = intent.get("name"), float(intent.get("confidence") or 0.0)
             if text is None or name == RETRIEVAL_INTENT or name in SMALL_TALK:

@@ -3,7 +3,8 @@
 It runs first in the pipeline so that the tokenizer can pick the lemma table of
 the right language. When a message carries a language it adds a `language`
 entity, which fills the `language` slot; a neutral message ("ok", a receipt
-number) adds none, so the slot keeps the conversation's language.
+number) adds none, so the slot keeps the conversation's language. The applicant
+channels tell it that language (message metadata, applicant_channels/several_requests.py).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from contact_center import language
+from contact_center.messages import CONVERSATION_LANGUAGE_KEY
 from nlu_components.base import UnconfiguredComponent
 
 # Message attribute the tokenizer reads; always set, even for neutral messages.
@@ -40,7 +42,7 @@ class LanguageDetector(UnconfiguredComponent, EntityExtractorMixin):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
-            decision = language.detect(text)
+            decision = language.detect(text, (message.get("metadata") or {}).get(CONVERSATION_LANGUAGE_KEY))
             message.set(DETECTED_LANGUAGE, decision.language)
             if not decision.changed_by_message:
                 continue

@@ -8,7 +8,7 @@ from rasa.core.channels.channel import UserMessage
 from rasa.shared.core.events import ActiveLoop, ConversationPaused, SlotSet
 
 from applicant_channels.several_requests import SeveralRequests, _part
-from contact_center.messages import INTERRUPTED_SLOT, RESUMABLE_KEY
+from contact_center.messages import CONVERSATION_LANGUAGE_KEY, INTERRUPTED_SLOT, RESUMABLE_KEY
 
 
 def test_the_parse_intent_confidence_and_selected_topic_reach_the_rulebook():
@@ -30,7 +30,8 @@ class _Agent:
         from rasa.shared.core.slots import TextSlot
         from rasa.shared.core.trackers import DialogueStateTracker
 
-        self.tracker = DialogueStateTracker("applicant", slots=[TextSlot(INTERRUPTED_SLOT, mappings=[{}])])
+        self.tracker = DialogueStateTracker("applicant", slots=[TextSlot(INTERRUPTED_SLOT, mappings=[{}]),
+                                                                TextSlot("language", mappings=[{}])])
         for event in events:
             self.tracker.update(event)
         self.processor = self
@@ -53,3 +54,8 @@ def test_G6_no_mark_with_nothing_waiting_inside_a_form_or_with_a_representative_
     assert _marked(_Agent(), {RESUMABLE_KEY: True, "source": "widget"}) == {"source": "widget"}
     assert _marked(_Agent(waiting, ActiveLoop("e_request_form"))) == {}
     assert _marked(_Agent(waiting, ConversationPaused())) == {}
+
+
+def test_G4_each_message_carries_the_conversations_language_and_never_the_clients():
+    assert _marked(_Agent(SlotSet("language", "es"))) == {CONVERSATION_LANGUAGE_KEY: "es"}
+    assert _marked(_Agent(), {CONVERSATION_LANGUAGE_KEY: "es"}) == {}  # a new conversation: the text decides

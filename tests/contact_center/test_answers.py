@@ -23,13 +23,21 @@ def test_neither_yes_nor_no_is_asked_again(text):
 @pytest.mark.parametrize(
     "text, expected",
     [("never", 0), ("0", 0), ("nunca", 0), ("once", 1), ("una vez", 1), ("1", 1),
-     ("twice", 2), ("dos veces", 2), ("3", 2), ("many times", 2), ("varias veces", 2)],
+     ("twice", 2), ("dos veces", 2), ("3", 2), ("many times", 2), ("varias veces", 2),
+     # Test set 5: told as which time this is, or as each time it happened.
+     ("this is the third time honestly. moved it once for work and once when my car died", 2),
+     ("ya es la tercera vez que la tengo que cambiar", 2),
+     ("its the second time i have to move it", 1),
+     ("no, esta seria la segunda vez", 1),
+     ("una vez por el trabajo y otra vez porque me enferme", 2)],
 )
 def test_R2_times_rescheduled_counts_two_or_more_as_two(text, expected):
     assert answers.times_rescheduled(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", None, "no se", "I don't remember", "purple"])
+@pytest.mark.parametrize("text", ["", None, "no se", "I don't remember", "purple",
+                                  # a time or a date is no count (test set 5 read "8:30" as 2)
+                                  "mañana viernes a las 8:30 am", "dec 3 at 10", "el 14 de diciembre", "12/03"])
 def test_R2_times_rescheduled_unclear(text):
     assert answers.times_rescheduled(text) is None
 
@@ -70,6 +78,13 @@ def test_X2_unclear_criterion_is_asked_again(text):
         ("perdi mi trabajo", "financial_loss_of_employment_or_benefits"),
         ("none", "none"),
         ("nada de eso", "none"),
+        # Test set 5: a reason told in full that is none of the urgent ones is "something else" (U4).
+        ("quiero que me cambien la foto de la green card porque sali horrible, parezco otra persona", "none"),
+        ("i want them to look at my documents before i send the rest of my packet", "none"),
+        ("my dad is dying and i need to be there with him", "medical_emergency"),
+        ("mi esposa esta embarazada y ya va a dar a luz", "medical_emergency"),
+        ("idk", None),
+        ("purple monkey", None),
     ],
 )
 def test_U2_urgent_reason(text, expected):
@@ -100,6 +115,10 @@ def test_dont_know(text):
         ("perdi mi trabajo por el retraso", "severe_financial_loss"),
         ("im in the army and deploy in march", "government_interest"),
         ("otra", "none"),
+        # Test set 5: pay stopped, told as what the employer did.
+        ("en la fabrica me suspendieron sin sueldo hasta que lleve el permiso nuevo", "severe_financial_loss"),
+        ("they have to take me off the schedule if the card isnt here", "severe_financial_loss"),
+        ("my boss stopped my paycheck until i bring the new ead", "severe_financial_loss"),
     ],
 )
 def test_X2_criteria_in_the_applicants_words(text, criterion):

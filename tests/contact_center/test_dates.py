@@ -44,9 +44,18 @@ def test_R2_today_without_a_time_counts_as_now():
     assert moment is not None and abs(moment - NOW) < timedelta(minutes=1)
 
 
-@pytest.mark.parametrize("text", ["", None, "I don't know", "no sé", "🙂", "<script>alert(1)</script>", "x" * 10000])
+@pytest.mark.parametrize("text", [
+    "", None, "I don't know", "no sé", "🙂", "<script>alert(1)</script>", "x" * 10000,
+    # Test set 5: a place named for a day had filed the oath as "Sunday November 1".
+    "no voy a poder ir a mi juramentacion, es el mismo dia del bautizo de mi nieto en santo domingo",
+])
 def test_not_a_date(text):
     assert parse_appointment_time(text, NOW) is None
+
+
+def test_R2_a_day_named_beside_a_place_named_for_one():
+    moment = parse_appointment_time("el domingo 29 vuelo a santo domingo", NOW)
+    assert moment is not None and (moment.month, moment.day) == (11, 29)
 
 
 @pytest.mark.parametrize(
@@ -94,3 +103,16 @@ def test_R2_an_age_or_an_anniversary_is_no_appointment_date(text):
     # "its my moms 70th birthday trip" had become an appointment in 2070.
     moment = parse_appointment_time(text, NOW)
     assert moment is None or abs(moment.year - NOW.year) <= 1
+
+
+def test_R1_the_date_in_a_long_story_is_read_from_its_sentence():
+    """Test set 5: a message over 200 characters was not read at all, and the date asked again."""
+    story = ("so here is the thing, my daughter has a school play and my husband works nights and i have nobody "
+             "to watch the baby, and on top of that my biometrics are on december 9 at 2 pm across town. i really "
+             "need a different day. IOE0912345678")
+    moment = parse_appointment_time(story, NOW)
+    assert moment is not None and (moment.month, moment.day, moment.hour) == (12, 9, 14)
+
+
+def test_a_long_message_with_no_date_in_it_names_none():
+    assert parse_appointment_time("i have been waiting for so long and nothing happens. " * 6, NOW) is None

@@ -110,3 +110,18 @@ def test_G4_spanglish_spanish_grammar_around_english_words_is_answered_in_spanis
 ])
 def test_G4_english_with_a_few_spanish_words_stays_english(text):
     assert language.detect(text).language == "en"
+
+
+@pytest.mark.parametrize("text", ["si, llamenme", "llamenme", "marquenme al cel", "call me"])
+def test_G4_a_few_words_the_detector_alone_reads_otherwise_keep_a_spanish_conversation(text):
+    """Test set 5: "si, llamenme" at the callback offer turned a Spanish conversation to English."""
+    assert language.detect(text, "es").language == "es"
+
+
+@pytest.mark.parametrize("text, previous", [
+    ("thank you so much", "es"),  # the function words say English: it changes
+    ("ok thanks", "es"),
+    ("gracias, eso es todo", "en"),
+])
+def test_G4_a_few_words_with_the_function_words_of_the_other_language_change_it(text, previous):
+    assert language.detect(text, previous).language != previous

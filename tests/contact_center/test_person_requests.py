@@ -8,6 +8,7 @@ from contact_center.person_requests import asks_for_a_person
     "representative please, my travel document application got abandoned and i dont get why",
     "Agent!! i already tried everything on the website",
     "human pls",
+    "hello?? i need an actual human. i mailed my N-400 and never signed it",  # test set 5: a "??" after the greeting
     "hi, can i speak with a real person about my fee? i got charged twice",
     "i need to talk to someone",
     "let me talk to an actual human",

@@ -38,6 +38,8 @@ def test_U5_an_office_named_without_asking_to_go_answers_nothing():
     "mi tarjeta salio con el apellido mal, dice Perez y es Peres",
     "they spelled my name Jon instead of John",
     "el permiso dice que soy de peru cuando soy de bolivia",
+    "my green card finally came but my last name is printed ABDULAHI with one L, its ABDULLAHI",  # test set 5
+    "la tarjeta dice Gonzales con s, el correcto es Gonzalez",
 ])
 def test_E1_a_typo_told_with_what_it_should_say_is_its_details(text):
     assert stated.typo_stated(text) == text
@@ -78,9 +80,30 @@ def test_O1_a_filing_mailed_to_the_wrong_place_is_not_a_change_of_address(text, 
     ("im fine, no symptoms", False),
     ("no, me siento bien", False),
     ("my son has a fever", None),  # someone else: asked again
+    ("ah ok. no, covid no tengo", False),  # test set 5: "covid no tengo" was read as "tengo covid"
+    ("covid? nope", False),
+    ("covid tampoco, gracias a dios", False),
+    ("no covid no", False),
+    ("im covid free", False),
+    ("nada de covid, estoy bien", False),
+    ("i dont know if i have covid", None),
+    ("no se si tengo covid, tengo tos", True),  # the cough answers it: symptoms
 ])
 def test_R4_the_covid_question_answered_in_the_applicants_words(text, has):
     assert stated.covid_answer(text) is has
+
+
+@pytest.mark.parametrize("text, has", [
+    ("tengo la ceremonia de juramento el viernes 11 de dic a las 10 am y justo ese dia me operan de la vesicula. "
+     "covid no tengo. mi numero es NBC6666666666", False),
+    ("my interview is dec 16 at 9 am, no covid or anything like that", False),
+    ("i just tested positive for covid and my interview is friday", True),
+    ("tengo covid desde el lunes", True),
+    ("covid no me deja ir a la cita", None),  # not a "no": covid keeps them away, asked
+    ("is covid a reason to reschedule?", None),
+])
+def test_R4_covid_said_unasked_with_the_no_after_the_word(text, has):
+    assert stated.covid_stated(text) is has
 
 
 @pytest.mark.parametrize("text, denied", [
@@ -147,3 +170,20 @@ def test_S4_the_kind_of_mail_a_reply_names(text, named):
 ])
 def test_G1_what_a_request_for_a_person_is_about(text, topic):
     assert stated.live_topic_stated(text, receipt_given=False) == topic
+
+
+@pytest.mark.parametrize("text", ["i have an emergency with my work permit", "tengo una emergencia", "es urgente, necesito una cita"])
+def test_U2_an_emergency_named_is_no_urgent_reason_told(text):
+    """The word that starts the emergency flow says nothing of why (test set 5 went to Tier 2 at once)."""
+    assert stated.urgent_reason_stated(text) is None
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("hola?? necesito hablar con una persona de verdad, mande mi solicitud sin firmar", "other"),  # no "about" needed
+    ("hello?? i need an actual human. i mailed my N-400 and just realized i never signed it", "other"),
+    ("quiero hablar con un agente ahora mismo por favor", None),  # nothing said of what about: asked
+    ("i need an agent right now please, like immediately", None),
+    ("let me talk to a supervisor or whoever is in charge", None),
+])
+def test_G1_what_follows_a_request_for_a_person_is_its_topic(text, topic):
+    assert stated.live_topic_stated(text, False) == topic

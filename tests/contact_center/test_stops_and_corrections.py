@@ -48,3 +48,27 @@ def test_a_pause_with_no_stop_after_it_is_no_stop(text):
     from contact_center.stops_and_corrections import opening_stop
 
     assert opening_stop(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "ay espere!! acaba de pasar el cartero y ahi venia. cancele eso por favor",  # test set 5
+    "the card showed up in the mail today, so never mind",
+    "my brother already filed it for me. so just cancel it then",
+    "ya me llego la tarjeta, olvidelo",
+])
+def test_a_stop_that_closes_the_message_after_its_reason(text):
+    from contact_center.stops_and_corrections import closing_stop
+
+    assert closing_stop(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my interview got cancelled. and then cancelled again",
+    "cancel",  # one sentence: the opening stop reads it
+    "i had to cancel. my appointment was the same day as surgery",
+    "they said they would cancel my case, what do i do",
+])
+def test_a_cancellation_told_as_news_is_no_closing_stop(text):
+    from contact_center.stops_and_corrections import closing_stop
+
+    assert not closing_stop(text)

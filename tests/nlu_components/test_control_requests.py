@@ -73,3 +73,27 @@ def test_G6_the_same_words_with_no_request_waiting_are_left_to_the_classifier(te
 
 def test_G6_a_stop_still_wins_over_going_back():
     assert control_request("never mind, lets just continue later", "stop", resumable=True) == "stop"
+
+
+def test_a_stop_that_closes_the_message_is_stop_whatever_the_classifier_thought():
+    """Test set 5: read as nlu_fallback, the stop was taken as a bad contact answer."""
+    assert control_request("ay espere!! acaba de pasar el cartero y ahi venia. cancele eso por favor", "nlu_fallback") == "stop"
+
+
+@pytest.mark.parametrize("text, classified, confidence", [
+    ("ok so long story, my knee surgery got moved to the same week as my green card interview which is dec 16 at 9 am "
+     "and i literally wont be able to walk. MSC5555555555", "check_case_status", 0.53),  # test set 5
+    ("la entrevista es el 3 y no voy a poder llegar porque me operan", "nlu_fallback", 0.3),
+    ("my biometrics are the same day as my daughters surgery", "faq", 0.45),
+])
+def test_R1_an_appointment_the_applicant_cannot_keep_is_a_reschedule_when_the_classifier_was_unsure(text, classified, confidence):
+    assert control_request(text, classified, confidence=confidence) == "reschedule_appointment"
+
+
+@pytest.mark.parametrize("text, classified, confidence", [
+    ("whats the status of MSC5555555555, i cant wait any longer", "check_case_status", 0.95),
+    ("my interview went well, can i travel now", "faq", 0.9),
+    ("i cant walk, can i get a home visit for my biometrics", "request_accommodation", 0.6),  # not an intent it overrides
+])
+def test_R1_a_sure_reading_or_no_appointment_kept_away_is_left_alone(text, classified, confidence):
+    assert control_request(text, classified, confidence=confidence) is None

@@ -33,3 +33,40 @@ def test_G1_a_question_naming_its_topic_is_taken_from_what_the_classifier_could_
 def test_G1_a_topic_the_message_does_not_name_is_not_taken():
     [message] = KnowledgeQuestionClassifier().process([_message("how long do i have", "nlu_fallback", 0.35, 0.95)])
     assert message.get("intent")["name"] == "nlu_fallback"
+
+
+def _ranked(text, chosen, ranking):
+    message = Message(data={"text": text})
+    message.set("intent", {"name": "faq", "confidence": 0.9}, add_to_output=True)
+    message.set("response_selector", {"faq": {
+        "response": {"intent_response_key": f"faq/{chosen}", "utter_action": f"utter_faq/{chosen}", "confidence": 0.6,
+                     "responses": [{"text": "..."}]},
+        "ranking": [{"intent_response_key": f"faq/{topic}", "confidence": c} for topic, c in ranking],
+    }}, add_to_output=True)
+    return message
+
+
+def test_the_answer_is_the_topic_the_message_names_when_the_selector_chose_another():
+    """Test set 5: premium processing, asked about beside a Facebook group, got the scams answer."""
+    text = "wait a lady in my church group said i should pay for premium processing, would that work for my i-485?"
+    [message] = KnowledgeQuestionClassifier().process([_ranked(text, "scams", [("scams", 0.6), ("premium_processing", 0.3)])])
+    response = message.get("response_selector")["faq"]["response"]
+    assert response["intent_response_key"] == "faq/premium_processing"
+    assert response["utter_action"] == "utter_faq/premium_processing"
+
+
+def test_a_sure_choice_stands_though_the_message_names_another():
+    text = "and if i need to call you guys, is there a phone number or do you call me back"
+    message = _ranked(text, "contact_numbers", [("contact_numbers", 0.91), ("callback_caller_id", 0.3)])
+    message.get("response_selector")["faq"]["response"]["confidence"] = 0.91
+    [message] = KnowledgeQuestionClassifier().process([message])
+    assert message.get("response_selector")["faq"]["response"]["intent_response_key"] == "faq/contact_numbers"
+
+
+@pytest.mark.parametrize("text, ranking", [
+    ("someone called asking for gift cards, is that uscis", [("scams", 0.6), ("premium_processing", 0.3)]),  # chosen is named
+    ("how long does it take", [("scams", 0.6), ("premium_processing", 0.3)]),  # nothing named: left as chosen
+])
+def test_the_selectors_choice_stands_when_it_is_named_or_nothing_else_is(text, ranking):
+    [message] = KnowledgeQuestionClassifier().process([_ranked(text, "scams", ranking)])
+    assert message.get("response_selector")["faq"]["response"]["intent_response_key"] == "faq/scams"
