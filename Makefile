@@ -18,7 +18,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 TRAINING_INPUTS := config.yml $(shell find domain data -name '*.yml' 2>/dev/null) \
 	$(wildcard nlu_components/*.py) $(wildcard contact_center/*.py)
 
-.PHONY: help lock audit haproxy run chat retention test test-unit test-stories validate train bench-nlu bench-crisis bench-latency bench-flood bench-conversations clean web chromium test-browser admin
+.PHONY: help lock audit haproxy run chat retention test test-unit test-stories validate train bench-nlu bench-crisis bench-crisis-features bench-latency bench-flood bench-conversations clean web chromium test-browser admin
 
 help:
 	@echo "make run    - set up, train if needed, start the assistant, print where to talk to it"
@@ -28,6 +28,7 @@ help:
 	@echo "make test-browser - only the chat page's browser tests (tests/browser)"
 	@echo "make bench-nlu - NLU benchmark against Rasa's default pipeline (writes benchmarks/results/)"
 	@echo "make bench-crisis - crisis check (G6): recall and false alarms per language (writes benchmarks/results/)"
+	@echo "make bench-crisis-features - the learned crisis check's choices, each development set held out whole (about 20 min)"
 	@echo "make bench-conversations - scripted conversations end to end, development and the four blind test sets (writes benchmarks/results/)"
 	@echo "make bench-flood - other applicants' p95 latency while one source floods (writes benchmarks/results/)"
 	@echo "make bench-latency - REST latency/throughput against the rasa init bot (ARGS=--quick; writes benchmarks/results/)"
@@ -140,6 +141,10 @@ bench-nlu: $(VENV)/.installed
 bench-crisis: $(VENV)/.installed
 	$(PY) -m benchmarks.crisis_benchmark --shared $(SHARED)
 
+# G6: how the learned crisis check reads a message, compared with each development set held out whole.
+bench-crisis-features: $(VENV)/.installed
+	$(PY) -m benchmarks.crisis_model_selection $(ARGS)
+
 # Other applicants' p95 turn latency while one source floods (1 MB bodies, message loops): writes benchmarks/results/flood.md.
 bench-flood: $(MODEL)
 	$(PY) -m benchmarks.flood_benchmark $(ARGS)
@@ -152,6 +157,7 @@ bench-conversations: $(MODEL)
 	$(PY) -m benchmarks.conversation_eval --set test2 $(ARGS)
 	$(PY) -m benchmarks.conversation_eval --set test3 $(ARGS)
 	$(PY) -m benchmarks.conversation_eval --set test4 $(ARGS)
+	$(PY) -m benchmarks.conversation_eval --set test5 $(ARGS)
 
 # Trains first if the model is out of date; ARGS="--quick" for a short check run.
 bench-latency: $(MODEL)

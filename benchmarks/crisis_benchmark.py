@@ -8,7 +8,7 @@ inside the emergency form) on:
 - the development sets in crisis_data/ (`dev` to `dev4`, `dev7` to `dev9`; `dev5` and `dev6`
   hold near misses only and are not rows: the patterns were written and tuned on them
   and the classifier is trained on them, so their rows are training figures);
-- the test set in tests/crisis/ (`test`), written blind by someone who never saw the
+- the test sets in tests/crisis/ (`test` to `test4`), written blind by someone who never saw the
   patterns or the other sets, and only reported here;
 - every NLU development example (tests/nlu/dev_*.yml) and the external out-of-scope
   probes (CLINC150 and multilingual TOD test splits, read from ../shared/data as the
@@ -34,8 +34,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DEVELOPMENT_SETS = ROOT / "crisis_data"  # written for tuning and training
 TEST_SETS = ROOT / "tests" / "crisis"  # written blind, only reported
 RESULTS = ROOT / "benchmarks" / "results"
-SPLITS = ("dev", "dev2", "dev3", "dev4", "dev7", "dev8", "dev9", "dev10", "test", "test2", "test3")
-TEST_SPLITS = ("test", "test2", "test3")
+SPLITS = ("dev", "dev2", "dev3", "dev4", "dev7", "dev8", "dev9", "dev10", "test", "test2", "test3", "test4")
+TEST_SPLITS = ("test", "test2", "test3", "test4")
 TARGET_RECALL = 1.0
 TARGET_FALSE_ALARMS = 0.02
 
@@ -203,7 +203,7 @@ def render(report: dict) -> str:
         "Written by `make bench-crisis` (benchmarks/crisis_benchmark.py). The crisis check is",
         "`contact_center.crisis.assess`; the baseline is the keyword check the assistant used",
         "before (`contact_center.answers.mentions_danger`). The `dev*` sets (crisis_data/) were",
-        "used to write the patterns and to train the classifier; `test`, `test2` and `test3` (tests/crisis/)",
+        "used to write the patterns and to train the classifier; `test` to `test4` (tests/crisis/)",
         "were written blind and are only reported. Each set's first, blind run is in the notes.",
         "",
         "## Crisis sets",
@@ -351,6 +351,14 @@ NOTES = [
     "with 6 of 100 near-miss alarms; es 98/100 = 0.980 with 10 of 100. Its rows are not read for tuning; the "
     "report does not list them. The same story as test2: about 2 crises in 100 missed and 6-10% false alarms on "
     "hard near misses (idioms, past violence told as case facts), so the 1.0 and 2% targets are not met.",
+    "test4 (tests/crisis/test4_*.yml: 80 crisis messages (50 danger, 30 self-harm) and 80 near misses per language), "
+    "written blind on 2026-12-06 (session 16) by a helper who read only the rules and the format of a development file. "
+    "FIRST RUN, BLIND, with the check as in 07d2a54 (threshold 0.35): en recall 77/80 = 0.963 with 5 of 80 near-miss "
+    "alarms (6.2%); es 78/80 = 0.975 with 7 of 80 (8.7%). Patterns alone: en 0.525 / 5.0%, es 0.475 / 6.2%: most "
+    "false alarms are the patterns', most of the recall the classifier's. Its rows are not read for tuning and the "
+    "report does not list them. Session 16 then compared other ways for the classifier to read a message, holding "
+    "out one whole development set at a time (benchmarks/crisis_model_selection.py): none was better, so the check "
+    "did not change and the test4 rows are still its first reading.",
 ]
 
 

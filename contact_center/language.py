@@ -79,7 +79,7 @@ _ENGLISH_WORDS = frozenset(
 # Messages that carry no language: they keep the conversation's language.
 _NEUTRAL_WORDS = frozenset(
     "ok okay oki okey k kk no yes? si? hmm mmm ah eh uh hm lol jaja jajaja haha xd ? ?? ! . ... "
-    "uscis i-485 n-400 i-765 i-130 i-131 i-90 green card".split()
+    "uscis i-485 n-400 i-765 i-130 i-131 i-90 green card bye byee bai".split()  # Spanish speakers say "bye" too
 )
 # A bare yes in either language ("yes", "si", "sure") answers the question asked in the
 # conversation's language; with other words ("si mandela") the words decide.

@@ -125,3 +125,8 @@ def test_G4_a_few_words_the_detector_alone_reads_otherwise_keep_a_spanish_conver
 ])
 def test_G4_a_few_words_with_the_function_words_of_the_other_language_change_it(text, previous):
     assert language.detect(text, previous).language != previous
+
+
+def test_G4_a_bare_bye_keeps_the_conversation_language():
+    assert language.detect("bye", "es").language == "es"
+    assert language.detect("bye", "en").language == "en"
