@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEVELOPMENT_SETS = ROOT / "crisis_data"  # written for tuning and training
 TEST_SETS = ROOT / "tests" / "crisis"  # written blind, only reported
 RESULTS = ROOT / "benchmarks" / "results"
-SPLITS = ("dev", "dev2", "dev3", "dev4", "dev7", "dev8", "dev9", "dev10", "test", "test2", "test3", "test4")
+SPLITS = ("dev", "dev2", "dev3", "dev4", "dev7", "dev8", "dev9", "dev10", "dev11", "test", "test2", "test3", "test4")
 TEST_SPLITS = ("test", "test2", "test3", "test4")
 TARGET_RECALL = 1.0
 TARGET_FALSE_ALARMS = 0.02
@@ -339,6 +339,13 @@ NOTES = [
     "morir sin volver a verme', 'no voy a estar ... ando en colombia', 'wont let me leave early'). With dev10 the "
     "threshold rule picks 0.35 (it picked 0.325 with dev9), and 0.35 is applied, as the rule says, although one "
     "more test2 crisis (en) then falls under it: the threshold is chosen on development data only.",
+    "dev11 (crisis_data/dev11_*.yml, 2026-12-06, session 16: 100 near misses and 20 crises per language, all long "
+    "answers typed inside the forms: an expedite's reason, why an appointment must move, what a relative needs, calling "
+    "a request off; the class of the three false alarms the fifth blind conversation set found: 988 for 'dont send it "
+    "... i dont want to mess it up' and for 'im the only income for me and my 2 kids', 911 for a mother in a wheelchair "
+    "who needs a room without stairs). Written by a helper who saw neither the check's code nor its other sets. FIRST "
+    "RUN, classifier trained without dev11: en recall 20/20 with 13 of 100 near-miss alarms (2 of them the patterns'), "
+    "es 20/20 with 13 of 100 (3 the patterns'). Then trained on.",
     "test2 (tests/crisis/test2_*.yml: 100 crisis messages and 100 near misses per language), written blind on 2026-12-06 "
     "by someone who saw neither the check's code nor its development sets, while dev7 was being written. FIRST RUN, "
     "BLIND, with the check as committed after dev7 (threshold 0.375): en recall 98/100 = 0.980 with 7 of 100 near-miss "
