@@ -47,6 +47,8 @@ TEST3_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test3"
 TEST4_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test4"
 # A fifth blind set (60), written when the fourth had been read for its failures.
 TEST5_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test5"
+# A sixth blind set (60), written when the fifth had been read for its failures.
+TEST6_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test6"
 RESULTS = ROOT / "benchmarks" / "results"
 DEFAULT_CLOCK = "2026-11-24T10:00:00-05:00"  # a Tuesday morning: live chat open (G3)
 TARGET = 0.95
@@ -226,6 +228,11 @@ TEST5_NOTES = (
     "stairs, 988 for 'im the only income for me and my 2 kids'); see benchmarks/results/crisis_model_selection.md "
     "for what was tried.",
 )
+TEST6_NOTES = (
+    "The sixth blind test set (benchmarks/conversations_test6/, 60: en 30, es 30) was written on 2026-12-06 "
+    "by a helper working blind (the rules, the seeds, the domain's responses, the development README and one "
+    "development file; no code, no results, no run), when the fifth test set was no longer blind. Reported only.",
+)
 # Each set: its folder, its results' file name, the notes on how its figures came about, its title.
 SETS = {
     "dev": (CONVERSATIONS, "conversations", NOTES, ": development set"),
@@ -234,6 +241,7 @@ SETS = {
     "test3": (TEST3_CONVERSATIONS, "conversations_test3", TEST3_NOTES, ": third blind test set"),
     "test4": (TEST4_CONVERSATIONS, "conversations_test4", TEST4_NOTES, ": fourth blind test set"),
     "test5": (TEST5_CONVERSATIONS, "conversations_test5", TEST5_NOTES, ": fifth blind test set"),
+    "test6": (TEST6_CONVERSATIONS, "conversations_test6", TEST6_NOTES, ": sixth blind test set"),
 }
 
 
@@ -384,7 +392,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="print only; write no results")
     parser.add_argument("--dir", type=Path, default=CONVERSATIONS, help="another folder of conversations")
     parser.add_argument("--test", action="store_true", help="the blind test set (benchmarks/conversations_test/)")
-    parser.add_argument("--set", choices=sorted(SETS), help="a set by name (dev, test, test2, test3, test4, test5)")
+    parser.add_argument("--set", choices=sorted(SETS), help="a set by name (dev, test, test2, test3, test4, test5, test6)")
     args = parser.parse_args(argv)
     chosen = args.set or ("test" if args.test else None)
     if chosen:
