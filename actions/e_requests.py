@@ -7,6 +7,7 @@ send or a reconnect returns the same reference.
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -50,6 +51,21 @@ def _bare_answer(text: str, tracker: Tracker) -> bool:
     return said is False and len(words) == 1 and tracker.get_slot("request_type") != "outside_processing_time"
 
 
+_ADDRESS_FIXED = re.compile(r"\b(address|direccion|should have gone|should of gone|debio llegar|deberia llegar|tenia que llegar|"
+                            r"wrong|mal|equivocad\w*|moved|mude|me cambie)\b")
+
+
+def _address_corrected(text: str, tracker: Tracker):
+    """E1: where a missing card or notice should have gone, corrected at the confirmation ("wait
+    the address is wrong, I moved in august. it should have gone to 910 Birch Rd Apt 12"): added
+    to the details, never replacing them (test set 6: asked about as a change of address)."""
+    if tracker.get_slot("request_type") not in _MISSING_MAIL or not stated.missing_mail_stated(text) \
+            or not _ADDRESS_FIXED.search(answers.clean(text)):
+        return None
+    before = tracker.get_slot("problem_details") or ""
+    return f"{before} ({text.strip()})" if before else text.strip()
+
+
 class ValidateERequestForm(ApplicantFormValidation):
     """Validates `e_request_form` (E1): receipt (S2), details, contact, confirmation."""
 
@@ -60,7 +76,8 @@ class ValidateERequestForm(ApplicantFormValidation):
     details_slot = "problem_details"
     fact_readers = {"contact": contact_said, "problem_details": _details_told}
     correction_readers = {
-        "problem_details": lambda text, t: stops_and_corrections.named_correction(text, "problem_details"),
+        "problem_details": lambda text, t: stops_and_corrections.named_correction(text, "problem_details")
+        or _address_corrected(text, t),
         "contact": contact_said,
     }
 

@@ -24,7 +24,7 @@ class ValidateEmergencyForm(ApplicantFormValidation):
     answer_readers = {
         # "yes i need to see someone at the office in person" answers U5's question; read as a
         # request for a person, it had left the form for live help (test set 4).
-        "needs_appointment": lambda t: answers.yes_no(common.latest_text(t)),
+        "needs_appointment": lambda t: answers.yes_no(common.latest_text(t)) or stated.appointment_asked(common.latest_text(t)),
         "urgent_reason": lambda t: answers.urgent_reason(common.latest_text(t)),
     }
     fact_readers = {

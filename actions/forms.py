@@ -159,6 +159,8 @@ class ApplicantFormValidation(FormValidationAction):
         if name in (CRISIS_INTENT, TOO_LONG_INTENT, common.QUESTION_INTENT, "change_language"):
             return False  # a question ("and if they don't answer before the 10th?") is answered, then asked again
         slot = tracker.get_slot("requested_slot")
+        if slot is not None and slot == self.confirm_slot and self.requested(tracker, slot) and self.typed_correction(tracker):
+            return True  # a field corrected at the confirmation, though it sounds like a new request
         if slot == "receipt_number" and self.requested(tracker, slot) and answers.receipt_not_at_hand(common.latest_text(tracker)) \
                 and not stops_and_corrections.opens_aside(common.latest_text(tracker)):
             # "i dont have it, i lost all the letters" is an answer, not a goodbye; "y tambien mi

@@ -107,6 +107,8 @@ class ValidateLiveHelpForm(ApplicantFormValidation):
             return {"live_topic": "other"}  # a filing sent to the wrong place: no self-help serves it
         if name == "notice_not_received" and stated.letter_came(common.latest_text(tracker)):
             return {"live_topic": "other"}  # "i got a letter saying i missed my biometrics": it came
+        if stated.someone_elses_mail(common.latest_text(tracker)):
+            return {"live_topic": "other"}  # another person's letter in my envelope: no self-help serves it
         if name in common.SERVICE_INTENTS and confidence >= common.SWITCH_CONFIDENCE:
             return {"live_topic": name}  # G1: a self-help topic only when it is clear; else a person
         if not common.latest_text(tracker).strip():

@@ -70,6 +70,10 @@ class ValidateRescheduleForm(ApplicantFormValidation):
         "appointment_type": lambda t: any(appointments.appointment_type(w) for w in common.latest_text(t).split()),
         "appointment_time": lambda t: _appointment_moment(t)[0],
         "times_rescheduled": lambda t: answers.times_rescheduled(common.latest_text(t)),
+        # "yes I tested positive this morning and I have a fever and my whole body hurts" answers
+        # R4's question; read as a new request, it had asked to stop the reschedule (test set 6).
+        "has_covid": lambda t: stated.covid_answer(common.latest_text(t)) if stated.covid_answer(common.latest_text(t)) is not None
+        else answers.yes_no(common.latest_text(t)),
     }
     confirm_slot = "reschedule_confirmed"
     files_on_receipt = True

@@ -222,16 +222,35 @@ TEST5_NOTES = (
     "a reason told in full that is none of the urgent ones was asked again; a scam call 'from immigration' and "
     "'tengo que ir de todos modos?' were not answered inside a form (NLU examples added, checked disjoint from the "
     "dev and test sets after folding), and a question naming one topic got another's answer. After them (NOT "
-    "blind): en 27/30 = 90.0%, es 30/30 = 100%. Still failing and left: en-t5-cancel-01, en-t5-fuf-03, "
-    "en-t5-flow-04, all three crisis false alarms of the learned classifier on long case stories (988 for "
-    "'dont send it ... i dont want to mess it up', 911 for a mother in a wheelchair who needs a room without "
-    "stairs, 988 for 'im the only income for me and my 2 kids'); see benchmarks/results/crisis_model_selection.md "
-    "for what was tried.",
+    "blind): en 27/30 = 90.0%, es 30/30 = 100%. The three left were crisis false alarms of the learned classifier "
+    "on long case stories (988 for 'dont send it ... i dont want to mess it up', 911 for a mother in a wheelchair who "
+    "needs a room without stairs, 988 for 'im the only income for me and my 2 kids'). Other ways for the classifier "
+    "to read a message did no better (benchmarks/results/crisis_model_selection.md); a development set of long "
+    "answers inside forms (crisis_data/dev11, its own sentences) did: after it, en 30/30, es 30/30 (NOT blind).",
 )
 TEST6_NOTES = (
     "The sixth blind test set (benchmarks/conversations_test6/, 60: en 30, es 30) was written on 2026-12-06 "
     "by a helper working blind (the rules, the seeds, the domain's responses, the development README and one "
     "development file; no code, no results, no run), when the fifth test set was no longer blind. Reported only.",
+    "FIRST RUN, BLIND (2026-12-06 20:19, the assistant as committed in 5b979f0): en 23/30 = 76.7%, es 22/30 = "
+    "73.3%; by class: cancel 100%, other agencies 100%, facts up front 87.5%, corrections 75.0%, questions 75.0%, "
+    "flows 66.7%, several requests 66.7%, answers in context 62.5%, language 50.0%. That is the honest figure. "
+    "Every later figure on this set is NOT blind: its failures were then read.",
+    "Session 16, from its failures (classes, each tested in other words in tests/conversations/"
+    "test_said_their_own_way.py and unit tests): covid told with its symptoms at R4's question ('yes I tested positive "
+    "... my whole body hurts') was asked about as a new request; 'pues creo que si' was no yes; 'en español por "
+    "favor, es para mi hijo ...' was filed as the typo's description; 'y la tengo que recoger' was cut as a second "
+    "request and took the covid answer and the receipt number with it; a status asked with its number and then "
+    "another request ('..., and can you expedite it?') lost the status; where missing mail should have gone, "
+    "corrected at the confirmation, was asked about as a change of address; another person's letter was filed as a "
+    "typo; 'i dont really use email' was an invalid address; 'yes call me, 210 ..., email ...' was no yes; a letter "
+    "pasted after Spanish words was answered in English; 'what does approved mean' re-ran the status; 'no entiendo "
+    "nada' with a pasted notice was a missing notice; and a hand test found 'my throat is killing me' sent to 911 "
+    "(aches and illnesses added to the idioms). NLU examples added: a relative's case checked for them, letters "
+    "seen online (disjoint from the dev and test sets after folding). After them (NOT blind): en 28/30 = 93.3%, es "
+    "26/30 = 86.7%. Still failing and left: en-t6-flow-01 (a status asked for a mother's card read as a typo), "
+    "en-t6-sev-03 (a move and a lost card joined by 'and I think'), es-t6-aic-02, es-t6-flow-02, es-t6-flow-06 "
+    "(a complaint with a receipt number taken straight to an outside-processing-time request), es-t6-q-01.",
 )
 # Each set: its folder, its results' file name, the notes on how its figures came about, its title.
 SETS = {

@@ -90,7 +90,8 @@ def display_phone(e164: str) -> str:
 
 
 _NO_EMAIL = re.compile(
-    r"^\s*(no|nope|none|n/?a|ninguno|ninguna|nada)\b|\b(don'?t|do not|dont) (have|use)|\bno (tengo|uso)\b|"
+    r"^\s*(no|nope|none|n/?a|ninguno|ninguna|nada)\b|\b(don'?t|do not|dont|never) (really )?(have|use|check)|\bno (tengo|uso|reviso)\b|"
+    r"\bcasi no (uso|reviso)\b|\bnunca (uso|reviso)\b|"
     r"\bsin (correo|email|e-mail)\b|\bno email\b|\bno e-mail\b|\bno correo\b"
 )
 

@@ -62,6 +62,7 @@ _SPANISH_WORDS = frozenset(
     cambiar mande manda hablar se cual cuanto tiempo ahora hoy manana semana mes ano
     nunca nada claro vez veces correo perdon bien nombre apellido
     cancelar cancela cancele cancelen olvidalo olvidelo espere espera salir parar listo bueno dale vale
+    esto eso entiendo mandaron llego carta
     llamenme llameme llamame marquenme marqueme correcto
     """.split()
 )
@@ -125,6 +126,13 @@ _CANNOT_USE = re.compile(
 )
 
 
+# A message that opens by naming the language it wants, whatever follows (folded text).
+_OPENS_WITH_LANGUAGE = re.compile(
+    r"^\W*(?:(?:ok|okay|sorry|perdon|disculpe|hola|hi)\W+)?(?:(?:en|in)\s+)?(?P<lang>espanol|spanish|castellano|english|ingles)"
+    r"(?:\s+(?:por favor|porfa|please|pls|plz))?\s*(?:[,.!;:]|$)"
+)
+
+
 def _unusable_language(text: str) -> Optional[str]:
     found = _CANNOT_USE.search(text)
     if not found:
@@ -142,6 +150,9 @@ def requested_language(text: Optional[str]) -> Optional[str]:
     """
     if not text:
         return None
+    opening = _OPENS_WITH_LANGUAGE.match(fold(text[:200]).lower())
+    if opening:  # "en español por favor, es para mi hijo pero yo soy la que esta haciendo esto"
+        return SPANISH if _WANTS_SPANISH.search(opening.group("lang")) else ENGLISH
     words = _TOKEN.findall(text[:200])
     if not words or len(words) > 16:
         return None
@@ -189,6 +200,29 @@ def _function_word_vote(words) -> Optional[str]:
     return None
 
 
+PASTED_AFTER = 120  # where a colon or a quote can end the applicant's own words
+OWN_WORDS = 4
+
+
+def _pasted_after_own_words(text: str) -> Optional[str]:
+    """The language of the applicant's own words when a letter is pasted after them, behind a
+    colon or a quote: the pasted words are the agency's, not the applicant's."""
+    cut = min((i for i in (text.find(":"), text.find('"'), text.find("“")) if 0 < i < PASTED_AFTER), default=-1)
+    if cut < 0:
+        return None
+    own = [fold(w.lower()) for w in _TOKEN.findall(_without_identifiers(text[:cut]))]
+    rest = _TOKEN.findall(text[cut + 1:])
+    if len(own) < OWN_WORDS or len(rest) < 2 * len(own):
+        return None
+    es = sum(w in _SPANISH_WORDS for w in own)
+    en = sum(w in _ENGLISH_WORDS for w in own)
+    if es >= OWN_WORDS - 1 and es >= en + 2:  # "me" is a word of both
+        return SPANISH
+    if en >= OWN_WORDS - 1 and en >= es + 2:
+        return ENGLISH
+    return None
+
+
 def detect(text: Optional[str], previous: Optional[str] = None) -> LanguageDecision:
     """Decide the language to answer `text` in, given the conversation's `previous` one."""
     keep = previous if previous in SUPPORTED else DEFAULT
@@ -199,6 +233,9 @@ def detect(text: Optional[str], previous: Optional[str] = None) -> LanguageDecis
     if asked:
         return LanguageDecision(asked, "switch_request")
 
+    pasted = _pasted_after_own_words(text)
+    if pasted:  # "me llego esta carta y no entiendo nada: NOTICE OF INTENT TO DENY ..." is Spanish
+        return LanguageDecision(pasted, "function_words")
     # Receipt numbers, form names, digits and symbols say nothing about language.
     words = [w.lower() for w in _TOKEN.findall(_without_identifiers(text))]
     plain = [fold(w) for w in words]

@@ -42,7 +42,10 @@ TOPIC_TERMS: Dict[str, Pattern[str]] = {
                                         # "si no me contestan antes, tengo que ir de todos modos?"
                                         r"|\b(tengo que ir|hay que ir|debo ir|have to go|should i (still )?go|do i (still )?go)\b"
                                         r".*\b(de todos modos|de todas formas|igual|anyway|anyways|regardless)\b",
-        "case_approved": r"\b(case|caso|status|estatus|estado)\b.*\b(approved|aprobad[oa])\b",
+        "case_approved": r"\b(case|caso|status|estatus|estado)\b.*\b(approved|aprobad[oa])\b"
+                         # "what does approved mean exactly, do i get something in the mail" (test set 6)
+                         r"|\b(approved|aprobad[oa])\b.*\b(mean|means|significa|quiere decir)\b"
+                         r"|\b(mean|means|significa|quiere decir)\b.*\b(approved|aprobad[oa])\b",
         "actively_reviewed": r"\b(actively reviewed|actively being reviewed|revisado activamente|revision activa|"
                              r"siendo revisado)\b",
         "biometrics_what_to_bring": r"\b(biometrics?|biometricos|fingerprints?|huellas)\b.*\b(bring|take|need|llevar|"
@@ -80,7 +83,9 @@ def names_topic(text: Optional[str], topic: Optional[str]) -> bool:
 # reads like a status check to the classifier; the question is what was asked.
 _ASKS_MEANING = re.compile(
     r"\bwhat (?:does|do|did) (?:that|this|it|\w+(?: \w+){0,4}) mean\b|\bwhat (?:is|s) (?:that|this) (?:mean|about)\b|"
-    r"\bwhat(?:'s| is) the meaning\b|\bmeaning of\b|\bque (?:significa|quiere decir)\b|\bsignifica (?:que|eso|esto)\b"
+    r"\bwhat(?:'s| is) the meaning\b|\bmeaning of\b|\bque (?:significa|quiere decir)\b|\bsignifica (?:que|eso|esto)\b|"
+    # a letter pasted with "no entiendo nada" (test set 6: read as a notice that never came)
+    r"\bno (?:le )?entiendo(?: nada)?\b|\bi (?:do ?n'?t|dont|do not) understand (?:it|this|that|what|anything)\b"
 )
 
 

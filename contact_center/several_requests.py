@@ -53,13 +53,18 @@ _JOIN_WORDS = (r"(?:and also|and another thing|another thing is|another question
 # ("move my interview on dec 11, and my us passport is expiring, how do i renew it"). Not after
 # a question: "what is an RFE and how long do i have" is one. A part that is no request of its
 # own still goes back to the one before it (plan), so ", and i have covid" stays a detail.
+_VERB_AFTER_PRONOUN = (r"(?:tengo|tiene|tienen|tenemos|tenia|necesito|necesita|necesitan|quiero|quiere|puedo|puede|pueden|"
+                       r"voy|va|van|vamos|hice|hizo|mande|mando|mandaron|envie|envio|enviaron|perdi|perdio|perdieron|"
+                       r"recibi|recibio|recibieron|vi|vio|llevo|llevaron|traje|trajo|recojo|recoger|cambie|cambiaron|"
+                       r"pusieron|dieron|dejaron|tienes|debo|debe|hay)")
 _JOINS = re.compile(
     rf"(?<=[.!?;])\s+(?:{_JOIN_WORDS}\b[,:]?\s*)?"
     rf"|\s*,?\s+\b{_JOIN_WORDS}\b[,:]?\s*"
     rf"|(?P<bare>\s*,\s*\b(?:and|y)\s+|\s*,?\s+\b(?:and|y)\s+(?={QUESTION_WORDS}\b)"
     # "my green card never came AND the receipt notice has my name as Jhon": a clause with its
     # own subject; plan() keeps a cut part that is no request of its own with the one before.
-    rf"|\s+\b(?:and|y)\s+(?=(?:the|my|our|mi|mis|el|la|los|las|nuestro|nuestra)\s))"
+    # Not "y la tengo que recoger": "la", "lo" before a verb are pronouns, not a new subject (test set 6).
+    rf"|\s+\b(?:and|y)\s+(?=(?:the|my|our|mi|mis|el|la|los|las|nuestro|nuestra)\s(?!{_VERB_AFTER_PRONOUN}\b)))"
 )
 _QUESTION = re.compile(rf"^[\s¿]*{QUESTION_WORDS}\b")
 
@@ -139,7 +144,10 @@ def split(text: str) -> List[str]:
         return []
     parts, start = [], 0
     for match in _JOINS.finditer(folded):
-        if match.group("bare") and _QUESTION.match(folded[start:match.start()]):
+        if match.group("bare") and _QUESTION.match(folded[start:match.start()]) \
+                and not receipts.find(folded[start:match.start()]):
+            # "what is an RFE and how long do i have" is one question; "what's the status on my
+            # I-129 WAC..., and can you expedite it?" names its case: a status, then another request.
             continue
         parts.append(text[start:match.start()])
         start = match.end()

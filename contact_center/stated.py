@@ -67,8 +67,9 @@ def covid_stated(text: Optional[str]) -> Optional[bool]:
 # The answer to "Do you have COVID-19 or any of its symptoms?" told without the word covid:
 # "tested positive yesterday, fever and everything" had been asked for a yes or no three times.
 _ILL_NOW = re.compile(
-    r"\b(tested positive|test(ed)? (came back )?positive|(di|dio|sali|salio) positiv[oa]|positiv[oa]|"
-    r"fever|fiebre|calentura|cough(ing)?|tos|symptoms|sintomas|sick|enferm[oa]|lost my (taste|smell)|"
+    r"\b(tested positive|test(ed)? (came (back|out) )?positive|came (back|out) positive|(di|dio|sali|salio) positiv[oa]|positiv[oa]|"
+    r"fever|fiebre|calentura|cough(ing)?|tos|symptoms|sintomas|sick|enferm[oa]|lost my (taste|smell)|chills|escalofrios|"
+    r"sore throat|dolor de garganta|body aches|me duele todo|"
     r"perdi el (gusto|olfato)|quarantin\w*|cuarentena|isolating|aislad[oa])\b"
 )
 _WELL_NOW = re.compile(
@@ -233,6 +234,21 @@ def letter_came(text: Optional[str]) -> bool:
     missed my biometrics"), not of one that is missing."""
     cleaned = clean(text)
     return bool(_LETTER_CAME.search(cleaned)) and not _MAIL_MISSING.search(cleaned)
+
+
+# Mail about another person's case sent to the applicant (test set 6: filed as a typo).
+_SOMEONE_ELSES = re.compile(
+    r"\b((somebody|someone|some one) elses?|another persons?|other persons?|a different (person|name)|not (mine|my case|my name)|"
+    r"otra persona|alguien mas|de otro|de otra|no es (mio|mia|mi caso|mi nombre)|otro nombre)\b"
+)
+
+
+def someone_elses_mail(text: Optional[str]) -> bool:
+    """True when a letter or card that came is about another person's case."""
+    cleaned = clean(text)
+    return letter_came(text) and bool(_SOMEONE_ELSES.search(cleaned)) or \
+        bool(re.search(r"\b(letter|notice|card|carta|aviso|tarjeta|envelope|sobre)\b", cleaned)) and \
+        bool(re.search(r"\b(inside|adentro|dentro)\b", cleaned)) and bool(_SOMEONE_ELSES.search(cleaned))
 
 
 def live_topic_stated(text: Optional[str], receipt_given: bool) -> Optional[str]:

@@ -21,6 +21,7 @@ from rasa.shared.nlu.constants import INTENT
 from rasa.shared.nlu.training_data.message import Message
 
 from contact_center.question_topics import SELECTOR_CONFIDENCE, asks_meaning, names_topic
+from contact_center.stated import letter_came
 from nlu_components import override_intent
 from nlu_components.base import UnconfiguredComponent, typed_text
 
@@ -35,19 +36,18 @@ SMALL_TALK = frozenset({"greet", "goodbye", "thank", "affirm", "deny", "stop", "
                         "help", "inform"})
 
 
-NAMED_IN_RANKING = 0.1  # a topic the selector gave some weight, when the message names it and no other
+NAMED_IN_RANKING = 0.02  # a topic the selector ranked at all, when the message names it and no other
 
 
 def prefer_named_topic(message: Message, text: str) -> None:
     """The selector's answer, made the topic the message names when it named another: "someone
     in a facebook group said i should just pay for premium processing instead, is that a thing
     for me?" was answered about scams (test set 5), with premium processing ranked below it.
-    Only when the selector was not sure, the chosen topic is not named and exactly one ranked
-    topic is ("what number do i call" named no topic's words but was surely the phone numbers)."""
+    Only when the chosen topic is not named and exactly one ranked topic is."""
     selector = (message.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}
     chosen = selector.get("response") or {}
     topic = str(chosen.get("intent_response_key") or "").partition("/")[2]
-    if not topic or float(chosen.get("confidence") or 0.0) >= SELECTOR_CONFIDENCE or names_topic(text, topic):
+    if not topic or names_topic(text, topic):
         return
     named = [entry for entry in selector.get("ranking") or []
              if float(entry.get("confidence") or 0.0) >= NAMED_IN_RANKING
@@ -82,7 +82,8 @@ class KnowledgeQuestionClassifier(UnconfiguredComponent):
             # names its topic needs a less sure selector ("got an RFE in the mail, how long do i
             # have": 0.84; "what is a NOID?? i got one today and im freaking out": off topic 0.40,
             # NOID 0.89), or it is answered "Sorry, I didn't understand".
-            unplaced = name == DEFAULT_NLU_FALLBACK_INTENT_NAME or (name == "out_of_scope" and confidence < UNSURE_OFF_TOPIC)
+            unplaced = name == DEFAULT_NLU_FALLBACK_INTENT_NAME or (name == "out_of_scope" and confidence < UNSURE_OFF_TOPIC) \
+                or (name == "notice_not_received" and letter_came(text))  # "me llego esta carta y no entiendo nada: ..."
             needed = FALLBACK_SELECTOR_CONFIDENCE if unplaced else SELECTOR_CONFIDENCE
             if float(selected.get("confidence") or 0.0) < needed or not names_topic(text, topic):
                 continue

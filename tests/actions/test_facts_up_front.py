@@ -400,7 +400,9 @@ def test_a_new_request_put_aside_the_receipt_question_is_asked_about_even_when_l
 
 @pytest.mark.parametrize("after_what, text, changed", [
     (True, "the address is missing the apartment, its 45 oak st apt 3b providence ri", True),
-    (False, "the address is missing the apartment, its 45 oak st apt 3b providence ri", False),  # not asked what
+    # Not asked what: a new address for missing mail is still where it should have gone (test set 6)
+    (False, "the address is missing the apartment, its 45 oak st apt 3b providence ri", True),
+    (False, "i moved last year, is that a problem", False),  # no address in it: nothing to apply
     (True, "yes", False),
 ])
 def test_E1_the_answer_to_what_to_change_corrects_the_details(after_what, text, changed):

@@ -192,3 +192,15 @@ def test_X4_an_i539_category_in_the_applicants_words(text, expected):
 ])
 def test_U2_a_trip_for_pleasure_is_no_urgent_reason(text, reason):
     assert answers.urgent_reason(text) == reason
+
+
+@pytest.mark.parametrize("text, answer", [
+    ("pues creo que si, que tengo que ir a la oficina", True),  # test set 6: asked for a yes or no again
+    ("i think so", True), ("bueno si", True), ("creo que no", False), ("i dont think so", False),
+])
+def test_a_hedged_yes_or_no_is_that_answer(text, answer):
+    assert answers.yes_no(text) is answer
+
+
+def test_a_yes_with_contact_details_after_it_is_a_short_yes():
+    assert answers.short_answer("yes call me, 210 555 0104, email r.salinas@example.com") is True  # test set 6

@@ -1,6 +1,7 @@
 """Contact details for e-Requests and callbacks (E1, C3), checked with phonenumbers and email-validator."""
 import pytest
 
+from contact_center import contact
 from contact_center.contact import display_phone, find_phone_numbers, parse_contact
 
 
@@ -74,3 +75,9 @@ def test_X4_E1_a_receipt_number_or_contact_details_and_nothing_else(text, only):
     from contact_center.contact import only_details
 
     assert only_details(text) is only
+
+
+@pytest.mark.parametrize("text", ["i dont really use email", "casi no uso el correo", "I never check email honestly"])
+def test_C4_no_email_said_in_ones_own_words(text):
+    """Test set 6: "i dont really use email" was asked for a valid address three times."""
+    assert contact.declines_email(text)

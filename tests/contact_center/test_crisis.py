@@ -82,6 +82,7 @@ def test_G6_the_issue_examples_are_crises(text):
     ["this wait is killing me", "I'm dying to know if my case was approved", "me muero por saber",
      "my mother is in the hospital in Mexico and I need an urgent appointment to travel",
      "I have covid and need to reschedule my interview", "my green card was stolen", "i got fired from my job",
+     "tested positive, i have chills and my throat is killing me",  # an ache told at the covid question
      "", "   ", "EAC1234567890", "/affirm"],
 )
 def test_G6_near_misses_from_the_issue_are_not(text):

@@ -130,3 +130,18 @@ def test_G4_a_few_words_with_the_function_words_of_the_other_language_change_it(
 def test_G4_a_bare_bye_keeps_the_conversation_language():
     assert language.detect("bye", "es").language == "es"
     assert language.detect("bye", "en").language == "en"
+
+
+def test_G4_a_letter_pasted_after_the_applicants_own_words_is_not_their_language():
+    """Test set 6: a Spanish speaker pasting an English notice was answered in English."""
+    pasted = ("recibi este papel y no se que hacer: REQUEST FOR EVIDENCE. The evidence submitted is insufficient to "
+              "establish eligibility. You must submit the requested evidence within 87 days of the date of this notice.")
+    assert language.detect(pasted).language == "es"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("en español por favor, es para mi hijo pero yo soy la que esta haciendo esto", "es"),  # test set 6: long after it
+    ("in english please, my mom cant read this so i am helping her with her case today", "en"),
+])
+def test_G4_a_message_that_opens_by_naming_its_language_asks_for_it(text, lang):
+    assert language.requested_language(text) == lang

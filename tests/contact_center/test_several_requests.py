@@ -224,3 +224,11 @@ def test_G7_an_off_topic_part_is_a_request_only_when_it_names_an_agency():
 def test_G7_an_approval_told_before_another_agencys_question_is_news_not_a_status_request():
     assert part_of("my citizenship got approved!!", "check_case_status", 0.8).intent == "inform"
     assert part_of("was my citizenship approved?", "check_case_status", 0.8).intent == "check_case_status"
+
+
+def test_a_pronoun_before_a_verb_after_y_is_no_new_subject():
+    """Test set 6: "... mi mama llega ese dia y la tengo que recoger ... no tengo covid ... mi recibo es ..."
+    was cut in two, and the covid answer and the receipt number waited as another request."""
+    assert split("mi cita es el viernes y la tengo que cambiar porque me operan, no tengo covid") == []
+    assert split("mi tarjeta nunca llego y la carta tiene mi nombre mal") == [
+        "mi tarjeta nunca llego", "la carta tiene mi nombre mal"]

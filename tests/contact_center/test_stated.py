@@ -88,6 +88,7 @@ def test_O1_a_filing_mailed_to_the_wrong_place_is_not_a_change_of_address(text, 
     ("nada de covid, estoy bien", False),
     ("i dont know if i have covid", None),
     ("no se si tengo covid, tengo tos", True),  # the cough answers it: symptoms
+    ("yeah my rapid test came out positive last night, i have chills", True),  # test set 6
 ])
 def test_R4_the_covid_question_answered_in_the_applicants_words(text, has):
     assert stated.covid_answer(text) is has
@@ -187,3 +188,13 @@ def test_U2_an_emergency_named_is_no_urgent_reason_told(text):
 ])
 def test_G1_what_follows_a_request_for_a_person_is_its_topic(text, topic):
     assert stated.live_topic_stated(text, False) == topic
+
+
+@pytest.mark.parametrize("text, theirs", [
+    ("i got a letter from uscis with my name on the envelope but inside its about somebody elses case", True),
+    ("me llego una carta de otra persona a mi casa, que hago", True),
+    ("my card never came", False),
+    ("i got a letter saying my interview was moved", False),
+])
+def test_G1_a_letter_about_another_persons_case_is_a_matter_for_a_person(text, theirs):
+    assert stated.someone_elses_mail(text) is theirs

@@ -149,3 +149,79 @@ def test_questions_inside_a_form_about_a_caller_asking_for_money_are_answered(ch
                     "to get my card released, is that you")
     assert_reply(replies, "utter_faq/scams", "en")
     assert_reply(replies, "utter_ask_receipt_number", "en")
+
+
+# ---- test set 6 (first run 2026-12-06 20:19): the classes it found, in other words
+
+
+def test_R4_covid_told_with_its_symptoms_at_the_covid_question_is_the_answer(chat, store):
+    """"yes I tested positive this morning and I have a fever..." had asked to stop the reschedule."""
+    c = chat()
+    c.say("i need to move my citizenship interview, its december 17 at 1pm")
+    replies = c.say("yeah my rapid test came out positive last night, i have chills and my throat is killing me")
+    assert_no_reply(replies, "utter_ask_switch_request", "en")
+    assert c.slot("has_covid") is True
+    assert c.active_form() == "reschedule_form"
+
+
+def test_U5_a_hedged_yes_to_the_in_person_question(chat):
+    c = chat()
+    c.say("tengo una emergencia con mi caso")
+    c.say("no, nadie esta en peligro")
+    replies = c.say("bueno si, creo que si tengo que ir en persona")
+    assert_reply(replies, "utter_ask_urgent_reason", "es")
+
+
+def test_G4_a_request_for_spanish_that_opens_a_long_answer_switches_the_language(chat):
+    """"en español por favor, es para mi hijo ..." at the typo's question had been filed as the typo."""
+    c = chat()
+    c.say("my daughter's green card has her last name spelled wrong")
+    c.say("LIN1111111111")
+    replies = c.say("en español por favor, yo soy su mama y le estoy ayudando porque ella esta en la escuela")
+    assert_reply(replies, "utter_language_changed_in_form", "es")
+    assert c.slot("problem_details") is None
+
+
+def test_R4_facts_after_a_pronoun_y_stay_with_the_request(chat):
+    """"... ese dia y la tengo que recoger ... no tengo covid ... mi recibo es ..." had been cut in two."""
+    c = chat()
+    replies = c.say("ocupo cambiar mi entrevista del 16 de diciembre a las 10 de la mañana porque mi esposa da a luz "
+                    "esa semana y la tengo que acompañar al hospital, covid no tengo, el recibo es MSC5555555555")
+    assert_reply(replies, "utter_ask_contact", "es")
+
+
+def test_S1_a_status_asked_with_its_number_then_another_request_are_both_taken(chat):
+    c = chat()
+    replies = c.say("whats going on with EAC1234567890, and can i change the address on it? we moved")
+    assert_reply(replies, "utter_case_status_result", "en")
+
+
+def test_E1_where_missing_mail_should_have_gone_corrected_at_the_confirmation(chat, store):
+    """"wait the address is wrong ... it should have gone to ..." had been asked about as a change of address."""
+    c = chat()
+    c.say("my approval notice never came")
+    c.say(APPROVED)
+    c.say("the I-130 approval notice, to 12 Pine St, Dayton OH 45402")
+    c.say("937 555 0161")
+    replies = c.say("hold on, thats my old address, it should have gone to 88 Elm Ave Apt 2, Dayton OH 45405")
+    assert_reply(replies, "utter_correction_applied", "en")
+    assert "88 Elm Ave" in c.slot("problem_details")
+    c.say("yes")
+    [filed] = store.service_requests_for(c.sender)
+    assert "88 Elm Ave" in filed.details
+
+
+def test_G1_another_persons_letter_is_for_a_person_not_a_service_request(chat, store):
+    c = chat()
+    c.say("can i talk to someone")
+    replies = c.say("uscis sent me a letter but inside it has someone elses name and case, what do i do with it")
+    assert_no_reply(replies, "utter_ask_receipt_number", "en")
+    assert c.decided()[0] == "LIVE_TIER1"
+
+
+def test_G4_a_letter_pasted_after_spanish_words_is_answered_in_spanish(chat):
+    c = chat()
+    replies = c.say("me mandaron esto y no le entiendo: REQUEST FOR EVIDENCE. The evidence submitted does not establish "
+                    "eligibility. Submit the requested evidence within 87 days.")
+    assert c.slot("language") == "es"
+    assert_no_reply(replies, "utter_ask_problem_details", "en")

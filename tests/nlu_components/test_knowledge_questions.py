@@ -55,14 +55,6 @@ def test_the_answer_is_the_topic_the_message_names_when_the_selector_chose_anoth
     assert response["utter_action"] == "utter_faq/premium_processing"
 
 
-def test_a_sure_choice_stands_though_the_message_names_another():
-    text = "and if i need to call you guys, is there a phone number or do you call me back"
-    message = _ranked(text, "contact_numbers", [("contact_numbers", 0.91), ("callback_caller_id", 0.3)])
-    message.get("response_selector")["faq"]["response"]["confidence"] = 0.91
-    [message] = KnowledgeQuestionClassifier().process([message])
-    assert message.get("response_selector")["faq"]["response"]["intent_response_key"] == "faq/contact_numbers"
-
-
 @pytest.mark.parametrize("text, ranking", [
     ("someone called asking for gift cards, is that uscis", [("scams", 0.6), ("premium_processing", 0.3)]),  # chosen is named
     ("how long does it take", [("scams", 0.6), ("premium_processing", 0.3)]),  # nothing named: left as chosen

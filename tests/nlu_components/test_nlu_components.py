@@ -161,14 +161,15 @@ def test_G1_a_status_told_as_the_context_of_a_question_is_the_question(parse, te
 
 
 def test_G4_a_few_words_keep_the_language_the_channel_says_the_conversation_is_in():
-    """Test set 5: "si, llamenme" read as English turned a Spanish conversation around."""
+    """Test set 5: "si, llamenme" read as English turned a Spanish conversation around ("contestenme"
+    is still read as English by the detector alone)."""
     from rasa.shared.nlu.training_data.message import Message
 
     from contact_center.messages import CONVERSATION_LANGUAGE_KEY
     from nlu_components.language_detector import LanguageDetector
 
     def entities(metadata):
-        message = Message(data={"text": "llamenme", "metadata": metadata})
+        message = Message(data={"text": "contestenme", "metadata": metadata})
         [message] = LanguageDetector().process([message])
         return [e["value"] for e in message.get("entities", []) if e["entity"] == "language"]
 
