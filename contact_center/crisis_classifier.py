@@ -29,6 +29,9 @@ from contact_center.nlu_markup import plain_text
 ROOT = Path(__file__).resolve().parents[1]
 CRISIS_DATA = ROOT / "crisis_data"
 NLU_DATA = ROOT / "data" / "nlu"
+# The development conversations: long case stories told the way applicants tell them.
+CONVERSATIONS = ROOT / "benchmarks" / "conversations"
+CRISIS_REPLIES = frozenset({"utter_call_911", "utter_call_988"})
 NONE = "none"  # neither kind
 DANGER, SELF_HARM = Kind.DANGER.value, Kind.SELF_HARM.value
 THRESHOLD = 0.35  # chosen by cross-validation (benchmarks/results/crisis.md, "Classifier threshold"); the rule's pick with dev10
@@ -59,17 +62,103 @@ def crisis_examples(paths: Iterable[Path]) -> Tuple[List[str], List[str]]:
     return texts, labels
 
 
-def training_set(crisis_paths: Optional[Sequence[Path]] = None) -> Tuple[List[str], List[str]]:
-    """Crisis development sets plus every NLU training text that is not a crisis."""
+def other_texts() -> List[str]:
+    """Every NLU training text that the patterns do not call a crisis: what the assistant
+    hears that is not one."""
     from contact_center import crisis
 
+    return [
+        text
+        for path in sorted(NLU_DATA.rglob("*.yml"))
+        for text in _nlu_texts(path)
+        if text and not crisis.assess_patterns(text).crisis
+    ]
+
+
+def conversation_turns(folder: Path = CONVERSATIONS) -> List[str]:
+    """What applicants say in scripted conversations, but the turns where 911 or 988 is the
+    expected answer: long case stories, for measuring false alarms (and, as a choice measured
+    in benchmarks/crisis_model_selection.py, for training)."""
+    turns = []
+    for path in sorted(folder.glob("*.yml")):
+        for conversation in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            for turn in conversation.get("turns") or []:
+                said = str(turn.get("say") or "").strip()
+                if said and not said.startswith("/") and not CRISIS_REPLIES & set(turn.get("expect") or []):
+                    turns.append(said)
+    return turns
+
+
+def negative_texts(with_conversations: bool = False) -> List[str]:
+    """Every NLU training text that is not a crisis, and, if asked, the development
+    conversations' turns that are not. Without them by default: held out a set at a time they
+    changed nothing (benchmarks/results/crisis_model_selection.md)."""
+    from contact_center import crisis
+
+    others = other_texts()
+    if with_conversations:
+        others += [t for t in conversation_turns() if not crisis.assess_patterns(t).crisis]
+    return others
+
+
+def training_set(crisis_paths: Optional[Sequence[Path]] = None) -> Tuple[List[str], List[str]]:
+    """Crisis development sets plus every text that is not a crisis (`negative_texts`)."""
     texts, labels = crisis_examples(crisis_paths or sorted(CRISIS_DATA.glob("*.yml")))
-    for path in sorted(NLU_DATA.rglob("*.yml")):
-        for text in _nlu_texts(path):
-            if text and not crisis.assess_patterns(text).crisis:
-                texts.append(text)
-                labels.append(NONE)
-    return texts, labels
+    others = negative_texts()
+    return texts + others, labels + [NONE] * len(others)
+
+
+# Articles, conjunctions, third persons and forms of "to be" and "to say", in both languages;
+# never a negation, "me", "myself" or "my", which say whose harm it is.
+STORY_WORDS = frozenset("""
+    a an the and or but so of to in on at for with from by as that this these those there then than
+    is are was were be been being am it its he she her hers his him they them their theirs says said say
+    tell told just also really like about into over
+    el la los las lo un una unos unas y e o u pero de del al a en con por para que como este esta estos
+    estas ese esa eso es son era eran fue ser estar esta estan ella ellas ellos su sus le les dice dijo
+    decir tambien pues
+""".split())
+
+
+@dataclass(frozen=True)
+class Features:
+    """How a message is read by the classifier. The defaults are the choice in use;
+    `benchmarks/crisis_model_selection.py` compares others on development sets held out
+    one whole set at a time (a set written by another hand is what a blind message is like)."""
+
+    chars: Tuple[int, int] = (3, 5)
+    char_min_df: int = 2
+    words: Tuple[int, int] = (1, 2)
+    c: float = 10.0
+    balanced: bool = False
+    # Words that tell a story, not what it is about. Crisis messages are long stories and most
+    # other training texts short, so "and", "she", "is" had come to weigh towards a crisis:
+    # "my mom is 84 and in a wheelchair ... she needs a room without stairs" got 911.
+    without_story_words: bool = False
+
+    def reader(self):
+        from contact_center.crisis import prepared
+
+        if not self.without_story_words:
+            return prepared
+        return lambda text: " ".join(w for w in prepared(text).split() if w not in STORY_WORDS)
+
+    def pipeline(self):
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.pipeline import FeatureUnion, make_pipeline
+
+        prepared = self.reader()
+        features = FeatureUnion(
+            [
+                ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=self.chars, sublinear_tf=True,
+                                          min_df=self.char_min_df, preprocessor=prepared)),
+                ("words", TfidfVectorizer(ngram_range=self.words, sublinear_tf=True, min_df=1, preprocessor=prepared,
+                                          token_pattern=r"[a-z0-9]+")),
+            ]
+        )
+        weights = "balanced" if self.balanced else None
+        return make_pipeline(features, LogisticRegression(C=self.c, max_iter=3000, class_weight=weights, random_state=SEED))
 
 
 @dataclass
@@ -78,20 +167,9 @@ class CrisisClassifier:
     threshold: float = THRESHOLD
 
     @classmethod
-    def fit(cls, texts: Sequence[str], labels: Sequence[str], threshold: float = THRESHOLD) -> "CrisisClassifier":
-        from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.linear_model import LogisticRegression
-        from sklearn.pipeline import FeatureUnion, make_pipeline
-
-        from contact_center.crisis import prepared
-
-        features = FeatureUnion(
-            [
-                ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=2, preprocessor=prepared)),
-                ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1, preprocessor=prepared, token_pattern=r"[a-z0-9]+")),
-            ]
-        )
-        model = make_pipeline(features, LogisticRegression(C=10.0, max_iter=3000, random_state=SEED))
+    def fit(cls, texts: Sequence[str], labels: Sequence[str], threshold: float = THRESHOLD,
+            features: Features = Features()) -> "CrisisClassifier":
+        model = features.pipeline()
         model.fit(list(texts), list(labels))
         return cls(model, threshold)
 
