@@ -345,7 +345,13 @@ NOTES = [
     "... i dont want to mess it up' and for 'im the only income for me and my 2 kids', 911 for a mother in a wheelchair "
     "who needs a room without stairs). Written by a helper who saw neither the check's code nor its other sets. FIRST "
     "RUN, classifier trained without dev11: en recall 20/20 with 13 of 100 near-miss alarms (2 of them the patterns'), "
-    "es 20/20 with 13 of 100 (3 the patterns'). Then trained on.",
+    "es 20/20 with 13 of 100 (3 the patterns'). Then trained on, with 'my throat is killing me' (an ache, found "
+    "by a hand test at the covid question, 911) added to the idioms. The conversation evaluation's long-answer false "
+    "alarms went (test set 5: en 30/30). The blind rows moved, read after the change and not tuned on: test en "
+    "1.000 -> 0.987 recall, es 0.987 -> 0.975; test2 en false alarms 5.0% -> 3.0%; test4 en 0.963 / 6.2% -> 0.950 / "
+    "5.0%, es 0.975 / 8.7% -> 0.963 / 7.5%: fewer false alarms, and one crisis in 80-100 more missed. With dev11 the "
+    "threshold rule picks 0.425; the code keeps 0.35 for now: applying the rule would trade more recall for fewer "
+    "false alarms, and recall comes first (G6); the rule itself should weigh that, which is left open (issue 11).",
     "test2 (tests/crisis/test2_*.yml: 100 crisis messages and 100 near misses per language), written blind on 2026-12-06 "
     "by someone who saw neither the check's code nor its development sets, while dev7 was being written. FIRST RUN, "
     "BLIND, with the check as committed after dev7 (threshold 0.375): en recall 98/100 = 0.980 with 7 of 100 near-miss "
