@@ -60,6 +60,12 @@ def _hour_left_out_that_matters(text: str, moment) -> bool:
     return (moment.date() - common.now().astimezone(moment.tzinfo).date()).days == 1
 
 
+def _covid_answer(text: str):
+    """R4's answer in the applicant's words, or a plain yes or no."""
+    said = stated.covid_answer(text)
+    return answers.yes_no(text) if said is None else said
+
+
 def _as_count(count):
     return None if count is None else float(count)
 
@@ -72,8 +78,7 @@ class ValidateRescheduleForm(ApplicantFormValidation):
         "times_rescheduled": lambda t: answers.times_rescheduled(common.latest_text(t)),
         # "yes I tested positive this morning and I have a fever and my whole body hurts" answers
         # R4's question; read as a new request, it had asked to stop the reschedule (test set 6).
-        "has_covid": lambda t: stated.covid_answer(common.latest_text(t)) if stated.covid_answer(common.latest_text(t)) is not None
-        else answers.yes_no(common.latest_text(t)),
+        "has_covid": lambda t: _covid_answer(common.latest_text(t)),
     }
     confirm_slot = "reschedule_confirmed"
     files_on_receipt = True

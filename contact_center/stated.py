@@ -243,12 +243,13 @@ _SOMEONE_ELSES = re.compile(
 )
 
 
+_MAIL_OPENED = re.compile(r"\b(letter|notice|card|carta|aviso|tarjeta|envelope|sobre)\b.*\b(inside|adentro|dentro)\b")
+
+
 def someone_elses_mail(text: Optional[str]) -> bool:
-    """True when a letter or card that came is about another person's case."""
+    """True when a letter or card that came (or was opened) is about another person's case."""
     cleaned = clean(text)
-    return letter_came(text) and bool(_SOMEONE_ELSES.search(cleaned)) or \
-        bool(re.search(r"\b(letter|notice|card|carta|aviso|tarjeta|envelope|sobre)\b", cleaned)) and \
-        bool(re.search(r"\b(inside|adentro|dentro)\b", cleaned)) and bool(_SOMEONE_ELSES.search(cleaned))
+    return bool(_SOMEONE_ELSES.search(cleaned)) and (letter_came(text) or bool(_MAIL_OPENED.search(cleaned)))
 
 
 def live_topic_stated(text: Optional[str], receipt_given: bool) -> Optional[str]:
