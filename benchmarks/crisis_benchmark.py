@@ -8,7 +8,7 @@ inside the emergency form) on:
 - the development sets in crisis_data/ (`dev` to `dev4`, `dev7` to `dev9`; `dev5` and `dev6`
   hold near misses only and are not rows: the patterns were written and tuned on them
   and the classifier is trained on them, so their rows are training figures);
-- the test sets in tests/crisis/ (`test` to `test4`), written blind by someone who never saw the
+- the test sets in tests/crisis/ (`test` to `test5`), written blind by someone who never saw the
   patterns or the other sets, and only reported here;
 - every NLU development example (tests/nlu/dev_*.yml) and the external out-of-scope
   probes (CLINC150 and multilingual TOD test splits, read from ../shared/data as the
@@ -34,8 +34,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DEVELOPMENT_SETS = ROOT / "crisis_data"  # written for tuning and training
 TEST_SETS = ROOT / "tests" / "crisis"  # written blind, only reported
 RESULTS = ROOT / "benchmarks" / "results"
-SPLITS = ("dev", "dev2", "dev3", "dev4", "dev7", "dev8", "dev9", "dev10", "dev11", "test", "test2", "test3", "test4")
-TEST_SPLITS = ("test", "test2", "test3", "test4")
+SPLITS = ("dev", "dev2", "dev3", "dev4", "dev7", "dev8", "dev9", "dev10", "dev11", "test", "test2", "test3", "test4", "test5")
+TEST_SPLITS = ("test", "test2", "test3", "test4", "test5")
 TARGET_RECALL = 1.0
 TARGET_FALSE_ALARMS = 0.02
 
@@ -203,7 +203,7 @@ def render(report: dict) -> str:
         "Written by `make bench-crisis` (benchmarks/crisis_benchmark.py). The crisis check is",
         "`contact_center.crisis.assess`; the baseline is the keyword check the assistant used",
         "before (`contact_center.answers.mentions_danger`). The `dev*` sets (crisis_data/) were",
-        "used to write the patterns and to train the classifier; `test` to `test4` (tests/crisis/)",
+        "used to write the patterns and to train the classifier; `test` to `test5` (tests/crisis/)",
         "were written blind and are only reported. Each set's first, blind run is in the notes.",
         "",
         "## Crisis sets",
@@ -372,6 +372,13 @@ NOTES = [
     "report does not list them. Session 16 then compared other ways for the classifier to read a message, holding "
     "out one whole development set at a time (benchmarks/crisis_model_selection.py): none was better. The check then "
     "changed by its training data (dev11, below), and the test4 rows moved with it (en 0.950 / 5.0%, es 0.963 / 7.5%).",
+    "test5 (tests/crisis/test5_*.yml: 80 crisis messages (50 danger, 30 self-harm) and 80 near misses per language), "
+    "written blind on 2026-12-06 (session 17) by a helper who read only the rules and the seeds, with the format given "
+    "in words: crises buried in case questions and form answers, symptoms without names, typos hiding the key word; "
+    "near misses from case history (U visa, VAWA, a past attempt in a medical record), idioms and accommodations. "
+    "FIRST RUN, BLIND, with the check as in ffe4400 (threshold 0.35): en recall 79/80 = 0.988 with 2 of 80 near-miss "
+    "alarms (2.5%); es 78/80 = 0.975 with 7 of 80 (8.8%). Patterns alone: en 0.575 / 2.5%, es 0.562 / 5.0%. Its rows "
+    "are not read for tuning and the report does not list them.",
 ]
 
 
