@@ -49,6 +49,8 @@ TEST4_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test4"
 TEST5_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test5"
 # A sixth blind set (60), written when the fifth had been read for its failures.
 TEST6_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test6"
+# A seventh blind set (60), written when the sixth had been read for its failures.
+TEST7_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test7"
 RESULTS = ROOT / "benchmarks" / "results"
 DEFAULT_CLOCK = "2026-11-24T10:00:00-05:00"  # a Tuesday morning: live chat open (G3)
 TARGET = 0.95
@@ -252,6 +254,14 @@ TEST6_NOTES = (
     "en-t6-sev-03 (a move and a lost card joined by 'and I think'), es-t6-aic-02, es-t6-flow-02, es-t6-flow-06 "
     "(a complaint with a receipt number taken straight to an outside-processing-time request), es-t6-q-01.",
 )
+TEST7_NOTES = (
+    "The seventh blind test set (benchmarks/conversations_test7/, 60: en 30, es 30) was written on 2026-12-06 "
+    "(session 17) by a helper working blind (the rules, the seeds, the domain's responses, the development README "
+    "and one development file, test6's README; no code, no results, no run), when the sixth test set was no longer "
+    "blind. It was asked for behaviours earlier sets lacked: courtesy and goodbyes inside forms, thanks then a new "
+    "request, answers given the long way round, labelled receipts, complaints about the wait, odd contact answers, "
+    "the clock at the rules' edges, and mistaken beliefs (G5). Reported only.",
+)
 # Each set: its folder, its results' file name, the notes on how its figures came about, its title.
 SETS = {
     "dev": (CONVERSATIONS, "conversations", NOTES, ": development set"),
@@ -261,6 +271,7 @@ SETS = {
     "test4": (TEST4_CONVERSATIONS, "conversations_test4", TEST4_NOTES, ": fourth blind test set"),
     "test5": (TEST5_CONVERSATIONS, "conversations_test5", TEST5_NOTES, ": fifth blind test set"),
     "test6": (TEST6_CONVERSATIONS, "conversations_test6", TEST6_NOTES, ": sixth blind test set"),
+    "test7": (TEST7_CONVERSATIONS, "conversations_test7", TEST7_NOTES, ": seventh blind test set"),
 }
 
 
@@ -411,7 +422,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="print only; write no results")
     parser.add_argument("--dir", type=Path, default=CONVERSATIONS, help="another folder of conversations")
     parser.add_argument("--test", action="store_true", help="the blind test set (benchmarks/conversations_test/)")
-    parser.add_argument("--set", choices=sorted(SETS), help="a set by name (dev, test, test2, test3, test4, test5, test6)")
+    parser.add_argument("--set", choices=sorted(SETS), help="a set by name (dev, test, test2, ... test7)")
     args = parser.parse_args(argv)
     chosen = args.set or ("test" if args.test else None)
     if chosen:
