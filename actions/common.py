@@ -15,7 +15,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from contact_center import clock, contact, language, question_topics, receipts, referrals, stops_and_corrections
+from contact_center import answers, clock, contact, language, question_topics, receipts, referrals, stops_and_corrections
 from contact_center.messages import CRISIS_INTENT, INTERRUPTED_SLOT, SERVICE_INTENTS, TOO_LONG_INTENT
 from contact_center.rules import Decision
 
@@ -25,6 +25,7 @@ logger = logging.getLogger(__name__)
 QUESTION_INTENT = "faq"
 # Intents a form never takes as an answer: the rules in data/ handle them.
 CONTROL_INTENTS = frozenset({"stop", "change_language"})
+GOODBYE_INTENT = "goodbye"
 SWITCH_CONFIDENCE = 0.80
 ASIDE_CONFIDENCE = 0.60
 # A question is its own class, far from any answer a form asks for (measured on form
@@ -90,6 +91,26 @@ def slot_before_latest_message(tracker: Tracker, name: str) -> Any:
         elif event.get("event") == "restart":
             value = None
     return value
+
+
+def form_under_way(tracker: Tracker) -> Optional[str]:
+    """The form that was asking its question when the applicant's latest message came, if any."""
+    events = tracker.events
+    latest_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
+    loop = None
+    for event in events[:latest_user]:
+        if event.get("event") == "active_loop":
+            loop = event.get("name")
+        elif event.get("event") in ("restart", "session_started"):
+            loop = None
+    return loop
+
+
+def ran_before(tracker: Tracker, action: str) -> bool:
+    """True when `action` ran earlier in this conversation (before the latest message)."""
+    events = tracker.events
+    latest_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
+    return any(e.get("event") == "action" and e.get("name") == action for e in events[:latest_user])
 
 
 def latest_text(tracker: Tracker) -> str:
@@ -168,6 +189,8 @@ def wants_to_leave(tracker: Tracker, own_topics: Iterable[str] = (), free_text: 
         return True  # G6: whatever was asked, the rules in data/crisis.yml answer this first
     if name == TOO_LONG_INTENT:
         return True  # not an answer: data/bounded_input.yml says so and asks again
+    if name == GOODBYE_INTENT and answers.says_goodbye(latest_text(tracker)):
+        return True  # "ok thanks bye": data/form_control.yml leaves the form, nothing filed
     if free_text:
         text = latest_text(tracker)
         if name == "change_language" and language.requested_language(text):

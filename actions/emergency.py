@@ -21,6 +21,7 @@ from contact_center import answers, crisis, rules, stated
 
 class ValidateEmergencyForm(ApplicantFormValidation):
     own_topics = ("report_emergency",)
+    yes_no_slots = ("in_danger", "needs_appointment")
     answer_readers = {
         # "yes i need to see someone at the office in person" answers U5's question; read as a
         # request for a person, it had left the form for live help (test set 4).

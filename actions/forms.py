@@ -156,9 +156,12 @@ class ApplicantFormValidation(FormValidationAction):
         name, _ = common.latest_intent(tracker)
         if name == "stop" and stops_and_corrections.says_stop(common.latest_text(tracker)):
             return False  # "never mind" is a stop, though "never" would answer "how many times?"
+        slot = tracker.get_slot("requested_slot")
+        if name == common.GOODBYE_INTENT:
+            # "ok thanks bye" at a confirmation opens with its yes: filed, not dropped.
+            return slot is not None and slot == self.confirm_slot and answers.short_answer(common.latest_text(tracker)) is True
         if name in (CRISIS_INTENT, TOO_LONG_INTENT, common.QUESTION_INTENT, "change_language"):
             return False  # a question ("and if they don't answer before the 10th?") is answered, then asked again
-        slot = tracker.get_slot("requested_slot")
         if slot is not None and slot == self.confirm_slot and self.requested(tracker, slot) and self.typed_correction(tracker):
             return True  # a field corrected at the confirmation, though it sounds like a new request
         if slot == "receipt_number" and self.requested(tracker, slot) and answers.receipt_not_at_hand(common.latest_text(tracker)) \
@@ -252,6 +255,13 @@ class ApplicantFormValidation(FormValidationAction):
             dispatcher.utter_message(response="utter_switch_later")
             switch = topic_switch.finish_first(tracker)
             tracker.slots[topic_switch.PROPOSED_SLOT] = None
+        elif self.answering(tracker) and self.courtesy_only(tracker):
+            # "one sec let me find it", "ok gracias": no answer, and no "I didn't get that" either;
+            # the question is asked again.
+            said = answers.courtesy(common.latest_text(tracker))
+            dispatcher.utter_message(response="utter_take_your_time" if said == "wait" else "utter_you_are_welcome")
+            # The asked slot set to nothing: Rasa then asks again instead of rejecting the form.
+            return [SlotSet(tracker.get_slot("requested_slot"), None)] + kept
         elif self.answering(tracker) and self.leaving(tracker):
             if topic_switch.is_new_request(tracker, self.own_topics):
                 return topic_switch.propose(tracker) + kept  # asked first: nothing is left half-filed
@@ -260,6 +270,18 @@ class ApplicantFormValidation(FormValidationAction):
         before = dict(tracker.slots)
         events = await super().run(dispatcher, tracker, domain)
         return switch + without_repeated_slots(events, before, before.get("requested_slot")) + kept
+
+    #: Slots asked with a yes-or-no question, besides the confirmation: there "si gracias" is a yes.
+    yes_no_slots: Iterable[str] = ()
+
+    def courtesy_only(self, tracker: Tracker) -> bool:
+        """True when the reply to the question is only courtesy: thanks, or asking for a moment."""
+        slot = tracker.get_slot("requested_slot")
+        text = common.latest_text(tracker)
+        if slot is None or answers.courtesy(text) is None:
+            return False
+        takes_yes_no = slot == self.confirm_slot or slot in set(self.yes_no_slots)
+        return not (takes_yes_no and answers.yes_no(text) is not None)
 
     def say_receipt_from_before(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
         """E1: a request that starts with a receipt number said earlier in the conversation (a

@@ -114,7 +114,7 @@ class ActionOutOfScope(Action):
 
 
 class ActionCancelForm(Action):
-    """`stop` inside a form: leave it cleanly; nothing is filed."""
+    """`stop` or a goodbye inside a form: leave it cleanly; nothing is filed."""
 
     def name(self) -> Text:
         return "action_cancel_form"
@@ -122,7 +122,8 @@ class ActionCancelForm(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(response="utter_form_cancelled")
+        name, _ = common.latest_intent(tracker)
+        dispatcher.utter_message(response="utter_form_left_goodbye" if name == common.GOODBYE_INTENT else "utter_form_cancelled")
         return common.leave_form()
 
 

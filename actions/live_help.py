@@ -83,6 +83,26 @@ def route_to_live(
     return events + [SlotSet("next_step", "offer_callback")]
 
 
+# The request each self-help form serves, by form (the e-Request form's by its request type).
+_FORM_TOPICS = {"case_status_form": "check_case_status", "reschedule_form": "reschedule_appointment",
+                "expedite_form": "request_expedite", "emergency_form": "report_emergency"}
+_E_REQUEST_TOPICS = {"outside_processing_time": "case_outside_processing_time", "notice_not_received": "notice_not_received",
+                     "card_not_received": "card_not_received", "typographic_error": "typo_correction",
+                     "accommodation": "request_accommodation"}
+
+
+def request_under_way(tracker: Tracker) -> Optional[str]:
+    """G1: a person asked for in the middle of a self-help request ("oiga mejor comuniqueme con
+    una persona" at the reschedule's receipt question) is asked about that request: it is
+    finished here, with what was said kept (test set 6: the reschedule was dropped for the
+    queue). Only once: asked for again after that, the topic question decides as for anyone."""
+    form = common.form_under_way(tracker)
+    topic = _E_REQUEST_TOPICS.get(tracker.get_slot("request_type") or "") if form == "e_request_form" else _FORM_TOPICS.get(form or "")
+    if topic is None or common.ran_before(tracker, "action_live_help"):
+        return None
+    return topic
+
+
 class ValidateLiveHelpForm(ApplicantFormValidation):
     """Asks what the applicant needs, so G1 can send self-help topics to self-help."""
 
@@ -98,7 +118,8 @@ class ValidateLiveHelpForm(ApplicantFormValidation):
     async def extract_live_topic(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
         if self.just_activated(tracker):  # "a live agent about my case EAC..." says its topic
             entities = {e.get("entity") for e in tracker.latest_message.get("entities", [])}
-            topic = stated.live_topic_stated(common.latest_text(tracker), "receipt_number" in entities)
+            topic = stated.live_topic_stated(common.latest_text(tracker), "receipt_number" in entities) \
+                or request_under_way(tracker)
             return {"live_topic": topic} if topic else {}
         if not self.requested(tracker, "live_topic") or self.leaving(tracker):
             return {}
@@ -135,7 +156,7 @@ class ActionLiveHelp(Action):
         if flow is not None:
             decision = rules.live_help(now, self_service_available=True)
             events = common.record(tracker, decision, {"topic": topic, "flow": flow}, "live_help")
-            if flow in ("case_status", "e_request", "change_address"):
+            if flow in ("case_status", "e_request", "change_address") or common.form_under_way(tracker):
                 dispatcher.utter_message(response="utter_self_service_first")
             return events + [SlotSet("live_topic", None), SlotSet("next_step", flow)]
         if tracker.get_slot("wants_callback") or topic == "request_callback":

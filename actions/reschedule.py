@@ -81,6 +81,7 @@ class ValidateRescheduleForm(ApplicantFormValidation):
         "has_covid": lambda t: _covid_answer(common.latest_text(t)),
     }
     confirm_slot = "reschedule_confirmed"
+    yes_no_slots = ("has_covid",)
     files_on_receipt = True
     correctable = ("appointment_time", "receipt_number", "contact")
     correction_readers = {

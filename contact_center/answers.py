@@ -193,6 +193,51 @@ def urgent_reason(text: Optional[str]) -> Optional[str]:
     return None
 
 
+# Courtesy said at a question, which answers nothing: thanks ("ok gracias", "thank u") and
+# asking for a moment ("one sec let me find it", "espere un momento la busco"). A lone "ok"
+# is not one of them: at a yes-or-no question it is a yes.
+_THANKS = r"(?:thanks?(?: (?:you|u))?(?: (?:so much|very much|a lot))?|thx|ty|tysm|muchas gracias|mil gracias|gracias|grax|merci)"
+_FILLER = r"(?:ok|okay|k|kk|oh|ah|alright|great|perfect|cool|got it|sure|perfecto|bueno|vale|sale|orale|listo|entendido|" \
+          r"ah ok|oh ok|si|yes|yeah|pues|please|pls|por favor|porfa|xfa|sir|maam|senor|senora|senorita|lol|jaja)"
+_MOMENT = (
+    r"(?:one|1|a|just a|un|1 un|)\s*(?:sec|secs|second|seconds|moment|min|minute|momento|momentito|segundo|segundito|minuto|minutito)|"
+    r"hold on|hang on|wait|waiting|brb|give me (?:a )?(?:sec|second|moment|minute|min)|gimme (?:a )?(?:sec|second|min)|"
+    r"let me (?:find|look for|look|check|get|grab|go get|see|search for|dig|pull) ?(?:it|that|them|the (?:letter|notice|number|receipt|paper|papers)|"
+    r"my (?:letter|notice|papers|receipt|number))?(?: up)?|(?:i'?m|im|i am) (?:looking|checking|getting it|finding it)(?: for it)?|"
+    r"espere?|esperame|espereme|aguarde|aguanta|permitame|permiteme|dame|deme|"
+    r"(?:(?:dejeme|dejame|deja|deje|ahorita|ahora|ya|voy a) )?(?:lo |la |los |las |le )?(?:busco|buscar|buscarlo|buscarla|veo|ver|reviso|revisar|checo|checar|saco|encuentro|"
+    r"encontrar)|la estoy buscando|lo estoy buscando|estoy buscando(?: la carta| el numero| el recibo)?|ya voy|ahi voy"
+)
+_COURTESY_PART = rf"(?:{_THANKS}|{_FILLER}|{_MOMENT})"
+_COURTESY = re.compile(rf"^{_COURTESY_PART}(?: {_COURTESY_PART})*$")
+_MOMENT_SAID = re.compile(rf"(?:^| )(?:{_MOMENT})(?: |$)")
+_THANKS_SAID = re.compile(rf"(?:^| ){_THANKS}(?: |$)")
+
+
+def courtesy(text: Optional[str]) -> Optional[str]:
+    """"wait" for a moment asked ("one sec let me find it", "un momentito, la estoy buscando"),
+    "thanks" for thanks ("ok gracias"); None for anything else, a lone "ok" included."""
+    cleaned = clean(text)
+    if not cleaned or not _COURTESY.match(cleaned):
+        return None
+    if _MOMENT_SAID.search(cleaned):
+        return "wait"
+    return "thanks" if _THANKS_SAID.search(cleaned) else None
+
+
+_BYE = (r"(?:bye(?: bye)?|byee+|bye now|good ?bye|cya|see (?:ya|you)(?: later| soon)?|later|ttyl|good night|"
+        r"have a (?:good|nice|great) (?:day|night|one|evening|weekend)|take care|adios|adio|chao|chau|ciao|bye bye|"
+        r"hasta (?:luego|pronto|manana|la proxima)|nos vemos|buenas noches|buen dia|que (?:tenga|tengas|este|estes) (?:buen|bien|buena)(?: \w+)?|"
+        r"cuidese|cuidate)")
+_GOODBYE = re.compile(rf"^(?:{_COURTESY_PART} )*{_BYE}(?: (?:{_COURTESY_PART}|{_BYE}))*$")
+
+
+def says_goodbye(text: Optional[str]) -> bool:
+    """True when the whole message takes leave ("ok bye", "gracias, adios", "thanks have a good
+    day"); "bye" inside a story or a question is not one."""
+    return bool(_GOODBYE.match(clean(text)))
+
+
 _TOLD_REASON_WORDS = 6
 _DONT_KNOW = re.compile(
     r"\b(i )?(do ?n'?t|dont|do not) know\b|\bnot sure\b|\bno idea\b|\bidk\b|\bno (lo )?se\b|\bno estoy segur|\bni idea\b|\bno me acuerdo\b|\bno recuerdo\b"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from contact_center import form_types, receipts
+from contact_center import answers, form_types, receipts
 from contact_center.text import fold
 
 ENGLISH = "en"
@@ -241,6 +241,10 @@ def detect(text: Optional[str], previous: Optional[str] = None) -> LanguageDecis
     plain = [fold(w) for w in words]
     meaningful = [w for w in plain if w not in _NEUTRAL_WORDS and len(w) > 1 or w == "y"]
     if not meaningful or set(meaningful) <= _BARE_ANSWERS:
+        return LanguageDecision(keep, "neutral")
+    if previous in SUPPORTED and (answers.courtesy(text) or answers.says_goodbye(text)):
+        # "ok gracias" in an English conversation, "thanks bye" in a Spanish one: courtesy
+        # people say across languages, which turned the next question around (session 17).
         return LanguageDecision(keep, "neutral")
     if any(ch in "ñ¿¡" for ch in text.lower()) or any(
         c in "áéíóú" for c in text.lower()

@@ -64,7 +64,9 @@ _JOINS = re.compile(
     # "my green card never came AND the receipt notice has my name as Jhon": a clause with its
     # own subject; plan() keeps a cut part that is no request of its own with the one before.
     # Not "y la tengo que recoger": "la", "lo" before a verb are pronouns, not a new subject (test set 6).
-    rf"|\s+\b(?:and|y)\s+(?=(?:the|my|our|mi|mis|el|la|los|las|nuestro|nuestra)\s(?!{_VERB_AFTER_PRONOUN}\b)))"
+    rf"|\s+\b(?:and|y)\s+(?=(?:the|my|our|mi|mis|el|la|los|las|nuestro|nuestra)\s(?!{_VERB_AFTER_PRONOUN}\b))"
+    # "I moved last month and I think my green card got lost in the boxes" (test set 6).
+    rf"|\s+\b(?:and|y)\s+(?=(?:i think|i believe|i guess|creo que|pienso que|me parece que)\s))"
 )
 _QUESTION = re.compile(rf"^[\s¿]*{QUESTION_WORDS}\b")
 
@@ -189,6 +191,10 @@ _ONE_REQUEST = {"request_callback": "request_live_agent"}
 
 
 def _same_request(part: Part) -> tuple:
+    if part.intent == "case_outside_processing_time" and not stated.processing_time_named(part.text):
+        # S1 then S4: "QUE PASA CON MI CASO??? llevo 2 años esperando" is one status request,
+        # whose lookup offers the e-Request only if the case is late.
+        return ("check_case_status", part.topic)
     return (_ONE_REQUEST.get(part.intent or "", part.intent), part.topic)
 
 

@@ -183,6 +183,40 @@ _ABOUT_STATUS = re.compile(
     r"\b(about|regarding|for|on|sobre|acerca de|por|para saber)\s+(my|the|mi|el)?\s*(case )?(status|estatus)\b|"
     r"\b(sobre|acerca de|por|para saber)\s+(el )?(estado|estatus) de (mi|el) caso\b"
 )
+# S1 before S4: "QUE PASA CON MI CASO SRC..., 3 AÑOS ESPERANDO" asks what is happening with
+# the case; the lookup says whether it is late, and only then is the e-Request offered. A
+# complaint that names the processing time ("2 years and the site says 12 months") already
+# says it is late: the e-Request is asked for.
+_ASKS_ABOUT_CASE = re.compile(
+    r"\b(que|q) (pasa|paso|ha pasado|esta pasando|hay|onda) (con|de) (mi|el|su) (caso|solicitud|aplicacion|tramite|proceso)\b|"
+    r"\b(donde|como) (esta|va|anda) (mi|el) (caso|solicitud|aplicacion|tramite|proceso)\b|"
+    r"\b(what'?s|whats|what is|check|know|saber|cual es|como va|ver) (the |el |my |mi )?(case )?(status|estatus|estado)\b|"
+    r"\b(status|estatus|estado) (of|on|de|del) (my|mi|el|su|our|the) (case|caso|solicitud|aplicacion|tramite|application|petition)\b|"
+    r"\b(any|some|alguna|ninguna|no|sin) (update|updates|news|novedad|novedades|noticia|noticias|respuesta|answer)\b|"
+    r"\b(what'?s|whats|what is|wats|wuts|what'?s been) (going on|happening|up|the deal|taking so long) with (my|the|our) (case|application|petition|file)\b|"
+    r"\bwhere (is|s|'s) (my|the|our) (case|application|petition|file)\b|\bwheres (my|the|our) (case|application|petition|file)\b|"
+    r"\b(any|no) news\b|\bwhat happened (to|with) (my|the|our) (case|application|petition)\b"
+)
+_PROCESSING_TIME_NAMED = re.compile(
+    r"\b(processing|procesamiento|posted|publicado|average|promedio|normal|website|site|pagina|web|online|en linea|"
+    r"should (take|be|have)|supposed to|deberia|debia|tarda|estimated|estimado|window|time ?frame|outside|fuera|beyond|"
+    r"past the|over the|mas de lo que|longer than|service request|solicitud de servicio|inquiry|e-?request|file|submit|"
+    r"presentar|hacer una solicitud|poner una queja)\b"
+)
+
+
+def status_asked_about_a_wait(text: Optional[str]) -> bool:
+    """S1 first: a complaint about the wait that asks about the case and names no processing
+    time (nor asks to file anything): the status is looked up, and S4 offers the e-Request
+    only when it shows the case is late."""
+    return bool(_ASKS_ABOUT_CASE.search(clean((text or "")[:MAX_STATED_CHARS]))) and not processing_time_named(text)
+
+
+def processing_time_named(text: Optional[str]) -> bool:
+    """True when a complaint about the wait names the processing time or asks to file (S4, E1)."""
+    return bool(_PROCESSING_TIME_NAMED.search(clean((text or "")[:MAX_STATED_CHARS])))
+
+
 _REASON_GIVEN = re.compile(
     r"\b(about|because|regarding|i got|i was|they|saying|says|told me|sobre|porque|acerca|me cobraron|me negaron|me dijeron|"
     r"me dijo|me llego|dice que|es de|es por)\b"
@@ -354,6 +388,23 @@ def still_missing(text: Optional[str]) -> bool:
 
 _CARD_NAMED = re.compile(r"\b(card|cards|tarjeta|tarjetas|mica|micas|ead|green ?card|permiso de trabajo|work permit)\b")
 _NOTICE_NAMED = re.compile(r"\b(notice|notices|letter|letters|aviso|avisos|carta|cartas|i-?797\w*)\b")
+
+
+# Mail that did not come (not lost or stolen once it came: that is a replacement, I-90).
+_NEVER_CAME = re.compile(
+    r"\bnever (came|come|arrived|got (it|here)|showed up|shown up|received)\b|"
+    r"\b(did not|didnt|has not|hasnt|have not|havent|not) (come|arrive|arrived|received|gotten|shown up|showed up)\b|"
+    r"\bno (me )?(ha |han )?(llego|llegado|llega)\b|\bnunca (me )?(llego|llega|recibi)\b|\bno (la |lo )?(he )?recibi(do)?\b|"
+    r"\btodavia no (me )?(llega|llego|recibo)\b"
+)
+
+
+def mail_missing(text: Optional[str]) -> Optional[str]:
+    """E1: "card" or "notice" when the message says that mail never came ("nunca me llego la
+    mica, ya me la habian aprobado"), else None."""
+    cleaned = clean((text or "")[:MAX_STATED_CHARS])
+    named = mail_named(cleaned)
+    return named if named in ("card", "notice") and _NEVER_CAME.search(cleaned) else None
 
 
 def mail_named(text: Optional[str]) -> Optional[str]:

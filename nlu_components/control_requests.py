@@ -21,10 +21,20 @@ thought: both must work anywhere, inside any form (G4, issue 13).
   tomorrow at 9am and i have covid, what do i do"; so is one, unsure of itself, that names an
   appointment the applicant cannot keep ("... my green card interview which is dec 16 at 9 am
   and i literally wont be able to walk ... MSC5555555555" had been a status check).
+- A complaint about the wait that asks what is happening with the case and names no
+  processing time ("QUE PASA CON MI CASO SRC..., 3 AÑOS ESPERANDO") is a status check (S1):
+  the lookup says whether the case is late, and S4 offers the e-Request only then. It had
+  filed an outside-processing-time request for a case that may be on time.
+- Mail that never came, told and not asked about, is that request (E1) when the classifier
+  could not place it or took it for a question: "nunca me llego la mica, ya me la habian
+  aprobado" had got the answer about an approved case.
 - After a crisis reply cut a request short, a message asking to go back to it ("im safe now,
   can we finish the typo thing") is `resume_request` (G6): the channel marks the message
   when such a request waits (applicant_channels/several_requests.py); it had been read as a
   goodbye and answered "Take care".
+- A message that only takes leave ("ok thanks bye", "gracias, que tenga buen dia") is
+  `goodbye`, which leaves any form with nothing filed (data/form_control.yml); it had been
+  taken as an e-Request's description, or asked again for a contact.
 - A short message that opens with a yes or a no is `affirm` / `deny` when the classifier
   could not place it (nlu_fallback: "si x favor, nunca me llego nada" at an offer), and a
   yes with no word of stopping is `affirm` where the classifier said `stop` ("eso,
@@ -39,7 +49,7 @@ from typing import List, Optional
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.training_data.message import Message
 
-from contact_center import answers, appointments, language, person_requests, receipts, stated, stops_and_corrections
+from contact_center import answers, appointments, language, person_requests, question_topics, receipts, stated, stops_and_corrections
 from nlu_components import override_intent
 from contact_center.messages import RESUMABLE_KEY, RESUME_INTENT
 from nlu_components.base import UnconfiguredComponent, typed_text
@@ -47,11 +57,14 @@ from nlu_components.base import UnconfiguredComponent, typed_text
 STOP_INTENT = "stop"
 LANGUAGE_INTENT = "change_language"
 PERSON_INTENT = "request_live_agent"
+GOODBYE_INTENT = "goodbye"
 # Intents that already ask for a person: left as they are.
 PERSON_INTENTS = frozenset({PERSON_INTENT, "request_callback"})
 FALLBACK_INTENT = "nlu_fallback"
 STATUS_INTENT = "check_case_status"
 RESCHEDULE_INTENT = "reschedule_appointment"
+LATE_CASE_INTENT = "case_outside_processing_time"
+MISSING_MAIL_INTENTS = {"card": "card_not_received", "notice": "notice_not_received"}
 UNSURE = 0.5
 # Intents a message that says an appointment cannot be kept was taken for, and below what
 # confidence: a receipt number in it drew "check_case_status" (0.53, test set 5).
@@ -70,6 +83,15 @@ def control_request(text: str, classified: Optional[str] = None, resumable: bool
         return RESUME_INTENT
     if classified not in PERSON_INTENTS and person_requests.asks_for_a_person(text):
         return PERSON_INTENT
+    if answers.says_goodbye(text):
+        return GOODBYE_INTENT  # "ok thanks bye" inside a form leaves it, whatever the classifier said
+    if classified == LATE_CASE_INTENT and stated.status_asked_about_a_wait(text):
+        return STATUS_INTENT  # S1 first: "QUE PASA CON MI CASO ..., 3 AÑOS ESPERANDO"; S4 offers if late
+    missing = stated.mail_missing(text) if classified in (FALLBACK_INTENT, "faq") else None
+    if missing and not question_topics.asks_a_question(text):
+        # E1: mail that never came, told and not asked about: "nunca me llego la mica, ya me la
+        # habian aprobado" had got the answer about an approved case.
+        return MISSING_MAIL_INTENTS[missing]
     if classified == FALLBACK_INTENT and receipts.find(text[:2000]):
         return STATUS_INTENT  # S1: a case named by its number, whatever else was unclear
     if classified == FALLBACK_INTENT and stated.covid_stated(text) and appointments.named_in(text[:2000]):

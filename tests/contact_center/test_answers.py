@@ -204,3 +204,31 @@ def test_a_hedged_yes_or_no_is_that_answer(text, answer):
 
 def test_a_yes_with_contact_details_after_it_is_a_short_yes():
     assert answers.short_answer("yes call me, 210 555 0104, email r.salinas@example.com") is True  # test set 6
+
+
+@pytest.mark.parametrize("text", ["one sec let me find it", "ok hold on", "espere un momento la busco", "dejeme buscarlo",
+                                  "un momentito, la estoy buscando", "give me a minute", "ahorita lo busco", "ok im looking for it"])
+def test_a_moment_asked_for_is_no_answer(text):
+    assert answers.courtesy(text) == "wait"
+
+
+@pytest.mark.parametrize("text", ["gracias", "ok thanks!", "thank you so much", "perfecto, gracias", "ty"])
+def test_thanks_is_no_answer(text):
+    assert answers.courtesy(text) == "thanks"
+
+
+@pytest.mark.parametrize("text", ["ok", "si", "wait its actually my interview", "thanks, it is IOE4444444444",
+                                  "no gracias", "let me tell you what happened", ""])
+def test_an_answer_or_a_plain_yes_is_no_courtesy(text):
+    assert answers.courtesy(text) is None
+
+
+@pytest.mark.parametrize("text", ["bye", "ok thanks bye!!", "gracias, adios", "thanks have a good day", "hasta luego gracias",
+                                  "ok gracias que tenga buen dia", "chao"])
+def test_a_message_that_only_takes_leave_is_a_goodbye(text):
+    assert answers.says_goodbye(text)
+
+
+@pytest.mark.parametrize("text", ["bye i moved to texas", "I will do it later", "my mom said goodbye to us at the airport", ""])
+def test_a_goodbye_inside_a_story_is_none(text):
+    assert not answers.says_goodbye(text)

@@ -119,8 +119,8 @@ def test_G4_a_few_words_the_detector_alone_reads_otherwise_keep_a_spanish_conver
 
 
 @pytest.mark.parametrize("text, previous", [
-    ("thank you so much", "es"),  # the function words say English: it changes
-    ("ok thanks", "es"),
+    ("thank you, that is all", "es"),  # the function words say English: it changes
+    ("that is all for today", "es"),
     ("gracias, eso es todo", "en"),
 ])
 def test_G4_a_few_words_with_the_function_words_of_the_other_language_change_it(text, previous):
@@ -145,3 +145,9 @@ def test_G4_a_letter_pasted_after_the_applicants_own_words_is_not_their_language
 ])
 def test_G4_a_message_that_opens_by_naming_its_language_asks_for_it(text, lang):
     assert language.requested_language(text) == lang
+
+
+@pytest.mark.parametrize("text, previous", [("ok gracias", "en"), ("gracias, one sec", "en"), ("thanks bye", "es"), ("ok thank you", "es")])
+def test_G4_courtesy_keeps_the_conversations_language(text, previous):
+    """"ok gracias" in an English conversation had turned the next question into Spanish."""
+    assert language.detect(text, previous).language == previous

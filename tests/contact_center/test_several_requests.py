@@ -232,3 +232,20 @@ def test_a_pronoun_before_a_verb_after_y_is_no_new_subject():
     assert split("mi cita es el viernes y la tengo que cambiar porque me operan, no tengo covid") == []
     assert split("mi tarjeta nunca llego y la carta tiene mi nombre mal") == [
         "mi tarjeta nunca llego", "la carta tiene mi nombre mal"]
+
+
+def test_S1_S4_a_status_asked_and_a_wait_complained_of_are_one_status_request():
+    """"QUE PASA CON MI CASO??? llevo 2 años esperando" had looked up the status and then filed an
+    outside-processing-time e-Request even for an approved case: the lookup offers it if late (S4)."""
+    parts = [part_of("que pasa con mi caso???", "check_case_status", 0.9),
+             part_of("llevo 2 años esperando", "case_outside_processing_time", 0.8)]
+    assert plan(parts[0], parts) == []
+    named = [parts[0], part_of("y ya paso el tiempo de procesamiento, quiero poner una solicitud", "case_outside_processing_time", 0.9)]
+    assert len(plan(named[0], named)) == 2
+
+
+def test_a_clause_that_opens_with_i_think_after_and_is_cut():
+    """Test set 6: "I moved last month and I think my green card got lost" lost the move."""
+    assert split("we moved in june and i think my work permit got lost in the move") == [
+        "we moved in june", "i think my work permit got lost in the move"]
+    assert split("me cambie de casa y creo que la tarjeta se perdio") == ["me cambie de casa", "creo que la tarjeta se perdio"]

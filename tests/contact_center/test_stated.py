@@ -198,3 +198,21 @@ def test_G1_what_follows_a_request_for_a_person_is_its_topic(text, topic):
 ])
 def test_G1_a_letter_about_another_persons_case_is_a_matter_for_a_person(text, theirs):
     assert stated.someone_elses_mail(text) is theirs
+
+
+@pytest.mark.parametrize("text", [
+    "QUE PASA CON MI CASO??? 3 AÑOS ESPERANDO, ES UNA FALTA DE RESPETO",
+    "where is my case, almost 3 years waiting for nothing",
+    "y nada, 2 años y ninguna novedad de mi solicitud",
+])
+def test_S1_S4_a_complaint_about_the_wait_that_asks_about_the_case_is_a_status_request(text):
+    assert stated.status_asked_about_a_wait(text)
+
+
+@pytest.mark.parametrize("text", [
+    "its been 2 years and the website says 12 months, whats going on",
+    "ya se paso del tiempo de procesamiento, quiero hacer una solicitud de servicio",
+    "my case is stuck, i want to file an inquiry about it",
+])
+def test_S4_E1_a_complaint_that_names_the_processing_time_asks_for_the_e_request(text):
+    assert not stated.status_asked_about_a_wait(text)

@@ -97,3 +97,20 @@ def test_R1_an_appointment_the_applicant_cannot_keep_is_a_reschedule_when_the_cl
 ])
 def test_R1_a_sure_reading_or_no_appointment_kept_away_is_left_alone(text, classified, confidence):
     assert control_request(text, classified, confidence=confidence) is None
+
+
+def test_S1_S4_a_wait_complained_of_with_a_question_about_the_case_is_a_status_check():
+    assert control_request("que onda con mi caso SRC2222222222?? llevo 3 años", "case_outside_processing_time") == "check_case_status"
+    assert control_request("3 years and the site says 14 months, file it please", "case_outside_processing_time") is None
+
+
+@pytest.mark.parametrize("text, classified", [("ok thanks bye", "thank"), ("gracias, que tenga buen dia", "thank"), ("bye", "nlu_fallback")])
+def test_a_message_that_only_takes_leave_is_goodbye(text, classified):
+    assert control_request(text, classified) == "goodbye"
+
+
+def test_E1_mail_that_never_came_told_not_asked_is_that_request():
+    """Test set 6: "nunca me llego la mica, ya me la habian aprobado" got the approved-case answer."""
+    assert control_request("my green card never came and it was approved back in july", "faq") == "card_not_received"
+    assert control_request("no me ha llegado la carta de la cita", "nlu_fallback") == "notice_not_received"
+    assert control_request("what do i do if my card never came?", "faq") is None  # a question: answered
