@@ -140,7 +140,10 @@ class ApplicantFormValidation(FormValidationAction):
             # Another agency's matter only when asked about: "my passport and birth certificate
             # say Gonzalez" is evidence for a typo, not a passport question.
             other_agency = name == "out_of_scope" and question_topics.asks_a_question(text)
-            leave = (name == common.QUESTION_INTENT or other_agency or topic_switch.is_new_request(tracker, self.own_topics)) \
+            # A question put as one: "al mismo numero de siempre" is a contact not given, not the
+            # question where the receipt number is (test set 7).
+            put_as_question = name == common.QUESTION_INTENT and question_topics.asks_a_question(text)
+            leave = (put_as_question or other_agency or topic_switch.is_new_request(tracker, self.own_topics)) \
                 and common.wants_to_leave(tracker, self.own_topics)
         if not leave and asked in set(self.free_text_slots) and stops_and_corrections.opens_aside(common.latest_text(tracker)):
             # "espera, mejor primero necesito cambiar mi cita de biometricos" at the problem's
@@ -160,8 +163,16 @@ class ApplicantFormValidation(FormValidationAction):
         if name == common.GOODBYE_INTENT:
             # "ok thanks bye" at a confirmation opens with its yes: filed, not dropped.
             return slot is not None and slot == self.confirm_slot and answers.short_answer(common.latest_text(tracker)) is True
-        if name in (CRISIS_INTENT, TOO_LONG_INTENT, common.QUESTION_INTENT, "change_language"):
+        if name in (CRISIS_INTENT, TOO_LONG_INTENT, "change_language"):
+            return False
+        text = common.latest_text(tracker)
+        if name == common.QUESTION_INTENT and (question_topics.asks_a_question(text) or "?" in text
+                                               or common.question_topic_named(tracker) or self.answer_readers.get(slot) is None):
             return False  # a question ("and if they don't answer before the 10th?") is answered, then asked again
+        if name == common.QUESTION_INTENT:
+            # Not put as a question, and the question's own reader reads it: "as early as they can"
+            # at the callback's time (test set 7: answered about appeals).
+            return self._read_by_answer_reader(tracker, slot)
         if slot is not None and slot == self.confirm_slot and self.requested(tracker, slot) and self.typed_correction(tracker):
             return True  # a field corrected at the confirmation, though it sounds like a new request
         if slot == "receipt_number" and self.requested(tracker, slot) and answers.receipt_not_at_hand(common.latest_text(tracker)) \
@@ -174,7 +185,10 @@ class ApplicantFormValidation(FormValidationAction):
             # "ok good to know. IOE4444444444" at the receipt question had been taken for a
             # status request (test set 5); "and whats the status of EAC..." still asks about one.
             return True
-        reader = self.answer_readers.get(slot)
+        return self._read_by_answer_reader(tracker, slot)
+
+    def _read_by_answer_reader(self, tracker: Tracker, slot: Optional[str]) -> bool:
+        reader = self.answer_readers.get(slot or "")
         if reader is None or not self.requested(tracker, slot):
             return False
         read = reader(tracker)
@@ -260,8 +274,10 @@ class ApplicantFormValidation(FormValidationAction):
             # the question is asked again.
             said = answers.courtesy(common.latest_text(tracker))
             dispatcher.utter_message(response="utter_take_your_time" if said == "wait" else "utter_you_are_welcome")
-            # The asked slot set to nothing: Rasa then asks again instead of rejecting the form.
-            return [SlotSet(tracker.get_slot("requested_slot"), None)] + kept
+            # The asked slot set to nothing, and asked again: Rasa neither rejects the form nor
+            # moves to another question (test set 7: the expedite's documents became its category).
+            asked = tracker.get_slot("requested_slot")
+            return [SlotSet(asked, None), SlotSet("requested_slot", asked)] + kept
         elif self.answering(tracker) and self.leaving(tracker):
             if topic_switch.is_new_request(tracker, self.own_topics):
                 return topic_switch.propose(tracker) + kept  # asked first: nothing is left half-filed

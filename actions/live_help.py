@@ -18,7 +18,7 @@ from rasa_sdk.types import DomainDict
 from actions import common
 from actions.e_requests import reference_events
 from actions.forms import INVALID, ApplicantFormValidation, contact_display
-from contact_center import callback_times, contact, rules, stated
+from contact_center import callback_times, contact, rules, stated, stops_and_corrections
 from contact_center.storage import make_idempotency_key
 from contact_center.timefmt import format_moment, format_window
 
@@ -180,12 +180,17 @@ class ValidateCallbackForm(ApplicantFormValidation):
     preferred time; then confirmed."""
 
     own_topics = ("request_callback", "request_live_agent")
+    answer_readers = {
+        # "as early as they can" answers when to call; read as a question, it got the appeals answer (test set 7)
+        "callback_time": lambda t: callback_times.preferred_window(common.latest_text(t), common.now()),
+    }
     confirm_slot = "callback_confirmed"
     correctable = ("phone_numbers",)
     correction_readers = {"phone_numbers": lambda text, t: _said(text, "phone_numbers")}
     fact_readers = {  # "call me back at 404 555 0161" said before the form started (C3)
         "phone_numbers": lambda text, t: _said(text, "phone_numbers"),
         "callback_email": lambda text, t: _said(text, "email"),
+        "callback_time": lambda text, t: callback_times.ANY if callback_times.any_time_told(text) else None,
     }
 
     def name(self) -> Text:
@@ -333,8 +338,8 @@ class ActionHandoffWaiting(Action):
     """A message while in line for a representative (rasa_extensions/paused_conversations.py).
 
     Never silence: the message is kept for the representative (it is in the
-    conversation) and acknowledged with the place in line; "cancel" (or "stop")
-    leaves the line and the assistant answers again.
+    conversation) and acknowledged with the place in line; "cancel" (or "stop", a goodbye,
+    "me tengo que ir, otro dia") leaves the line and the assistant answers again.
     """
 
     def name(self) -> Text:
@@ -343,7 +348,8 @@ class ActionHandoffWaiting(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         entry = _live_entry(tracker)
         name, _ = common.latest_intent(tracker)
-        if entry is None or entry.status != "waiting" or name == "stop":
+        leaving = name in ("stop", common.GOODBYE_INTENT) or stops_and_corrections.leaves_the_line(common.latest_text(tracker))
+        if entry is None or entry.status != "waiting" or leaving:
             if entry is not None and entry.status == "waiting":
                 common.store().set_live_status(entry.id, "closed", now=common.now())
             dispatcher.utter_message(response="utter_left_queue")

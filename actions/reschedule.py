@@ -20,7 +20,7 @@ from actions.e_requests import file_request, reference_events
 from actions.forms import INVALID, ApplicantFormValidation, contact_said
 from actions.live_help import route_to_live
 from contact_center import answers, appointments, rules, stated
-from contact_center.dates import parse_appointment_time, parse_corrected_time, time_of_day_named
+from contact_center.dates import parse_appointment_time, parse_corrected_time, time_of_day_named, wished_date
 from contact_center.timefmt import format_moment, relative_label
 
 RELATIVE = {"soon": timedelta(hours=1), "past": -timedelta(hours=1)}
@@ -138,6 +138,8 @@ class ValidateRescheduleForm(ApplicantFormValidation):
         if up_front:
             if label and _hour_left_out_that_matters(common.latest_text(tracker), moment):
                 return {}  # "tengo la cita de huellas mañana": R2 needs the hour, so it is asked
+            if wished_date(common.latest_text(tracker)):
+                return {}  # "move my oath to january, put me down for jan 8": the date wished, not the oath's
             return {"appointment_time": label} if label else {}
         return {"appointment_time": label or INVALID}
 

@@ -21,7 +21,11 @@ _YES = re.compile(
     # "pues creo que si, que tengo que ir a la oficina", "i think so": a yes, hedged (test set 6)
     r"^(?:(?:pues|bueno|well|hmm|um|yeah|si)\s+)?(?:(?:yo )?creo que si|supongo que si|i think so|i guess so|i believe so)\b|"
     r"^(?:pues|bueno|well) (?:si|yes|yeah)\b|"
-    r"^(yes|yeah|yep|yup|(?:ya|y)(?=$| (?:please|pls|plz|thanks|thx)\b)|sure|ok|okay|correct|right|of course|please do|do it|si|sip|claro|"
+    r"^(yes|yeah|yep|yup|(?:ya|y)(?=$| (?:please|pls|plz|thanks|thx)\b)|sure|ok|okay|okey|oki|correct|right|of course|please do|do it|si|sip|claro|"
+    # "pls do", "please", "ta bien, mandela", "andale si" (test set 7)
+    r"(?:pls|plz) do|(?:please|pls|plz)$|(?:ta|esta|sta) (?:bien|bueno)|andale|orale|"
+    # "fine, file the thing" at an offer (test set 7)
+    r"fine|file (?:the|that|this) (?:thing|one|request|inquiry)|go ahead and file|do that|hazlo|metal[oa]|"
     r"correcto|asi es|por supuesto|dale|hagalo|de acuerdo|afirmativo|exacto|listo|eso(?=$| es\b| mand| envi| present| si\b)|go ahead|send it|file it|"
     r"submit it|mandal[oa]|mandel[oa]|envial[oa]|enviel[oa]|presental[oa]|presentel[oa])\b"
 )

@@ -21,8 +21,23 @@ ANY = "any"
 
 _ANY = re.compile(
     r"\b(any ?time|any time is fine|whenever|no preference|doesn'?t matter|does not matter|any|no|nope|"
-    r"cualquier (hora|momento|dia)|cuando sea|no importa|da igual|a cualquier hora|no tengo preferencia|no)\b"
+    r"cualquier (hora|momento|dia)|cuando sea|no importa|da igual|a cualquier hora|no tengo preferencia|no|"
+    # "as early as they can" (test set 7): the soonest is any time they call
+    r"as (early|soon) as (possible|they can|you can|they could)|asap|lo (antes|mas pronto) (posible|que puedan)|cuanto antes|"
+    r"en cuanto (puedan|se pueda))\b"
 )
+# Told with the request, before the time is asked: "they can call anytime", "llamenme a cualquier hora".
+_ANY_TIME_TOLD = re.compile(
+    r"\bcall( me| us)? (any ?time|whenever)\b|\b(any ?time|whenever) (is|works|is fine|is ok)\b|"
+    r"\b(llam\w*|marqu\w*)( me| nos)? (a |en )?(cualquier (hora|momento)|cuando sea)\b"
+)
+
+
+def any_time_told(text: Optional[str]) -> bool:
+    """C5: the applicant said up front that any time suits them (test set 7: asked again)."""
+    return bool(_ANY_TIME_TOLD.search(fold(text or "").lower()))
+
+
 _PARTS = (
     (re.compile(r"\b(morn(?:ing|in'?)s?|(en|por|de|x) la manana|por las mananas|manana temprano|temprano|early)\b"), time(7, 0), time(12, 0)),
     (re.compile(r"\b(afternoons?|(en|por|de|x) la tarde|por las tardes|tarde)\b"), time(12, 0), CALLBACK_END),

@@ -90,7 +90,7 @@ def display_phone(e164: str) -> str:
 
 
 _NO_EMAIL = re.compile(
-    r"^\s*(no|nope|none|n/?a|ninguno|ninguna|nada)\b|\b(don'?t|do not|dont|never) (really )?(have|use|check)|\bno (tengo|uso|reviso)\b|"
+    r"^\s*(no|nope|none|n/?a|ninguno|ninguna|nada)\b|\b(don'?t|do not|dont|never) (really )?(have|use|check|do)\b|\bnot (big )?on (email|e-mail)\b|\bno (tengo|uso|reviso)\b|"
     r"\bcasi no (uso|reviso)\b|\bnunca (uso|reviso)\b|"
     r"\bsin (correo|email|e-mail)\b|\bno email\b|\bno e-mail\b|\bno correo\b"
 )

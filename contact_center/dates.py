@@ -17,6 +17,10 @@ from contact_center.text import fold
 
 # Words dateparser stumbles on, and Spanish time-of-day phrases it does not read.
 _REWRITES = (
+    # "tmrw 9 in the morning" (test set 7: not read, and asked three times)
+    (re.compile(r"\b(tmrw|tmrow|tmr|tmrrw|tomorow|tommorow|tommorrow|tomorro|2morrow|2moro|2mrw)\b"), "tomorrow"),
+    (re.compile(r"\b(\d{1,2}(?::\d\d)?)\s+in the morning\b"), r"\1 am"),
+    (re.compile(r"\b(\d{1,2}(?::\d\d)?)\s+(?:in the (?:afternoon|evening)|at night)\b"), r"\1 pm"),
     # "manana viernes a las 8am", "tomorrow friday": the weekday only repeats the day (dateparser read
     # neither, and a search through the whole message found November 1).
     (re.compile(r"\b((?<!la )manana|tomorrow|hoy|today|tonight)\s+(?:el\s+|this\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
@@ -38,12 +42,15 @@ _NAMES_A_DAY = re.compile(
 )
 _TYPED_HOUR = re.compile(
     r"\b(?:at|a las|a la|alas)\s+(\d{1,2})(?::(\d\d))?(?!\d)|\b(?<![/:])(\d{1,2})(?::(\d\d))?\s*(?:am|pm|a\.m\.|p\.m\.|de la (?:manana|tarde|noche))"
+    # a bare "8:30" ("its tmrw morning 8:30"): dateparser kept the hour of the moment it read it
+    r"|(?<![/:\d])(\d{1,2}):(\d\d)(?!\d)"
 )
 # A day already gone ("el viernes pasado", "last friday"): read backwards, not as the next one.
 _WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo)"
 _PAST_DAY = re.compile(rf"\b(?:last|past)\s+{_WEEKDAYS}\b|\b{_WEEKDAYS}\s+pasado\b|\b(?:yesterday|ayer|anteayer)\b")
 _LATER_IN_DAY = re.compile(r"\b(tarde|noche|afternoon|evening|tonight)\b|\d\s*(pm|p\.m\.)|\bpm\b")
-_MORNING = re.compile(r"\d\s*(am|a\.m\.)|\bam\b")
+_MORNING = re.compile(r"\d\s*(am|a\.m\.)|\bam\b|\b(de|en|por) la manana\b|\bmorning\b|\bmadrugada\b")
+_AFTERNOON_UNSAID = 5  # a bare hour up to 5, said with "at"/"a las", is in the afternoon
 _WORDS = re.compile(r"[a-z]+")
 _DATE_WORDS = frozenset(
     "today tomorrow yesterday tonight hoy manana ayer pasado monday tuesday wednesday thursday "
@@ -53,6 +60,24 @@ _DATE_WORDS = frozenset(
 
 MAX_CHARS = 200  # dateparser's time grows with the text; a longer message is read sentence by sentence
 MAX_SENTENCES = 6
+
+
+_MONTHS_OR_DAYS = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic|enero|febrero|marzo|abril|mayo|junio|"
+                   r"julio|agosto|septiembre|octubre|noviembre|diciembre|\d|next|proxim|siguiente|"
+                   rf"{_WEEKDAYS[3:-1]})")
+_WISHED = re.compile(
+    r"\b(mov|push|chang|reschedul|switch|bump|pass|delay|postpon)\w*\b.{0,40}?\b(to|for|until|till)\s+(?:(?:the|a|early|late|mid)\s+)?"
+    + _MONTHS_OR_DAYS + r"|\bput (me|us|it) (down )?(for|on)\b|"
+    r"\b(cambi|mov|pas|recorr|reprogram|atras|pospon|mand)\w*\b.{0,40}?\b(para|al|hasta)\s+(?:(?:el|la|los|las|un|una|mediados de|principios de|finales de)\s+)?"
+    + _MONTHS_OR_DAYS
+)
+
+
+def wished_date(text: Optional[str]) -> bool:
+    """True when the message names the date the applicant would like, not the appointment's ("can
+    you move my oath ceremony to january? just put me down for jan 8"; test set 7 filed it as the
+    oath's date)."""
+    return bool(_WISHED.search(fold(text or "").lower()))
 
 
 def parse_appointment_time(text: Optional[str], now: datetime) -> Optional[datetime]:
@@ -114,10 +139,12 @@ def _parse_moment(text: str, now: datetime) -> Optional[datetime]:
     # "manana en la tarde a las 4"); dateparser drops or misreads such hours.
     typed = _TYPED_HOUR.search(folded)
     if typed:
-        hour = int(typed.group(1) or typed.group(3))
-        minute = int(typed.group(2) or typed.group(4) or 0)
+        hour = int(typed.group(1) or typed.group(3) or typed.group(5))
+        minute = int(typed.group(2) or typed.group(4) or typed.group(6) or 0)
         if hour < 12 and _LATER_IN_DAY.search(folded) and not _MORNING.search(folded):
             hour += 12
+        elif 1 <= hour <= _AFTERNOON_UNSAID and (typed.group(1) or typed.group(5)) and not _MORNING.search(folded):
+            hour += 12  # "el martes que viene a las 2": no office is open at 2 a.m. (test set 7)
         if hour < 24 and minute < 60:
             parsed = parsed.replace(hour=hour, minute=minute)
             # dateparser moved a bare "7" to tomorrow morning; "tonight at 7" is today.

@@ -141,6 +141,15 @@ def _unusable_language(text: str) -> Optional[str]:
     return SPANISH if _WANTS_ENGLISH.fullmatch(named) else ENGLISH
 
 
+_PLAIN_WORDS = re.compile(r"\bin (plain|simple|simpler|normal|easy|regular|basic) (english|ingles|words|terms)\b|"
+                          r"\ben (espanol|palabras|ingles) (sencill|simple|normal|facil|claro)\w*")
+
+
+def plain_words_asked(text: Optional[str]) -> bool:
+    """True when the message asks for simpler words ("in plain english"), not for a language."""
+    return bool(_PLAIN_WORDS.search(fold((text or "")[:200]).lower()))
+
+
 def requested_language(text: Optional[str]) -> Optional[str]:
     """The language a message explicitly asks for ("español por favor"), if any.
 
@@ -156,6 +165,8 @@ def requested_language(text: Optional[str]) -> Optional[str]:
     words = _TOKEN.findall(text[:200])
     if not words or len(words) > 16:
         return None
+    if plain_words_asked(text):
+        return None  # "what does that mean, in plain english": simpler words, not another language
     unusable = _unusable_language(text[:200])
     if unusable:  # "my english is not good, puedo hablar en español?"
         return unusable

@@ -16,7 +16,9 @@ QUESTION_WORDS = (r"(?:how|what|where|when|why|who|which|can|could|do|does|is|ar
 # what does that mean?", "me llego una carta de rfe, que significa eso?") is a question on
 # it, not a request of its own: it points back with "that", "it", "eso", "esto".
 _POINTS_BACK = re.compile(
-    r"^(?:(?:and|so|but|ok|y|pero|entonces|bueno)\s+)?(?:"
+    # "wait what?? what does that mean exactly" (test set 7): lead-ins of surprise before it.
+    r"^(?:(?:and|so|but|ok|okay|y|pero|entonces|bueno|wait|huh|what|wat|sorry|um+|hm+|oh|ah|eh|espera|espere|perdon|"
+    r"como|que|mande)[\s?!.,]+)*(?:"
     r"(?:what|wat|wht)\s*(?:does|do|is|s|'s)?\s+(?:that|this|it)\b|(?:does|do|is|can)\s+(?:that|this|it)\b|"
     r"(?:why|how come|what now|now what)\b|"
     r"(?:que|qu[eé])\s+(?:significa|quiere decir|es)\s+(?:eso|esto)\b|(?:eso|esto)\s+(?:que|significa|quiere decir|es)\b|"

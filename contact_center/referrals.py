@@ -111,6 +111,12 @@ def agencies_for(text: Optional[str]) -> Tuple[str, ...]:
     return tuple(agency for _, agency in sorted(found))
 
 
+def documents_to_bring(text: Optional[str]) -> bool:
+    """True when the message asks about an ID to bring or show ("do i need to bring my passport or is
+    my drivers license ok?"): a question about the appointment, not the other agency's matter."""
+    return bool(text) and bool(_TO_BRING.search(fold(text[:2000])))
+
+
 def only_another_agency(text: Optional[str]) -> Optional[str]:
     """The agency when a message names another agency's matter and nothing only USCIS
     handles ("my social security card never came", "reschedule my visa interview at the

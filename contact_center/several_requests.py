@@ -88,6 +88,11 @@ class Part:
             # way to rush my application? i have a job offer starting in january" (G7 has
             # nothing to say about the job offer).
             return False
+        if self.intent == "case_outside_processing_time" and not stated.processing_time_named(self.text) \
+                and not stated.status_first(self.text):
+            # "can you approve my n-400 faster? ive waited 14 months": the wait is why, not a
+            # request of its own (S4 needs the status first, and no case is named).
+            return False
         return self.intent in REQUEST_INTENTS and self.confidence >= MIN_CONFIDENCE
 
     @property

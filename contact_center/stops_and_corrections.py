@@ -34,6 +34,23 @@ def opens_aside(text: Optional[str]) -> bool:
     return bool(_ASIDE.match(clean(text)))
 
 
+# Leaving the line for a representative in the applicant's words (test set 7: "ugh forget it,
+# ill call tomorrow. bye", "mejor ya no, me tengo que ir a trabajar, otro dia"). Not "i cant
+# wait any more": that is the wait complained of, and the place in line is kept.
+_LEAVES = re.compile(
+    r"\b(bye|goodbye|adios|chao|chau)\b\W*$|\b(i )?(have to|gotta|got to|need to|must) (go|leave)( now| sorry| bye)?\W*$|\bim leaving\b|"
+    r"\b(some )?other time\b|\banother (time|day)\b|\bi'?ll (call|try|come back|check back|do it)( \w+)? (tomorrow|later|another)|"
+    r"\b(me tengo que ir|tengo que irme|ya me voy|me voy a ir|mejor ya no|ya no quiero esperar|no puedo esperar mas|"
+    r"otro dia|en otro momento|mejor (llamo|vuelvo|regreso)|(llamo|vuelvo|regreso) (manana|despues|luego|otro dia))\b"
+)
+
+
+def leaves_the_line(text: Optional[str]) -> bool:
+    """True when a message sent while waiting for a representative says the applicant is leaving."""
+    cleaned = clean(text)
+    return says_stop(cleaned) or bool(_LEAVES.search(cleaned))
+
+
 def says_stop(text: Optional[str]) -> bool:
     """True when the words ask to stop ("never mind", "olvidalo"); "never moved it before" does not."""
     return bool(_STOP.search(clean(text)))

@@ -21,8 +21,8 @@ thought: both must work anywhere, inside any form (G4, issue 13).
   tomorrow at 9am and i have covid, what do i do"; so is one, unsure of itself, that names an
   appointment the applicant cannot keep ("... my green card interview which is dec 16 at 9 am
   and i literally wont be able to walk ... MSC5555555555" had been a status check).
-- A complaint about the wait that asks what is happening with the case and names no
-  processing time ("QUE PASA CON MI CASO SRC..., 3 AÑOS ESPERANDO") is a status check (S1):
+- A complaint about the wait that names no processing time and asks to file nothing ("QUE
+  PASA CON MI CASO SRC..., 3 AÑOS ESPERANDO", "ya lleva casi 3 años y nada") is a status check (S1):
   the lookup says whether the case is late, and S4 offers the e-Request only then. It had
   filed an outside-processing-time request for a case that may be on time.
 - Mail that never came, told and not asked about, is that request (E1) when the classifier
@@ -49,7 +49,7 @@ from typing import List, Optional
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.training_data.message import Message
 
-from contact_center import answers, appointments, language, person_requests, question_topics, receipts, stated, stops_and_corrections
+from contact_center import answers, appointments, contact, language, person_requests, question_topics, receipts, stated, stops_and_corrections
 from nlu_components import override_intent
 from contact_center.messages import RESUMABLE_KEY, RESUME_INTENT
 from nlu_components.base import UnconfiguredComponent, typed_text
@@ -58,6 +58,7 @@ STOP_INTENT = "stop"
 LANGUAGE_INTENT = "change_language"
 PERSON_INTENT = "request_live_agent"
 GOODBYE_INTENT = "goodbye"
+INFORM_INTENT = "inform"
 # Intents that already ask for a person: left as they are.
 PERSON_INTENTS = frozenset({PERSON_INTENT, "request_callback"})
 FALLBACK_INTENT = "nlu_fallback"
@@ -79,19 +80,26 @@ def control_request(text: str, classified: Optional[str] = None, resumable: bool
         return STOP_INTENT
     if language.requested_language(text) is not None:
         return LANGUAGE_INTENT
+    if classified == LANGUAGE_INTENT and language.plain_words_asked(text):
+        return FALLBACK_INTENT  # "what does that mean, in plain english": answered as a question on what was said
     if resumable and stops_and_corrections.asks_to_resume(text):
         return RESUME_INTENT
     if classified not in PERSON_INTENTS and person_requests.asks_for_a_person(text):
         return PERSON_INTENT
     if answers.says_goodbye(text):
         return GOODBYE_INTENT  # "ok thanks bye" inside a form leaves it, whatever the classifier said
-    if classified == LATE_CASE_INTENT and stated.status_asked_about_a_wait(text):
+    if classified == LATE_CASE_INTENT and stated.status_first(text):
         return STATUS_INTENT  # S1 first: "QUE PASA CON MI CASO ..., 3 AÑOS ESPERANDO"; S4 offers if late
     missing = stated.mail_missing(text) if classified in (FALLBACK_INTENT, "faq") else None
     if missing and not question_topics.asks_a_question(text):
         # E1: mail that never came, told and not asked about: "nunca me llego la mica, ya me la
         # habian aprobado" had got the answer about an approved case.
         return MISSING_MAIL_INTENTS[missing]
+    if classified != STATUS_INTENT and confidence < UNSURE and receipts.find(text[:2000]) and stated.wait_complained(text) \
+            and stated.status_first(text):
+        # S1: "ive been waiting almost 3 years for my I-751, ..., rcpt# SRC..., i want a supervisor" (an
+        # expedite at 0.40): the case looked up; S4 offers the e-Request if it is late.
+        return STATUS_INTENT
     if classified == FALLBACK_INTENT and receipts.find(text[:2000]):
         return STATUS_INTENT  # S1: a case named by its number, whatever else was unclear
     if classified == FALLBACK_INTENT and stated.covid_stated(text) and appointments.named_in(text[:2000]):
@@ -99,9 +107,14 @@ def control_request(text: str, classified: Optional[str] = None, resumable: bool
     if (classified == FALLBACK_INTENT or (classified in UNSURE_OF and confidence < UNSURE_OF[classified])) \
             and appointments.named_in(text[:2000]) and stated.cannot_attend(text[:2000]):
         return RESCHEDULE_INTENT  # R1: an appointment they cannot keep ("... i literally wont be able to walk")
+    if classified == FALLBACK_INTENT and contact.only_contact(text[:500]):
+        return INFORM_INTENT  # "617-555-0108" at a callback offer gives the number (data/form_control.yml)
     answer = answers.short_answer(text)
     if classified == FALLBACK_INTENT and answer is not None:
         return "affirm" if answer else "deny"
+    if classified == INFORM_INTENT and answer is not None and not receipts.find(text[:500]) \
+            and contact.contact_said(text[:500]) is None:
+        return "affirm" if answer else "deny"  # "fine, file the thing" at an offer; "ok its maria@..." informs
     if classified == STOP_INTENT and answer is True and not stops_and_corrections.says_stop(text):
         return "affirm"
     return None

@@ -20,7 +20,7 @@ from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import INTENT
 from rasa.shared.nlu.training_data.message import Message
 
-from contact_center.question_topics import SELECTOR_CONFIDENCE, asks_meaning, names_topic
+from contact_center.question_topics import SELECTOR_CONFIDENCE, TOPIC_TERMS, asks_meaning, names_topic
 from contact_center.stated import letter_came
 from nlu_components import override_intent
 from nlu_components.base import UnconfiguredComponent, typed_text
@@ -36,27 +36,28 @@ SMALL_TALK = frozenset({"greet", "goodbye", "thank", "affirm", "deny", "stop", "
                         "help", "inform"})
 
 
-NAMED_IN_RANKING = 0.02  # a topic the selector ranked at all, when the message names it and no other
+NAMED_IN_RANKING = 0.02  # the confidence given a named topic the selector did not rank
 
 
 def prefer_named_topic(message: Message, text: str) -> None:
     """The selector's answer, made the topic the message names when it named another: "someone
     in a facebook group said i should just pay for premium processing instead, is that a thing
     for me?" was answered about scams (test set 5), with premium processing ranked below it.
-    Only when the chosen topic is not named and exactly one ranked topic is."""
+    Only when the chosen topic is not named and exactly one topic is."""
     selector = (message.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}
     chosen = selector.get("response") or {}
     topic = str(chosen.get("intent_response_key") or "").partition("/")[2]
     if not topic or names_topic(text, topic):
         return
-    named = [entry for entry in selector.get("ranking") or []
-             if float(entry.get("confidence") or 0.0) >= NAMED_IN_RANKING
-             and names_topic(text, str(entry.get("intent_response_key") or "").partition("/")[2])]
+    # Every topic the message names, ranked or not: after a retrain premium processing fell out
+    # of the ranking's first ten, and scams answered again.
+    named = [name for name in TOPIC_TERMS if names_topic(text, name)]
     if len(named) != 1:
         return
-    key = named[0]["intent_response_key"]
+    key = f"{RETRIEVAL_INTENT}/{named[0]}"
+    ranked = next((entry for entry in selector.get("ranking") or [] if entry.get("intent_response_key") == key), {})
     selector["response"] = dict(chosen, intent_response_key=key, utter_action=f"utter_{key}",
-                                confidence=float(named[0].get("confidence") or 0.0), responses=[])
+                                confidence=max(float(ranked.get("confidence") or 0.0), NAMED_IN_RANKING), responses=[])
 
 
 @DefaultV1Recipe.register(

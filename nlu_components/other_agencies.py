@@ -16,12 +16,13 @@ from rasa.shared.nlu.constants import INTENT
 from rasa.shared.nlu.training_data.message import Message
 
 from contact_center import receipts, referrals, stated
-from contact_center.question_topics import names_topic
+from contact_center.question_topics import SELECTOR_CONFIDENCE, names_topic
 from contact_center.messages import SERVICE_INTENTS
 from nlu_components import override_intent
 from nlu_components.base import UnconfiguredComponent, typed_text
 
 OUT_OF_SCOPE = "out_of_scope"
+QUESTION = "faq"
 # A person, a callback and an emergency are given whatever the matter: a representative
 # can refer as well, and danger comes first (G6).
 KEPT = frozenset({"request_live_agent", "request_callback", "report_emergency"})
@@ -43,6 +44,9 @@ class OtherAgencyClassifier(UnconfiguredComponent):
         for message in messages:
             text = typed_text(message)
             intent = message.get(INTENT) or {}
+            if text is not None and intent.get("name") == OUT_OF_SCOPE and _documents_to_bring_asked(message, text):
+                override_intent(message, QUESTION, float(intent.get("confidence") or 0.0))
+                continue
             if text is None or intent.get("name") not in TAKEN:
                 continue
             if referrals.only_another_agency(text) is None and not _question_off_its_topic(message, text) \
@@ -50,6 +54,14 @@ class OtherAgencyClassifier(UnconfiguredComponent):
                 continue
             override_intent(message, OUT_OF_SCOPE, float(intent.get("confidence") or 0.0))
         return messages
+
+
+def _documents_to_bring_asked(message: Message, text: str) -> bool:
+    """"do i need to bring my passport or is my drivers license ok?": what to bring to a USCIS
+    appointment, which the knowledge base answers (test set 7: referred to the DMV and the State
+    Department), when the selector is sure of it."""
+    selected = ((message.get("response_selector") or {}).get(QUESTION) or {}).get("response") or {}
+    return referrals.documents_to_bring(text) and float(selected.get("confidence") or 0.0) >= SELECTOR_CONFIDENCE
 
 
 def _question_off_its_topic(message: Message, text: str) -> bool:

@@ -232,3 +232,9 @@ def test_a_message_that_only_takes_leave_is_a_goodbye(text):
 @pytest.mark.parametrize("text", ["bye i moved to texas", "I will do it later", "my mom said goodbye to us at the airport", ""])
 def test_a_goodbye_inside_a_story_is_none(text):
     assert not answers.says_goodbye(text)
+
+
+@pytest.mark.parametrize("text", ["pls do", "please", "ta bien, mandela", "esta bien", "andale si", "okey"])
+def test_yes_in_more_words(text):
+    """Test set 7: "pls do" at a callback offer and "ta bien, mandela" at a confirmation were asked again."""
+    assert answers.yes_no(text) is True

@@ -108,3 +108,11 @@ def test_C5_a_date_that_is_no_date_is_not_understood(text):
 def test_C2_weekdays_and_relative_words_still_name_the_day(text, start, end):
     window, (kept, why) = judged(text)
     assert window == (start, end) and why is None and kept == (start, end)
+
+
+def test_C5_any_time_told_with_the_request():
+    """Test set 7: "..., they can call anytime" in the first message, then asked when to call."""
+    from contact_center.callback_times import any_time_told
+    assert any_time_told("my cell is 786-555-0151, they can call anytime")
+    assert any_time_told("llamenme a cualquier hora al 956 555 0101")
+    assert not any_time_told("i need to talk to someone about my case")

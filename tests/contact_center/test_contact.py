@@ -81,3 +81,9 @@ def test_X4_E1_a_receipt_number_or_contact_details_and_nothing_else(text, only):
 def test_C4_no_email_said_in_ones_own_words(text):
     """Test set 6: "i dont really use email" was asked for a valid address three times."""
     assert contact.declines_email(text)
+
+
+def test_C4_no_email_said_as_not_doing_email():
+    """Test set 7: "i dont do email" at the callback's e-mail question was asked again."""
+    from contact_center.contact import declines_email
+    assert declines_email("i dont do email")

@@ -116,3 +116,33 @@ def test_R1_the_date_in_a_long_story_is_read_from_its_sentence():
 
 def test_a_long_message_with_no_date_in_it_names_none():
     assert parse_appointment_time("i have been waiting for so long and nothing happens. " * 6, NOW) is None
+
+
+def test_R2_abbreviated_tomorrow_and_a_morning_said_in_words():
+    """Test set 7: "tmrw 9 in the morning" was not read, and the date asked three times."""
+    assert parse_appointment_time("tmrw 9 in the morning", NOW) == NOW.replace(day=24, hour=9, minute=0)
+
+
+def test_R2_a_bare_afternoon_hour_is_afternoon():
+    """Test set 7: "el martes que viene a las 2" was filed as 2 a.m."""
+    assert parse_appointment_time("el martes que viene a las 2", NOW).hour == 14
+    assert parse_appointment_time("el martes a las 2 de la mañana", NOW).hour == 2
+    assert parse_appointment_time("tuesday at 9", NOW).hour == 9
+
+
+@pytest.mark.parametrize("text, wished", [
+    ("can you push my interview to february? put me down for feb 3", True),
+    ("quiero cambiar mi juramento para el 20 de enero", True),
+    ("my interview is dec 10 at 9am and i cant go", False),
+    ("tengo cita para el 10 de diciembre y no puedo ir", False),
+])
+def test_R1_a_date_wished_is_not_the_appointments(text, wished):
+    """Test set 7: "just put me down for jan 8" was filed as the oath's date."""
+    from contact_center.dates import wished_date
+    assert wished_date(text) is wished
+
+
+def test_R2_a_bare_hour_with_minutes_is_the_hour_typed():
+    """Test set 4: "its tmrw morning 8:30" took the hour of the moment it was read."""
+    evening = NOW.replace(hour=21, minute=40)
+    assert parse_appointment_time("its tmrw morning 8:30", evening) == NOW.replace(day=24, hour=8, minute=30)

@@ -151,3 +151,9 @@ def test_G4_a_message_that_opens_by_naming_its_language_asks_for_it(text, lang):
 def test_G4_courtesy_keeps_the_conversations_language(text, previous):
     """"ok gracias" in an English conversation had turned the next question into Spanish."""
     assert language.detect(text, previous).language == previous
+
+
+def test_G4_plain_words_asked_for_are_no_language_switch():
+    """"what does that mean, in plain english" had been answered "Sure, we'll continue in English"."""
+    assert language.requested_language("huh? what does that mean, in plain english") is None
+    assert language.requested_language("me lo explica en español sencillo?") is None

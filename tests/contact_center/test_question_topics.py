@@ -57,3 +57,10 @@ def test_a_question_names_its_topic_in_its_own_words(text, topic):
     from contact_center.question_topics import names_topic
 
     assert names_topic(text, topic)
+
+
+def test_S1_what_that_means_asked_after_a_surprise():
+    """Test set 7: "wait what?? what does that mean exactly, in normal words" after a status."""
+    from contact_center.question_topics import asks_about_what_was_said
+    assert asks_about_what_was_said("wait what?? what does that mean exactly, in normal words")
+    assert asks_about_what_was_said("que? que significa eso")

@@ -135,3 +135,10 @@ def test_S4_G3_a_reply_not_understood_while_an_offer_waits_makes_the_offer_again
     decision = rules.not_a_uscis_matter(None, maybe_uscis=True, offer=offer)
     assert decision.tell == ("utter_yes_or_no", offer) and decision.rule_ids == (rule,)
     assert rules.not_a_uscis_matter("ssa", offer=offer).tell == ("utter_refer_ssa",)  # another agency is still named
+
+
+def test_G7_an_id_to_bring_is_asked_about_the_appointment():
+    """Test set 7: "do i need to bring my passport or is my drivers license ok?" got the DMV and the State Department."""
+    assert referrals.documents_to_bring("do i need to bring my passport or is my drivers license ok?")
+    assert referrals.documents_to_bring("tengo que llevar mi pasaporte a la cita de huellas?")
+    assert not referrals.documents_to_bring("how do i renew my passport")

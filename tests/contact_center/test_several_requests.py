@@ -249,3 +249,11 @@ def test_a_clause_that_opens_with_i_think_after_and_is_cut():
     assert split("we moved in june and i think my work permit got lost in the move") == [
         "we moved in june", "i think my work permit got lost in the move"]
     assert split("me cambie de casa y creo que la tarjeta se perdio") == ["me cambie de casa", "creo que la tarjeta se perdio"]
+
+
+def test_S4_a_wait_told_as_the_reason_for_another_request_is_no_request_of_its_own():
+    """Test set 7: "can you approve my n-400 faster, like expedite it? ive waited 14 months" then
+    asked for a receipt to file an outside-processing-time request nobody asked for."""
+    assert not part_of("ive waited 14 months", "case_outside_processing_time", 0.9).request
+    assert part_of("ya lleva casi 3 años y nada, SRC 2222 222 222", "case_outside_processing_time", 0.9).request
+    assert part_of("its 6 months past the processing time, file an inquiry", "case_outside_processing_time", 0.9).request

@@ -203,16 +203,30 @@ def test_G1_a_letter_about_another_persons_case_is_a_matter_for_a_person(text, t
 @pytest.mark.parametrize("text", [
     "QUE PASA CON MI CASO??? 3 AÑOS ESPERANDO, ES UNA FALTA DE RESPETO",
     "where is my case, almost 3 years waiting for nothing",
-    "y nada, 2 años y ninguna novedad de mi solicitud",
+    "y nada, 2 años y ninguna novedad de mi solicitud SRC2222222222",
+    "mi residencia condicional ya lleva casi 3 años y nada, SRC 2222 222 222",
 ])
-def test_S1_S4_a_complaint_about_the_wait_that_asks_about_the_case_is_a_status_request(text):
-    assert stated.status_asked_about_a_wait(text)
+def test_S1_S4_a_complaint_about_the_wait_that_names_no_processing_time_is_a_status_request(text):
+    assert stated.status_first(text)
 
 
 @pytest.mark.parametrize("text", [
     "its been 2 years and the website says 12 months, whats going on",
     "ya se paso del tiempo de procesamiento, quiero hacer una solicitud de servicio",
     "my case is stuck, i want to file an inquiry about it",
+    "y ustedes pueden hacer algo? ya pasaron dos meses",  # said to an offer: names no case, asks nothing of it
 ])
 def test_S4_E1_a_complaint_that_names_the_processing_time_asks_for_the_e_request(text):
-    assert not stated.status_asked_about_a_wait(text)
+    assert not stated.status_first(text)
+
+
+def test_E1_a_typo_told_with_the_true_fact_after_and():
+    """Test set 7: "pusieron Guatemala como pais de nacimiento y yo naci en El Salvador" was asked again."""
+    text = "en mi permiso pusieron Honduras como pais de nacimiento y yo naci en Nicaragua"
+    assert stated.typo_stated(text) == text
+
+
+def test_U2_travel_told_with_no_family_emergency_is_no_reason_yet():
+    """Test set 7: "... get my passport stamped so i can travel" was taken as a family emergency."""
+    assert stated.urgent_reason_stated("yes i need to go in person for a stamp in my passport so i can fly out") is None
+    assert stated.urgent_reason_stated("mi abuela esta grave en honduras y tengo que viajar") == "family_emergency_travel"

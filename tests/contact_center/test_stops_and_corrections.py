@@ -2,6 +2,7 @@
 Stops and corrections: tests/contact_center/test_answers.py."""
 import pytest
 
+from contact_center import stops_and_corrections
 from contact_center.stops_and_corrections import asks_to_resume
 
 
@@ -72,3 +73,15 @@ def test_a_cancellation_told_as_news_is_no_closing_stop(text):
     from contact_center.stops_and_corrections import closing_stop
 
     assert not closing_stop(text)
+
+
+@pytest.mark.parametrize("text", ["ugh forget it, ill call tomorrow. bye", "mejor ya no, me tengo que ir a trabajar, otro dia",
+                                  "sorry i have to leave now", "ok bye", "ya no quiero esperar, llamo mañana"])
+def test_leaving_the_line_in_the_applicants_words(text):
+    assert stops_and_corrections.leaves_the_line(text)
+
+
+@pytest.mark.parametrize("text", ["i cant wait anymore this is urgent", "still waiting?", "i have to go to work at 3, can they hurry",
+                                  "my receipt is EAC1234567890 if the agent needs it"])
+def test_a_message_while_waiting_that_stays_in_line(text):
+    assert not stops_and_corrections.leaves_the_line(text)

@@ -114,3 +114,25 @@ def test_E1_mail_that_never_came_told_not_asked_is_that_request():
     assert control_request("my green card never came and it was approved back in july", "faq") == "card_not_received"
     assert control_request("no me ha llegado la carta de la cita", "nlu_fallback") == "notice_not_received"
     assert control_request("what do i do if my card never came?", "faq") is None  # a question: answered
+
+
+def test_S1_an_unsure_reading_of_a_wait_complained_of_with_its_receipt_is_a_status_check():
+    """Test set 7: read as an expedite at 0.40, asked for the expedite's reason."""
+    text = "been waiting 2 years on my I-485 this is a joke, receipt LIN1111111111, let me talk to your boss"
+    assert control_request(text, "request_expedite", confidence=0.41) == "check_case_status"
+    assert control_request("please expedite LIN1111111111, i have been waiting 2 years", "request_expedite", confidence=0.9) is None
+
+
+def test_C3_contact_details_alone_the_classifier_could_not_place_are_inform():
+    assert control_request("617-555-0108", "nlu_fallback") == "inform"
+    assert control_request("617-555-0108", "inform") is None
+
+
+def test_G4_plain_words_are_no_language_switch_whatever_the_classifier_said():
+    assert control_request("huh? what does that mean, in plain english", "change_language") == "nlu_fallback"
+
+
+def test_S4_a_yes_read_as_inform_is_a_yes_unless_it_gives_details():
+    assert control_request("fine, file the thing", "inform") == "affirm"
+    assert control_request("ok here it is EAC1234567890", "inform") is None
+    assert control_request("ok its maria@example.com", "inform") is None
