@@ -262,9 +262,9 @@ TEST6_NOTES = (
     "about the wait that names no processing time is looked up first (S1, S4); mail that never came, told and not "
     "asked, is that request; a person asked for halfway through a self-help request finishes it here first (G1); "
     "'and I think ...' cuts a message into requests; the evaluation counts the question asked again after 'that is "
-    "something you can do right away' as explained. After them (NOT blind): en 29/30 = 96.7%, es 29/30 = 96.7%. "
-    "Left: en-t6-flow-01 (a status asked for a mother's card, not understood), es-t6-q-01 (the NOID question with a "
-    "pasted letter).",
+    "something you can do right away' as explained; checking on a case in words the classifier could not place "
+    "('im trying to check on my moms green card for her') is a status check. After them (NOT blind): en 30/30, es "
+    "29/30 = 96.7%. Left: es-t6-q-01 (the NOID question with a pasted letter).",
 )
 TEST7_NOTES = (
     "The seventh blind test set (benchmarks/conversations_test7/, 60: en 30, es 30) was written on 2026-12-06 "

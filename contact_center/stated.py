@@ -214,6 +214,21 @@ _WAIT_COMPLAINED = re.compile(
 )
 
 
+# S1: checking on a case, one's own or a relative's, in words the classifier could not place:
+# "hi im trying to check on my moms green card for her, she doesnt really do computers" (test set 6).
+_CHECKS_ON_A_CASE = re.compile(
+    r"\b(check|checking|look|looking|see|find out|follow up)( up)? (on|about|into|how)\b.{0,30}\b(case|green ?card|application|"
+    r"petition|permit|citizenship|naturali[sz]ation|residency|i-?\d{3})\b|"
+    r"\b(saber|ver|revisar|checar|consultar|averiguar) (como va|el estado de|sobre|que paso con|en que va)\b.{0,30}\b(caso|solicitud|tramite|"
+    r"residencia|mica|permiso|ciudadania|peticion|green ?card|i-?\d{3})\b"
+)
+
+
+def checks_on_a_case(text: Optional[str]) -> bool:
+    """True when the message says the applicant wants to check on a case (S1)."""
+    return bool(_CHECKS_ON_A_CASE.search(clean((text or "")[:MAX_STATED_CHARS])))
+
+
 def wait_complained(text: Optional[str]) -> bool:
     """True when the message complains of the wait ("ive been waiting almost 3 years", "llevo 2 años")."""
     return bool(_WAIT_COMPLAINED.search(clean((text or "")[:MAX_STATED_CHARS])))

@@ -100,6 +100,8 @@ def control_request(text: str, classified: Optional[str] = None, resumable: bool
         # S1: "ive been waiting almost 3 years for my I-751, ..., rcpt# SRC..., i want a supervisor" (an
         # expedite at 0.40): the case looked up; S4 offers the e-Request if it is late.
         return STATUS_INTENT
+    if classified == FALLBACK_INTENT and stated.checks_on_a_case(text):
+        return STATUS_INTENT  # S1: "im trying to check on my moms green card for her"
     if classified == FALLBACK_INTENT and receipts.find(text[:2000]):
         return STATUS_INTENT  # S1: a case named by its number, whatever else was unclear
     if classified == FALLBACK_INTENT and stated.covid_stated(text) and appointments.named_in(text[:2000]):

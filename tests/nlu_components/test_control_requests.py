@@ -136,3 +136,11 @@ def test_S4_a_yes_read_as_inform_is_a_yes_unless_it_gives_details():
     assert control_request("fine, file the thing", "inform") == "affirm"
     assert control_request("ok here it is EAC1234567890", "inform") is None
     assert control_request("ok its maria@example.com", "inform") is None
+
+
+def test_S1_checking_on_a_relatives_case_the_classifier_could_not_place_is_a_status_check():
+    """Test set 6: "hi im trying to check on my moms green card for her" got "say it another way"."""
+    assert control_request("hello, i want to check on my dads citizenship application, he cant use computers", "nlu_fallback") \
+        == "check_case_status"
+    assert control_request("quiero saber como va la solicitud de residencia de mi esposo", "nlu_fallback") == "check_case_status"
+    assert control_request("i need to check my email first", "nlu_fallback") is None
