@@ -79,13 +79,19 @@ def latest_intent(tracker: Tracker) -> tuple:
     return intent.get("name"), float(intent.get("confidence") or 0.0)
 
 
+def _before_latest_message(tracker: Tracker) -> List[Dict[str, Any]]:
+    """The conversation's events before the applicant's latest message."""
+    events = tracker.events
+    latest_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
+    return events[:latest_user]
+
+
 def slot_before_latest_message(tracker: Tracker, name: str) -> Any:
     """`name`'s value before the applicant's latest message (Rasa's slot mappings may
     already have changed it on this turn)."""
-    events = tracker.events
-    latest_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
+    events = _before_latest_message(tracker)
     value = None
-    for event in events[:latest_user]:
+    for event in events:
         if event.get("event") == "slot" and event.get("name") == name:
             value = event.get("value")
         elif event.get("event") == "restart":
@@ -95,10 +101,9 @@ def slot_before_latest_message(tracker: Tracker, name: str) -> Any:
 
 def form_under_way(tracker: Tracker) -> Optional[str]:
     """The form that was asking its question when the applicant's latest message came, if any."""
-    events = tracker.events
-    latest_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
+    events = _before_latest_message(tracker)
     loop = None
-    for event in events[:latest_user]:
+    for event in events:
         if event.get("event") == "active_loop":
             loop = event.get("name")
         elif event.get("event") in ("restart", "session_started"):
@@ -108,9 +113,8 @@ def form_under_way(tracker: Tracker) -> Optional[str]:
 
 def ran_before(tracker: Tracker, action: str) -> bool:
     """True when `action` ran earlier in this conversation (before the latest message)."""
-    events = tracker.events
-    latest_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
-    return any(e.get("event") == "action" and e.get("name") == action for e in events[:latest_user])
+    events = _before_latest_message(tracker)
+    return any(e.get("event") == "action" and e.get("name") == action for e in events)
 
 
 def latest_text(tracker: Tracker) -> str:
