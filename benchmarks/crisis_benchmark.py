@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEVELOPMENT_SETS = ROOT / "crisis_data"  # written for tuning and training
 TEST_SETS = ROOT / "tests" / "crisis"  # written blind, only reported
 RESULTS = ROOT / "benchmarks" / "results"
-SPLITS = ("dev", "dev2", "dev3", "dev4", "dev7", "dev8", "dev9", "dev10", "dev11", "test", "test2", "test3", "test4", "test5")
+SPLITS = ("dev", "dev2", "dev3", "dev4", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "test", "test2", "test3", "test4", "test5")
 TEST_SPLITS = ("test", "test2", "test3", "test4", "test5")
 TARGET_RECALL = 1.0
 TARGET_FALSE_ALARMS = 0.02
@@ -352,6 +352,21 @@ NOTES = [
     "5.0%, es 0.975 / 8.7% -> 0.963 / 7.5%: fewer false alarms, and one crisis in 80-100 more missed. With dev11 the "
     "threshold rule picks 0.425; the code keeps 0.35 for now: applying the rule would trade more recall for fewer "
     "false alarms, and recall comes first (G6); the rule itself should weigh that, which is left open (issue 11).",
+    "dev12 (crisis_data/dev12_*.yml, 2026-12-07, session 18: 30 crises (18 danger, 12 self-harm) and 110 near misses "
+    "per language on applicants' own themes: mental-health history told as case facts (an N-648, a therapist's letter, "
+    "medication), humanitarian categories with the violence in the past (VAWA, U and T visas, asylum, TPS, parole), "
+    "pregnancy and illness as reasons to reschedule, deaths told as facts (a petitioner who died), fear of ICE with no "
+    "danger to life, one-line cries ('help', 'urgente!!!', 'sos no me llego la tarjeta') and regional idioms from "
+    "Puerto Rico to Spain. Written by a helper who saw neither the check's code nor its other sets. FIRST RUN, "
+    "classifier trained without dev12: en recall 29/30 with 5 of 110 near-miss alarms (2 of them the patterns'), es "
+    "29/30 with 2 of 110 (1 the patterns'). Missed: morphine a hospice left, to be taken tonight; 'ESTA AQUI. EL DE LA "
+    "ORDEN DE PROTECCION. ROMPIO LA VENTANA'. Fixed as classes in the patterns: a protection order's subject at the "
+    "door (danger, with the domestic violence hotline), taking all of a named drug, 'help me they denied my case', "
+    "'my lawyer is gonna murder me i signed in the wrong box', 'stabbed me in the back', an ambulance that came and a "
+    "patient discharged. Then trained on. The blind rows, read after the change as figures only: unchanged but for one "
+    "more near-miss alarm in test2 en (3.0% -> 4.0%) and test4 en (5.0% -> 6.2%), both from the classifier's "
+    "retraining, not from the patterns (measured apart). With dev12 the threshold rule picks 0.4; the code keeps 0.35 "
+    "(recall first; see dev11).",
     "test2 (tests/crisis/test2_*.yml: 100 crisis messages and 100 near misses per language), written blind on 2026-12-06 "
     "by someone who saw neither the check's code nor its development sets, while dev7 was being written. FIRST RUN, "
     "BLIND, with the check as committed after dev7 (threshold 0.375): en recall 98/100 = 0.980 with 7 of 100 near-miss "

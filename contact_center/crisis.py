@@ -188,7 +188,8 @@ _BLOCKS: Dict[str, str] = {
     r"dad|father|stepdad|stepfather|mom|mother|stepmom|papa|mama|tio|cunado|uncle|brother in law|"
     r"sister in law|in laws|suegr\w*|not safe at home|at home|mi mujer|my woman|"
     r"(?:salir|sacar|out) (?:de |of )?(?:mi |la |the |my )?(?:casa|house|apartment|apartamento|depa|home)|(?:no estoy|no me siento) segur[oa] en (?:mi|la) casa|lives with (?:us|me)|vive con (?:nosotros|migo)|"
-    r"domestic violence|violencia domestica|violencia familiar|abus\w*|maltrat\w*)",
+    r"domestic violence|violencia domestica|violencia familiar|abus\w*|maltrat\w*|"
+    r"restraining order|protection order|protective order|orden de (?:proteccion|restriccion|alejamiento))",
     "WORK": r"(?:employer|boss|work|working|job|farm|factory|restaurant|the owner|owner|patron|patrona|jefe|jefa|"
     r"trabajo|trabajar|trabajando|chamba|rancho|fabrica|duenos?|contratista|recruiter|reclutador|debt|deuda|"
     r"smuggler|coyote|traffick\w*|trata|sex|sexo|prostitu\w*|clients|clientes|nanny|ninera|maid|housekeeper|cleaning|limpieza|limpiar|pay|paga|sueldo|salario)",
@@ -201,6 +202,10 @@ _BLOCKS: Dict[str, str] = {
     r"pistola|arma|armas|cuchillo|navaja|machete|rifle|escopeta|revolver)",
     "NOW": r"(?:now|right now|rn|tonight|today|here|outside|at the door|in the house|in my house|"
     r"ahora|ahorita|ahora mismo|ya|hoy|esta noche|aqui|afuera|en la casa|en mi casa|en la puerta)",
+    # What a case officer or a service does to a case: "help me they denied my case" is no threat.
+    "CASE_HANDLED": r"(?:denied|rejected|lost|sent|mailed|changed|said|say|told|tell|asked|ask|want|need|gave|give|"
+    r"cancel\w*|closed|approved|scheduled|spelled|wrote|put|made|did not|didnt|never|wont (?:approve|answer|send|give|process|reply|respond)|"
+    r"keep (?:asking|sending|losing|denying|rejecting))",
     "WANT_ES": r"(?:quiero|quisiera|tengo ganas de|me dan ganas de|pienso en|estoy pensando en|he pensado en|"
     r"voy a|me voy a|ya me voy a|mejor me|necesito)",
 }
@@ -238,6 +243,10 @@ _IDIOMS = [
     r"(?: [a-z]+){0,2} (?:is going to|will|going to|would|va a|me va a|me van a) (?:kil|murder|matar) (?:me )?(?:if|when|si|cuando) (?:i |yo )?"
     r"(?:miss|am late|come late|get home late|lose|forget|fail|do not|mess|screw|spend|break|falto|llego tarde|pierdo|olvido|no (?:llego|voy|paso|saco|consigo|mando|hago|entrego|pago|envio|lleno)|repruebo|gasto"
     r"|se me (?:olvida|olvido|pasa|paso|pierde|perdio|cae|cayo|va|fue))",
+    # "my old boss stabbed me in the back", "my lawyer is gonna murder me i signed in the wrong box"
+    r" (?:stab\w*|backstab\w*) (?:me |us )?in the back| backstab\w*",
+    r" (?:boss|lawyer|teacher|manager|supervisor|jefe|jefa|abogad[oa]|licenciad[oa]|maestr[oa])(?: [a-z]+){0,2} (?:is going to|will|going to|gonna|va a|me va a) (?:kil|murder|matar) (?:me )?"
+    r"(?:i |yo )(?:signed|wrote|put|forgot|missed|lost|messed|screwed|spelled|filled|sent|paid|did|firme|escribi|puse|olvide|perdi|mande|pague|llene)",
     r" (?:would|could) kil for| (?:they|uscis|the fees|fees|prices) kil(?:ed|ing)? (?:me|us) with| kil(?:ed|ing)? (?:my|the|our) (?:case|application|petition|vibe|mood|buzz|battery)",
     r" (?:inbox|email|emails|notifications|phone is blowing|twitter|mentions) (?:is |are )?(?:on fire|blowing up)| firefighter\w*| bomber[oa]s?| fire ?fighter",
     r" (?:weapons?|firearms?|armas?) (?:training|trainings|entrenamiento)| entrenamiento (?:con|de) armas| (?:served|serve|serving) in the (?:army|military|navy|marines|air force)",
@@ -382,7 +391,7 @@ _SELF_HARM = {
     r"| life is not worth living| nothing to live for| tired of (?:living|being alive|life)| give up on life| say goodbye to everyone| goodbye forever",
     "self_harm": r" (?:hurt|hurting|harm|harming|cut|cutting|burn|burning|hang|hanging|poison|poisoning|starve|starving) my ?self| self ?harm\w*"
     r"| (?:jump|jumping|throw my ?self) (?:off|from|in front of) (?:a|the|this) (?:bridge|building|roof|train|car|bus|balcony|window|cliff)"
-    r"| (?:take|taking|swallow|swallowing|took|swallowed) (?:all|all of|a bunch of|a lot of|the whole bottle of|every|many|too many) (?:my|the|these|those|of my)? ?(?:pills|meds|medication|medicine|pils|tablets)",
+    r"| (?:take|taking|swallow|swallowing|took|swallowed) (?:all|all of|a bunch of|a lot of|the whole bottle of|every|many|too many) (?:my|the|these|those|of my|of the)? ?(?:pills|meds|medication|medicine|pils|tablets|morphine|oxy\w*|opioids|painkillers|pain pills|sleeping pills|insulin)",
     # Spanish
     # "matarme" said of someone else's threat ("quiere matarme", "amenazaba con matarme") is danger, not self-harm
     "matarme": r"(?<!quiere)(?<!quieren)(?<! va a)(?<! van a)(?<! iba a)(?<! iban a)(?<! viene a)(?<! vienen a)(?<! con)(?<!trataron de)(?<!intentaron) matarme| me (?:voy a|quiero|kiero|quisiera|pienso|estoy pensando en|tengo ganas de) matar| me mato| me matare| quitarme la vida| quitar(?:me)? mi (?:propia )?vida| me quito la vida"
@@ -481,7 +490,7 @@ _DANGER = {
     r"| (?:going to|gonna|wants to|trying to|tried to|threaten\w* to|about to|will|coming to) (?:kil|murder|shoot|stab|strangle|rape) (?:me|us|my)"
     r"| threaten\w* (?:to kil|me|us|my|with a|my life|our lives)| death threats?| threats? (?:against|to) my life| (?:kil|hurt|shoot) me if i (?:leave|go|tel|cal|report)"
     r"| (?:my|our) li(?:fe|ves) (?:is|are) in danger| in (?:danger|dangerous situation)(?: now| right now)?| (?:he|she|they|someone) (?:is|are) (?:after me|folowing me|stalking me)| not safe (?:at home|here|in my house|right now|now)"
-    r"| (?:help|help me|help us) (?:please )?(?:he|she|they|someone|somebody)| afraid (?:he|she|they) (?:wil|is going to|going to) (?:kil|hurt)| scared (?:he|she|they) (?:wil|is going to|going to) (?:kil|hurt)",
+    r"| (?:help|help me|help us) (?:please )?(?:he|she|they|someone|somebody)(?! {CASE_HANDLED})| afraid (?:he|she|they) (?:wil|is going to|going to) (?:kil|hurt)| scared (?:he|she|they) (?:wil|is going to|going to) (?:kil|hurt)",
     "violence_now": r" {PERSON} (?:[a-z]+ ){0,2}(?:is |are |keeps |kept |just |has been |started )?(?:hiting|beating|choking|strangling|attacking|hurting|stabbing|shooting|punching|kicking|raping|abusing|slapping|pushing|dragging) {ME}"
     r"| {PERSON} (?:[a-z]+ ){0,2}(?:just )?(?:hit|beat|choked|strangled|attacked|stabbed|shot|punched|kicked|raped|slapped|pushed|threw) (?:me|us|my)| (?:hits|beats|chokes|punches|kicks|abuses) me"
     r"| (?:i am|i was|i have been|ive been|just got|i got) (?:being )?(?:stabbed|shot|attacked|beaten|raped|assaulted|hit)(?: by| just| now| right now| tonight| today)?"
@@ -516,6 +525,10 @@ _DANGER = {
     r"| (?:employer|boss|jefe|patron|owner|dueno)(?: [a-z]+){0,3} (?:took|has|keeps|quito|tiene|guarda|retiene) (?:my|mi|mis) (?:passport|papers|documents|pasaporte|papeles|documentos)"
     r"| (?:trafficked|human trafficking|trata de personas|victima de trata)(?! visa| t visa)| (?:work|working|trabajar|trabajo) (?:without|for no|sin) (?:pay|paga|sueldo|salario)(?: [a-z]+){0,5} (?:and|y) (?:[a-z]+ ){0,3}(?:cannot|can not|no puedo|will not let|no me dejan) (?:leave|salir|irme)"
     r"| (?:pay|pagar) (?:off )?(?:a |the |my )?(?:debt|deuda)(?: [a-z]+){0,5} (?:or|o) (?:[a-z]+ ){0,3}(?:kil|hurt|matar|lastimar|hacer dano)",
+    # "ESTA AQUI. EL DE LA ORDEN DE PROTECCION. ROMPIO LA VENTANA"
+    "order_violated": r" (?:orden de (?:proteccion|restriccion|alejamiento)|restraining order|protection order|protective order)(?: [a-z]+){0,8}"
+    r" (?:esta aqui|esta afuera|esta en la puerta|is here|is outside|at the door|en la puerta|rompio|broke|entro|got in|came in|se metio|is in)"
+    r"| (?:esta aqui|is here|is outside|esta afuera)(?: [a-z]+){0,3} (?:el|la|the) (?:[a-z]+ )?(?:de|with) (?:la|the) (?:orden|restraining|protection|protective)",
     "threat_more": r" (?:going to|gonna|will|wants to|threaten\w* to) (?:finish|end|get rid of|disappear|make (?:me|us) disappear|bury) (?:me|us)| burn (?:the|our|my) (?:house|home|apartment|place|trailer) (?:down )?(?:with|while)| burn (?:it|the house|the place) down"
     r"| poured (?:gas|gasoline)| (?:echo|tiro|rego) gasolina| quemar (?:la|mi|nuestra) casa| (?:acabar|terminar) conmigo| desaparecerme| (?:is|are) (?:hurting|hiting|beating|choking|attacking) (?:me|us)"
     r"| (?:if|when) (?:i|we) (?:try to |ever )?(?:leave|escape|run|go|call|report|tell)(?: [a-z]+){0,6} (?:kil|hurt|harm|shoot|matar|lastimar)| (?:kil|hurt|harm) (?:me|us|my kids|my family)(?: [a-z]+){0,3} (?:if|when) (?:i|we)"
@@ -600,6 +613,8 @@ _BACKGROUND = _compile(
     r" (?:fled|flee|hui|huimos|huyo|escape de (?:mi|nuestro) pais|left my country|sali de mi pais|salimos de"
     r"|in (?:19|20)[0-9]{2}|en (?:19|20)[0-9]{2}|del (?:19|20)[0-9]{2}|(?:[0-9]+|many|several|a few|two|three|some) years ago|(?:[0-9]+|a few|two|three|several|some) (?:months|weeks) ago|(?<!desde )hace (?:[0-9]+ |unos |muchos |varios )?(?:anos|meses|semanas)|last year|last month|el ano pasado|el mes pasado"
     r"|when i was|cuando (?:era|vivia|estaba en)|back home|in my (?:home )?country|en mi pais|alla en|now i live|ahora vivo|ya sali|i got out|got away|(?:now )?(?:is|am|are|we are|he is|she is|i am) (?:here )?(?:now )?(?:and )?safe(?: now)?(?: in [a-z ]{2,12})?|safe now|a salvo|now out|now free|ya libre|sober|sobri[oa]|clean for|limpio desde|ya estoy bien|fine now"
+    # "vino la ambulancia porque mi papa se desmayo, ya le dieron de alta y esta bien"
+    r"|(?:ya )?(?:le|lo|la|me|nos|les) dieron de alta|dad[oa] de alta|(?<!no )ya (?:esta|estan) bien|discharged|(?:he|she|they) (?:is|are|s|re) (?:fine|ok|okay) now"
     r"|when we were (?:together|married|dating)|cuando (?:estabamos|eramos|viviamos|andabamos) (?:juntos|casados|novios)|(?:now )?(?:he|she|they) (?:is|are) (?:now )?(?:in (?:prison|jail)|locked up|behind bars|deported)"
     r"|(?:ahora )?(?:esta|estan) (?:pres[oa]s?|en la carcel|en prision|deportad[oa]s?)|used to (?:hit|beat|choke|threaten|hurt|abuse|rape|kick|lock)"
     r"|me (?:pegaba|golpeaba|amenazaba|ahorcaba|maltrataba|violaba|lastimaba|encerraba|pateaba)|(?:solia|solian) (?:pegar|golpear|amenaz)"
@@ -618,7 +633,7 @@ _PRESENT = _compile(
 )
 # Danger patterns that also describe what happened once (a threat, a fire, a kidnapping).
 _PAST_CAPABLE = frozenset({
-    "threat_to_kill", "amenaza", "held", "weapon", "fire", "trafficking", "violencia", "violence_now",
+    "threat_to_kill", "order_violated", "amenaza", "held", "weapon", "fire", "trafficking", "violencia", "violence_now",
     "abducted", "stroke_fire_es", "medical_now", "threat_more", "break_in", "not_breathing", "bleeding", "poison",
     "missing_or_shut_in", "threat_or_hurt_more", "emergency_more",
 })
@@ -657,7 +672,7 @@ _RUN_TOGETHER = (
 _RUN_TOGETHER_MIN = 14
 
 _PERSONAL_THREAT = frozenset({
-    "threat_to_kill", "violence_now", "amenaza", "violencia", "held", "weapon", "threat_more", "break_in", "attack_others", "threat_or_hurt_more",
+    "threat_to_kill", "order_violated", "violence_now", "amenaza", "violencia", "held", "weapon", "threat_more", "break_in", "attack_others", "threat_or_hurt_more",
     "emergency_more",
     "classifier",
 })

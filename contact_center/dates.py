@@ -49,6 +49,7 @@ _TYPED_HOUR = re.compile(
 _WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo)"
 _PAST_DAY = re.compile(rf"\b(?:last|past)\s+{_WEEKDAYS}\b|\b{_WEEKDAYS}\s+pasado\b|\b(?:yesterday|ayer|anteayer)\b")
 _LATER_IN_DAY = re.compile(r"\b(tarde|noche|afternoon|evening|tonight)\b|\d\s*(pm|p\.m\.)|\bpm\b")
+_SAYS_TODAY = re.compile(r"\b(today|tonight|hoy|this (morning|afternoon|evening)|esta (noche|tarde|manana))\b")
 _MORNING = re.compile(r"\d\s*(am|a\.m\.)|\bam\b|\b(de|en|por) la manana\b|\bmorning\b|\bmadrugada\b")
 _AFTERNOON_UNSAID = 5  # a bare hour up to 5, said with "at"/"a las", is in the afternoon
 _WORDS = re.compile(r"[a-z]+")
@@ -151,6 +152,9 @@ def _parse_moment(text: str, now: datetime) -> Optional[datetime]:
             base = local_now.replace(tzinfo=None)
             if not _NAMES_A_DAY.search(folded) and parsed - timedelta(days=1) > base:
                 parsed -= timedelta(days=1)
+            if _SAYS_TODAY.search(folded) and not _NAMES_A_DAY.search(folded):
+                # "tonight 7:30" typed at 8 p.m. is an hour that has passed, not tomorrow's (R2: past).
+                parsed = datetime.combine(base.date(), parsed.time())
     # The time may be in the rewritten text only ("9 de la manana" -> "9 am").
     if not re.search(r"\d{1,2}(:\d\d)?\s*(am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d\d|\b(at|a las)\s+\d", folded + " | " + cleaned):
         # A day without a time: the start of that day (conservative for R2's 12 hours).

@@ -253,3 +253,35 @@ def test_G6_a_question_about_a_scam_or_an_answer_from_work_is_no_crisis(text, al
     # The third blind conversation set: a scam call asked about, "ahorita no lo tengo a la mano,
     # estoy en el trabajo" and "its not like anything is on fire" had been told to call 911.
     assert crisis.assess(text, classifier=crisis_classifier.default()).crisis is alarm
+
+
+# Rule G6, development round 12 (crisis_data/dev12_*): the patterns' classes, in other words.
+@pytest.mark.parametrize("text", [
+    "the man with the protective order against him is at the door right now",
+    "ya esta afuera el de la orden de restriccion, rompio la puerta",
+])
+def test_G6_the_subject_of_a_protection_order_at_the_door_is_danger_with_the_dv_hotline(text):
+    found = crisis.assess_patterns(text)
+    assert found.kind is crisis.Kind.DANGER, found.matched
+    assert crisis.Support.DOMESTIC_VIOLENCE in found.support
+
+
+@pytest.mark.parametrize("text", [
+    "i got a protection order in 2023, can i send it as evidence for my vawa",
+    "tengo orden de alejamiento contra mi ex, sirve para la visa u?",
+    "help me please they rejected my i-130 again",
+    "ayudame, they keep sending the card to the wrong address",
+    "my boss is going to kill me i forgot to ask for the day off for biometrics",
+    "my sponsor stabbed me in the back and withdrew the affidavit",
+    "le dio un desmayo a mi mama la semana de la cita, ya la dieron de alta y esta bien, como reprogramo",
+])
+def test_G6_protection_orders_as_evidence_case_complaints_and_idioms_raise_no_alarm(text):
+    assert not crisis.assess_patterns(text).crisis, crisis.assess_patterns(text).matched
+
+
+@pytest.mark.parametrize("text", [
+    "im going to take all the painkillers they gave me after the surgery",
+    "voy a tomar todas las pastillas para dormir esta noche",
+])
+def test_G6_taking_all_of_a_named_drug_is_self_harm(text):
+    assert crisis.Kind.SELF_HARM in crisis.assess(text, classifier=crisis_classifier.default()).kinds

@@ -146,3 +146,10 @@ def test_R2_a_bare_hour_with_minutes_is_the_hour_typed():
     """Test set 4: "its tmrw morning 8:30" took the hour of the moment it was read."""
     evening = NOW.replace(hour=21, minute=40)
     assert parse_appointment_time("its tmrw morning 8:30", evening) == NOW.replace(day=24, hour=8, minute=30)
+
+
+@pytest.mark.parametrize("text", ["tonight 7:30", "tonight at 7:30", "hoy a las 7:30 de la noche", "esta noche a las 7:30"])
+def test_R2_an_hour_today_that_has_passed_stays_today(text):
+    # Typed at 8 p.m.: the appointment was half an hour ago (R2: already passed), not tomorrow evening.
+    evening = datetime(2026, 11, 23, 20, 0, tzinfo=EASTERN)
+    assert parse_appointment_time(text, evening) == datetime(2026, 11, 23, 19, 30, tzinfo=EASTERN)
