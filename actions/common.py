@@ -23,6 +23,7 @@ logger = logging.getLogger(__name__)
 
 # A question from the knowledge base (data/questions.yml answers it, then the form goes on).
 QUESTION_INTENT = "faq"
+BOT_QUESTION_INTENT = "bot_challenge"
 # Intents a form never takes as an answer: the rules in data/ handle them.
 CONTROL_INTENTS = frozenset({"stop", "change_language"})
 GOODBYE_INTENT = "goodbye"
@@ -31,6 +32,7 @@ ASIDE_CONFIDENCE = 0.60
 # A question is its own class, far from any answer a form asks for (measured on form
 # answers typed as people type them: none above 0.4), so a lower bar is safe.
 QUESTION_CONFIDENCE = 0.60
+BOT_QUESTION_CONFIDENCE = 0.80  # "r u a real person or a bot" is put as no question
 ASKED_SELECTOR_CONFIDENCE = 0.7  # as nlu_components/knowledge_questions.py FALLBACK_SELECTOR_CONFIDENCE
 # "cancel", "never mind", "olvídelo, ya no", "English please": control words are few.
 FREE_TEXT_CONTROL_WORDS = 4
@@ -195,6 +197,9 @@ def wants_to_leave(tracker: Tracker, own_topics: Iterable[str] = (), free_text: 
         return True  # not an answer: data/bounded_input.yml says so and asks again
     if name == GOODBYE_INTENT and answers.says_goodbye(latest_text(tracker)):
         return True  # "ok thanks bye": data/form_control.yml leaves the form, nothing filed
+    if name == BOT_QUESTION_INTENT and (confidence >= BOT_QUESTION_CONFIDENCE or (
+            confidence >= QUESTION_CONFIDENCE and question_topics.asks_a_question(latest_text(tracker)))):
+        return True  # "oiga, usted es un robot?": answered, then the question again (data/questions.yml)
     if free_text:
         text = latest_text(tracker)
         if name == "change_language" and language.requested_language(text):

@@ -42,6 +42,10 @@ class ValidateExpediteForm(ApplicantFormValidation):
         "expedite_documents": lambda text, t: stops_and_corrections.named_correction(text, "expedite_documents"),
         "contact": contact_said,
     }
+    changed_answer_readers = {
+        "form_type": lambda text, t: form_types.changed_to(text, common.slot_before_latest_message(t, "form_type")),
+    }
+    depends_on = {"form_type": ("form_classification",)}
     fact_readers = {  # in this order: the category is read for the form just read
         "form_type": lambda text, t: form_types.said(text),
         "form_classification": lambda text, t: _classification_said(t.get_slot("form_type"), text),

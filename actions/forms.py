@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from abc import abstractmethod
-from typing import Any, Callable, Dict, Iterable, List, Optional, Text
+from typing import Any, Callable, Dict, Iterable, List, Optional, Text, Tuple
 
 from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.events import ActionExecutionRejected, EventType, SlotSet
@@ -79,6 +79,9 @@ def without_repeated_slots(
     return kept
 
 
+QUESTION_WORDS_AT_MOST = 15  # a longer message with a "?" in it is a description that wonders
+
+
 class ApplicantFormValidation(FormValidationAction):
     """Base of the forms' validation actions."""
 
@@ -100,9 +103,41 @@ class ApplicantFormValidation(FormValidationAction):
         """True when the form asked for `slot` and is waiting for the answer.
 
         On the turn a form is activated, `requested_slot` may still name the
-        previous form's question: nothing has been asked yet.
+        previous form's question: nothing has been asked yet. A message that takes
+        back an earlier answer does not answer the question asked.
         """
-        return tracker.get_slot("requested_slot") == slot and not self.just_activated(tracker)
+        return tracker.get_slot("requested_slot") == slot and not self.just_activated(tracker) \
+            and not self.mind_changed(tracker)
+
+    #: Readers of an earlier answer taken back in a later message, by slot ((text, tracker) ->
+    #: the new value or None): "wait no sorry its the interview not the biometrics" at the
+    #: appointment's date changes the type, asked about as a new request before (test set 8).
+    changed_answer_readers: Dict[str, Callable[[str, Tracker], Any]] = {}
+    #: Slots asked because of another slot's value, cleared when that value changes.
+    depends_on: Dict[str, Tuple[str, ...]] = {}
+
+    def mind_changed(self, tracker: Tracker) -> Dict[Text, Any]:
+        """The earlier answer this message changes, with what depended on it, or nothing.
+        Not at the confirmation, which reads its own corrections."""
+        if not self.changed_answer_readers or not self.answering(tracker):
+            return {}
+        name, _ = common.latest_intent(tracker)
+        if name in (CRISIS_INTENT, TOO_LONG_INTENT, "change_language", "stop", common.GOODBYE_INTENT):
+            return {}  # a crisis, a stop or a language switch is never an answer taken back
+        asked = tracker.get_slot("requested_slot")
+        text = common.latest_text(tracker)
+        if asked == self.confirm_slot or not stops_and_corrections.changes_mind(text):
+            return {}
+        for slot, reader in self.changed_answer_readers.items():
+            before = common.slot_before_latest_message(tracker, slot)
+            if slot == asked or before is None:
+                continue
+            value = reader(text, tracker)
+            # A reader may give the slots that go with the value ({"appointment_time", "appointment_at"}).
+            values = value if isinstance(value, dict) else {slot: value}
+            if value is not None and values.get(slot) != before:
+                return {**values, **{dependent: None for dependent in self.depends_on.get(slot, ())}}
+        return {}
 
     #: Slots whose answer is free text (anything typed is a valid answer).
     free_text_slots: Iterable[str] = ("problem_details", "expedite_documents", "contact")
@@ -129,6 +164,8 @@ class ApplicantFormValidation(FormValidationAction):
     answer_readers: Dict[str, Callable[[Tracker], Any]] = {}
 
     def leaving(self, tracker: Tracker) -> bool:
+        if self.mind_changed(tracker):
+            return False  # an earlier answer taken back: the form goes on with the new one
         asked = tracker.get_slot("requested_slot")
         leave = common.wants_to_leave(tracker, self.own_topics, free_text=asked in set(self.free_text_slots))
         if not leave and asked == "contact" and contact.contact_said(common.latest_text(tracker)) is None:
@@ -278,14 +315,38 @@ class ApplicantFormValidation(FormValidationAction):
             # moves to another question (test set 7: the expedite's documents became its category).
             asked = tracker.get_slot("requested_slot")
             return [SlotSet(asked, None), SlotSet("requested_slot", asked)] + kept
+        elif self.answering(tracker) and self.mind_changed(tracker):
+            changed = self.mind_changed(tracker)
+            dispatcher.utter_message(response="utter_answer_changed")
+            tracker.slots.update(changed)  # the form's next question is chosen with the new value
+            events = await super().run(dispatcher, tracker, domain)
+            # Last, so that an entity mapping of the message ("not the biometrics") is not what stays.
+            return events + [SlotSet(slot, value) for slot, value in changed.items()] + kept
         elif self.answering(tracker) and self.leaving(tracker):
             if topic_switch.is_new_request(tracker, self.own_topics):
                 return topic_switch.propose(tracker) + kept  # asked first: nothing is left half-filed
             return [ActionExecutionRejected(self.form_name())]
+        elif self.answering(tracker) and self.question_instead_of_answer(tracker):
+            # "can i just upload the documents here?" at the documents question had been filed as
+            # the documents (test set 8): said that it has no answer, and the question asked again.
+            dispatcher.utter_message(response="utter_question_not_known")
+            asked = tracker.get_slot("requested_slot")
+            return [SlotSet(asked, None), SlotSet("requested_slot", asked)] + kept
         self.say_receipt_from_before(dispatcher, tracker)
         before = dict(tracker.slots)
         events = await super().run(dispatcher, tracker, domain)
         return switch + without_repeated_slots(events, before, before.get("requested_slot")) + kept
+
+    def question_instead_of_answer(self, tracker: Tracker) -> bool:
+        """True when a free-text question gets a question back, put as one, that the knowledge
+        base does not know and that carries no detail (no contact, no receipt number)."""
+        asked = tracker.get_slot("requested_slot")
+        text = common.latest_text(tracker)
+        name, _ = common.latest_intent(tracker)
+        if asked not in set(self.free_text_slots) or name in (CRISIS_INTENT, TOO_LONG_INTENT, common.QUESTION_INTENT):
+            return False
+        return "?" in text and question_topics.asks_a_question(text) and len(text.split()) <= QUESTION_WORDS_AT_MOST \
+            and contact.contact_said(text) is None and not receipts.find(text)
 
     #: Slots asked with a yes-or-no question, besides the confirmation: there "si gracias" is a yes.
     yes_no_slots: Iterable[str] = ()

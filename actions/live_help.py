@@ -128,7 +128,9 @@ class ValidateLiveHelpForm(ApplicantFormValidation):
             return {"live_topic": "other"}  # a filing sent to the wrong place: no self-help serves it
         if name == "notice_not_received" and stated.letter_came(common.latest_text(tracker)):
             return {"live_topic": "other"}  # "i got a letter saying i missed my biometrics": it came
-        if stated.someone_elses_mail(common.latest_text(tracker)):
+        if name in ("notice_not_received", "card_not_received") and stated.case_sent_on(common.latest_text(tracker)):
+            return {"live_topic": "other"}  # "the NVC says uscis never sent them the case": no mail, a person
+        if stated.someone_elses_mail(common.latest_text(tracker)) or stated.records_mixed_up(common.latest_text(tracker)):
             return {"live_topic": "other"}  # another person's letter in my envelope: no self-help serves it
         if name in common.SERVICE_INTENTS and confidence >= common.SWITCH_CONFIDENCE:
             return {"live_topic": name}  # G1: a self-help topic only when it is clear; else a person
@@ -190,7 +192,7 @@ class ValidateCallbackForm(ApplicantFormValidation):
     fact_readers = {  # "call me back at 404 555 0161" said before the form started (C3)
         "phone_numbers": lambda text, t: _said(text, "phone_numbers"),
         "callback_email": lambda text, t: _said(text, "email"),
-        "callback_time": lambda text, t: callback_times.ANY if callback_times.any_time_told(text) else None,
+        "callback_time": lambda text, t: callback_times.window_told(text, common.now()),
     }
 
     def name(self) -> Text:

@@ -41,14 +41,21 @@ def _appointment_moment(tracker: Tracker):
     if when in RELATIVE:
         return relative_label(when, lang), now + RELATIVE[when]
     previous = tracker.get_slot("appointment_at")
+    day_first = lang == "es"  # "el 10/12" is 10 December
     if tracker.get_slot("requested_slot") == "reschedule_confirmed" and previous:
         # a correction at the confirmation keeps what it leaves out ("the 16th, same time")
-        moment = parse_corrected_time(common.latest_text(tracker), now, datetime.fromisoformat(previous))
+        moment = parse_corrected_time(common.latest_text(tracker), now, datetime.fromisoformat(previous), day_first)
     else:
-        moment = parse_appointment_time(common.latest_text(tracker), now)
+        moment = parse_appointment_time(common.latest_text(tracker), now, day_first)
     if moment is None:
         return None, None
     return format_moment(moment, lang), moment
+
+
+def _moment_slots(tracker: Tracker):
+    """The appointment's label and moment in the latest message, as slots, or None."""
+    label, moment = _appointment_moment(tracker)
+    return {"appointment_time": label, "appointment_at": moment.isoformat()} if label and moment else None
 
 
 def _hour_left_out_that_matters(text: str, moment) -> bool:
@@ -88,6 +95,12 @@ class ValidateRescheduleForm(ApplicantFormValidation):
         "appointment_time": lambda text, t: _appointment_moment(t)[0],
         "contact": contact_said,
     }
+    changed_answer_readers = {
+        "appointment_type": lambda text, t: appointments.changed_to(text, common.slot_before_latest_message(t, "appointment_type")),
+        # "wait go back, thats the date on the old notice. the new one says 12/18 at 7am" (test set 8)
+        "appointment_time": lambda text, t: _moment_slots(t),
+    }
+    depends_on = {"appointment_type": ("times_rescheduled",)}
     fact_readers = {
         "times_rescheduled": lambda text, t: _as_count(stated.times_rescheduled_stated(text)),
         "has_covid": lambda text, t: stated.covid_stated(text),

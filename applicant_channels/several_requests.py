@@ -19,8 +19,8 @@ from typing import Any, Awaitable, Callable, List, Optional
 from rasa.core.channels.channel import UserMessage
 from rasa.shared.core.events import SlotSet
 
-from contact_center import several_requests
-from contact_center.messages import CONVERSATION_LANGUAGE_KEY, CRISIS_INTENT, INTERRUPTED_SLOT, RESUMABLE_KEY, RESUME_INTENT
+from contact_center import appointments, language, several_requests
+from contact_center.messages import APPOINTMENT_NAMED_KEY, CONVERSATION_LANGUAGE_KEY, CRISIS_INTENT, INTERRUPTED_SLOT, RESUMABLE_KEY, RESUME_INTENT
 
 log = logging.getLogger(__name__)
 PENDING_SLOT = "pending_request"
@@ -70,6 +70,10 @@ class SeveralRequests:
         parts = await self._plan(agent, text)
         if parts and several_requests.stops_first(parts) is False and await self._answer_awaited(agent, message.sender_id):
             parts = []  # the answer to the question asked, whole
+        if parts:
+            # Each part in the whole message's language: "me he mudado" alone read as English (test set 8).
+            whole_language = language.detect(text, message.metadata.get(CONVERSATION_LANGUAGE_KEY)).language
+            message = with_text(message, text, {**message.metadata, CONVERSATION_LANGUAGE_KEY: whole_language})
         if not parts:
             await on_new_message(message)
         else:
@@ -132,12 +136,16 @@ class SeveralRequests:
         a crisis reply waits with no form running: then "can we finish the typo thing" goes
         back to it (G6, nlu_components/control_requests.py), whatever the classifier thought."""
         metadata = {k: v for k, v in (message.metadata or {}).items()
-                    if k not in (RESUMABLE_KEY, CONVERSATION_LANGUAGE_KEY)}
+                    if k not in (RESUMABLE_KEY, CONVERSATION_LANGUAGE_KEY, APPOINTMENT_NAMED_KEY)}
         tracker = await self._tracker(agent, message.sender_id)
         if tracker.get_slot("language"):
             metadata[CONVERSATION_LANGUAGE_KEY] = tracker.get_slot("language")
         if tracker.get_slot(INTERRUPTED_SLOT) and not tracker.active_loop_name and not tracker.is_paused():
             metadata[RESUMABLE_KEY] = True
+        if not tracker.active_loop_name and not tracker.is_paused() and tracker.get_slot("next_step") is None \
+                and appointments.named_in((tracker.latest_message.text or "")[:2000]):
+            # "its about my fingerprint appt", then "i cant make it": one request in two messages.
+            metadata[APPOINTMENT_NAMED_KEY] = True
         return metadata
 
     async def _answer_awaited(self, agent: Any, sender_id: str) -> bool:

@@ -51,6 +51,8 @@ TEST5_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test5"
 TEST6_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test6"
 # A seventh blind set (60), written when the sixth had been read for its failures.
 TEST7_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test7"
+# An eighth blind set (60), written when the seventh had been read for its failures.
+TEST8_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test8"
 RESULTS = ROOT / "benchmarks" / "results"
 DEFAULT_CLOCK = "2026-11-24T10:00:00-05:00"  # a Tuesday morning: live chat open (G3)
 TARGET = 0.95
@@ -66,7 +68,11 @@ EXPLAINED = re.compile(r"not_understood|_bad_|too_long|too_short|_missing|yes_or
                        # courtesy at a question ("one sec let me find it"): said why it is asked again
                        r"^utter_take_your_time$|^utter_you_are_welcome$|"
                        # a person asked for mid-form: "that is something you can do right away" (G1)
-                       r"^utter_self_service_first$")
+                       r"^utter_self_service_first$|"
+                       # an earlier answer taken back ("wait no its the interview"): the question again
+                       r"^utter_answer_changed$|"
+                       # "are you a robot?" answered, like any question: then the form's question again
+                       r"^utter_iamabot$")
 # Replies that leave a form (stopped, or left for another request): the question it was waiting
 # on was never answered, so a later form asking it asks it for the first time (en-t2-cancel-04:
 # an expedite's receipt question, then "forget the expedite", then the reschedule's).
@@ -297,6 +303,40 @@ TEST7_NOTES = (
     "examples: an appointment missed, with no type named (disjoint from the dev and test sets after folding). After "
     "them (NOT blind): en 30/30, es 30/30.",
 )
+TEST8_NOTES = (
+    "The eighth blind test set (benchmarks/conversations_test8/, 60: en 30, es 30) was written on 2026-12-07 "
+    "(session 18) by a helper working blind (the rules, the seeds, the domain's responses, the development README "
+    "and one development file, the READMEs of test6 and test7; no code, no results, no run), when the seventh test "
+    "set was no longer blind. It was asked for behaviours earlier sets lacked: one request told over several short "
+    "messages, a mind changed in the next message, numeric and regional dates (day first in Spanish), one-letter "
+    "answers, an answer buried in a story, a paralegal or volunteer acting for a client, questions about the "
+    "assistant itself, starting over, a message sent twice, and clocks at holidays and the edges of chat hours. "
+    "Reported only.",
+    "FIRST RUN, BLIND (2026-12-07 01:42, the assistant as committed in 33f2512, with this session's crisis set 12 "
+    "and its pattern fixes, made before the set was read): en 15/30 = 50.0%, es 16/30 = 53.3%; by class: facts up "
+    "front 87.5%, cancel 75.0%, other agencies 66.7%, several requests 66.7%, questions 62.5%, answers in context "
+    "50.0%, corrections 25.0%, language 25.0%, flows 16.7%. The largest class: a one-letter 'y' (yes) typed at a "
+    "confirmation or an offer got 911 in Spanish, in seven conversations: the learned crisis check weighed 'y' "
+    "('and') towards a crisis, and the language detector read it as Spanish. That is the honest figure. Every later "
+    "figure on this set is NOT blind.",
+    "Session 18, from its failures (classes, each tested in other words in tests/conversations/"
+    "test_told_over_several_messages.py and unit tests): the crisis classifier is not asked about words that say "
+    "nothing alone ('y', 'me', 'and now'; the shortest crises it alone catches have a word of their own, 'stabbed', "
+    "'he found me'); 'y', 'yup', 'nah' keep the conversation's language; 'i wont be able to make it' is an appointment "
+    "missed, not 988; an earlier answer taken back in the next message ('wait no sorry its the interview not the "
+    "biometrics', 'no es la N-400, es la I-129', a date from the old notice) changes it, says so, and goes on; "
+    "Spanish numeric dates are day first ('el 9/12', 'el 10 del 12'); 'the 3rd', 'thurs', 'dec. 10 at 9 a.m. "
+    "please', a date in the second sentence; 'a couple times' is two, the count said first wins over a later 'no "
+    "covid', 'una o dos veces' is asked again; a trip for a baptism or a wedding is no U2 emergency; a relative's "
+    "stroke far away that the applicant must travel to is no 911; 'i cant make it' after a message naming an "
+    "appointment is a reschedule; who is writing ('im a medical interpreter helping a patient.') is no request; a "
+    "request after the story of another is not lost; each part of a message is in the whole message's language; "
+    "'are you a robot?' inside a form is answered and the question asked again (the evaluation counts that as "
+    "explained); a question put instead of a free-text answer is not filed as it; 'start over', 'mejor lo dejo' "
+    "stop the form; 'ok 7:15 then', 'el lunes 29' and a moment asked outside callback hours; the time to call told "
+    "with the request; a case the NVC never got, and two people given one A-number, go to a person; mail that came "
+    "after all, with another case's number, is a status check. After them (NOT blind): en 30/30, es 30/30.",
+)
 # Each set: its folder, its results' file name, the notes on how its figures came about, its title.
 SETS = {
     "dev": (CONVERSATIONS, "conversations", NOTES, ": development set"),
@@ -307,6 +347,7 @@ SETS = {
     "test5": (TEST5_CONVERSATIONS, "conversations_test5", TEST5_NOTES, ": fifth blind test set"),
     "test6": (TEST6_CONVERSATIONS, "conversations_test6", TEST6_NOTES, ": sixth blind test set"),
     "test7": (TEST7_CONVERSATIONS, "conversations_test7", TEST7_NOTES, ": seventh blind test set"),
+    "test8": (TEST8_CONVERSATIONS, "conversations_test8", TEST8_NOTES, ": eighth blind test set"),
 }
 
 
@@ -457,7 +498,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="print only; write no results")
     parser.add_argument("--dir", type=Path, default=CONVERSATIONS, help="another folder of conversations")
     parser.add_argument("--test", action="store_true", help="the blind test set (benchmarks/conversations_test/)")
-    parser.add_argument("--set", choices=sorted(SETS), help="a set by name (dev, test, test2, ... test7)")
+    parser.add_argument("--set", choices=sorted(SETS), help="a set by name (dev, test, test2, ... test8)")
     args = parser.parse_args(argv)
     chosen = args.set or ("test" if args.test else None)
     if chosen:

@@ -44,3 +44,14 @@ def named_in(text: Optional[str]) -> Optional[str]:
         if kind:
             return kind
     return None
+
+
+def changed_to(text: Optional[str], current: Optional[str]) -> Optional[str]:
+    """The type a correction names instead of `current` ("its the interview not the
+    biometrics" -> interview when biometrics was said), or None."""
+    for word in (text or "").split():
+        kind = appointment_type(word.strip(".,;:!?¿¡()\"'"))
+        if kind and kind != current:
+            return kind
+    return None
+

@@ -48,6 +48,8 @@ _HOUR = r"(\d{1,2})(?::(\d\d))?\s*(am|pm|a\.?m\.?|p\.?m\.?)?"
 _AFTER = re.compile(r"\b(after|despues de( las?)?|desde( las?)?|from)\s+" + _HOUR)
 _BEFORE = re.compile(r"\b(before|antes de( las?)?|until|hasta( las?)?)\s+" + _HOUR)
 _BETWEEN = re.compile(r"\b(?:between|entre( las?)?)\s+" + _HOUR + r"\s+(?:and|y|-)\s+(?:las?\s+)?" + _HOUR)
+# A time typed alone: "ok 7:15 then", "7am" (test set 8: not understood after a time outside the hours).
+_BARE_TIME = re.compile(r"(?<![\d/:.])\b(?=\d{1,2}(?::\d\d|\s*(?:am|pm|a\.m|p\.m)))(\d{1,2})(?::(\d\d))?\s*(am|pm|a\.m\.?|p\.m\.?)?")
 _AT = re.compile(r"\b(?:at|a las?|around|como a las?|alrededor de las?)\s+" + _HOUR)
 # "before my interview on friday at 10": the moment named is when the call must be done by,
 # not when to call (the applicant is at the interview then).
@@ -80,6 +82,9 @@ _MONTH_DAY = re.compile(r"\b" + _WORD + r"\s+(?:the\s+)?" + _DAY_NUMBER + _YEAR)
 _DAY_MONTH = re.compile(r"\b" + _DAY_NUMBER + r"\s+(?:de\s+|of\s+)?" + _WORD + r"(?![a-z])" + _YEAR)
 _DAY_ONLY = re.compile(
     r"\b(?:the|el(?: dia)?|dia)\s+" + _DAY_NUMBER + r"(?!\s*/)|\b(\d{1,2})(?:st|nd|rd|th)\b" + _NOT_AN_HOUR
+    # "el lunes 29 en la mañana": the weekday and its day of the month (test set 8: read as the next Monday)
+    + r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo)"
+    r"\s+(?:the\s+)?" + _DAY_NUMBER + r"(?!\s*/)"
 )
 
 
@@ -115,7 +120,7 @@ def _typed_date(folded: str, now: datetime) -> Union[date, bool, None]:
     found = _DAY_ONLY.search(folded)
     if not found:
         return None
-    day = int(found.group(1) or found.group(2))
+    day = int(next(group for group in found.groups() if group))
     today = now.astimezone(EASTERN).date()
     year, month = today.year, today.month
     for _ in range(13):  # this month's, else the next month that has that day ("the 31st")
@@ -165,11 +170,15 @@ def _times(folded: str) -> Optional[Tuple[time, time]]:
         last = _hour(g[3], g[4], g[5], afternoon)
         if last:
             return CALLBACK_START, last
-    found = _AT.search(folded)
+    found = _AT.search(folded) or _BARE_TIME.search(folded)
     if found:
         g = found.groups()
         at = _hour(g[0], g[1], g[2], afternoon)
         if at:
+            if at < CALLBACK_START or at >= CALLBACK_END:
+                # "tomorrow at 6:50am before i leave for work": that moment is outside the hours, and
+                # a call at 7:00 would miss them; C2 is said and the time asked again (test set 8).
+                return at, at
             later = (datetime.combine(datetime.min, at) + timedelta(hours=1)).time()
             return at, later
     for pattern, first, last in _PARTS:
@@ -208,3 +217,28 @@ def preferred_window(text: Optional[str], now: datetime) -> Union[str, Tuple[dat
         if datetime.combine(day, last, tzinfo=EASTERN) <= local_now:
             day += timedelta(days=1)
     return datetime.combine(day, first, tzinfo=EASTERN), datetime.combine(day, last, tzinfo=EASTERN)
+
+
+# A time to call told with the request, before it is asked: "any time after 2pm works",
+# "call me after 5", "llamenme despues de las 3" (test set 8: asked again). Only in a clause
+# about the call: "my interview is tomorrow at 9" is the appointment's time, not the call's.
+_CALL_CLAUSE = re.compile(
+    r"\b(any ?time|call(ed)?( me| us)?|calls?|reach me|best (time|is)|works|work for me|llam\w*|marqu\w*|"
+    r"me queda|me conviene|cualquier hora)\b"
+)
+_NOT_THE_CALL = re.compile(r"\b(appointment|appt|cita|interview|entrevista|biometric\w*|huellas|oath|juramentacion|ceremony|ceremonia)\b")
+
+
+def window_told(text: Optional[str], now: datetime) -> Optional[str]:
+    """C5: the time to call said unasked, as the callback time slot holds it (ANY or
+    "start|end"), or None."""
+    if any_time_told(text) and not _times(fold(text or "").lower()):
+        return ANY
+    for clause in re.split(r"[.;!?\n]|,(?!\d)", fold(text or "").lower()[:2000]):
+        if not _CALL_CLAUSE.search(clause) or _NOT_THE_CALL.search(clause) or not _times(clause):
+            continue
+        window = preferred_window(clause, now)
+        if isinstance(window, tuple):
+            return f"{window[0].isoformat()}|{window[1].isoformat()}"
+    return None
+

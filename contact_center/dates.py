@@ -20,6 +20,10 @@ _REWRITES = (
     # "tmrw 9 in the morning" (test set 7: not read, and asked three times)
     (re.compile(r"\b(tmrw|tmrow|tmr|tmrrw|tomorow|tommorow|tommorrow|tomorro|2morrow|2moro|2mrw)\b"), "tomorrow"),
     (re.compile(r"\b(\d{1,2}(?::\d\d)?)\s+in the morning\b"), r"\1 am"),
+    (re.compile(r"\b([ap])\.\s?m\.?(?=\s|$|[,;!?])"), r"\1m"),  # "9 a.m." (read as December 1 beside "dec. 10")
+    # "next thurs at 10am" (test set 8: read as today)
+    (re.compile(r"\b(thurs|thur|thu)\b"), "thursday"), (re.compile(r"\b(tues|tue)\b"), "tuesday"),
+    (re.compile(r"\b(weds|wed)\b"), "wednesday"), (re.compile(r"\bmon\b"), "monday"), (re.compile(r"\bfri\b"), "friday"),
     (re.compile(r"\b(\d{1,2}(?::\d\d)?)\s+(?:in the (?:afternoon|evening)|at night)\b"), r"\1 pm"),
     # "manana viernes a las 8am", "tomorrow friday": the weekday only repeats the day (dateparser read
     # neither, and a search through the whole message found November 1).
@@ -31,6 +35,8 @@ _REWRITES = (
     (re.compile(r"\b(?:at|a las|a la|alas)\s+(\d{1,2})(?![\d:])"), r" \1:00"),
     (re.compile(r"\b(a la|a las|alas|at|on|el|la|los|my|mi|is|es|it|was|fue|appointment|cita|next)\b"), " "),
     (re.compile(r"\bo'?clock\b"), " "),
+    # Courtesy around a date: "dec 10 9am please" had been read as December 1.
+    (re.compile(r"\b(please|pls|plz|por ?favor|porfa|thanks|thank you|thx|gracias|ok|okay)\b"), " "),
 )
 # Places named for a day: "el bautizo de mi nieto en santo domingo" named no Sunday.
 _PLACES = re.compile(r"\bsanto domingo\b|\bdomingo de guzman\b|\bsunday school\b")
@@ -81,26 +87,57 @@ def wished_date(text: Optional[str]) -> bool:
     return bool(_WISHED.search(fold(text or "").lower()))
 
 
-def parse_appointment_time(text: Optional[str], now: datetime) -> Optional[datetime]:
+def parse_appointment_time(text: Optional[str], now: datetime, day_first: bool = False) -> Optional[datetime]:
     """The appointment moment named in `text`, in `now`'s time zone, or None. A long message
     (a story with the date in it, "... my green card interview which is dec 16 at 9 am and i
     literally wont be able to walk ...") is read sentence by sentence: the first that names a
-    moment names the appointment's."""
+    moment names the appointment's. `day_first`: "10/12" is 10 December, as Spanish speakers
+    write it (test set 8: read as October 12 and the R2 decision turned)."""
     if not text:
         return None
-    if len(text) <= MAX_CHARS:
-        return _parse_moment(text, now)
-    sentences = [s for s in re.split(r"(?<=[.!?;\n])\s+", text[:MAX_CHARS * MAX_SENTENCES]) if s.strip()]
+    if len(text) <= MAX_CHARS and not _SENTENCE_BREAK.search(text):
+        return _parse_moment(text, now, day_first)
+    # "ah ok. y la cita de huellas del 10/12 a las 8 de la mañana? esa si es de ustedes": read
+    # whole, dateparser found November 1 (test set 8).
+    sentences = [s for s in _SENTENCE_BREAK.split(text[:MAX_CHARS * MAX_SENTENCES]) if s.strip()]
     for sentence in sentences[:MAX_SENTENCES]:
         for piece in ([sentence] if len(sentence) <= MAX_CHARS else re.split(r",\s+|\s+(?:and|y|but|pero)\s+", sentence)):
             if 0 < len(piece) <= MAX_CHARS and (_DIGITS.search(piece) or _NAMES_A_DAY.search(fold(piece).lower())):
-                moment = _parse_moment(piece, now)
+                moment = _parse_moment(piece, now, day_first)
                 if moment is not None:
                     return moment
-    return None
+    return _parse_moment(text, now, day_first) if len(text) <= MAX_CHARS else None
 
 
-def _parse_moment(text: str, now: datetime) -> Optional[datetime]:
+# Where one sentence ends and another begins: not "dec. 10" (a digit follows) nor "a.m. on".
+_SENTENCE_BREAK = re.compile(r"(?<=[!?;\n])\s*(?=\S)|(?<=[a-z]{2}\.)\s+(?=[^\W\d_])", re.IGNORECASE)
+
+
+_ORDINAL_DAY = re.compile(r"\b(?:the |el )?(\d{1,2})(?:st|nd|rd|th)\b(?! (?:of |de )?[a-z]{3})")
+_MONTH_WORDS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+
+
+def _ordinal_day_as_date(cleaned: str, now: datetime) -> str:
+    """ "the 3rd at 10am" with no month is the next 3rd (dateparser read March 23rd, test set 8)."""
+    found = _ORDINAL_DAY.search(cleaned)
+    if not found or _MONTH_NAMED.search(cleaned):
+        return cleaned
+    day = int(found.group(1))
+    today = now.astimezone(EASTERN).date() if now.tzinfo else now.date()
+    year, month = today.year, today.month
+    for _ in range(13):
+        if day >= 1 and (year, month, day) >= (today.year, today.month, today.day):
+            try:
+                datetime(year, month, day)
+                return cleaned[: found.start()] + f" {_MONTH_WORDS[month - 1]} {day} " + cleaned[found.end():]
+            except ValueError:
+                pass
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return cleaned
+
+
+def _parse_moment(text: str, now: datetime, day_first: bool = False) -> Optional[datetime]:
     import dateparser
 
     folded = _PLACES.sub(" ", fold(text).lower())
@@ -110,6 +147,11 @@ def _parse_moment(text: str, now: datetime) -> Optional[datetime]:
     cleaned = folded
     for pattern, replacement in _REWRITES:
         cleaned = pattern.sub(replacement, cleaned)
+    if day_first:  # "el 10 del 12": day and month
+        cleaned = re.sub(r"\b(\d{1,2}) del? (\d{1,2})\b(?!\s*(?::|am|pm))", r"\1/\2", cleaned)
+    cleaned = _ordinal_day_as_date(cleaned, now)
+    # What names a day is read in the rewritten words too ("thurs" is Thursday, "10 del 12" a date).
+    names_a_day = bool(_NAMES_A_DAY.search(folded) or _NAMES_A_DAY.search(cleaned))
     cleaned = " ".join(cleaned.split())
     local_now = now.astimezone()
     if now.tzinfo is not None:
@@ -118,7 +160,7 @@ def _parse_moment(text: str, now: datetime) -> Optional[datetime]:
         "RELATIVE_BASE": local_now.replace(tzinfo=None),
         "PREFER_DATES_FROM": "past" if _PAST_DAY.search(folded) else "future",
         "PREFER_DAY_OF_MONTH": "first",
-        "DATE_ORDER": "MDY",
+        "DATE_ORDER": "DMY" if day_first else "MDY",
     }
     parsed = None
     for candidate in (cleaned, folded):
@@ -150,9 +192,9 @@ def _parse_moment(text: str, now: datetime) -> Optional[datetime]:
             parsed = parsed.replace(hour=hour, minute=minute)
             # dateparser moved a bare "7" to tomorrow morning; "tonight at 7" is today.
             base = local_now.replace(tzinfo=None)
-            if not _NAMES_A_DAY.search(folded) and parsed - timedelta(days=1) > base:
+            if not names_a_day and parsed - timedelta(days=1) > base:
                 parsed -= timedelta(days=1)
-            if _SAYS_TODAY.search(folded) and not _NAMES_A_DAY.search(folded):
+            if _SAYS_TODAY.search(folded) and not names_a_day:
                 # "tonight 7:30" typed at 8 p.m. is an hour that has passed, not tomorrow's (R2: past).
                 parsed = datetime.combine(base.date(), parsed.time())
     # The time may be in the rewritten text only ("9 de la manana" -> "9 am").
@@ -198,10 +240,11 @@ def time_of_day_named(text: Optional[str]) -> bool:
     return bool(_TIME_NAMED.search(fold(text or "").lower()))
 
 
-def parse_corrected_time(text: Optional[str], now: datetime, previous: Optional[datetime]) -> Optional[datetime]:
+def parse_corrected_time(text: Optional[str], now: datetime, previous: Optional[datetime],
+                         day_first: bool = False) -> Optional[datetime]:
     """A corrected appointment moment ("it's the 16th not the 15th, same time"): what the
     correction leaves out (the month, the time) stays as it was in `previous`."""
-    moment = parse_appointment_time(text, now)
+    moment = parse_appointment_time(text, now, day_first)
     if moment is None or previous is None:
         return moment
     folded = fold(text or "").lower()

@@ -112,3 +112,10 @@ def said(text: Optional[str]) -> Optional[str]:
     """The form a message names, by number first ("I-485"), then by its common name."""
     found = find(text)
     return found[0].value if found else by_common_name(text)
+
+
+def changed_to(text: Optional[str], current: Optional[str]) -> Optional[str]:
+    """The form a correction names instead of `current` ("no es la N-400, es la I-129"), or None."""
+    named = [m.value for m in find(text)] + [by_common_name(text)]
+    return next((form for form in named if form and form != current), None)
+

@@ -84,7 +84,7 @@ _NEUTRAL_WORDS = frozenset(
 )
 # A bare yes in either language ("yes", "si", "sure") answers the question asked in the
 # conversation's language; with other words ("si mandela") the words decide.
-_BARE_ANSWERS = frozenset("yes si sure yeah yep sip".split())
+_BARE_ANSWERS = frozenset("yes si sure yeah yep sip y yea yup ye nope nop nah".split())  # "y" alone is a yes, not Spanish "and" (test set 8)
 _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
 _MAX_INPUT = 2000
 

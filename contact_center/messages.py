@@ -17,6 +17,9 @@ RESUME_INTENT = "resume_request"
 # G4: the conversation's language, set by the channel on each message (never from the client),
 # so that a few words the detector alone reads the other way ("si, llamenme") keep it.
 CONVERSATION_LANGUAGE_KEY = "conversation_language"
+# One request told over several short messages ("its about my fingerprint appt" / "i cant make it"):
+# the channel marks a message that follows one naming an appointment, with no form running.
+APPOINTMENT_NAMED_KEY = "appointment_named_before"
 # The intents above: set by components and channels, never by the classifier (no training examples).
 NEVER_LEARNED = frozenset({CRISIS_INTENT, TOO_LONG_INTENT, RESUME_INTENT})
 # Intents that name a service the contact center gives (a change of topic when they come mid-form).

@@ -40,6 +40,9 @@ MIN_CONFIDENCE = 0.5
 # A part read as what the whole message surely is needs less on its own (_backed_by_whole).
 BACKED_CONFIDENCE = 0.3
 MAX_PARTS = 3
+# A request told after a story that is another request (plan): sure of itself, after a story of some words.
+SURE_CONFIDENCE = 0.9
+STORY_WORDS = 5
 # Between the requests waiting in slot `pending_request` (each is one line: whitespace is folded).
 PENDING_SEPARATOR = "\n"
 
@@ -215,7 +218,13 @@ def plan(whole: Part, parts: Sequence[Part]) -> List[str]:
     kinds: List[str] = []
     owners: List[Optional[str]] = []  # each merged group's request intent
     seen: List[tuple] = []  # each request group's (kind of request, topic)
+    introduced = False
     for part in parts:
+        if not merged and stated.introduces_writer(part.text) and not receipts.find(part.text):
+            # "hi im a medical interpreter helping a patient.": who writes, no request of its own;
+            # read with it, the request had become an accommodation (test set 8).
+            introduced = True
+            continue
         request = part.request or _backed_by_whole(part, whole)
         kind = "stop" if part.stop else "request" if request else "social" if part.social else "detail"
         if merged and kinds[-1] == "request" and part.points_back:
@@ -232,6 +241,13 @@ def plan(whole: Part, parts: Sequence[Part]) -> List[str]:
         kinds.append(kind)
         owners.append(part.intent if kind == "request" else None)
         seen.append(_same_request(part) if kind == "request" else ("", len(merged)))
+    if kinds[:2] == ["detail", "request"] and len(merged) == 2 and not introduced and whole.request \
+            and _same_request(whole) != seen[1] and parts[-1].confidence >= SURE_CONFIDENCE \
+            and len(" ".join(merged[0]).split()) >= STORY_WORDS:
+        # "me llego la mica con el apellido mal, dice Rodriges y es Rodriguez, y tambien quiero cambiar
+        # mi direccion": the story before is what the whole message was read as (a typo), and the
+        # part after it another request; taken as one, the change of address was lost (test set 8).
+        return [whole.text, " ".join(merged[1])]
     if kinds and kinds[0] == "detail" and len(merged) > 1:  # a detail before any request joins the next one
         merged[1] = merged[0] + merged[1]
         del merged[0], kinds[0], owners[0]
@@ -248,6 +264,8 @@ def plan(whole: Part, parts: Sequence[Part]) -> List[str]:
         return requests[:1] + [_in_context(text, whole, parts) for text in requests[1:]]
     if len(requests) == 1 and whole.social and kinds and kinds[0] == "social":
         return [" ".join(merged[0]), requests[0]]
+    if len(requests) == 1 and introduced:
+        return [" ".join(texts) for texts in merged]  # the request without the introduction
     return []
 
 

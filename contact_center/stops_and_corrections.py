@@ -15,7 +15,10 @@ _STOP = re.compile(
     r"\b(cancel\w*|stop|quit|abort|never ?mind|nvm|forget (it|about it|that|the)|scratch that|"
     r"(do ?n'?t|dont|do not) want to (do|continue|go on)|changed my mind|"
     r"cancel\w*|olvid\w*|deja(lo|lo asi| eso)?|para(le)?|pare|detente|alto|basta|salir|"
-    r"ya no quiero|no quiero (seguir|continuar)|me arrepenti|cambie de opinion)\b"
+    r"ya no quiero|no quiero (seguir|continuar)|me arrepenti|cambie de opinion|"
+    # starting over is leaving this request: nothing is filed, and the request is told again (test set 8)
+    r"start (over|again)|start from (the beginning|scratch)|empezar de nuevo|comenzar de nuevo|volver a empezar|"
+    r"empecemos de nuevo|empezar otra vez|(mejor )?lo dejo|dejemoslo|mejor no lo hago)\b"
 )
 
 
@@ -128,6 +131,9 @@ _OPENING_STOP = re.compile(
     r"(?:never\s?mind(?:\s+(?:that|this|it))?|nvm|forget\s+(?:it|about it|that|this)|scratch that|"
     r"cancel\w*(?:\s+(?:it|that|this|eso|esto|todo))?(?=\s*(?:[,.!;]|$))|"
     r"olvid(?:alo|elo|ate de eso|a eso|emos eso)|dejalo(?:\s+asi)?|dejelo(?:\s+asi)?|mejor no|"
+    # "ay no, empezar de nuevo, me confundi de carta", "ok start over": nothing filed, the request told again
+    r"(?:lets |let me |quiero |puedo |podemos )?(?:start (?:over|again)|restart|empezar de nuevo|empecemos de nuevo|"
+    r"comenzar de nuevo|volver a empezar|empezar otra vez)|(?:mejor )?lo dejo(?: asi)?|"
     r"ya no (?:quiero|hace falta|importa)|"
     # "wait stop, let me check my mailbox first" (hand test: it was filed as the problem's details).
     r"stop(?:\s+(?:it|that|this|please|now|there))?(?=\s*(?:[,.!;]|$))|"
@@ -177,3 +183,18 @@ _RESUME = re.compile(
 def asks_to_resume(text: Optional[str]) -> bool:
     """True when the message asks to go back to the request that was under way."""
     return bool(_RESUME.search(fold(text or "").lower()))
+
+
+# An earlier answer taken back in the next message, before any confirmation: "wait no sorry its
+# the interview not the biometrics", "perdon me equivoque, no es la N-400, es la I-129" (test set 8).
+_MIND_CHANGED = re.compile(
+    r"\b(wait|sorry|actually|oops|my bad|i mean|i meant|mixed up|mixed them up|wrong one|not the|no wait|"
+    r"perdon|disculpe|disculpa|me equivoque|me confundi|quise decir|digo|mas bien|corrijo|no es (la|el)|no era (la|el)|"
+    r"en realidad|mejor dicho|me trabe)\b"
+)
+
+
+def changes_mind(text: Optional[str]) -> bool:
+    """True when the message takes back an earlier answer in words ("wait no its the interview")."""
+    return bool(_MIND_CHANGED.search(clean(text)))
+

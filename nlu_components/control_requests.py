@@ -25,6 +25,12 @@ thought: both must work anywhere, inside any form (G4, issue 13).
   PASA CON MI CASO SRC..., 3 AÑOS ESPERANDO", "ya lleva casi 3 años y nada") is a status check (S1):
   the lookup says whether the case is late, and S4 offers the e-Request only then. It had
   filed an outside-processing-time request for a case that may be on time.
+- One request told over two messages: "its about my fingerprint appt", then "i cant make it", is a
+  reschedule (R1); the channel marks a message that follows one naming an appointment
+  (applicant_channels/several_requests.py). So is an appointment asked to be moved that the
+  classifier could not place because of its date ("quiero cambiar la entrevista ..., es el 17/12 a las 10").
+- Mail that came after all, told with another case's number ("ese no, la tarjeta ya llego. el otro
+  es TSC..."), is a status check (S1), not the missing mail the words also name.
 - Mail that never came, told and not asked about, is that request (E1) when the classifier
   could not place it or took it for a question: "nunca me llego la mica, ya me la habian
   aprobado" had got the answer about an approved case.
@@ -51,7 +57,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from contact_center import answers, appointments, contact, language, person_requests, question_topics, receipts, stated, stops_and_corrections
 from nlu_components import override_intent
-from contact_center.messages import RESUMABLE_KEY, RESUME_INTENT
+from contact_center.messages import APPOINTMENT_NAMED_KEY, RESUMABLE_KEY, RESUME_INTENT
 from nlu_components.base import UnconfiguredComponent, typed_text
 
 STOP_INTENT = "stop"
@@ -73,9 +79,10 @@ UNSURE_OF = {STATUS_INTENT: 0.7, "faq": 0.7, "out_of_scope": 0.7}
 
 
 def control_request(text: str, classified: Optional[str] = None, resumable: bool = False,
-                    confidence: float = 1.0) -> Optional[str]:
+                    confidence: float = 1.0, appointment_before: bool = False) -> Optional[str]:
     """The intent the words ask for whatever the classifier said (`classified`, with its
-    `confidence`), or None. `resumable`: a request cut short by a crisis reply waits (G6)."""
+    `confidence`), or None. `resumable`: a request cut short by a crisis reply waits (G6).
+    `appointment_before`: the message before named an appointment, and nothing came of it."""
     if stops_and_corrections.opening_stop(text) is not None or stops_and_corrections.closing_stop(text):
         return STOP_INTENT
     if language.requested_language(text) is not None:
@@ -88,6 +95,10 @@ def control_request(text: str, classified: Optional[str] = None, resumable: bool
         return PERSON_INTENT
     if answers.says_goodbye(text):
         return GOODBYE_INTENT  # "ok thanks bye" inside a form leaves it, whatever the classifier said
+    if appointment_before and classified != RESCHEDULE_INTENT and stated.cannot_attend(text[:2000]):
+        return RESCHEDULE_INTENT  # R1: "its about my fingerprint appt", then "i cant make it" (test set 8)
+    if classified in MISSING_MAIL_INTENTS.values() and stated.mail_came(text) and receipts.find(text[:2000]):
+        return STATUS_INTENT  # "ese no, la tarjeta ya llego. el otro es TSC...": the other case looked up (S1)
     if classified == LATE_CASE_INTENT and stated.status_first(text):
         return STATUS_INTENT  # S1 first: "QUE PASA CON MI CASO ..., 3 AÑOS ESPERANDO"; S4 offers if late
     missing = stated.mail_missing(text) if classified in (FALLBACK_INTENT, "faq") else None
@@ -109,6 +120,8 @@ def control_request(text: str, classified: Optional[str] = None, resumable: bool
     if (classified == FALLBACK_INTENT or (classified in UNSURE_OF and confidence < UNSURE_OF[classified])) \
             and appointments.named_in(text[:2000]) and stated.cannot_attend(text[:2000]):
         return RESCHEDULE_INTENT  # R1: an appointment they cannot keep ("... i literally wont be able to walk")
+    if classified == FALLBACK_INTENT and stated.move_asked(text[:2000]) and not question_topics.asks_a_question(text):
+        return RESCHEDULE_INTENT  # R1: "quiero cambiar la entrevista de la residencia, es el 17/12 a las 10"
     if classified == FALLBACK_INTENT and contact.only_contact(text[:500]):
         return INFORM_INTENT  # "617-555-0108" at a callback offer gives the number (data/form_control.yml)
     answer = answers.short_answer(text)
@@ -132,9 +145,11 @@ class ControlRequestClassifier(UnconfiguredComponent):
         for message in messages:
             text = typed_text(message)
             classified = (message.get("intent") or {}).get("name")
-            resumable = bool((message.get("metadata") or {}).get(RESUMABLE_KEY))
+            metadata = message.get("metadata") or {}
+            resumable = bool(metadata.get(RESUMABLE_KEY))
             confidence = float((message.get("intent") or {}).get("confidence") or 0.0)
-            asked = None if text is None else control_request(text, classified, resumable, confidence)
+            asked = None if text is None else control_request(
+                text, classified, resumable, confidence, appointment_before=bool(metadata.get(APPOINTMENT_NAMED_KEY)))
             if asked is None:
                 continue
             # A status or a reschedule read from the facts alone is not sure enough to take a form away

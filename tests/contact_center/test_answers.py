@@ -238,3 +238,28 @@ def test_a_goodbye_inside_a_story_is_none(text):
 def test_yes_in_more_words(text):
     """Test set 7: "pls do" at a callback offer and "ta bien, mandela" at a confirmation were asked again."""
     assert answers.yes_no(text) is True
+
+
+# Test set 8's classes, in other words (session 18).
+@pytest.mark.parametrize("text, count", [
+    ("a couple of times, and i dont have covid", 2),
+    ("fueron tres veces. y no, covid no tengo", 2),
+    ("no, they moved it twice", 2),
+    ("nop", 0),
+    ("just the once", 1),
+])
+def test_R2_the_count_said_first_wins_over_a_later_no(text, count):
+    assert answers.times_rescheduled(text) == count
+
+
+@pytest.mark.parametrize("text", ["once or twice i think", "una o dos veces", "1 or 2"])
+def test_R2_one_or_two_is_asked_again(text):
+    assert answers.times_rescheduled(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "my goddaughters quinceanera in oaxaca, i need to travel for it",
+    "la boda de mi prima en lima, necesito viajar",
+])
+def test_U2_a_trip_for_a_celebration_is_no_family_emergency(text):
+    assert answers.urgent_reason(text) == answers.NONE

@@ -108,8 +108,16 @@ def test_C5_a_window_over_several_days_is_said_back_by_its_end():
 
 def test_C5_tonight_at_9_is_9_pm_not_9_am():
     start, end = callback_times.preferred_window("tonight at 9", FRIDAY_10)
-    assert (start.hour, end.hour) == (21, 22)
+    assert start.hour == 21
     assert rules.preferred_callback_window(FRIDAY_10, False, start, end) == (None, "outside_callback_hours")
+
+
+def test_C2_a_moment_asked_just_before_the_calls_start_is_outside_the_hours():
+    # "tomorrow at 6:50am before i leave for work": a call at 7:00 would miss them (test set 8).
+    start, end = callback_times.preferred_window("tomorrow at 6:50am before i leave for work", FRIDAY_10)
+    assert rules.preferred_callback_window(FRIDAY_10, False, start, end) == (None, "outside_callback_hours")
+    start, end = callback_times.preferred_window("tomorrow at 7:15", FRIDAY_10)
+    assert rules.preferred_callback_window(FRIDAY_10, False, start, end)[0] is not None
 
 
 def test_C5_the_window_said_back_in_the_applicants_language():

@@ -116,3 +116,12 @@ def test_C5_any_time_told_with_the_request():
     assert any_time_told("my cell is 786-555-0151, they can call anytime")
     assert any_time_told("llamenme a cualquier hora al 956 555 0101")
     assert not any_time_told("i need to talk to someone about my case")
+
+
+def test_C5_a_time_told_with_the_request_is_taken():
+    now = datetime(2026, 11, 24, 10, 0, tzinfo=ZoneInfo("America/New_York"))
+    told = callback_times.window_told("need a person. cell 813 555 0119, any time after 2pm works", now)
+    assert told == "2026-11-24T14:00:00-05:00|2026-11-24T18:30:00-05:00"
+    assert callback_times.window_told("call me anytime", now) == callback_times.ANY
+    # the appointment's time is not the call's
+    assert callback_times.window_told("my interview is tomorrow at 9, please call me", now) is None

@@ -285,3 +285,28 @@ def test_G6_protection_orders_as_evidence_case_complaints_and_idioms_raise_no_al
 ])
 def test_G6_taking_all_of_a_named_drug_is_self_harm(text):
     assert crisis.Kind.SELF_HARM in crisis.assess(text, classifier=crisis_classifier.default()).kinds
+
+
+@pytest.mark.parametrize("text", ["y", "and", "me", "mi", "he", "esta", "y no", "and now", "and no", "so and", "no y"])
+def test_G6_words_that_say_nothing_raise_no_alarm(text):
+    """"y" (a yes) at a confirmation had got 911: the classifier weighs "and" towards a crisis."""
+    assert not crisis.assess(text, classifier=crisis_classifier.default()).crisis
+
+
+@pytest.mark.parametrize("text", ["stabbed", "he found me", "no me busquen", "ya entro"])
+def test_G6_the_shortest_crises_with_a_word_of_their_own_are_still_read(text):
+    assert crisis.assess(text, classifier=crisis_classifier.default()).crisis
+
+
+@pytest.mark.parametrize("text", [
+    "mi abuela tuvo un infarto en San Pedro Sula y necesito el permiso de viaje para ir a verla",
+    "my dad had a stroke back in cebu and i need advance parole to fly there",
+])
+def test_G6_U2_a_relatives_emergency_far_away_that_needs_travel_is_no_911(text):
+    assert not crisis.assess_patterns(text).crisis, crisis.assess_patterns(text).matched
+
+
+def test_G6_an_appointment_one_cannot_make_is_no_crisis_and_not_making_it_through_still_is():
+    classifier = crisis_classifier.default()
+    assert not crisis.assess("i wont be able to make it", classifier=classifier).crisis
+    assert crisis.assess("i wont be able to make it through the night", classifier=classifier).crisis

@@ -153,3 +153,32 @@ def test_R2_an_hour_today_that_has_passed_stays_today(text):
     # Typed at 8 p.m.: the appointment was half an hour ago (R2: already passed), not tomorrow evening.
     evening = datetime(2026, 11, 23, 20, 0, tzinfo=EASTERN)
     assert parse_appointment_time(text, evening) == datetime(2026, 11, 23, 19, 30, tzinfo=EASTERN)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("el 9/12 a las 10 de la mañana", datetime(2026, 12, 9, 10, 0)),
+    ("el 10 del 12 a las 8", datetime(2026, 12, 10, 8, 0)),
+    ("3/12", datetime(2026, 12, 3, 0, 0)),
+])
+def test_R2_spanish_numeric_dates_are_day_first(text, expected):
+    assert parse_appointment_time(text, NOW, day_first=True) == expected.replace(tzinfo=EASTERN)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("12/10 at 9am", datetime(2026, 12, 10, 9, 0)),
+    ("the 3rd at 10am", datetime(2026, 12, 3, 10, 0)),  # the next 3rd (dateparser read March 23)
+    ("the 30th at 9", datetime(2026, 11, 30, 9, 0)),
+    ("thurs at 10am", datetime(2026, 11, 26, 10, 0)),
+    ("tue 2pm", datetime(2026, 11, 24, 14, 0)),
+])
+def test_R2_english_numeric_dates_ordinals_and_short_weekdays(text, expected):
+    assert parse_appointment_time(text, NOW) == expected.replace(tzinfo=EASTERN)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ah ok. y la cita de huellas del 10/12 a las 8 de la mañana? esa si es de ustedes", datetime(2026, 12, 10, 8, 0)),
+    ("dec. 10 at 9 a.m. please", datetime(2026, 12, 10, 9, 0)),
+    ("ok 3 de diciembre a las 9 por favor", datetime(2026, 12, 3, 9, 0)),
+])
+def test_R2_a_date_among_other_sentences_and_courtesy(text, expected):
+    assert parse_appointment_time(text, NOW, day_first="diciembre" in text or "huellas" in text) == expected.replace(tzinfo=EASTERN)

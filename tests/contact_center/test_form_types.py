@@ -31,3 +31,11 @@ def test_normalise_single_value():
     assert form_types.normalise("i 765") == "I-765"
     assert form_types.normalise("hello") is None
     assert form_types.normalise(None) is None
+
+
+def test_X4_the_form_named_instead():
+    from contact_center import form_types
+
+    assert form_types.changed_to("perdon me equivoque, no es la N-400, es la I-129 de mi patron", "N-400") == "I-129"
+    assert form_types.changed_to("sorry i meant my work permit", "I-485") == "I-765"
+    assert form_types.changed_to("the I-485", "I-485") is None

@@ -157,3 +157,9 @@ def test_G4_plain_words_asked_for_are_no_language_switch():
     """"what does that mean, in plain english" had been answered "Sure, we'll continue in English"."""
     assert language.requested_language("huh? what does that mean, in plain english") is None
     assert language.requested_language("me lo explica en español sencillo?") is None
+
+
+@pytest.mark.parametrize("text", ["y", "Y", "yup", "nah"])
+def test_G4_a_one_letter_yes_keeps_the_conversations_language(text):
+    """"y" (a yes) had turned an English conversation to Spanish ("y" is Spanish "and")."""
+    assert language.detect(text, "en").language == "en"

@@ -257,3 +257,23 @@ def test_S4_a_wait_told_as_the_reason_for_another_request_is_no_request_of_its_o
     assert not part_of("ive waited 14 months", "case_outside_processing_time", 0.9).request
     assert part_of("ya lleva casi 3 años y nada, SRC 2222 222 222", "case_outside_processing_time", 0.9).request
     assert part_of("its 6 months past the processing time, file an inquiry", "case_outside_processing_time", 0.9).request
+
+
+def test_G7_who_is_writing_is_left_out_and_the_request_is_taken_alone():
+    """"hi im a medical interpreter helping a patient." had made the whole an accommodation."""
+    parts = [P("hello, i am a volunteer at a church.", "request_accommodation"),
+             P("she wants to know where to renew her honduran passport", "out_of_scope")]
+    parts[1] = Part(parts[1].text, "out_of_scope", 0.9, "consulate")
+    assert plan(P("whole", "request_accommodation"), parts) == ["she wants to know where to renew her honduran passport"]
+
+
+def test_O1_a_request_after_a_story_that_is_another_request_is_not_lost():
+    parts = [P("the card came with my birth date wrong it says 1987 not 1978", "inform", 0.55),
+             P("i also need to change my address", "change_address", 0.98)]
+    whole = P("the card came with my birth date wrong ... and i also need to change my address", "typo_correction", 0.6)
+    assert plan(whole, parts) == [whole.text, "i also need to change my address"]
+
+
+def test_a_detail_before_the_only_request_still_joins_it_when_the_whole_is_that_request():
+    parts = [P("i moved to dallas in june", "inform", 0.5), P("i need to update my address", "change_address", 0.98)]
+    assert plan(P("whole", "change_address"), parts) == []

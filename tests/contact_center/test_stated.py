@@ -230,3 +230,45 @@ def test_U2_travel_told_with_no_family_emergency_is_no_reason_yet():
     """Test set 7: "... get my passport stamped so i can travel" was taken as a family emergency."""
     assert stated.urgent_reason_stated("yes i need to go in person for a stamp in my passport so i can fly out") is None
     assert stated.urgent_reason_stated("mi abuela esta grave en honduras y tengo que viajar") == "family_emergency_travel"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("hi im a medical interpreter helping a patient.", True),
+    ("buenas, le escribo de parte de don Ramiro, soy voluntaria en la parroquia.", True),
+    ("hello, im a paralegal at a law firm", True),
+    ("im a paralegal and my client needs to expedite", False),
+    ("i work at a clinic and my card never came", False),
+    ("soy abogada, como acelero un caso?", False),
+])
+def test_who_is_writing_told_alone(text, expected):
+    assert stated.introduces_writer(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("no ese no, la tarjeta ya llego. el otro es TSC7777777777", True),
+    ("i got the card already, the other one is EAC1234567890", True),
+    ("todavia no me llega la tarjeta", False),
+    ("my card never came", False),
+])
+def test_E1_mail_that_came_after_all(text, expected):
+    assert stated.mail_came(text) is expected
+
+
+def test_U2_a_wedding_told_up_front_is_no_urgent_reason():
+    assert stated.urgent_reason_stated("my brothers wedding is in guatemala and i need to travel") is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("my petition was approved and the NVC says uscis never sent them the file", True),
+    ("uscis no ha mandado mi caso al consulado", True),
+    ("my card never came", False),
+    ("nunca me llego el aviso de la cita", False),
+])
+def test_G2_a_case_sent_on_is_no_missing_mail(text, expected):
+    assert stated.case_sent_on(text) is expected
+
+
+def test_G2_two_people_given_one_a_number_is_no_typo():
+    assert stated.records_mixed_up("my brother and i got the same A number on our notices")
+    assert stated.records_mixed_up("nos dieron el mismo numero A a mi hija y a mi")
+    assert not stated.records_mixed_up("my A number is missing a digit on the card")

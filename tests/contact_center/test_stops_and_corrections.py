@@ -85,3 +85,18 @@ def test_leaving_the_line_in_the_applicants_words(text):
                                   "my receipt is EAC1234567890 if the agent needs it"])
 def test_a_message_while_waiting_that_stays_in_line(text):
     assert not stops_and_corrections.leaves_the_line(text)
+
+
+@pytest.mark.parametrize("text", ["ok lets start over", "quiero empezar de nuevo", "mejor lo dejo, lo hablo con mi abogada"])
+def test_starting_over_or_leaving_it_is_a_stop(text):
+    assert stops_and_corrections.says_stop(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("wait no sorry its the interview not the biometrics", True),
+    ("perdon me equivoque, no es la N-400", True),
+    ("12/10 at 9am", False),
+    ("twice", False),
+])
+def test_an_earlier_answer_taken_back(text, expected):
+    assert stops_and_corrections.changes_mind(text) is expected

@@ -144,3 +144,18 @@ def test_S1_checking_on_a_relatives_case_the_classifier_could_not_place_is_a_sta
         == "check_case_status"
     assert control_request("quiero saber como va la solicitud de residencia de mi esposo", "nlu_fallback") == "check_case_status"
     assert control_request("i need to check my email first", "nlu_fallback") is None
+
+
+def test_R1_cannot_make_it_after_an_appointment_was_named_is_a_reschedule():
+    assert control_request("i cant make it", "stop", confidence=0.52, appointment_before=True) == "reschedule_appointment"
+    assert control_request("i cant make it", "stop", confidence=0.52) is None
+
+
+def test_S1_mail_that_came_with_another_cases_number_is_a_status_check():
+    assert control_request("ese no, la tarjeta ya llego. el otro es TSC7777777777", "card_not_received") == "check_case_status"
+
+
+def test_R1_an_appointment_to_move_with_its_date_is_a_reschedule_when_the_classifier_is_unsure():
+    assert control_request("necesito mover la entrevista de la ciudadania, es el 20/1 a las 9", "nlu_fallback", confidence=0.35) \
+        == "reschedule_appointment"
+    assert control_request("como cambio la cita de huellas?", "nlu_fallback", confidence=0.35) is None  # a question
