@@ -365,8 +365,13 @@ NOTES = [
     "'my lawyer is gonna murder me i signed in the wrong box', 'stabbed me in the back', an ambulance that came and a "
     "patient discharged. Then trained on. The blind rows, read after the change as figures only: unchanged but for one "
     "more near-miss alarm in test2 en (3.0% -> 4.0%) and test4 en (5.0% -> 6.2%), both from the classifier's "
-    "retraining, not from the patterns (measured apart). With dev12 the threshold rule picks 0.4; the code keeps 0.35 "
-    "(recall first; see dev11).",
+    "retraining, not from the patterns (measured apart). Later in session 18, from the eighth blind conversation set "
+    "(not from these rows): the classifier is no longer asked about messages with no word of their own ('y' typed "
+    "as a yes at a confirmation got 911: alone, 'and' weighs towards a crisis); a relative's emergency the applicant "
+    "must travel to ('le dio un derrame en Tegucigalpa ... necesito un permiso de viaje') is background; 'i wont be "
+    "able to make it' is an idiom. The blind rows after all of session 18: test es 5.3% -> 3.9% false alarms, test2 "
+    "en 3.0% -> 4.0%, test4 en 5.0% -> 6.2%, the others as they were; the external TOD probes 9 -> 10 (en) and 8 -> "
+    "9 (es) alarms in 8,621 and 3,043. The threshold rule picks 0.425; the code keeps 0.35 (recall first; see dev11).",
     "test2 (tests/crisis/test2_*.yml: 100 crisis messages and 100 near misses per language), written blind on 2026-12-06 "
     "by someone who saw neither the check's code nor its development sets, while dev7 was being written. FIRST RUN, "
     "BLIND, with the check as committed after dev7 (threshold 0.375): en recall 98/100 = 0.980 with 7 of 100 near-miss "
