@@ -30,7 +30,7 @@ def _classification_said(form, text):
 class ValidateExpediteForm(ApplicantFormValidation):
     own_topics = ("request_expedite",)
     answer_readers = {
-        "form_type": lambda t: form_types.find(common.latest_text(t)),
+        "form_type": lambda t: form_types.said(common.latest_text(t)),
         "form_classification": lambda t: answers.form_classification(t.get_slot("form_type"), common.latest_text(t)),
         "expedite_criterion": lambda t: answers.expedite_criterion(common.latest_text(t)),
     }

@@ -571,3 +571,18 @@ def move_asked(text: Optional[str]) -> bool:
     cleaned = clean((text or "")[:MAX_STATED_CHARS])
     return bool(_MOVE_ASKED.search(cleaned)) and appointments.named_in(cleaned) is not None
 
+
+# A question announced, not yet asked: "i have a question", "tengo una pregunta" (test set 8 in other
+# words: "Sorry, I didn't understand" and "¿Hay algo más?"). What the assistant can help with is said.
+_QUESTION_ANNOUNCED = re.compile(
+    r"^((hi|hello|hey|hola|buenas|buenos dias|buenas tardes|ok|okay|um|so|pues|oiga|disculpe)\s+)*"
+    r"(i (have|got) (a |one )?(quick |small )?(question|doubt)|(a )?quick question|(tengo|tenia) (una )?(pregunta|duda|consulta)( rapida)?|"
+    r"una (pregunta|consulta|duda)|can i ask (you )?(a |something)( question)?|puedo (hacerle|hacer) una pregunta)"
+    r"(\s+(please|pls|por favor|porfa))?$"
+)
+
+
+def question_announced(text: Optional[str]) -> bool:
+    """True when the whole message only says a question is coming."""
+    return bool(_QUESTION_ANNOUNCED.match(clean((text or "")[:200])))
+

@@ -65,6 +65,7 @@ LANGUAGE_INTENT = "change_language"
 PERSON_INTENT = "request_live_agent"
 GOODBYE_INTENT = "goodbye"
 INFORM_INTENT = "inform"
+HELP_INTENT = "help"
 # Intents that already ask for a person: left as they are.
 PERSON_INTENTS = frozenset({PERSON_INTENT, "request_callback"})
 FALLBACK_INTENT = "nlu_fallback"
@@ -122,6 +123,8 @@ def control_request(text: str, classified: Optional[str] = None, resumable: bool
         return RESCHEDULE_INTENT  # R1: an appointment they cannot keep ("... i literally wont be able to walk")
     if classified == FALLBACK_INTENT and stated.move_asked(text[:2000]) and not question_topics.asks_a_question(text):
         return RESCHEDULE_INTENT  # R1: "quiero cambiar la entrevista de la residencia, es el 17/12 a las 10"
+    if classified in (FALLBACK_INTENT, STOP_INTENT, "deny", INFORM_INTENT) and stated.question_announced(text):
+        return HELP_INTENT  # "i have a question": what the assistant can help with, not "didn't understand"
     if classified == FALLBACK_INTENT and contact.only_contact(text[:500]):
         return INFORM_INTENT  # "617-555-0108" at a callback offer gives the number (data/form_control.yml)
     answer = answers.short_answer(text)

@@ -183,3 +183,15 @@ def test_S4_C5_fine_file_it_takes_the_offer_and_asap_answers_when_to_call(chat, 
     replies = c.say("whenever they can, asap")
     assert_no_reply(replies, "utter_callback_time_unclear", "en")
     assert c.slot("callback_time")
+
+
+def test_S4_thanks_at_the_offer_neither_takes_nor_declines_it(chat, store):
+    """"ok thanks" at the S4 offer had got "anything else?", and a later "hmm ok" filed it."""
+    c = chat()
+    c.say(f"can you check {LATE} for me")
+    replies = c.say("ok thank you")
+    assert_reply(replies, "utter_you_are_welcome", "en")
+    assert_reply(replies, "utter_offer_e_request_outside_processing_time", "en")
+    assert c.slot("next_step") == "offer_e_request"
+    replies = c.say("yes please")
+    assert_reply(replies, "utter_e_request_start", "en")

@@ -103,3 +103,12 @@ def test_O1_a_change_of_address_after_a_story_of_another_request_is_not_lost(cha
     replies = c.say("la tarjeta vino con mi fecha de nacimiento mal, pusieron 1987 y es 1978, y tambien necesito cambiar mi direccion")
     assert c.active_form() == "e_request_form"
     assert c.slot("pending_request")  # the address change waits its turn
+
+
+def test_X4_the_form_named_by_its_common_name_at_its_question_is_the_answer(chat, store):
+    """"oh wait i meant my work permit not the green card" at "which form?" had been asked about as a new request."""
+    c = chat()
+    c.say("i want to expedite my green card application")
+    replies = c.say("oh wait i meant my work permit not the green card")
+    assert_no_reply(replies, "utter_ask_switch_request", "en")
+    assert c.slot("form_type") == "I-765"

@@ -159,3 +159,9 @@ def test_R1_an_appointment_to_move_with_its_date_is_a_reschedule_when_the_classi
     assert control_request("necesito mover la entrevista de la ciudadania, es el 20/1 a las 9", "nlu_fallback", confidence=0.35) \
         == "reschedule_appointment"
     assert control_request("como cambio la cita de huellas?", "nlu_fallback", confidence=0.35) is None  # a question
+
+
+@pytest.mark.parametrize("text", ["i have a question", "hola, tengo una pregunta", "quick question pls"])
+def test_a_question_announced_gets_what_can_be_helped_with(text):
+    assert control_request(text, "nlu_fallback", confidence=0.35) == "help"
+    assert control_request("i have a question about my interview", "nlu_fallback", confidence=0.35) != "help"
