@@ -207,7 +207,8 @@ def wants_to_leave(tracker: Tracker, own_topics: Iterable[str] = (), free_text: 
         if name in CONTROL_INTENTS:
             return (text.startswith("/") or len(text.split()) <= FREE_TEXT_CONTROL_WORDS
                     or (name == "stop" and (stops_and_corrections.starts_with_stop(text)
-                                            or stops_and_corrections.closing_stop(text))))
+                                            or stops_and_corrections.closing_stop(text)
+                                            or stops_and_corrections.stop_in_a_later_sentence(text))))
         # A question put instead of the answer ("antes de eso, cual es el numero de uscis?") is
         # answered, then asked again; one that carries contact details is the answer.
         if not question_topics.asks_a_question(text) or contact.contact_said(text) is not None:

@@ -247,7 +247,9 @@ class ApplicantFormValidation(FormValidationAction):
         activated = self.just_activated(tracker)
         if not self.fact_readers or not (activated or self.answering(tracker)) or self.leaving(tracker):
             return events
-        asked = None if activated else tracker.get_slot("requested_slot")
+        # An earlier answer taken back may answer the question asked too ("its a quarter past eight not
+        # nine. and ive never moved it, no covid"): its facts are read for every empty slot.
+        asked = None if activated or self.mind_changed(tracker) else tracker.get_slot("requested_slot")
         texts = common.request_texts(tracker) if activated else [common.latest_text(tracker)]
         taken = {event.get("name") for event in events}
         for slot, reader in self.fact_readers.items():

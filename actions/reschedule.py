@@ -67,6 +67,12 @@ def _hour_left_out_that_matters(text: str, moment) -> bool:
     return (moment.date() - common.now().astimezone(moment.tzinfo).date()).days == 1
 
 
+def _covid_told(text: str):
+    """R4 said unasked: covid named, or "not sick" told."""
+    said = stated.covid_stated(text)
+    return False if said is None and stated.not_sick_told(text) else said
+
+
 def _covid_answer(text: str):
     """R4's answer in the applicant's words, or a plain yes or no."""
     said = stated.covid_answer(text)
@@ -99,11 +105,13 @@ class ValidateRescheduleForm(ApplicantFormValidation):
         "appointment_type": lambda text, t: appointments.changed_to(text, common.slot_before_latest_message(t, "appointment_type")),
         # "wait go back, thats the date on the old notice. the new one says 12/18 at 7am" (test set 8)
         "appointment_time": lambda text, t: _moment_slots(t),
+        # "ay perdon, me equivoque, fueron dos veces, no una" at the covid question (test set 9)
+        "times_rescheduled": lambda text, t: _as_count(answers.times_rescheduled(text)),
     }
     depends_on = {"appointment_type": ("times_rescheduled",)}
     fact_readers = {
         "times_rescheduled": lambda text, t: _as_count(stated.times_rescheduled_stated(text)),
-        "has_covid": lambda text, t: stated.covid_stated(text),
+        "has_covid": lambda text, t: _covid_told(text),
         "contact": contact_said,
     }
 

@@ -53,6 +53,8 @@ TEST6_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test6"
 TEST7_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test7"
 # An eighth blind set (60), written when the seventh had been read for its failures.
 TEST8_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test8"
+# A ninth blind set (60), written when the eighth had been read for its failures.
+TEST9_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test9"
 RESULTS = ROOT / "benchmarks" / "results"
 DEFAULT_CLOCK = "2026-11-24T10:00:00-05:00"  # a Tuesday morning: live chat open (G3)
 TARGET = 0.95
@@ -337,6 +339,37 @@ TEST8_NOTES = (
     "with the request; a case the NVC never got, and two people given one A-number, go to a person; mail that came "
     "after all, with another case's number, is a status check. After them (NOT blind): en 30/30, es 30/30.",
 )
+TEST9_NOTES = (
+    "The ninth blind test set (benchmarks/conversations_test9/, 60: en 30, es 30) was written on 2026-12-07 "
+    "(session 18) by a helper working blind (the rules, the seeds, the domain's responses, the development README "
+    "and one development file, the READMEs of test7 and test8; no code, no results, no run), when the eighth test "
+    "set was no longer blind. It was asked for behaviours earlier sets lacked: numbers and times in words, relative "
+    "dates, hedged and conditional answers, strong feelings that are no crisis, 'what now?' after a decision, a "
+    "request that depends on another's result, e-mails and phones in odd forms, a parent acting for a child, and "
+    "clocks across midnight, on Friday evenings and on holidays. Reported only.",
+    "FIRST RUN, BLIND (2026-12-07 02:54, the assistant as committed in 44dcf54, with all of session 18's changes for "
+    "test set 8): en 16/30 = 53.3%, es 16/30 = 53.3%; by class: corrections 75.0%, other agencies 66.7%, facts up "
+    "front 62.5%, questions 62.5%, flows 50.0%, answers in context 50.0%, cancel 50.0%, language 50.0%, several "
+    "requests 16.7%. The largest class: days and times said in words ('december seventeenth at half past one', 'el "
+    "quince de enero a las nueve y media'), none of which was read. That is the honest figure. Every later figure "
+    "on this set is NOT blind.",
+    "Session 18, from its failures (classes, tested in other words in tests/conversations/"
+    "test_told_over_several_messages.py and unit tests): days and times in words, in English and Spanish, for "
+    "appointments and callbacks ('the tenth at a quarter past nine', 'a las diez y cuarto', 'mediodia', 'in two "
+    "days'); R4's symptoms count whatever the applicant thinks of covid ('no creo que tenga covid pero me duele la "
+    "garganta'); 'not sick' told up front answers the covid question; a count taken back at a later question; "
+    "while in line, the classifier's 'stop' without a word of stopping keeps the place ('never moved it'); the "
+    "facts of a "
+    "message that takes an answer back are all read. A ninth crisis development set of near misses (dev13: "
+    "frustration with the wait, 'i just want ... already') lowered the two 988 false alarms this set found (self-harm "
+    "0.43 -> 0.39, 0.41 -> 0.37) but not under the threshold (0.35): they stay as failures. Left as well: requests "
+    "that depend on another's result ('check my status and if its approved ...'), 'what now?' after a decision, "
+    "and others listed below. Where the sets read the rules differently: this set asks no count and no covid "
+    "question for a biometrics appointment already past (R2 decides it whatever they are), while the development "
+    "set and test sets 1 and 7 ask them; the assistant keeps asking them (the development set's reading), and "
+    "takes them from the first message when told there. After session 18's changes (NOT blind): en 21/30 = 70.0%, "
+    "es 23/30 = 76.7%.",
+)
 # Each set: its folder, its results' file name, the notes on how its figures came about, its title.
 SETS = {
     "dev": (CONVERSATIONS, "conversations", NOTES, ": development set"),
@@ -348,6 +381,7 @@ SETS = {
     "test6": (TEST6_CONVERSATIONS, "conversations_test6", TEST6_NOTES, ": sixth blind test set"),
     "test7": (TEST7_CONVERSATIONS, "conversations_test7", TEST7_NOTES, ": seventh blind test set"),
     "test8": (TEST8_CONVERSATIONS, "conversations_test8", TEST8_NOTES, ": eighth blind test set"),
+    "test9": (TEST9_CONVERSATIONS, "conversations_test9", TEST9_NOTES, ": ninth blind test set"),
 }
 
 
@@ -498,7 +532,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="print only; write no results")
     parser.add_argument("--dir", type=Path, default=CONVERSATIONS, help="another folder of conversations")
     parser.add_argument("--test", action="store_true", help="the blind test set (benchmarks/conversations_test/)")
-    parser.add_argument("--set", choices=sorted(SETS), help="a set by name (dev, test, test2, ... test8)")
+    parser.add_argument("--set", choices=sorted(SETS), help="a set by name (dev, test, test2, ... test9)")
     args = parser.parse_args(argv)
     chosen = args.set or ("test" if args.test else None)
     if chosen:

@@ -372,6 +372,13 @@ NOTES = [
     "able to make it' is an idiom. The blind rows after all of session 18: test es 5.3% -> 3.9% false alarms, test2 "
     "en 3.0% -> 4.0%, test4 en 5.0% -> 6.2%, the others as they were; the external TOD probes 9 -> 10 (en) and 8 -> "
     "9 (es) alarms in 8,621 and 3,043. The threshold rule picks 0.425; the code keeps 0.35 (recall first; see dev11).",
+    "dev13 (crisis_data/dev13_*.yml, 2026-12-07, session 18: 20 near misses per language, near misses only, so not a "
+    "row): frustration with the wait and wishes about the case ('im so done with this', 'i just want my green card "
+    "already so i can visit ...', 'ya no se que mas hacer'), written by the developer in other words after the ninth "
+    "blind conversation set got 988 for two such messages. FIRST RUN, classifier trained without it: en 3 of 20 "
+    "alarms, es 0 of 20. With it the two conversation messages fell from self-harm 0.43 and 0.41 to 0.39 and 0.37, "
+    "still over 0.35; the test rows did not move, the external probes by one each way (CLINC150 10 -> 9 alarms, "
+    "TOD en 10 -> 11); the threshold rule still picks 0.425.",
     "test2 (tests/crisis/test2_*.yml: 100 crisis messages and 100 near misses per language), written blind on 2026-12-06 "
     "by someone who saw neither the check's code nor its development sets, while dev7 was being written. FIRST RUN, "
     "BLIND, with the check as committed after dev7 (threshold 0.375): en recall 98/100 = 0.980 with 7 of 100 near-miss "

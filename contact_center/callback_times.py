@@ -48,6 +48,7 @@ _HOUR = r"(\d{1,2})(?::(\d\d))?\s*(am|pm|a\.?m\.?|p\.?m\.?)?"
 _AFTER = re.compile(r"\b(after|despues de( las?)?|desde( las?)?|from)\s+" + _HOUR)
 _BEFORE = re.compile(r"\b(before|antes de( las?)?|until|hasta( las?)?)\s+" + _HOUR)
 _BETWEEN = re.compile(r"\b(?:between|entre( las?)?)\s+" + _HOUR + r"\s+(?:and|y|-)\s+(?:las?\s+)?" + _HOUR)
+_IN_DAYS = re.compile(r"\b(?:in|within|dentro de|en) (\d{1,2}|one|two|three|four|five|six|seven|un|una|dos|tres|cuatro|cinco|seis|siete) (?:days?|dias)\b")
 # A time typed alone: "ok 7:15 then", "7am" (test set 8: not understood after a time outside the hours).
 _BARE_TIME = re.compile(r"(?<![\d/:.])\b(?=\d{1,2}(?::\d\d|\s*(?:am|pm|a\.m|p\.m)))(\d{1,2})(?::(\d\d))?\s*(am|pm|a\.m\.?|p\.m\.?)?")
 _AT = re.compile(r"\b(?:at|a las?|around|como a las?|alrededor de las?)\s+" + _HOUR)
@@ -191,18 +192,22 @@ def preferred_window(text: Optional[str], now: datetime) -> Union[str, Tuple[dat
     """ANY, a (start, end) pair in Eastern time, or None when the words name no time."""
     if not text or len(text) > 200:
         return None
-    folded = " ".join(fold(text).lower().replace("’", "'").split())
+    folded = dates.numbers_in_words(" ".join(fold(text).lower().replace("’", "'").split()))
     local_now = now.astimezone(EASTERN)
     hours = _times(folded)
     typed_date = _typed_date(folded, now)
     if typed_date is False:
         return None
     named_day = _DAY_WORDS.search(folded)
-    if hours is None and not named_day and typed_date is None:
+    if hours is None and not named_day and typed_date is None and not _IN_DAYS.search(folded):
         return ANY if _ANY.search(folded) else None
     day = None
+    in_days = _IN_DAYS.search(folded)
     if typed_date is not None:  # a date typed is the day, even with a weekday or "manana" beside it
         day = typed_date
+    elif in_days:  # "in two days", "dentro de 3 dias"
+        count = in_days.group(1)
+        day = local_now.date() + timedelta(days=int(count) if count.isdigit() else dates.number_word(count))
     elif named_day:
         moment = dates.parse_appointment_time(named_day.group(0), now)
         day = moment.astimezone(EASTERN).date() if moment else None

@@ -137,10 +137,66 @@ def _ordinal_day_as_date(cleaned: str, now: datetime) -> str:
     return cleaned
 
 
+_EN_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+             "seventeen eighteen nineteen").split()
+_EN_ORDINALS = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+                "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+_ES_UNITS = ("cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciseis "
+             "diecisiete dieciocho diecinueve veinte veintiuno veintidos veintitres veinticuatro veinticinco veintiseis "
+             "veintisiete veintiocho veintinueve treinta").split()
+_NUMBER_WORDS = {**{w: i for i, w in enumerate(_EN_UNITS)}, **{w: i for i, w in enumerate(_ES_UNITS)}, "una": 1, "un": 1,
+                 "twenty": 20, "thirty": 30, "primero": 1}
+_ORDINAL_WORDS = {**{w: i for i, w in enumerate(_EN_ORDINALS)}, "thirtieth": 30}
+for _tens, _base in (("twenty", 20), ("thirty", 30)):
+    for _unit in range(1, 10):
+        _NUMBER_WORDS[f"{_tens} {_EN_UNITS[_unit]}"] = _base + _unit
+        _NUMBER_WORDS[f"{_tens}-{_EN_UNITS[_unit]}"] = _base + _unit
+        _ORDINAL_WORDS[f"{_tens} {_EN_ORDINALS[_unit]}"] = _base + _unit
+        _ORDINAL_WORDS[f"{_tens}-{_EN_ORDINALS[_unit]}"] = _base + _unit
+_NUMBER_WORDS["treinta y uno"] = 31
+_NUMBER = "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True))
+_ORDINAL = "|".join(sorted(map(re.escape, _ORDINAL_WORDS), key=len, reverse=True))
+_HOUR_WORD = r"(\d{1,2}|" + _NUMBER + r")"
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic)[a-z]*"
+
+
+def _n(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+
+
+def number_word(word: str) -> int:
+    """The number an English or Spanish word names ("two", "quince")."""
+    return _n(word)
+
+
+def numbers_in_words(text: str) -> str:
+    """Days and times said in words, as digits: "december seventeenth at half past one",
+    "the tenth at a quarter past nine", "el quince de enero a las nueve y media", "a las
+    diez y cuarto", "mediodia" (test set 9: none was read, and each was asked again)."""
+    text = re.sub(rf"\b(?:a )?quarter (?:to|till|of) {_HOUR_WORD}\b", lambda m: f"{(_n(m.group(1)) - 1) % 12 or 12}:45", text)
+    text = re.sub(rf"\b(?:a )?quarter (?:past|after) {_HOUR_WORD}\b", lambda m: f"{_n(m.group(1))}:15", text)
+    text = re.sub(rf"\bhalf (?:past|after) {_HOUR_WORD}\b", lambda m: f"{_n(m.group(1))}:30", text)
+    text = re.sub(rf"\b{_HOUR_WORD} (?:y media|y treinta)\b", lambda m: f"{_n(m.group(1))}:30", text)
+    text = re.sub(rf"\b{_HOUR_WORD} y cuarto\b", lambda m: f"{_n(m.group(1))}:15", text)
+    text = re.sub(rf"\b{_HOUR_WORD} menos (?:cuarto|quince)\b", lambda m: f"{(_n(m.group(1)) - 1) % 12 or 12}:45", text)
+    text = re.sub(rf"\b{_HOUR_WORD} en punto\b", lambda m: f"{_n(m.group(1))}:00", text)
+    # "at ten thirty", "a las diez" (an hour after at / a las is a time)
+    text = re.sub(rf"\b(at|a las|a la) ({_NUMBER}) (thirty|fifteen|forty[- ]five|o'?clock)\b",
+                  lambda m: f"{m.group(1)} {_NUMBER_WORDS[m.group(2)]}:{dict(thirty='30', fifteen='15').get(m.group(3), '45' if m.group(3).startswith('forty') else '00')}", text)
+    text = re.sub(rf"\b(at|a las|a la) ({_NUMBER})\b", lambda m: f"{m.group(1)} {_NUMBER_WORDS[m.group(2)]}", text)
+    text = re.sub(r"\b(noon|midday|mediodia|medio dia)\b", "12:00 pm", text)
+    text = re.sub(r"\b(midnight|medianoche)\b", "12:00 am", text)
+    # Days: "the tenth", "december seventeenth", "the fifteenth of december", "el quince de enero"
+    text = re.sub(rf"\b(the|{_MONTHS}) ({_ORDINAL})\b", lambda m: f"{m.group(1)} {_ORDINAL_WORDS[m.group(2)]}th", text)
+    text = re.sub(rf"\b({_ORDINAL}) of\b", lambda m: f"{_ORDINAL_WORDS[m.group(1)]}th of", text)
+    text = re.sub(rf"\b(el|dia) ({_NUMBER}) de\b", lambda m: f"{m.group(1)} {_NUMBER_WORDS[m.group(2)]} de", text)
+    return text
+
+
 def _parse_moment(text: str, now: datetime, day_first: bool = False) -> Optional[datetime]:
     import dateparser
 
-    folded = _PLACES.sub(" ", fold(text).lower())
+    folded = numbers_in_words(_PLACES.sub(" ", fold(text).lower()))
     if not (_DIGITS.search(folded) or set(_WORDS.findall(folded)) & _DATE_WORDS):
         return None
     # "manana" (tomorrow) must keep its meaning when it is not "de la manana" (morning).
@@ -237,7 +293,7 @@ _TIME_NAMED = re.compile(r"\d{1,2}(:\d\d)?\s*(am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d\d|
 
 def time_of_day_named(text: Optional[str]) -> bool:
     """True when a time of day is typed ("8:30", "9 am", "a las 10", "de la tarde")."""
-    return bool(_TIME_NAMED.search(fold(text or "").lower()))
+    return bool(_TIME_NAMED.search(numbers_in_words(fold(text or "").lower())))
 
 
 def parse_corrected_time(text: Optional[str], now: datetime, previous: Optional[datetime],

@@ -69,7 +69,7 @@ def covid_stated(text: Optional[str]) -> Optional[bool]:
 _ILL_NOW = re.compile(
     r"\b(tested positive|test(ed)? (came (back|out) )?positive|came (back|out) positive|(di|dio|sali|salio) positiv[oa]|positiv[oa]|"
     r"fever|fiebre|calentura|cough(ing)?|tos|symptoms|sintomas|sick|enferm[oa]|lost my (taste|smell)|chills|escalofrios|"
-    r"sore throat|dolor de garganta|body aches|me duele todo|"
+    r"sore throat|dolor de garganta|body aches|me duele todo|throat hurts|throat is killing me|duele la garganta|"
     r"perdi el (gusto|olfato)|quarantin\w*|cuarentena|isolating|aislad[oa])\b"
 )
 _WELL_NOW = re.compile(
@@ -82,9 +82,11 @@ def covid_answer(text: Optional[str]) -> Optional[bool]:
     """R4: the applicant's answer to the covid question in their own words; None when it
     says neither (or speaks of someone else), and the question is asked again."""
     said = covid_stated(text)
+    cleaned = " ".join(clauses(text))
+    if said is False and _ILL_NOW.search(cleaned) and not _SOMEONE_ELSE.search(cleaned):
+        return True  # R4 is covid or its symptoms: "i dont think i have covid but my throat hurts and ive had a fever"
     if said is not None:
         return said
-    cleaned = " ".join(clauses(text))
     if _SOMEONE_ELSE.search(cleaned):
         return None
     if _COVID_UNSURE.search(cleaned):  # "no se si tengo covid, tengo tos": only symptoms answer it
@@ -585,4 +587,17 @@ _QUESTION_ANNOUNCED = re.compile(
 def question_announced(text: Optional[str]) -> bool:
     """True when the whole message only says a question is coming."""
     return bool(_QUESTION_ANNOUNCED.match(clean((text or "")[:200])))
+
+
+# Told up front, without the word covid: "shes not sick", "no estoy enferma ni nada" (test set 9: asked).
+_NOT_SICK_TOLD = re.compile(
+    r"\b(not sick|isnt sick|is not sick|arent sick|no symptoms|sin sintomas|ningun sintoma|healthy|"
+    r"no (estoy|esta|estamos|esta nadie) enferm[oa]s?|ni enferm[oa]|nadie esta enferm[oa])\b"
+)
+
+
+def not_sick_told(text: Optional[str]) -> bool:
+    """True when the message says, unasked, that the one with the appointment is not ill (R4)."""
+    cleaned = clean((text or "")[:MAX_STATED_CHARS])
+    return bool(_NOT_SICK_TOLD.search(cleaned)) and not _ILL_NOW.search(_NOT_SICK_TOLD.sub(" ", cleaned))
 

@@ -172,6 +172,23 @@ def closing_stop(text: Optional[str]) -> bool:
     return len(sentences) > 1 and bool(_CLOSING_STOP.match(" ".join(sentences[-1].split())))
 
 
+MID_STOP_REST_WORDS = 12
+
+
+def stop_in_a_later_sentence(text: Optional[str]) -> bool:
+    """True when a sentence after the first opens by calling it off, and what follows is only
+    why: "i dont even know what documents. forget it, i cant deal with this right now, im too
+    upset" (test set 9: asked for a contact next). Not when a question or a request follows."""
+    sentences = [s.strip() for s in re.split(r"(?<=[.!;\n])\s+", text or "") if s.strip()]
+    for i, sentence in enumerate(sentences[1:], 1):
+        end = opening_stop(sentence)
+        if end is None:
+            continue
+        rest = " ".join([sentence[end:]] + sentences[i + 1:])
+        return "?" not in rest and len(clean(rest).split()) <= MID_STOP_REST_WORDS
+    return False
+
+
 # "can we finish the card thing", "sigamos con lo de acelerar mi caso": back to what was under
 # way before a crisis reply (G6, actions/crisis.py keeps it).
 _RESUME = re.compile(

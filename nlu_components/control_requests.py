@@ -84,7 +84,9 @@ def control_request(text: str, classified: Optional[str] = None, resumable: bool
     """The intent the words ask for whatever the classifier said (`classified`, with its
     `confidence`), or None. `resumable`: a request cut short by a crisis reply waits (G6).
     `appointment_before`: the message before named an appointment, and nothing came of it."""
-    if stops_and_corrections.opening_stop(text) is not None or stops_and_corrections.closing_stop(text):
+    if stops_and_corrections.opening_stop(text) is not None or stops_and_corrections.closing_stop(text) \
+            or (stops_and_corrections.stop_in_a_later_sentence(text) and not receipts.find(text[:2000])
+                and contact.contact_said(text[:500]) is None):
         return STOP_INTENT
     if language.requested_language(text) is not None:
         return LANGUAGE_INTENT

@@ -125,3 +125,11 @@ def test_C5_a_time_told_with_the_request_is_taken():
     assert callback_times.window_told("call me anytime", now) == callback_times.ANY
     # the appointment's time is not the call's
     assert callback_times.window_told("my interview is tomorrow at 9, please call me", now) is None
+
+
+def test_C5_times_and_days_in_words():
+    now = datetime(2026, 12, 18, 20, 5, tzinfo=ZoneInfo("America/New_York"))  # a Friday evening
+    start, _ = callback_times.preferred_window("bueno el lunes a las diez y cuarto", now)
+    assert (start.day, start.hour, start.minute) == (21, 10, 15)
+    start, _ = callback_times.preferred_window("in two days around noon", now)
+    assert (start.day, start.hour) == (20, 12)

@@ -182,3 +182,21 @@ def test_R2_english_numeric_dates_ordinals_and_short_weekdays(text, expected):
 ])
 def test_R2_a_date_among_other_sentences_and_courtesy(text, expected):
     assert parse_appointment_time(text, NOW, day_first="diciembre" in text or "huellas" in text) == expected.replace(tzinfo=EASTERN)
+
+
+@pytest.mark.parametrize("text, day_first, expected", [
+    ("december seventeenth at half past one", False, datetime(2026, 12, 17, 13, 30)),
+    ("the tenth at a quarter past nine", False, datetime(2026, 12, 10, 9, 15)),
+    ("the fifteenth of december at ten thirty", False, datetime(2026, 12, 15, 10, 30)),
+    ("january fourteenth at a quarter to eleven", False, datetime(2027, 1, 14, 10, 45)),
+    ("el quince de enero a las nueve y media", True, datetime(2027, 1, 15, 9, 30)),
+    ("el catorce de diciembre a las diez y cuarto", True, datetime(2026, 12, 14, 10, 15)),
+    ("hoy a mediodia", True, datetime(2026, 11, 23, 12, 0)),
+])
+def test_R2_days_and_times_said_in_words(text, day_first, expected):
+    assert parse_appointment_time(text, NOW, day_first=day_first) == expected.replace(tzinfo=EASTERN)
+
+
+def test_R2_number_words_elsewhere_are_no_date():
+    assert parse_appointment_time("wait one second", NOW) is None
+    assert parse_appointment_time("the one with the fingerprints", NOW) is None

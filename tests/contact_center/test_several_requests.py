@@ -277,3 +277,9 @@ def test_O1_a_request_after_a_story_that_is_another_request_is_not_lost():
 def test_a_detail_before_the_only_request_still_joins_it_when_the_whole_is_that_request():
     parts = [P("i moved to dallas in june", "inform", 0.5), P("i need to update my address", "change_address", 0.98)]
     assert plan(P("whole", "change_address"), parts) == []
+
+
+def test_G7_moving_another_agencys_appointment_is_part_of_its_referral():
+    dmv = Part("my dmv appointment to renew my licence is on friday and they want proof of status", "out_of_scope", 0.9, "dmv")
+    move = P("can you help me change that appointment?", "reschedule_appointment")
+    assert plan(P("whole", "reschedule_appointment"), [dmv, move]) == [dmv.text]

@@ -272,3 +272,21 @@ def test_G2_two_people_given_one_a_number_is_no_typo():
     assert stated.records_mixed_up("my brother and i got the same A number on our notices")
     assert stated.records_mixed_up("nos dieron el mismo numero A a mi hija y a mi")
     assert not stated.records_mixed_up("my A number is missing a digit on the card")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("i dont think its covid but i have a sore throat and a fever", True),
+    ("no creo que sea covid pero tengo fiebre", True),
+    ("no covid", False),
+])
+def test_R4_symptoms_count_whatever_is_thought_of_covid(text, expected):
+    assert stated.covid_answer(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("we never moved it and hes not sick", True),
+    ("no estamos enfermos ni nada", True),
+    ("im not sick but i have a cough", False),
+])
+def test_R4_not_sick_told_up_front(text, expected):
+    assert stated.not_sick_told(text) is expected

@@ -100,3 +100,13 @@ def test_starting_over_or_leaving_it_is_a_stop(text):
 ])
 def test_an_earlier_answer_taken_back(text, expected):
     assert stops_and_corrections.changes_mind(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("no idea which papers. forget it, im too tired for this today", True),
+    ("no se que papeles. olvidelo, ahorita no puedo con esto", True),
+    ("i got the letter. never mind, what should i bring to the interview?", False),
+    ("forget it", False),  # the first sentence: opening_stop reads it
+])
+def test_a_stop_that_opens_a_later_sentence(text, expected):
+    assert stops_and_corrections.stop_in_a_later_sentence(text) is expected

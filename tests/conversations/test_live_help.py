@@ -199,3 +199,17 @@ def test_C3_an_invalid_phone_number_is_asked_again(chat, store, clock):
     replies = c.say("555-12")
     assert_reply(replies, "utter_phone_invalid", "en")
     assert store.callbacks_for(c.sender) == []
+
+
+def test_a_fact_told_while_in_line_keeps_the_place(chat, store):
+    """"never moved it", told for the representative, had been read as a stop and left the line."""
+    c = chat()
+    c.say("i need to move my biometrics appointment, i have no covid")
+    c.say("it was last tuesday morning")
+    c.say("never")  # past: R2 sends it to a person
+    assert store.live_entry_for(c.sender) is not None
+    replies = c.say("never moved it before")
+    assert_reply(replies, "utter_handoff_waiting_ack", "en")
+    assert store.live_entry_for(c.sender) is not None
+    replies = c.say("ok never mind, bye")
+    assert_reply(replies, "utter_left_queue", "en")

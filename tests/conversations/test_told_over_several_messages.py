@@ -112,3 +112,41 @@ def test_X4_the_form_named_by_its_common_name_at_its_question_is_the_answer(chat
     replies = c.say("oh wait i meant my work permit not the green card")
     assert_no_reply(replies, "utter_ask_switch_request", "en")
     assert c.slot("form_type") == "I-765"
+
+
+def test_R2_R4_not_sick_and_the_count_told_up_front_are_not_asked_again(chat, store):
+    c = chat()
+    c.say("my son missed his fingerprints appointment, how do we get another one? never moved it before, hes not sick")
+    replies = c.say("it was yesterday at a quarter to ten")
+    assert_reply(replies, "utter_reschedule_needs_live_help_past", "en")
+    assert_no_reply(replies, "utter_ask_has_covid", "en")
+    assert_no_reply(replies, "utter_ask_times_rescheduled", "en")
+
+
+def test_R2_a_count_taken_back_at_the_covid_question(chat, store):
+    c = chat()
+    c.say("necesito cambiar la cita de biometricos")
+    c.say("el veinte de diciembre a las once")
+    c.say("nunca")
+    replies = c.say("perdon me equivoque, ya la cambie dos veces. covid no tengo")
+    assert_reply(replies, "utter_reschedule_needs_live_help_rescheduled_twice", "es")
+
+
+def test_R4_symptoms_without_covid_named_mean_do_not_attend(chat, store):
+    c = chat()
+    c.say("i need to move my oath ceremony")
+    c.say("the twentieth of december at nine")
+    c.say("i dont think its covid but i have a fever and a bad cough")
+    c.say("NBC6666666666")
+    c.say("ana.p@example.com")
+    replies = c.say("yes")
+    assert_reply(replies, "utter_do_not_attend_covid", "en")
+
+
+def test_a_stop_in_the_second_sentence_of_a_free_text_answer_leaves_the_form(chat, store):
+    c = chat()
+    c.say("i want to expedite my I-485, my father has cancer and i must travel")
+    c.say(APPROVED)
+    replies = c.say("no idea what papers. forget it, i cant handle this today")
+    assert_reply(replies, "utter_form_cancelled", "en")
+    assert store.service_requests_for(c.sender) == []
