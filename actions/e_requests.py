@@ -33,6 +33,7 @@ _DETAILS_READERS = {
     # "mi green card nunca llego, ... la tenian que mandar a 300 s main st": which one, and where to.
     "card_not_received": stated.missing_mail_stated,
     "notice_not_received": stated.missing_mail_stated,
+    "outside_processing_time": stated.late_case_stated,
 }
 
 

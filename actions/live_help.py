@@ -86,9 +86,7 @@ def route_to_live(
 # The request each self-help form serves, by form (the e-Request form's by its request type).
 _FORM_TOPICS = {"case_status_form": "check_case_status", "reschedule_form": "reschedule_appointment",
                 "expedite_form": "request_expedite", "emergency_form": "report_emergency"}
-_E_REQUEST_TOPICS = {"outside_processing_time": "case_outside_processing_time", "notice_not_received": "notice_not_received",
-                     "card_not_received": "card_not_received", "typographic_error": "typo_correction",
-                     "accommodation": "request_accommodation"}
+_E_REQUEST_TOPICS = rules.REQUEST_TYPE_TOPICS
 
 
 def request_under_way(tracker: Tracker) -> Optional[str]:

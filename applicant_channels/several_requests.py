@@ -19,7 +19,7 @@ from typing import Any, Awaitable, Callable, List, Optional
 from rasa.core.channels.channel import UserMessage
 from rasa.shared.core.events import SlotSet
 
-from contact_center import appointments, language, several_requests
+from contact_center import appointments, conditions, language, rules, several_requests
 from contact_center.messages import APPOINTMENT_NAMED_KEY, CONVERSATION_LANGUAGE_KEY, CRISIS_INTENT, INTERRUPTED_SLOT, RESUMABLE_KEY, RESUME_INTENT
 
 log = logging.getLogger(__name__)
@@ -33,6 +33,12 @@ WAITING_TEXT = {
 NEXT_TEXT = {
     "en": "Now, the other thing you asked about:",
     "es": "Ahora, lo otro que me preguntó:",
+}
+# A request asked for only if the answer before it met a condition, and it did not (conditions.py).
+CONDITION_NOT_MET_TEXT = {
+    "en": "You asked for the other thing only if that was the case, and it isn't, so I've left it. "
+          "Tell me if you still want it.",
+    "es": "Me pidió lo otro solo si eso se cumplía, y no es así, así que lo dejé. Dígame si todavía lo quiere.",
 }
 # After a crisis reply, the applicant asked to go back: it is the same request again, not another one.
 RESUME_TEXT = {
@@ -77,9 +83,13 @@ class SeveralRequests:
         if not parts:
             await on_new_message(message)
         else:
-            await on_new_message(with_text(message, parts.pop(0)))
+            await on_new_message(with_text(message, conditions.asked_plainly(parts.pop(0))))
+            while parts and not await self._wanted(agent, message, parts[0]):
+                parts.pop(0)
             while parts and await self._takes_now(agent, message.sender_id, parts[0]):
-                await on_new_message(with_text(message, parts.pop(0)))
+                await on_new_message(with_text(message, conditions.asked_plainly(parts.pop(0))))
+                while parts and not await self._wanted(agent, message, parts[0]):
+                    parts.pop(0)
             if parts:
                 await self._keep(agent, message.sender_id, parts)
                 await self._say(agent, message, WAITING_TEXT)
@@ -92,7 +102,7 @@ class SeveralRequests:
             return []
         try:
             whole = await agent.parse_message(text)
-            parsed = [await agent.parse_message(piece) for piece in pieces]
+            parsed = [await agent.parse_message(conditions.asked_plainly(piece)) for piece in pieces]
         except Exception:  # the message is still answered, whole, as before
             log.exception("could not classify the parts of a message")
             return []
@@ -110,6 +120,28 @@ class SeveralRequests:
             return False
         return not tracker.is_paused() and not tracker.active_loop_name and tracker.get_slot("next_step") is None
 
+    async def _wanted(self, agent: Any, message: UserMessage, text: str) -> bool:
+        """False for a part asked for on a condition that what was just answered does not meet
+        (the applicant is told), or that the offer just made already serves ("checa mi caso LIN...
+        y si ya mandaron la tarjeta entonces se perdio": the status offers the card's e-Request)."""
+        kind = conditions.condition_of(text)
+        if kind is None:
+            return True
+        tracker = await self._tracker(agent, message.sender_id)
+        status = tracker.get_slot("case_status_explained") if _status_given(tracker) else None
+        verdict = conditions.holds(kind, status, tracker.get_slot("outcome"), bool(tracker.active_loop_name))
+        if verdict is False:
+            await self._say(agent, message, CONDITION_NOT_MET_TEXT)
+            return False
+        if verdict and tracker.get_slot("next_step") == "offer_e_request":
+            try:
+                part = _part(text, await agent.parse_message(conditions.asked_plainly(text)))
+            except Exception:  # kept, as any other part
+                log.exception("could not classify a part of a message")
+                return True
+            return part.intent != rules.REQUEST_TYPE_TOPICS.get(tracker.get_slot("request_type") or "")
+        return True
+
     async def _takes_now(self, agent: Any, sender_id: str, text: str) -> bool:
         """The next part is taken at once when the conversation is free, or when it is a
         question while an offer waits for its yes or no: the question is answered and the
@@ -122,7 +154,7 @@ class SeveralRequests:
                 or tracker.active_loop_name or (tracker.latest_message.intent or {}).get("name") == CRISIS_INTENT:
             return False
         try:
-            parsed = await agent.parse_message(text)
+            parsed = await agent.parse_message(conditions.asked_plainly(text))
         except Exception:  # kept for later, as any other part
             log.exception("could not classify a part of a message")
             return False
@@ -175,14 +207,26 @@ class SeveralRequests:
             resumed = (tracker.latest_message.intent or {}).get("name") == RESUME_INTENT
             first, *rest = waiting.split(SEPARATOR)
             await self._keep(agent, message.sender_id, rest)
+            if not await self._wanted(agent, message, first):
+                continue
             await self._say(agent, message, RESUME_TEXT if resumed else NEXT_TEXT)
-            await on_new_message(with_text(message, first))
+            await on_new_message(with_text(message, conditions.asked_plainly(first)))
 
     async def _say(self, agent: Any, message: UserMessage, texts: dict) -> None:
         tracker = await self._tracker(agent, message.sender_id)
         lang = tracker.get_slot("language")
         if message.output_channel is not None:
             await message.output_channel.send_text_message(message.sender_id, texts.get(lang, texts["en"]))
+
+
+def _status_given(tracker: Any) -> bool:
+    """A case status was given since the applicant's latest message (the status a condition is about)."""
+    for event in reversed(tracker.events):
+        if event.type_name == "user":
+            return False
+        if event.type_name == "bot" and (event.metadata or {}).get("utter_action") == "utter_case_status_result":
+            return True
+    return False
 
 
 def _part(text: str, parsed: Optional[dict]) -> several_requests.Part:

@@ -55,6 +55,7 @@ TEST7_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test7"
 TEST8_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test8"
 # A ninth blind set (60), written when the eighth had been read for its failures.
 TEST9_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test9"
+TEST10_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test10"
 RESULTS = ROOT / "benchmarks" / "results"
 DEFAULT_CLOCK = "2026-11-24T10:00:00-05:00"  # a Tuesday morning: live chat open (G3)
 TARGET = 0.95
@@ -370,6 +371,16 @@ TEST9_NOTES = (
     "takes them from the first message when told there. After session 18's changes (NOT blind): en 21/30 = 70.0%, "
     "es 23/30 = 76.7%.",
 )
+TEST10_NOTES = (
+    "The tenth blind test set (benchmarks/conversations_test10/, 60: en 30, es 30) was written on 2026-12-07 "
+    "(session 19) by a helper working blind (the rules, the seeds, the domain's responses, the development README and "
+    "one development file, the READMEs of test8 and test9; no code, no results, no run), when the ninth test set was "
+    "no longer blind. It was asked for behaviours earlier sets lacked: text-speak and abbreviations, emoji and stray "
+    "punctuation, a formal or elderly register with signatures, negations that change the meaning, vague openers, "
+    "'what?' at a question, no e-mail or no phone, yes and no in unusual words, typos in key words, several receipts "
+    "of one family, a question asked again after its answer, and clocks at new edges (New Year's Day, MLK Day, "
+    "Christmas Eve and Day, a Saturday, 8 a.m. on a weekday, 'in the evening'). Reported only.",
+)
 # Each set: its folder, its results' file name, the notes on how its figures came about, its title.
 SETS = {
     "dev": (CONVERSATIONS, "conversations", NOTES, ": development set"),
@@ -382,6 +393,7 @@ SETS = {
     "test7": (TEST7_CONVERSATIONS, "conversations_test7", TEST7_NOTES, ": seventh blind test set"),
     "test8": (TEST8_CONVERSATIONS, "conversations_test8", TEST8_NOTES, ": eighth blind test set"),
     "test9": (TEST9_CONVERSATIONS, "conversations_test9", TEST9_NOTES, ": ninth blind test set"),
+    "test10": (TEST10_CONVERSATIONS, "conversations_test10", TEST10_NOTES, ": tenth blind test set"),
 }
 
 
@@ -532,7 +544,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="print only; write no results")
     parser.add_argument("--dir", type=Path, default=CONVERSATIONS, help="another folder of conversations")
     parser.add_argument("--test", action="store_true", help="the blind test set (benchmarks/conversations_test/)")
-    parser.add_argument("--set", choices=sorted(SETS), help="a set by name (dev, test, test2, ... test9)")
+    parser.add_argument("--set", choices=sorted(SETS), help="a set by name (dev, test, test2, ... test10)")
     args = parser.parse_args(argv)
     chosen = args.set or ("test" if args.test else None)
     if chosen:

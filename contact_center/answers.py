@@ -166,6 +166,19 @@ _NONE_OF_THEM = re.compile(
     r"ninguna de (esas|estas|ellas|las anteriores)|ninguno de (esos|estos|ellos))\b"
 )
 _FED_UP = re.compile(r"\b(sick (of|and tired)|tired of|cansad[oa] de|hart[oa] de)\b")
+# The wait itself given as the reason (X2 names none of it): "ya me canse de esperar", "i just want
+# to be a citizen already" (test set 9: asked which reason applies, then again).
+_WAIT_AS_REASON = re.compile(
+    r"\b((sick|tired) of (the )?waiting|waiting (so|too|way too) long|(cansad[oa]|hart[oa]) de esperar|me canse de esperar|"
+    r"ya me canse|just want (it|this|my \w+|to be \w+( \w+)?) (already|done|over)|ya quiero (que salga|que me lo den|mi \w+)|"
+    r"taking (too|so|way too) long|se (esta )?tardando (mucho|demasiado))\b"
+)
+
+
+def wait_as_reason(text: Optional[str]) -> bool:
+    """True when the reason given for speed is the wait itself, or a visit, and nothing X2 names."""
+    cleaned = clean(text)
+    return bool(_WAIT_AS_REASON.search(cleaned)) or leisure_told(cleaned)
 
 
 def expedite_criterion(text: Optional[str]) -> Optional[str]:
@@ -175,13 +188,21 @@ def expedite_criterion(text: Optional[str]) -> Optional[str]:
         return cleaned
     if _NONE_OF_THEM.search(cleaned):
         return NONE
-    cleaned = _FED_UP.sub(" ", cleaned)
-    found = first_match(cleaned, CRITERIA_WORDS, EXPEDITE_CRITERIA)
+    found = criterion_named(cleaned)
     if found:
         return found
-    if _NONE_WORDS.search(cleaned) or yes_no(cleaned) is False:
+    if _NONE_WORDS.search(cleaned) or yes_no(cleaned) is False or wait_as_reason(cleaned):
         return NONE
     return None
+
+
+def criterion_named(cleaned: str) -> Optional[str]:
+    """The X2 claim named in folded text; frustration is no illness, and a family visit no
+    humanitarian reason."""
+    found = first_match(_FED_UP.sub(" ", cleaned), CRITERIA_WORDS, EXPEDITE_CRITERIA)
+    if found == "urgent_humanitarian" and leisure_told(cleaned):
+        return None
+    return found
 
 
 # U2: a trip for pleasure, or the urgency denied, is no urgent reason ("i just want an officer to
@@ -191,7 +212,9 @@ _LEISURE = re.compile(
     r"\b(vacation|vacations|vacaciones|holiday trip|paseo|turismo|tourism|cruise|crucero|honeymoon|luna de miel|"
     r"baptism|baptisms|christening|bautizo|bautismo|wedding|boda|birthday|cumpleanos|graduation|graduacion|"
     r"quince|quinceanera|quinceaneras|xv anos|party|fiesta|godfather|godmother|padrino|madrina|anniversary|aniversario|"
-    r"christmas|navidad|new year|ano nuevo|reunion|concert|concierto)\b"
+    r"christmas|navidad|new year|ano nuevo|reunion|concert|concierto|"
+    # a visit to family, with nothing wrong told: "before my trip to see family in july"
+    r"(?:see|visit|visiting|ver|visitar) (?:a )?(?:my |mi |mis |the |la |los )?(?:family|familia|familiares|relatives|parientes))\b"
 )
 _NOT_URGENT = re.compile(r"\b(not (really )?urgent|no (es )?(tan )?urgente|nada urgente|no rush|no hay prisa|sin prisa)\b")
 

@@ -141,6 +141,16 @@ SELF_HELP_FLOWS = {
 }
 
 
+# E1: the request each e-Request type serves (the slot `request_type`'s values, as topics).
+REQUEST_TYPE_TOPICS = {
+    RequestType.OUTSIDE_PROCESSING_TIME.value: "case_outside_processing_time",
+    RequestType.NOTICE_NOT_RECEIVED.value: "notice_not_received",
+    RequestType.CARD_NOT_RECEIVED.value: "card_not_received",
+    RequestType.TYPO.value: "typo_correction",
+    RequestType.ACCOMMODATION.value: "request_accommodation",
+}
+
+
 def self_help_flow(topic: Optional[str]) -> Optional[str]:
     """G1: the flow that serves `topic` without a representative, if one does."""
     return SELF_HELP_FLOWS.get(topic or "")

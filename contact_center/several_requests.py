@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import List, Optional, Sequence
 
-from contact_center import appointments, question_topics, receipts, referrals, stated, stops_and_corrections
+from contact_center import appointments, conditions, question_topics, receipts, referrals, stated, stops_and_corrections
 from contact_center.question_words import QUESTION_WORDS, points_back
 from contact_center.text import fold
 
@@ -162,6 +162,7 @@ def split(text: str) -> List[str]:
         parts.append(text[start:match.start()])
         start = match.end()
     parts.append(text[start:])
+    parts = [piece for p in parts for piece in _cut_conditions(p)]
     parts = [_TRAILING.sub("", p.strip(" ,")) for p in parts]
     parts = [p for p in parts if p]
     stop_end = stops_and_corrections.opening_stop(parts[0]) if parts else None
@@ -171,6 +172,25 @@ def split(text: str) -> List[str]:
     if len(parts) < 2 or len(parts) > MAX_PARTS:
         return []
     return parts
+
+
+# Where a condition on the request before it may start: "... EAC123 and if its approved ...",
+# "..., y si me lo negaron ...". Cut only when what follows reads as a condition (conditions.py).
+_CONDITION_CUT = re.compile(r"(?:\s*,?\s+(?:and|but|y|pero)\s+|\s*[,;]\s+)(?=(?:if|si)\b)")
+
+
+def _cut_conditions(text: str) -> List[str]:
+    """`text` cut before each condition it holds after its first words."""
+    folded = fold(text)
+    if len(folded) != len(text):
+        return [text]
+    pieces, start = [], 0
+    for match in _CONDITION_CUT.finditer(folded):
+        if match.start() > start and conditions.opens_with_condition(folded[match.end():]):
+            pieces.append(text[start:match.start()])
+            start = match.start()  # the condition keeps its "and if": the channel reads it
+    pieces.append(text[start:])
+    return pieces
 
 
 def _backed_by_whole(part: Part, whole: Part) -> bool:

@@ -189,7 +189,11 @@ def expedite_criterion_stated(text: Optional[str]) -> Optional[str]:
     not a job at stake."""
     from contact_center.form_types import without_common_names
 
-    return first_match(clean(without_common_names(fold(text or "").lower())), CRITERIA_WORDS, ())
+    cleaned = clean(without_common_names(fold(text or "").lower()))
+    found = answers.criterion_named(cleaned)
+    if found is None and answers.wait_as_reason(cleaned):
+        return answers.NONE  # "ya me canse de esperar, llevo 14 meses": the wait is no X2 reason
+    return found
 
 
 _STATUS_WORDS = re.compile(r"\b(status|estatus|estado|case|caso|como va|update|actualizacion)\b")
@@ -418,6 +422,24 @@ def missing_mail_stated(text: Optional[str]) -> Optional[str]:
     """The message as a missing card's or notice's details when it says where it should have
     gone (an address), else None."""
     return _whole_if(_ADDRESS, text)
+
+
+# A late case told with what the wait costs (E1, S4): "pending 26 months, way past the processing
+# time. my extension letter runs out in february and i have to travel for work" is the office's
+# answer to "Is there anything the office should know?", given before it was asked (test set 9).
+_WHAT_THE_WAIT_COSTS = re.compile(
+    r"\b(expir\w*|runs? out|running out|ran out|vence|vencio|vencid[oa]|se me vence|se vence|travel\w*|trip|viaj\w*|"
+    r"job|work|employer|fired|lose|losing|lost|perder|pierdo|perdi|trabajo|empleo|deadline|fecha limite|"
+    r"sick|enferm\w*|hospital|school|escuela|universidad|university|license|licencia)\b"
+)
+
+
+def late_case_stated(text: Optional[str]) -> Optional[str]:
+    """The message as a late case's details when it complains of the wait and says what the wait
+    costs (a document running out, a trip, a job), else None."""
+    if not (wait_complained(text) or processing_time_named(text)):
+        return None
+    return _whole_if(_WHAT_THE_WAIT_COSTS, text)
 
 
 # The reply to "If it hasn't arrived, I can file ... Shall I?" that says it has not: "nope never

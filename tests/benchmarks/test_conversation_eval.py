@@ -116,7 +116,7 @@ def test_every_set_is_well_formed_and_each_test_set_is_its_own():
     rule_ids = set(re.findall(r"^- ([A-Z]\d+) ", rules_text, re.MULTILINE))
     responses = set(replies.responses())
     sets = {name: conversation_eval.load((), folder) for name, (folder, *_rest) in conversation_eval.SETS.items()}
-    for name, size in (("test", 120), ("test2", 120), ("test3", 60), ("test4", 60), ("test5", 60), ("test6", 60), ("test7", 60), ("test8", 60), ("test9", 60)):
+    for name, size in (("test", 120), ("test2", 120), ("test3", 60), ("test4", 60), ("test5", 60), ("test6", 60), ("test7", 60), ("test8", 60), ("test9", 60), ("test10", 60)):
         assert len(sets[name]) >= size and {c["lang"] for c in sets[name]} == {"en", "es"}, name
     for conversations in sets.values():
         for c in conversations:

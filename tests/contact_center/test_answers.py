@@ -263,3 +263,21 @@ def test_R2_one_or_two_is_asked_again(text):
 ])
 def test_U2_a_trip_for_a_celebration_is_no_family_emergency(text):
     assert answers.urgent_reason(text) == answers.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "honestly im just tired of waiting, it has been a year",
+    "ya me canse de esperar, son 16 meses",
+    "i just want my card already",
+    "its taking way too long and i have a trip to visit my family in august",
+])
+def test_X2_the_wait_itself_or_a_family_visit_is_no_reason(text):
+    assert answers.expedite_criterion(text) == answers.NONE
+
+
+@pytest.mark.parametrize("text, criterion", [
+    ("tired of waiting and my father is in the hospital", "urgent_humanitarian"),
+    ("ya me canse de esperar y si no llega me despiden", "severe_financial_loss"),
+])
+def test_X2_a_reason_told_with_the_frustration_still_counts(text, criterion):
+    assert answers.expedite_criterion(text) == criterion

@@ -290,3 +290,26 @@ def test_R4_symptoms_count_whatever_is_thought_of_covid(text, expected):
 ])
 def test_R4_not_sick_told_up_front(text, expected):
     assert stated.not_sick_told(text) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "my n-400 has been pending 19 months, past the posted time, and my green card expires in march",
+    "llevo 3 años esperando mi I-130 y mi mama se esta enfermando, necesito que se mueva",
+    "its been waiting 2 years beyond the processing time and i might lose my job over it",
+])
+def test_a_late_case_told_with_what_the_wait_costs_is_its_details(text):
+    assert stated.late_case_stated(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "my case is taking forever SRC2222222222",
+    "ya estoy harta, llevo 2 años esperando y nadie me contesta",
+    "i need to travel next month",  # no wait complained: not a late case
+])
+def test_a_wait_alone_or_a_cost_alone_is_no_late_case_story(text):
+    assert stated.late_case_stated(text) is None
+
+
+def test_X2_an_expedite_asked_for_the_wait_alone_names_no_reason():
+    assert stated.expedite_criterion_stated("necesito que aceleren mi N-400, ya me canse de esperar, van 13 meses") == "none"
+    assert stated.expedite_criterion_stated("please expedite my I-765, its been 8 months") is None  # no reason given yet: asked

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conversations.talk import APPROVED, CARD_MAILED, Conversation, assert_reply, customs, texts
+from tests.conversations.talk import APPROVED, CARD_MAILED, Conversation, assert_no_reply, assert_reply, customs, texts
 
 
 def _file_card_request(c: Conversation, lang: str = "en") -> list:
@@ -144,3 +144,11 @@ def test_E1_a_stop_after_a_pause_at_the_confirmation_cancels(chat, store, stop, 
     assert c.slot("requested_slot") == "e_request_confirmed"
     assert_reply(c.say(stop), "utter_form_cancelled", lang)
     assert store.service_requests_for(c.sender) == []
+
+
+def test_E1_S4_a_late_case_told_with_what_the_wait_costs_is_not_asked_for_its_details(chat, store):
+    c = chat()
+    replies = c.say("can you open an inquiry on my I-751 SRC2222222222, 25 months now and way over the processing time. "
+                    "my extension letter expires in march and i have a work trip. my email is dana.k@example.com")
+    assert_reply(replies, "utter_ask_e_request_confirmed", "en")
+    assert_no_reply(replies, "utter_ask_problem_details", "en")

@@ -1,0 +1,112 @@
+"""A request made on a condition about the one before it (issue 13, test set 9).
+
+"check my status EAC... and if its approved i need to change my address", "si me lo
+negaron quiero saber como apelo", "si no se puede por internet entonces que me llame
+alguien": the second request is wanted only when the first one's answer meets the
+condition. Taken whole, one of the two was lost; taken both, a callback was set up for an
+appointment the applicant could move online (G1). Here a part's condition is read, and
+`holds` says whether what the assistant just answered meets it: yes, no, or not known
+yet (a form still asking). Plain Python, matched on folded text; the channel
+(applicant_channels/several_requests.py) asks at the moment the part would be taken.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from contact_center.text import fold
+
+# What a condition is about, and the statuses (the explanation responses of
+# contact_center/case_status/explanations.py) that meet it.
+_APPROVED_LIKE = frozenset({
+    "utter_status_case_was_approved", "utter_status_card_was_mailed_to_me",
+    "utter_status_card_was_delivered_to_me_by_the_post_office",
+    "utter_status_card_was_picked_up_by_the_united_states_postal_service",
+    "utter_status_new_card_is_being_produced", "utter_status_document_was_mailed_to_me",
+    "utter_status_advance_parole_document_was_produced", "utter_status_travel_document_was_mailed",
+})
+_MAILED = frozenset({
+    "utter_status_card_was_mailed_to_me", "utter_status_card_was_delivered_to_me_by_the_post_office",
+    "utter_status_card_was_picked_up_by_the_united_states_postal_service",
+    "utter_status_card_is_being_returned_to_uscis_by_post_office", "utter_status_document_was_mailed_to_me",
+    "utter_status_travel_document_was_mailed",
+})
+STATUSES = {
+    "approved": _APPROVED_LIKE,
+    "denied": frozenset({"utter_status_case_was_denied"}),
+    "card_mailed": _MAILED,
+    "interview_scheduled": frozenset({"utter_status_interview_was_scheduled", "utter_status_interview_was_rescheduled"}),
+    "biometrics_scheduled": frozenset({"utter_status_biometrics_appointment_was_scheduled",
+                                       "utter_status_fingerprint_and_biometrics_appointment_was_scheduled"}),
+}
+
+# "if" / "si" and what may come before the fact: "if its", "si ya me lo", "if my case was".
+# A bare "si," is a yes, never a condition.
+_IF = r"(?:if|si)\b(?!\s*[,.!])"
+_SUBJECT = (r"(?:\s+(?:it|its|it's|it is|it was|it got|they|they've|theyve|they have|my case|the case|my case is|"
+            r"my case was|my case got|the card|my card|my interview|the interview|is|was|got|has been|"
+            r"ya|me|lo|la|le|se|mi caso|el caso|mi caso ya|ya me|me lo|me la|ya me lo|ya me la|esta|fue|salio|"
+            r"already|is already|was already|has|have|is it|it's been|its been|my|the|mi|el|our|nuestro|nuestra))*")
+_CONDITIONS = (
+    ("denied", re.compile(rf"^{_IF}{_SUBJECT}\s+(?:denied|rejected|negad[oa]s?|negaron|nego|rechazad[oa]s?|rechazaron|rechazo)\b")),
+    ("approved", re.compile(rf"^{_IF}{_SUBJECT}\s+(?:approved|aprobad[oa]s?|aprobaron|aprobo|aprueban)\b")),
+    ("card_mailed", re.compile(
+        rf"^{_IF}{_SUBJECT}\s+(?:mailed|sent|shipped|mandaron|enviaron|envio|mando|mandado|enviado)\b"
+        r"(?:\s+(?:out|the|my|it|la|el|mi|me|ya))*\s*(?:card|green card|tarjeta|mica|residencia|permiso|it|la|lo)?")),
+    ("interview_scheduled", re.compile(
+        rf"^{_IF}{_SUBJECT}\s+(?:(?:interview|entrevista)\s+(?:is\s+|was\s+|has been\s+|esta\s+|ya\s+)*(?:already\s+)?"
+        r"(?:scheduled|set|booked|programad[oa]|agendad[oa])|(?:scheduled|set up|programaron|agendaron|dieron)\s+"
+        r"(?:my\s+|the\s+|la\s+|mi\s+)?(?:interview|entrevista))\b")),
+    ("biometrics_scheduled", re.compile(
+        rf"^{_IF}{_SUBJECT}\s+(?:(?:biometrics?|fingerprints?|huellas|biometricos)\s+(?:is\s+|are\s+|was\s+|esta\s+|estan\s+)?"
+        r"(?:already\s+)?(?:scheduled|set|programad[oa]s?)|(?:scheduled|programaron|dieron)\s+(?:my\s+|the\s+|la cita de\s+|las\s+)?"
+        r"(?:biometrics?|fingerprints?|huellas))\b")),
+    ("not_online", re.compile(
+        rf"^{_IF}\s+(?:(?:i|it|that|this|you|eso|esto|lo|la|no)\s+)?(?:can'?t|cannot|can not|couldn'?t|won'?t|doesn'?t work|"
+        r"isn'?t possible|not possible|not|no se puede|no puedo|no (?:lo|la) puedo|no funciona|no se pudo|no sirve)\b"
+        r"(?:\s+\w+){0,4}?\s+(?:online|on line|on the website|in my account|por internet|en linea|en la pagina|en mi cuenta)\b")),
+)
+# The words between a cut and its condition: "and if", ", y si", "but if".
+_LEAD = re.compile(r"^(?:and|but|y|pero|o|or|so|entonces)\s+")
+
+
+def condition_of(text: str) -> Optional[str]:
+    """The kind of condition a part opens with, or None ("if its approved i need ..." -> approved)."""
+    folded = fold(text or "").lower().strip(" ,.¿¡")
+    folded = _LEAD.sub("", folded)
+    for kind, pattern in _CONDITIONS:
+        if pattern.search(folded):
+            return kind
+    return None
+
+
+_OPENING = re.compile(r"^\s*(?:(?:and|but|y|pero|o|or|so|entonces)\s+)?(?:if|si)\s+", re.IGNORECASE)
+
+
+def asked_plainly(text: str) -> str:
+    """A conditional part as the request it makes, without its "and if" ("si me lo negaron quiero
+    saber como apelo" -> "me lo negaron quiero saber como apelo"): with it, the classifier read the
+    condition (a status) as the request. Unchanged when no condition opens it."""
+    if condition_of(text) is None:
+        return text
+    return _OPENING.sub("", text, count=1)
+
+
+def opens_with_condition(text: str) -> bool:
+    return condition_of(text) is not None
+
+
+def holds(kind: str, status_explained: Optional[str], outcome: Optional[str], deciding: bool) -> Optional[bool]:
+    """Whether what was just answered meets the condition: True, False, or None (not known).
+
+    `status_explained` is the explanation of the status given in the last reply (None when no
+    status was given there); `outcome` the latest decision's outcome; `deciding` whether a form
+    is still asking the questions that decide it.
+    """
+    if kind == "not_online":
+        if deciding:
+            return None
+        return None if outcome is None else outcome != "SELF_SERVICE"
+    if status_explained is None:
+        return None
+    return status_explained in STATUSES.get(kind, frozenset())

@@ -1,0 +1,55 @@
+"""A request made on a condition about the answer before it (issue 13; contact_center/conditions.py)."""
+import pytest
+
+from contact_center import conditions, several_requests
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("and if it was approved i want to update where i live", "approved"),
+    ("y si ya lo aprobaron quiero saber cuando llega la tarjeta", "approved"),
+    ("but if they denied it how do i fight it", "denied"),
+    ("y si me la rechazaron que puedo hacer", "denied"),
+    ("and if they already sent out my card then it never came", "card_mailed"),
+    ("si ya enviaron la mica entonces se me perdio", "card_mailed"),
+    ("and if they set up my interview already i need a new date", "interview_scheduled"),
+    ("y si ya me programaron la entrevista necesito cambiarla", "interview_scheduled"),
+    ("and if my fingerprints are already scheduled i have to change them", "biometrics_scheduled"),
+    ("if i cant do that online then have somebody call me", "not_online"),
+    ("y si no la puedo cambiar en linea que me llamen", "not_online"),
+])
+def test_a_condition_is_read_in_the_applicants_words(text, kind):
+    assert conditions.condition_of(text) == kind
+
+
+@pytest.mark.parametrize("text", [
+    "si, dale", "si porfa llamenme", "if you can help me", "and if i get an rfe how long do i have",
+    "what if my case is lost", "y si no me contestan antes de la cita?",
+])
+def test_a_yes_or_a_question_is_no_condition(text):
+    assert conditions.condition_of(text) is None
+
+
+def test_a_condition_after_a_request_is_cut_from_it():
+    parts = several_requests.split("look up WAC3333333333 please and if they approved it i must update my address, we moved")
+    assert len(parts) == 2 and conditions.condition_of(parts[1]) == "approved"
+    parts = several_requests.split("revisa mi caso NBC6666666666, y si ya me dieron la entrevista la necesito mover")
+    assert len(parts) == 2 and conditions.condition_of(parts[1]) == "interview_scheduled"
+
+
+def test_a_message_with_if_but_no_condition_on_a_status_is_not_cut():
+    assert several_requests.split("i want to reschedule my interview if that is possible") == []
+
+
+def test_a_status_condition_holds_only_on_a_status_that_meets_it():
+    assert conditions.holds("approved", "utter_status_case_was_approved", None, False) is True
+    assert conditions.holds("approved", "utter_status_card_was_mailed_to_me", None, False) is True
+    assert conditions.holds("approved", "utter_status_case_was_received", None, False) is False
+    assert conditions.holds("denied", "utter_status_case_was_approved", None, False) is False
+    assert conditions.holds("interview_scheduled", "utter_status_interview_was_scheduled", None, False) is True
+    assert conditions.holds("card_mailed", None, "SELF_SERVICE", False) is None  # no status given: not known
+
+
+def test_not_online_holds_only_when_self_service_did_not_serve():
+    assert conditions.holds("not_online", None, "SELF_SERVICE", False) is False
+    assert conditions.holds("not_online", None, "LIVE_TIER1", False) is True
+    assert conditions.holds("not_online", None, None, True) is None  # the form still asks
