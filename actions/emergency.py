@@ -19,20 +19,33 @@ from actions.live_help import route_to_live
 from contact_center import answers, crisis, rules, stated
 
 
+def _needs_appointment_answer(text: str):
+    """U5's answer: a yes or no, an appointment asked for, or the urgent reason told in answer to
+    "Do you need an urgent appointment because of this?" ("my daughter is in intensive care in
+    Lagos, i need to fly there this week and my advance parole hasnt come"): why it is needed."""
+    said = answers.yes_no(text)
+    if said is not None:
+        return said
+    return stated.appointment_asked(text) or (True if stated.urgent_reason_stated(text) else None)
+
+
 class ValidateEmergencyForm(ApplicantFormValidation):
     own_topics = ("report_emergency",)
     yes_no_slots = ("in_danger", "needs_appointment")
     answer_readers = {
         # "yes i need to see someone at the office in person" answers U5's question; read as a
         # request for a person, it had left the form for live help (test set 4).
-        "needs_appointment": lambda t: answers.yes_no(common.latest_text(t)) or stated.appointment_asked(common.latest_text(t)),
+        "needs_appointment": lambda t: _needs_appointment_answer(common.latest_text(t)),
         "urgent_reason": lambda t: answers.urgent_reason(common.latest_text(t)),
     }
     fact_readers = {
         "in_danger": lambda text, t: stated.danger_denied(text),  # a danger said is caught by G6 first
         # U5 asks first what is needed; a request that already says why ("i need an emergency
         # appointment, my dad is dying and i have to travel") has answered it.
-        "needs_appointment": lambda text, t: stated.appointment_asked(text) if stated.urgent_reason_stated(text) else None,
+        # Asked for in an answer to another question ("no nobody is in danger, but i need an appt at
+        # the office asap"), it is asked for (test set 10).
+        "needs_appointment": lambda text, t: stated.appointment_asked(text)
+        if stated.urgent_reason_stated(text) or t.get_slot("requested_slot") else None,
         "urgent_reason": lambda text, t: stated.urgent_reason_stated(text),
     }
 
@@ -58,7 +71,11 @@ class ValidateEmergencyForm(ApplicantFormValidation):
         return self.validate_yes_no("in_danger", value, dispatcher)
 
     async def extract_needs_appointment(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
-        return self.extract_yes_no("needs_appointment", tracker)
+        extracted = self.extract_yes_no("needs_appointment", tracker)
+        if extracted.get("needs_appointment") == INVALID:
+            read = _needs_appointment_answer(common.latest_text(tracker))
+            return {"needs_appointment": INVALID if read is None else read}
+        return extracted
 
     def validate_needs_appointment(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
         return self.validate_yes_no("needs_appointment", value, dispatcher)

@@ -82,6 +82,20 @@ def without_repeated_slots(
 QUESTION_WORDS_AT_MOST = 15  # a longer message with a "?" in it is a description that wonders
 
 
+# What a question means, said when the applicant did not understand it ("what?", "q es eso?").
+EXPLAINED = {
+    "has_covid": "utter_has_covid_not_understood",
+    "appointment_type": "utter_appointment_type_not_understood",
+    "appointment_time": "utter_appointment_time_not_understood",
+    "times_rescheduled": "utter_times_rescheduled_not_understood",
+    "form_type": "utter_form_type_not_understood",
+    "expedite_criterion": "utter_expedite_criterion_not_understood",
+    "form_classification": "utter_form_classification_not_understood",
+    "urgent_reason": "utter_urgent_reason_not_understood",
+    "receipt_number": "utter_faq/find_receipt_number",  # "que es eso? cual numero?": where to find it
+}
+
+
 class ApplicantFormValidation(FormValidationAction):
     """Base of the forms' validation actions."""
 
@@ -316,6 +330,13 @@ class ApplicantFormValidation(FormValidationAction):
             # The asked slot set to nothing, and asked again: Rasa neither rejects the form nor
             # moves to another question (test set 7: the expedite's documents became its category).
             asked = tracker.get_slot("requested_slot")
+            return [SlotSet(asked, None), SlotSet("requested_slot", asked)] + kept
+        elif self.answering(tracker) and tracker.get_slot("requested_slot") \
+                and answers.not_understood(common.latest_text(tracker)):
+            # "what?", "no entiendo, q es eso de sintomas?": the question explained where the form
+            # can, and asked again; nothing read from it (test set 10: taken as a yes to covid).
+            asked = tracker.get_slot("requested_slot")
+            dispatcher.utter_message(response=EXPLAINED.get(asked, "utter_ask_again_plainly"))
             return [SlotSet(asked, None), SlotSet("requested_slot", asked)] + kept
         elif self.answering(tracker) and self.mind_changed(tracker):
             changed = self.mind_changed(tracker)

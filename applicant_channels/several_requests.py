@@ -134,6 +134,8 @@ class SeveralRequests:
             await self._say(agent, message, CONDITION_NOT_MET_TEXT)
             return False
         if verdict and tracker.get_slot("next_step") == "offer_e_request":
+            if conditions.OFFERED_FOR.get(kind) == tracker.get_slot("request_type"):
+                return False  # "si ya mandaron la tarjeta ... se perdio": the card's offer is that very request
             try:
                 part = _part(text, await agent.parse_message(conditions.asked_plainly(text)))
             except Exception:  # kept, as any other part

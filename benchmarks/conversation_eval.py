@@ -75,7 +75,9 @@ EXPLAINED = re.compile(r"not_understood|_bad_|too_long|too_short|_missing|yes_or
                        # an earlier answer taken back ("wait no its the interview"): the question again
                        r"^utter_answer_changed$|"
                        # "are you a robot?" answered, like any question: then the form's question again
-                       r"^utter_iamabot$")
+                       r"^utter_iamabot$|"
+                       # "what?", "no entiendo" at a question: said that it is asked again
+                       r"^utter_ask_again_plainly$")
 # Replies that leave a form (stopped, or left for another request): the question it was waiting
 # on was never answered, so a later form asking it asks it for the first time (en-t2-cancel-04:
 # an expedite's receipt question, then "forget the expedite", then the reschedule's).
@@ -370,6 +372,13 @@ TEST9_NOTES = (
     "set and test sets 1 and 7 ask them; the assistant keeps asking them (the development set's reading), and "
     "takes them from the first message when told there. After session 18's changes (NOT blind): en 21/30 = 70.0%, "
     "es 23/30 = 76.7%.",
+    "Session 19 (NOT blind): requests on a condition about the one before ('check my status and if its approved ...', "
+    "'si no se puede por internet que me llame alguien'; contact_center/conditions.py); a late case told with what "
+    "the wait costs is its e-Request's details; the wait itself is no X2 reason; a count and covid after a story are "
+    "the reschedule's; 'y la tarjeta? revise LIN...' is a status check; a yes with the details at an offer accepts "
+    "it; follow-up questions (processing times, the online account). Then (NOT blind): en 28/30 = 93.3%, es 28/30 = "
+    "93.3%. Left: the two 988 false alarms on frustration (issue 11), a duplicate filing to cancel that the "
+    "classifier cannot place, and 'no, la tarjeta ya me llego' after a status is taken as a missing card.",
 )
 TEST10_NOTES = (
     "The tenth blind test set (benchmarks/conversations_test10/, 60: en 30, es 30) was written on 2026-12-07 "
@@ -380,6 +389,21 @@ TEST10_NOTES = (
     "'what?' at a question, no e-mail or no phone, yes and no in unusual words, typos in key words, several receipts "
     "of one family, a question asked again after its answer, and clocks at new edges (New Year's Day, MLK Day, "
     "Christmas Eve and Day, a Saturday, 8 a.m. on a weekday, 'in the evening'). Reported only.",
+    "FIRST RUN, BLIND (2026-12-07 05:20, the assistant as committed in 67b90e9, with session 19's work on test set 9 "
+    "already in): en 22/30 = 73.3%, es 21/30 = 70.0%; by class: corrections 100%, language 100%, answers in context "
+    "87.5%, facts up front 87.5%, cancel 75.0%, other agencies 66.7%, several requests 66.7%, flows 50.0%, questions "
+    "50.0%. The largest class: appointments named in a hurry ('my bio appt', 'mi citaa de uellas'), not read, so the "
+    "type was asked again and again. That is the honest figure. Every later figure on this set is NOT blind.",
+    "Session 19, from its failures (classes, tested in other words in tests/conversations/test_hurried_and_unclear.py "
+    "and unit tests): appointment names typed in a hurry; text-speak and regional words read as the words they stand "
+    "for ('ocupo', 'b4', 'tmrw', 'chamba'); 'what?' / 'no entiendo' at a question explains it and asks again, never "
+    "read as an answer; symptoms denied with covid ('nor any of its symptoms') are a no; an urgent appointment asked "
+    "for in the answer about danger, and the urgent reason told at the appointment question, answer them (U5); "
+    "a move or a person refused in so many words; a typo told with its document and facts; a court date said not to "
+    "be USCIS's is the immigration court's (G7); the agency's English names quoted in Spanish keep Spanish; 'when "
+    "will it be approved' after a status is about processing times; a request put as 'can u ...' before another is "
+    "not one question; time off refused by a boss, and a person no longer wanted, are no crisis. Then (NOT blind): "
+    "en 30/30, es 30/30.",
 )
 # Each set: its folder, its results' file name, the notes on how its figures came about, its title.
 SETS = {

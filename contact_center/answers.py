@@ -34,9 +34,24 @@ _NO = re.compile(r"^(?:(?:pues|bueno|well|hmm|um)\s+)?(?:(?:yo )?creo que no|sup
                  r"para nada|tampoco|ya no)\b")
 
 
+# Text-speak and regional words, read as the words the patterns know (test set 10: "ocupo una cita
+# urgente", "never moved it b4", "pierdo la chamba"). Whole words only, after folding.
+_SHORTHAND = {
+    "ocupo": "necesito", "ocupa": "necesita", "ocupamos": "necesitamos", "ocupan": "necesitan",
+    "q": "que", "xq": "porque", "pq": "porque", "tmb": "tambien", "tb": "tambien", "xfa": "por favor",
+    "porfa": "por favor", "porfis": "por favor", "pls": "please", "plz": "please", "pleas": "please",
+    "u": "you", "ur": "your", "b4": "before", "tmrw": "tomorrow", "tmr": "tomorrow", "tmw": "tomorrow",
+    "2morrow": "tomorrow", "tomorow": "tomorrow", "rn": "right now", "appt": "appointment", "appts": "appointments",
+    "thx": "thanks", "thnx": "thanks", "idk": "i dont know", "chamba": "trabajo", "cel": "celular",
+}
+_SHORTHAND_WORD = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _SHORTHAND), key=len, reverse=True)) + r")\b")
+
+
 def clean(text: Optional[str]) -> str:
-    """Folded, lower case, punctuation gone (apostrophes and hyphens kept), one space apart."""
-    return " ".join(re.sub(r"[^\w\s'-]", " ", fold(text or "").lower()).split())
+    """Folded, lower case, punctuation gone (apostrophes and hyphens kept), one space apart;
+    text-speak read as the words it stands for."""
+    cleaned = " ".join(re.sub(r"[^\w\s'-]", " ", fold(text or "").lower()).split())
+    return _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m.group(1)], cleaned)
 
 
 def yes_no(text: Optional[str]) -> Optional[bool]:
@@ -94,7 +109,7 @@ def times_rescheduled(text: Optional[str]) -> Optional[int]:
     if not cleaned or dont_know(cleaned) or _ONE_OR_TWO.search(cleaned):
         return None  # "una o dos veces": R2 turns on which, so it is asked again
     # A time or a date is no count: "mañana viernes a las 8:30 am" at this question had been 2.
-    raw = fold(text or "").lower()
+    raw = _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m.group(1)], fold(text or "").lower())  # "b4" is no 4
     digits = re.findall(r"\d+", _TIMES_AND_DATES.sub(" ", raw))
     if digits and len(cleaned) < 30:
         return min(int(digits[0]), 2)
@@ -273,6 +288,33 @@ def courtesy(text: Optional[str]) -> Optional[str]:
     if _MOMENT_SAID.search(cleaned):
         return "wait"
     return "thanks" if _THANKS_SAID.search(cleaned) else None
+
+
+# The question not understood, said at it: "what?", "huh", "no entiendo, q es eso de sintomas?",
+# "what do you mean". No answer: the question is explained (where the form can) and asked again
+# (test set 10: "q es eso de sintomas?" was read as a yes to the covid question, for its "sintomas").
+_NOT_UNDERSTOOD = re.compile(
+    r"^(?:(?:ok|okay|sorry|perdon|disculpe|eh|um+|hm+|uh|ah|and|y|pero|but)\s+)*(?:"
+    r"(?:what|wat|wut|huh|que|q|como|mande|pardon|excuse me|come again|perdon que)$|"
+    r"i dont (?:understand|get it|get that|follow)|i do not understand|dont understand|not sure what you mean|"
+    r"what (?:do you mean|does that mean|is that|are those|are they|is this)|whats that|what s that|what do u mean|"
+    r"no (?:le |te )?entiendo|no entendi|no comprendo|que (?:es|son) (?:eso|esto|esos|esas)|q (?:es|son) (?:eso|esto)|"
+    r"que (?:quiere decir|significa)(?: eso)?|a que se refiere|como que|no se que es eso"
+    r")(?:\s+(?:\w+\s*){0,6})?$"
+)
+_NOT_UNDERSTOOD_WORDS = 10
+
+
+def not_understood(text: Optional[str]) -> bool:
+    """True when the whole message says the question was not understood, and answers nothing."""
+    cleaned = clean(text)
+    if not cleaned or len(cleaned.split()) > _NOT_UNDERSTOOD_WORDS or re.search(r"\d", cleaned):
+        return False
+    if not _NOT_UNDERSTOOD.match(cleaned):
+        return False
+    # "what? no i never moved it": an answer after the surprise
+    rest = re.sub(r"^(?:what|wat|huh|que|q|como|mande)\b", "", cleaned).strip()
+    return yes_no(rest) is None or rest == cleaned
 
 
 _BYE = (r"(?:bye(?: bye)?|byee+|bye now|good ?bye|cya|see (?:ya|you)(?: later| soon)?|later|ttyl|good night|"

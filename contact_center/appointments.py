@@ -21,7 +21,24 @@ _STEMS = (
     ("jurament", OATH),
     ("juramen", OATH),
     ("ceremon", OATH),
+    # As typed in a hurry (test set 10): "biometrix", "fingerprints", "uellas", "intervew", "entrevsta".
+    ("finger", BIOMETRICS),
+    ("biomt", BIOMETRICS),
+    ("uella", BIOMETRICS),
+    ("guella", BIOMETRICS),
+    ("juella", BIOMETRICS),
+    ("intervi", INTERVIEW),
+    ("intervew", INTERVIEW),
+    ("interveiw", INTERVIEW),
+    ("intervu", INTERVIEW),
+    ("intrview", INTERVIEW),
+    ("intevi", INTERVIEW),
+    ("entrev", INTERVIEW),
+    ("entreb", INTERVIEW),
+    ("juram", OATH),
 )
+# Whole words only: "bio appt", "my bios", "la bio" (a stem would take "biography").
+_WORDS = {"bio": BIOMETRICS, "bios": BIOMETRICS, "biom": BIOMETRICS}
 
 
 
@@ -31,6 +48,8 @@ def appointment_type(word: Optional[str], lemma: Optional[str] = None) -> Option
         if not candidate:
             continue
         folded = fold(candidate)
+        if folded in _WORDS:
+            return _WORDS[folded]
         for stem, kind in _STEMS:
             if folded.startswith(stem):
                 return kind

@@ -40,6 +40,9 @@ STATUSES = {
                                        "utter_status_fingerprint_and_biometrics_appointment_was_scheduled"}),
 }
 
+# The S4 offer a condition on the mail is answered by: a card mailed, and not come, is its offer.
+OFFERED_FOR = {"card_mailed": "card_not_received"}
+
 # "if" / "si" and what may come before the fact: "if its", "si ya me lo", "if my case was".
 # A bare "si," is a yes, never a condition.
 _IF = r"(?:if|si)\b(?!\s*[,.!])"
@@ -83,12 +86,29 @@ def condition_of(text: str) -> Optional[str]:
 _OPENING = re.compile(r"^\s*(?:(?:and|but|y|pero|o|or|so|entonces)\s+)?(?:if|si)\s+", re.IGNORECASE)
 
 
+# Conditions on a decision are cut out whole: their words ("si me lo negaron") read as a status
+# request. Conditions on an appointment keep its name ("if my interview is scheduled i need to
+# move it"): only their "if" goes.
+_CUT_WHOLE = frozenset({"approved", "denied", "card_mailed"})
+_THEN = re.compile(r"^[\s,]*(?:(?:it|them|that|the case|my case)\b[\s,]*)?(?:then|entonces|pues|so)?[\s,]*", re.IGNORECASE)
+
+
 def asked_plainly(text: str) -> str:
-    """A conditional part as the request it makes, without its "and if" ("si me lo negaron quiero
-    saber como apelo" -> "me lo negaron quiero saber como apelo"): with it, the classifier read the
-    condition (a status) as the request. Unchanged when no condition opens it."""
-    if condition_of(text) is None:
+    """A conditional part as the request it makes ("si me lo negaron quiero saber como apelo" ->
+    "quiero saber como apelo"; "and if my interview is scheduled i need to move it" -> "my
+    interview is scheduled i need to move it"). Unchanged when no condition opens it."""
+    kind = condition_of(text)
+    if kind is None:
         return text
+    if kind in _CUT_WHOLE:
+        stripped = text.strip(" ,.¿¡")
+        folded = _LEAD.sub("", fold(stripped).lower())
+        lead = len(fold(stripped).lower()) - len(folded)
+        match = dict(_CONDITIONS)[kind].search(folded)
+        if match and len(folded) == len(stripped) - lead:
+            rest = _THEN.sub("", stripped[lead + match.end():], count=1)
+            if len(rest.split()) >= 2:
+                return rest
     return _OPENING.sub("", text, count=1)
 
 

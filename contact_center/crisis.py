@@ -238,6 +238,14 @@ _IDIOMS = [
     r"(?: (?!he |she |they |someone |somebody )[a-z]+){0,4} (?:is|are|it is|keeps|has been|have been|will|going to|is going to)? ?(?:literally |honestly |slowly |really |just )?"
     r"(?:kiling|kil|kils|choking|chokes|suffocating|smothering|drowning|burying|crushing) (?:me|us)(?! if i (?:leave|go|tel|cal|report))",
     r" (?:kiling|kils) me (?:slowly|softly|inside)",
+    # A representative no longer wanted: "actually nvm, i dont need a person anymore" (session 19: 988).
+    r" (?:do not|dont|no longer|dont really|do not really) need (?:a |an |the |to talk to a |to speak (?:to|with) a )?"
+    r"(?:real |live )?(?:person|agent|representative|rep|human|operator)(?: anymore| any more| now)?"
+    r"| ya no (?:necesito|ocupo|quiero) (?:hablar con )?(?:un |una |al |a la )?(?:agente|persona|representante|humano)",
+    # Time off refused for an appointment: "its today at 6 in the evening, boss wont let me go" (session 19).
+    r" (?:boss|employer|supervisor|manager|job|work|jefe|patron|encargado|trabajo)(?: [a-z]+)? (?:will not|wont|does not|not)"
+    r" (?:let|give) (?:me|us) (?:go|off|the day off|time off) ?$"
+    r"| (?:mi )?(?:jefe|patron|encargado|trabajo) no me (?:deja|da permiso de) (?:ir|faltar) ?$",
     # "my boss will kill me if I miss work again" worries about a failing, not a threat
     r" (?:boss|mom|mother|mama|dad|father|lawyer|teacher|manager|supervisor|jefe|jefa|papa|abogado|maestra|maestro|wife|husband|esposa|esposo)"
     r"(?: [a-z]+){0,2} (?:is going to|will|going to|would|va a|me va a|me van a) (?:kil|murder|matar) (?:me )?(?:if|when|si|cuando) (?:i |yo )?"
@@ -331,7 +339,7 @@ _IDIOMS = [
     r" (?:nobody|no one|noone|nadie|not|no|never|nunca) (?:is |are |esta |me esta |me |has |ha )?(?:hitting|hurting|threatening|beating|following|chasing|abusing|harming|hit|hurt|"
     r"pegando|golpeando|amenazando|lastimando|siguiendo|maltratando|persiguiendo|pega|golpea|amenaza|lastima|maltrata|ha pegado|ha golpeado)(?: me| us| a mi| a nadie)?",
     # negations: the answer "no, nobody is in danger" to the emergency form's question
-    r" (?:nobody|no one|noone|not|nadie|no|none of us|neither of us|ninguno) (?:[a-z]+ )?(?:is |are |am |esta |estamos |estoy |anda |of us is |of us are |corre )?(?:in (?:any )?danger|en (?:ningun )?peligro|being hurt|hurt|herid[oa]s?)",
+    r" (?:nobodys|noones|nobody|no one|noone|not|nadie|no|none of us|neither of us|ninguno) (?:[a-z]+ )?(?:is |are |am |esta |estamos |estoy |anda |of us is |of us are |corre )?(?:in (?:any )?danger|en (?:ningun )?peligro|being hurt|hurt|herid[oa]s?)",
     r" (?:not|no|never|nunca|no soy|no estoy) (?:been |am |soy |estoy |he estado |feeling )?(?:suicidal|suicida)",
     r" (?:not|no|never|nunca|no estoy|i am not|i do not|i dont) (?:thinking|pensando|pienso|want|quiero|planning|planeando) (?:of |about |en |to |a )?(?:suicide|suicidio|suicidarme|hurting myself|hurt myself|hacerme dano|killing myself|kill myself|matarme|die|morir|morirme)",
     r" (?:i am|you are|we are|they are|he is|she is) on fire(?: today| lately| this week| tonight)?",
@@ -519,8 +527,8 @@ _DANGER = {
     r"| (?:infarto|ataque al corazon|ataque cardiaco|derrame cerebral|convulsion\w*|convulsionando)(?! hace)| le (?:esta dando|dio) un (?:infarto|ataque)| dolor (?:en el|de) pecho| sobredosis| se tomo (?:muchas|todas|un monton de) (?:las )?(?:pastillas|pildoras)"
     r"| (?:me|se|nos) (?:estoy|esta|estamos) muriendo(?! de| por)| se (?:va a|nos va a) morir(?! de| por)| me voy a morir(?! de| por| si)",
     "held": r" (?:held|hold|holding|keep|keeping|kept|locked|lock) (?:me |us )?(?:against (?:my|our) will|hostage|prisoner|captive)| against my will| kidnap\w*| abduct\w*"
-    r"| (?:will not|wont|does not|do not|not) let (?:me|us) (?:leave|go|out|escape|call|use the phone)(?! (?:early|earlier|work|from work|on time))| locked (?:me|us) (?:in|inside|up|out)| (?:i am|we are|im) (?:locked|trapped|stuck) (?:in|inside)| trapped"
-    r"| secuestr\w*| no me (?:deja|dejan) (?:salir|ir|irme|llamar|usar el telefono)(?! (?:temprano|antes|del trabajo|a tiempo))| no nos (?:deja|dejan) salir| (?:me|nos) (?:tiene|tienen) (?:encerrad[oa]s?|amarrad[oa]s?|retenid[oa]s?)| encerrad[oa]s? (?:en|y)| contra (?:mi|nuestra) voluntad| retenid[oa]s?"
+    r"| (?:will not|wont|does not|do not|not) let (?:me|us) (?:leave|go|out|escape|call|use the phone)(?! (?:early|earlier|work|from work|on time|to (?:the |my |that |this )?(?:appointment|appt|interview|biometrics|bios|fingerprints|cita)))| locked (?:me|us) (?:in|inside|up|out)| (?:i am|we are|im) (?:locked|trapped|stuck) (?:in|inside)| trapped"
+    r"| secuestr\w*| no me (?:deja|dejan) (?:salir|ir|irme|llamar|usar el telefono)(?! (?:temprano|antes|del trabajo|a tiempo|a (?:la|mi) (?:cita|entrevista)))| no nos (?:deja|dejan) salir| (?:me|nos) (?:tiene|tienen) (?:encerrad[oa]s?|amarrad[oa]s?|retenid[oa]s?)| encerrad[oa]s? (?:en|y)| contra (?:mi|nuestra) voluntad| retenid[oa]s?"
     r"| (?:alguien|un hombre|unos hombres) (?:se metio|entro|esta entrando|quiere entrar|se quiere meter) (?:a|en) (?:mi|la) casa| (?:someone|somebody|a man|men|intruder) (?:is )?(?:breaking|broke|trying to break|trying to get) (?:in|into)| intruder",
     "trafficking": r" (?:force|forces|forcing|forced|make|makes|making|made|obligan|obliga|obligaron|obligo|obligad[oa]s?) (?:me |us |a |to |me to |us to )?(?:a )?(?:work|trabajar|have sex|tener sexo|sex|prostitu\w*|sleep with|acostarme)"
     r"| (?:took|take|takes|taken|keep|keeps|kept|has|have|holding|hold|hides|hid|quitaron|quito|tiene|tienen|guarda|guardan|retiene|retienen|escondio|escondieron) (?:away )?(?:my|mi|mis|our|nuestros) (?:passport|papers|documents|id|pasaporte|papeles|documentos|identificacion)(?: [a-z]+){0,4} (?:and|y) (?:[a-z]+ ){0,3}(?:work|trabaj\w*|pay|pagar|paga|leave|salir|irme|threat\w*|amenaz\w*)"

@@ -188,8 +188,20 @@ def requested_language(text: Optional[str]) -> Optional[str]:
 _ADDRESSES = re.compile(r"\S+@\S+|\bhttps?://\S+|\bwww\.\S+", re.IGNORECASE)
 
 
+# The agency's own English names for its notices and statuses, quoted by applicants writing in
+# Spanish: "dice notice of intent to deny, q es eso?" (test set 10: answered in English).
+_AGENCY_TERMS = re.compile(
+    r"\b(?:notice of intent to (?:deny|revoke|terminate)|intent to deny|request for (?:initial |additional )?evidence|"
+    r"notice of action|receipt notice|approval notice|interview notice|appointment notice|transfer notice|"
+    r"(?:case|card|notice|document|new card|travel document) (?:was|is) [a-z]+(?: (?:to me|and [a-z]+))?|"
+    r"green card|work permit|advance parole|case status|premium processing|biometrics? appointment)\b",
+    re.IGNORECASE,
+)
+
+
 def _without_identifiers(text: str) -> str:
     text = _ADDRESSES.sub(" ", text)
+    text = _AGENCY_TERMS.sub(" ", text)
     for mention in sorted(
         receipts.find(text) + form_types.find(text), key=lambda m: m.start, reverse=True
     ):

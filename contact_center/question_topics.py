@@ -34,7 +34,10 @@ TOPIC_TERMS: Dict[str, Pattern[str]] = {
         "find_receipt_number": r"\b(receipt (?:number|notice|#)|numero de recibo|recibo)\b.*\b(where|find|locate|look|"
                                r"donde|encuentro|encontrar|busco|viene|aparece|sale)\b|\b(where|donde)\b.*\b(receipt|recibo)\b",
         "processing_times": r"\b(processing times?|tiempos? de procesamiento|how long|cuanto (?:tiempo|tarda\w*)|"
-                            r"how many (?:months|days|weeks)|cuantos (?:meses|dias))\b.*\b" + _IMMIGRATION + r"\b",
+                            r"how many (?:months|days|weeks)|cuantos (?:meses|dias))\b.*\b" + _IMMIGRATION + r"\b"
+                            # "but when will it be approved???", "pero cuando me lo aprueban??" (test set 10)
+                            r"|\bwhen (?:will|do|does|would|are|is|can)\b.{0,25}\b(?:approved?|decided?|decision|ready|done|finished)\b"
+                            r"|\bcuando\b.{0,25}\b(?:aprueban|aprueba|van a aprobar|aprobaran|deciden|decidiran|resuelven|me (?:dan|van a dar) respuesta)\b",
         "contact_numbers": r"\b(tty|phone number|numero de telefono|telefono|call uscis|llamar a uscis|contact center|"
                            r"centro de contacto|what number do i call|number (?:to|do i) call|que numero (?:llamo|marco)|"
                            r"a que numero (?:llamo|les marco|les llamo))\b",

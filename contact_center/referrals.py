@@ -58,6 +58,13 @@ _USCIS_ASKED = re.compile(r"\b(can|could|will|would|does|do|puede|podria|pueden|
                           r"|\buscis (can|could|puede|podria|pueden)\b")
 
 
+# USCIS named to say it is not the matter: "my hearing, not the uscis interview, my court date with
+# the immigration judge" (test set 10: rescheduled as a USCIS interview).
+_USCIS_DENIED = re.compile(r"\b(not|no|isnt|is not|no es|nothing to do with|nada que ver con)\s+(the |my |a |an |la |el |mi |una |un |con )?"
+                           r"(uscis|de uscis)(\s+(interview|appointment|entrevista|cita|one))?\b"
+                           r"|\b(not|no|isnt|no es)\s+(the |my |la |el |mi )?(interview|entrevista|cita) (de |with |con )?(uscis)\b")
+
+
 # "the notice says bring my passport but i tested positive for covid": the passport is something to
 # bring to the appointment (hand test: the covid reschedule got the State Department's address).
 _TO_BRING = re.compile(r"\b(bring|take|show|llevar|lleve|traer|traiga|presentar|mostrar)( (my|your|the|mi|su|el|tu))? "
@@ -125,7 +132,7 @@ def only_another_agency(text: Optional[str]) -> Optional[str]:
     agency = agency_for(text)
     if agency is None:
         return None
-    folded = _USCIS_ASKED.sub(" ", fold(text[:2000]))
+    folded = _USCIS_DENIED.sub(" ", _USCIS_ASKED.sub(" ", fold(text[:2000]).lower()))
     if _TO_BRING.search(folded):
         return None  # a document to bring to an appointment, not the other agency's matter
     if _USCIS_MATTER.search(folded) or receipts.find(text[:2000]) or form_types.said(text[:2000]):

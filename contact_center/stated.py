@@ -18,7 +18,7 @@ from contact_center.text import fold
 MAX_STATED_CHARS = 2000
 _COVID = re.compile(r"\b(covid|covid-?19|coronavirus|corona virus|sars-?cov-?2)\b")
 _COVID_NO = re.compile(
-    r"\b(no|not|don'?t|dont|do not|never|negative|negativo|sin|without|ni|nada de|cero|zero|libre de)\b(\s+\w+){0,3}\s+"
+    r"\b(no|not|don'?t|dont|do not|never|neither|negative|negativo|sin|without|ni|nada de|cero|zero|libre de)\b(\s+\w+){0,3}\s+"
     r"(covid|coronavirus)"
     r"|\b(covid|coronavirus)\b(\s+\w+){0,3}\s+(negative|negativo|negativa)"
     r"|\b(covid|coronavirus)(\s+19)?\s+free\b"
@@ -78,11 +78,18 @@ _WELL_NOW = re.compile(
 )
 
 
+# Symptoms denied with the covid: "I do not have COVID-19 nor any of its symptoms" (test set 10: a yes).
+_SYMPTOMS_DENIED = re.compile(
+    r"\b(nor|ni|no|not|without|sin|ningun\w*|or)\s+(any\s+)?(of\s+)?(its|the|sus|los|de|any|algun\w*)?\s*"
+    r"(symptoms?|sintomas?)\b"
+)
+
+
 def covid_answer(text: Optional[str]) -> Optional[bool]:
     """R4: the applicant's answer to the covid question in their own words; None when it
     says neither (or speaks of someone else), and the question is asked again."""
     said = covid_stated(text)
-    cleaned = " ".join(clauses(text))
+    cleaned = _SYMPTOMS_DENIED.sub(" ", " ".join(clauses(text))) if said is False else " ".join(clauses(text))
     if said is False and _ILL_NOW.search(cleaned) and not _SOMEONE_ELSE.search(cleaned):
         return True  # R4 is covid or its symptoms: "i dont think i have covid but my throat hurts and ive had a fever"
     if said is not None:
@@ -123,7 +130,7 @@ def times_rescheduled_stated(text: Optional[str]) -> Optional[int]:
 
 
 _DANGER_DENIED = re.compile(
-    r"\b(not|no one|noone|nobody|nadie|no hay nadie|no estoy|no estamos|ninguno)\b(\s+\w+){0,3}\s+(danger|peligro)\b"
+    r"\b(not|no one|noone|nobody|nadie|no hay nadie|no estoy|no estamos|ninguno)('s|s)?\b(\s+\w+){0,3}\s+(danger|peligro)\b"
     # "no es peligro ni nada", "no hay peligro", "no danger", "nothing dangerous", "not dangerous"
     r"|\b(no es|no hay|no|sin|nothing|not|nada)\s+(de\s+)?(danger|dangerous|peligro|peligroso|peligrosa)\b"
 )
@@ -623,3 +630,53 @@ def not_sick_told(text: Optional[str]) -> bool:
     cleaned = clean((text or "")[:MAX_STATED_CHARS])
     return bool(_NOT_SICK_TOLD.search(cleaned)) and not _ILL_NOW.search(_NOT_SICK_TOLD.sub(" ", cleaned))
 
+
+
+# A move or a person refused in so many words: "no quiero cambiar la cita de la entrevista, solo saber
+# si sigue en pie", "i dont need a person anymore" (test set 10: a reschedule started, a queue joined).
+_MOVE_DECLINED = re.compile(
+    r"\b(dont|don't|do not|no|not|ni) (want|need|trying|looking|quiero|necesito|busco|pienso|voy a)( to)? "
+    r"(re-?schedul\w*|move|change|cambiar\w*|mover\w*|reprogramar\w*|reagendar\w*)\b"
+)
+_PERSON_DECLINED = re.compile(
+    r"\b(dont|don't|do not|no|ya no) (want|need|quiero|necesito|ocupo)( to (talk|speak) (to|with))?( hablar con)? "
+    r"(a |an |the |un |una |ningun |ninguna )?(real |live )?(person|human|agent|representative|rep|persona|agente|representante|humano)"
+    r"( anymore| ya| mas)?\b"
+)
+
+
+def move_declined(text: Optional[str]) -> bool:
+    """True when the message says the applicant does not want the appointment moved, and asks
+    for no move elsewhere ("i dont want to change my address, i need to move my interview")."""
+    cleaned = clean((text or "")[:MAX_STATED_CHARS])
+    return bool(_MOVE_DECLINED.search(cleaned)) and not _MOVE_ASKED.search(_MOVE_DECLINED.sub(" ", cleaned))
+
+
+def person_declined(text: Optional[str]) -> bool:
+    """True when the message says the applicant does not want a person."""
+    return bool(_PERSON_DECLINED.search(clean((text or "")[:MAX_STATED_CHARS])))
+
+
+# What a typo is about, named: a name, a date, a spelling (E1).
+_TYPO_WORDS = re.compile(
+    r"\b(name|last name|first name|surname|spell\w*|typo|misspel\w*|date of birth|birth ?date|born|letter [a-z]|"
+    r"nombre|apellido|escrit[oa]|letra|fecha de nacimiento|naci|nacimiento|con (z|s|c|y|ll|h|v|b)|with (a|an|one|two) \w+)\b"
+)
+
+
+def _two_spellings(text: str) -> bool:
+    """Two names that differ by a letter or two ("dice Hernandes y es Hernandez", "Jonh ... John"):
+    capitalised, with the same first letter."""
+    from difflib import SequenceMatcher
+
+    names = sorted({w for w in re.findall(r"\b[A-Z][a-z]{3,}\b", text)})
+    return any(a[0] == b[0] and SequenceMatcher(None, a.lower(), b.lower()).ratio() >= 0.75
+               for i, a in enumerate(names) for b in names[i + 1:])
+
+
+def typo_described(text: Optional[str]) -> bool:
+    """True when the message tells a typo with what it is about: a name, a date, a spelling, or
+    the wrong and the right spelling side by side; "a letter that says my case was reopened and
+    ..." is none (test set 2)."""
+    cleaned = clean((text or "")[:MAX_STATED_CHARS])
+    return bool(typo_stated(text)) and bool(_TYPO_WORDS.search(cleaned) or _two_spellings((text or "")[:MAX_STATED_CHARS]))

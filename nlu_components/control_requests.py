@@ -50,12 +50,14 @@ The crisis check comes after this component, so danger is never hidden behind an
 """
 from __future__ import annotations
 
+import re
+
 from typing import List, Optional
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.training_data.message import Message
 
-from contact_center import answers, appointments, contact, language, person_requests, question_topics, receipts, stated, stops_and_corrections
+from contact_center import answers, appointments, contact, form_types, language, person_requests, question_topics, receipts, stated, stops_and_corrections
 from nlu_components import override_intent
 from contact_center.messages import APPOINTMENT_NAMED_KEY, RESUMABLE_KEY, RESUME_INTENT
 from nlu_components.base import UnconfiguredComponent, typed_text
@@ -72,8 +74,18 @@ FALLBACK_INTENT = "nlu_fallback"
 STATUS_INTENT = "check_case_status"
 RESCHEDULE_INTENT = "reschedule_appointment"
 LATE_CASE_INTENT = "case_outside_processing_time"
+TYPO_INTENT = "typo_correction"
 MISSING_MAIL_INTENTS = {"card": "card_not_received", "notice": "notice_not_received"}
 UNSURE = 0.5
+# Asking for a case to be looked up: "revise LIN...", "checa el ...", "look up ...".
+_CHECK_ASKED = re.compile(r"\b(revise|revisa|revisen|reviseme|cheque|checa|checa|chequea|chequee|checame|mire|mira|consulte|"
+                          r"consulta|check|look up|lookup|look at|pull up)\b")
+_FIRST_CLAUSE = re.compile(r"[,.;:!]")
+_CLAUSES = re.compile(r"[,.;!?]")
+_WH_WORD = re.compile(r"\b(how|what|whats|where|when|why|who|which|como|donde|cuando|cual|cuanto|cuantos|cuantas|por que|porque)\b")
+# Any word that may say mail did not come ("nunca le llego el aviso"): then a letter "came" is not read.
+_NEGATED = re.compile(r"\b(never|nunca|no|not|didnt|didn't|hasnt|hasn't|havent|haven't|jamas|ni)\b(\s+\w+){0,2}\s+"
+                      r"(llego|llegado|llega|came|come|arrived|got|get|received|receive|recibi|recibido|recibio|showed)\b")
 # Intents a message that says an appointment cannot be kept was taken for, and below what
 # confidence: a receipt number in it drew "check_case_status" (0.53, test set 5).
 UNSURE_OF = {STATUS_INTENT: 0.7, "faq": 0.7, "out_of_scope": 0.7}
@@ -94,12 +106,29 @@ def control_request(text: str, classified: Optional[str] = None, resumable: bool
         return FALLBACK_INTENT  # "what does that mean, in plain english": answered as a question on what was said
     if resumable and stops_and_corrections.asks_to_resume(text):
         return RESUME_INTENT
-    if classified not in PERSON_INTENTS and person_requests.asks_for_a_person(text):
+    if classified in PERSON_INTENTS and stated.person_declined(text):
+        # "actually nvm, i dont need a person anymore": no person; a case named is looked up (test set 10)
+        return STATUS_INTENT if receipts.find(text[:2000]) else STOP_INTENT
+    if classified not in PERSON_INTENTS and person_requests.asks_for_a_person(text) and not stated.person_declined(text):
         return PERSON_INTENT
+    if classified == FALLBACK_INTENT and any(person_requests.asks_for_a_person(clause) for clause in _CLAUSES.split(text[:500])[1:3]):
+        # "can somebody call me, i need to talk to a real person about a letter": the person asked for
+        # in the second clause, where the classifier could not choose between a person and a callback
+        return PERSON_INTENT
+    if classified == RESCHEDULE_INTENT and stated.move_declined(text):
+        # R1 refused: "no quiero cambiar la cita de la entrevista, solo saber si sigue en pie, MSC..." (S1)
+        return STATUS_INTENT
     if answers.says_goodbye(text):
         return GOODBYE_INTENT  # "ok thanks bye" inside a form leaves it, whatever the classifier said
     if appointment_before and classified != RESCHEDULE_INTENT and stated.cannot_attend(text[:2000]):
         return RESCHEDULE_INTENT  # R1: "its about my fingerprint appt", then "i cant make it" (test set 8)
+    if classified in MISSING_MAIL_INTENTS.values() and receipts.find(text[:2000]) and _CHECK_ASKED.search(answers.clean(text[:2000])) \
+            and not _NEGATED.search(answers.clean(text[:2000])) and not stated.still_missing(text[:2000]):
+        return STATUS_INTENT  # S1: "y la tarjeta? revise LIN..." asks for the case looked up, not a missing card filed
+    if classified == "faq" and confidence < UNSURE and "?" not in text and not _WH_WORD.search(answers.clean(text[:2000])) \
+            and answers.yes_no(_FIRST_CLAUSE.split(text, 1)[0]) is True:
+        # "si, es la tarjeta de residente, tenia que llegar a ..." at an offer: a yes with the details (test set 9)
+        return "affirm"
     if classified in MISSING_MAIL_INTENTS.values() and stated.mail_came(text) and receipts.find(text[:2000]):
         return STATUS_INTENT  # "ese no, la tarjeta ya llego. el otro es TSC...": the other case looked up (S1)
     if classified == LATE_CASE_INTENT and stated.status_first(text):
@@ -127,6 +156,13 @@ def control_request(text: str, classified: Optional[str] = None, resumable: bool
         return RESCHEDULE_INTENT  # R1: "quiero cambiar la entrevista de la residencia, es el 17/12 a las 10"
     if classified in (FALLBACK_INTENT, STOP_INTENT, "deny", INFORM_INTENT) and stated.question_announced(text):
         return HELP_INTENT  # "i have a question": what the assistant can help with, not "didn't understand"
+    if classified in (FALLBACK_INTENT, INFORM_INTENT, "faq") and stated.typo_described(text) \
+            and (stated.mail_named(text) or form_types.said(text) or receipts.find(text[:2000])):
+        # E1: "mi permiso de trabajo dice Hernandes y es Hernandez con z, el recibo es IOE..." (test set 10)
+        return TYPO_INTENT
+    if classified in MISSING_MAIL_INTENTS.values() and stated.letter_came(text) and not stated.mail_missing(text) \
+            and not _NEGATED.search(answers.clean(text[:2000])):
+        return HELP_INTENT  # "me llego una carta y no entiendo": it came; what it says is asked about next
     if classified == FALLBACK_INTENT and contact.only_contact(text[:500]):
         return INFORM_INTENT  # "617-555-0108" at a callback offer gives the number (data/form_control.yml)
     answer = answers.short_answer(text)

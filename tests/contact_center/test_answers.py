@@ -281,3 +281,20 @@ def test_X2_the_wait_itself_or_a_family_visit_is_no_reason(text):
 ])
 def test_X2_a_reason_told_with_the_frustration_still_counts(text, criterion):
     assert answers.expedite_criterion(text) == criterion
+
+
+@pytest.mark.parametrize("text", ["huh?", "que??", "sorry what do you mean", "no entendi la pregunta", "perdon, q es eso?",
+                                  "i dont understand"])
+def test_a_question_not_understood_answers_nothing(text):
+    assert answers.not_understood(text)
+
+
+@pytest.mark.parametrize("text", ["what? no, never", "what is the fee for the n-400 and where do i pay", "no", "yes please",
+                                  "12/14 at 9", "que es la biometria y que llevo"])
+def test_an_answer_or_a_question_of_its_own_is_not_a_question_not_understood(text):
+    assert not answers.not_understood(text)
+
+
+def test_text_speak_is_read_as_the_words_it_stands_for():
+    assert answers.clean("ocupo una cita b4 tmrw pls") == "necesito una cita before tomorrow please"
+    assert answers.times_rescheduled("never changed it b4") == 0

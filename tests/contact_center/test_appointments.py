@@ -1,6 +1,7 @@
 """Appointment types named in either language (R1, R2)."""
 import pytest
 
+from contact_center import appointments
 from contact_center.appointments import appointment_type
 
 
@@ -23,3 +24,19 @@ def test_R1_the_appointment_type_named_instead():
     assert appointments.changed_to("wait no its the interview not the biometrics", "biometrics") == "interview"
     assert appointments.changed_to("no es la entrevista, es la de huellas", "interview") == "biometrics"
     assert appointments.changed_to("the biometrics", "biometrics") is None
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("gotta move my bios tmrw", "biometrics"),
+    ("la cita de guellas", "biometrics"),
+    ("my finger prints appt", "biometrics"),
+    ("the interveiw for my wife", "interview"),
+    ("la entrebista de ciudadania", "interview"),
+])
+def test_an_appointment_typed_in_a_hurry_is_named(text, kind):
+    assert appointments.named_in(text) == kind
+
+
+@pytest.mark.parametrize("text", ["my biography", "the interval between", "an intervention"])
+def test_words_that_only_look_like_an_appointment_name_none(text):
+    assert appointments.named_in(text) is None

@@ -53,3 +53,10 @@ def test_not_online_holds_only_when_self_service_did_not_serve():
     assert conditions.holds("not_online", None, "SELF_SERVICE", False) is False
     assert conditions.holds("not_online", None, "LIVE_TIER1", False) is True
     assert conditions.holds("not_online", None, None, True) is None  # the form still asks
+
+
+def test_a_condition_on_a_decision_is_cut_out_and_one_on_an_appointment_keeps_its_name():
+    assert conditions.asked_plainly("and if they denied it how do i appeal") == "how do i appeal"
+    assert conditions.asked_plainly("y si ya me programaron la entrevista la necesito cambiar") \
+        == "ya me programaron la entrevista la necesito cambiar"
+    assert conditions.asked_plainly("i want to move my interview") == "i want to move my interview"

@@ -310,3 +310,21 @@ def test_G6_an_appointment_one_cannot_make_is_no_crisis_and_not_making_it_throug
     classifier = crisis_classifier.default()
     assert not crisis.assess("i wont be able to make it", classifier=classifier).crisis
     assert crisis.assess("i wont be able to make it through the night", classifier=classifier).crisis
+
+
+@pytest.mark.parametrize("text", [
+    "need to move my fingerprints, its tonight at 7 and my boss wont let me go",
+    "my supervisor wont give me the day off",
+    "tengo la cita de huellas mañana y mi jefe no me deja ir",
+])
+def test_G6_time_off_refused_for_an_appointment_is_no_danger(text):
+    assert not crisis.assess_patterns(text).crisis
+
+
+@pytest.mark.parametrize("text", [
+    "my boss wont let me leave the house and he has my passport",
+    "he locked us in and wont let us go",
+    "no me dejan salir de la casa",
+])
+def test_G6_being_held_is_still_danger(text):
+    assert crisis.assess_patterns(text).crisis

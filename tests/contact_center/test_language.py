@@ -163,3 +163,9 @@ def test_G4_plain_words_asked_for_are_no_language_switch():
 def test_G4_a_one_letter_yes_keeps_the_conversations_language(text):
     """"y" (a yes) had turned an English conversation to Spanish ("y" is Spanish "and")."""
     assert language.detect(text, "en").language == "en"
+
+
+def test_G4_the_agencys_english_names_quoted_in_spanish_keep_spanish():
+    assert language.detect("me mandaron un request for evidence, que hago?", "es").language == "es"
+    assert language.detect("request for evidence", "es").language == "es"
+    assert language.detect("i got a request for evidence, what do i do", "es").language == "en"

@@ -142,3 +142,9 @@ def test_G7_an_id_to_bring_is_asked_about_the_appointment():
     assert referrals.documents_to_bring("do i need to bring my passport or is my drivers license ok?")
     assert referrals.documents_to_bring("tengo que llevar mi pasaporte a la cita de huellas?")
     assert not referrals.documents_to_bring("how do i renew my passport")
+
+
+def test_G7_uscis_named_only_to_say_it_is_not_the_matter():
+    assert referrals.only_another_agency("not my uscis appointment, i need to move my hearing with the immigration judge") \
+        == "immigration_court"
+    assert referrals.only_another_agency("i need to move my uscis interview, it clashes with my hearing in court") is None

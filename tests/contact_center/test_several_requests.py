@@ -283,3 +283,33 @@ def test_G7_moving_another_agencys_appointment_is_part_of_its_referral():
     dmv = Part("my dmv appointment to renew my licence is on friday and they want proof of status", "out_of_scope", 0.9, "dmv")
     move = P("can you help me change that appointment?", "reschedule_appointment")
     assert plan(P("whole", "reschedule_appointment"), [dmv, move]) == [dmv.text]
+
+
+def test_R2_R4_a_count_and_covid_after_a_reschedule_are_its_facts_not_a_move_of_address():
+    whole = Part("whole", "reschedule_appointment", 0.6)
+    parts = [Part("my interview is on monday at 10", "reschedule_appointment", 0.6),
+             Part("i never moved it and no covid here", "change_address", 0.55)]
+    assert plan(whole, parts) == []  # one request, taken whole
+
+
+def test_S1_a_condition_keeps_its_own_words_though_the_whole_message_is_that_question():
+    whole = Part("whole", "faq", 0.9, "faq/appeal_denial")
+    parts = [Part("look up TSC7777777777", "inform", 0.8),
+             Part("and if they denied it how do i appeal", "faq", 0.9, "faq/appeal_denial")]
+    assert plan(whole, parts) == ["look up TSC7777777777", "and if they denied it how do i appeal"]
+
+
+def test_S1_mail_named_in_a_few_words_is_no_missing_mail_request():
+    assert part_of("and my card?", "card_not_received", 0.9).intent == "inform"
+    assert part_of("my card never came", "card_not_received", 0.9).intent == "card_not_received"
+
+
+def test_S1_a_decision_told_with_a_question_on_it_is_that_question():
+    part = part_of("they denied it, i want to know how to appeal", "check_case_status", 0.9, "faq/appeal_denial")
+    assert part.intent == "faq" and part.request
+
+
+def test_the_question_after_thanks_is_taken_when_the_whole_message_was_not_placed():
+    whole = Part("thanks! one more thing, what do i bring to my fingerprints", "nlu_fallback", 0.35)
+    parts = [Part("thanks!", "thank", 1.0), Part("what do i bring to my fingerprints", "faq", 0.8, "faq/biometrics_what_to_bring")]
+    assert plan(whole, parts) == ["what do i bring to my fingerprints"]

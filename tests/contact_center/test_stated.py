@@ -313,3 +313,22 @@ def test_a_wait_alone_or_a_cost_alone_is_no_late_case_story(text):
 def test_X2_an_expedite_asked_for_the_wait_alone_names_no_reason():
     assert stated.expedite_criterion_stated("necesito que aceleren mi N-400, ya me canse de esperar, van 13 meses") == "none"
     assert stated.expedite_criterion_stated("please expedite my I-765, its been 8 months") is None  # no reason given yet: asked
+
+
+@pytest.mark.parametrize("text", ["nope, neither covid nor any symptoms", "no tengo covid ni ningun sintoma",
+                                  "I don't have covid or any of the symptoms"])
+def test_R4_symptoms_denied_with_covid_are_a_no(text):
+    assert stated.covid_answer(text) is False
+
+
+def test_R1_a_move_declined_and_a_person_declined():
+    assert stated.move_declined("i dont want to reschedule it, just need to know its still happening")
+    assert not stated.move_declined("i dont want to change my address, i want to reschedule my interview")
+    assert stated.person_declined("ya no necesito hablar con un agente, gracias")
+    assert not stated.person_declined("i need a person now")
+
+
+def test_E1_a_typo_described_names_what_it_is_about():
+    assert stated.typo_described("la mica dice Rodrigues y es Rodriguez")
+    assert stated.typo_described("my work permit says 1990 but i was born in 1991")
+    assert not stated.typo_described("i got a letter that says my case was reopened and i dont get what it means")

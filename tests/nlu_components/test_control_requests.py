@@ -165,3 +165,43 @@ def test_R1_an_appointment_to_move_with_its_date_is_a_reschedule_when_the_classi
 def test_a_question_announced_gets_what_can_be_helped_with(text):
     assert control_request(text, "nlu_fallback", confidence=0.35) == "help"
     assert control_request("i have a question about my interview", "nlu_fallback", confidence=0.35) != "help"
+
+
+def test_E1_a_typo_told_with_its_document_is_a_typo_request():
+    text = "my green card says Jonh but my name is John, receipt LIN1111111111"
+    assert control_request(text, "inform", 0.6) == "typo_correction"
+
+
+def test_R1_S1_a_move_declined_with_a_case_named_is_a_status_check():
+    assert control_request("i dont want to reschedule the interview, only to know if its still on MSC5555555555",
+                           "reschedule_appointment", 0.9) == "check_case_status"
+
+
+def test_G1_a_person_declined_leaves_and_asks_for_none():
+    assert control_request("ok forget it, ya no ocupo hablar con un agente", "request_live_agent", 0.8) == "stop"
+    assert control_request("i want to talk to a real person", "request_live_agent", 0.9) is None
+
+
+def test_E1_a_letter_that_came_is_no_missing_notice():
+    assert control_request("i got a letter from uscis and idk what it means", "notice_not_received", 0.8) == "help"
+
+
+def test_E1_a_notice_that_never_came_is_still_missing():
+    assert control_request("nunca le llego el aviso de la cita a mi clienta", "notice_not_received", 0.9) is None
+
+
+def test_S1_a_case_asked_to_be_looked_up_is_a_status_check_not_a_missing_card():
+    assert control_request("and my card? check EAC1234567890", "card_not_received", confidence=0.8) == "check_case_status"
+    assert control_request("check EAC1234567890, my card never came", "card_not_received", confidence=0.8) is None
+
+
+def test_S4_a_yes_with_its_details_is_a_yes_though_it_sounds_like_a_question():
+    assert control_request("yes, it's the green card, it had to go to 12 Oak St apt 3", "faq", confidence=0.4) == "affirm"
+    assert control_request("yes, where do i find the receipt number", "faq", confidence=0.4) is None
+
+
+def test_G1_a_person_asked_for_in_the_second_clause_is_a_person_when_nothing_else_was_placed():
+    assert control_request("hi there, i need to speak with a real person about my file", "nlu_fallback", confidence=0.35) \
+        == "request_live_agent"
+    assert control_request("my interview went bad, the officer told me to talk to someone", "nlu_fallback",
+                           confidence=0.35) != "request_live_agent"
