@@ -82,6 +82,8 @@ def without_repeated_slots(
 QUESTION_WORDS_AT_MOST = 15  # a longer message with a "?" in it is a description that wonders
 
 
+# "no entiendo, quiero hablar con una persona", "i dont get it, forget it": what they ask for wins.
+NOT_UNDERSTOOD_KEEPS = frozenset({"stop", "request_live_agent", "request_callback", "goodbye", "change_language", CRISIS_INTENT})
 # What a question means, said when the applicant did not understand it ("what?", "q es eso?").
 EXPLAINED = {
     "has_covid": "utter_has_covid_not_understood",
@@ -332,6 +334,7 @@ class ApplicantFormValidation(FormValidationAction):
             asked = tracker.get_slot("requested_slot")
             return [SlotSet(asked, None), SlotSet("requested_slot", asked)] + kept
         elif self.answering(tracker) and tracker.get_slot("requested_slot") \
+                and common.latest_intent(tracker)[0] not in NOT_UNDERSTOOD_KEEPS \
                 and answers.not_understood(common.latest_text(tracker)):
             # "what?", "no entiendo, q es eso de sintomas?": the question explained where the form
             # can, and asked again; nothing read from it (test set 10: taken as a yes to covid).

@@ -20,7 +20,8 @@ from rasa.core.channels.channel import UserMessage
 from rasa.shared.core.events import SlotSet
 
 from contact_center import appointments, conditions, language, rules, several_requests
-from contact_center.messages import APPOINTMENT_NAMED_KEY, CONVERSATION_LANGUAGE_KEY, CRISIS_INTENT, INTERRUPTED_SLOT, RESUMABLE_KEY, RESUME_INTENT
+from contact_center.messages import (APPOINTMENT_NAMED_KEY, CONVERSATION_LANGUAGE_KEY, CRISIS_INTENT, INTERRUPTED_SLOT,
+                                     OFFER_WAITING_KEY, RESUMABLE_KEY, RESUME_INTENT)
 
 log = logging.getLogger(__name__)
 PENDING_SLOT = "pending_request"
@@ -83,7 +84,7 @@ class SeveralRequests:
         if not parts:
             await on_new_message(message)
         else:
-            await on_new_message(with_text(message, conditions.asked_plainly(parts.pop(0))))
+            await on_new_message(with_text(message, parts.pop(0)))
             while parts and not await self._wanted(agent, message, parts[0]):
                 parts.pop(0)
             while parts and await self._takes_now(agent, message.sender_id, parts[0]):
@@ -102,7 +103,8 @@ class SeveralRequests:
             return []
         try:
             whole = await agent.parse_message(text)
-            parsed = [await agent.parse_message(conditions.asked_plainly(piece)) for piece in pieces]
+            parsed = [await agent.parse_message(piece if i == 0 else conditions.asked_plainly(piece))
+                      for i, piece in enumerate(pieces)]
         except Exception:  # the message is still answered, whole, as before
             log.exception("could not classify the parts of a message")
             return []
@@ -170,10 +172,12 @@ class SeveralRequests:
         a crisis reply waits with no form running: then "can we finish the typo thing" goes
         back to it (G6, nlu_components/control_requests.py), whatever the classifier thought."""
         metadata = {k: v for k, v in (message.metadata or {}).items()
-                    if k not in (RESUMABLE_KEY, CONVERSATION_LANGUAGE_KEY, APPOINTMENT_NAMED_KEY)}
+                    if k not in (RESUMABLE_KEY, CONVERSATION_LANGUAGE_KEY, APPOINTMENT_NAMED_KEY, OFFER_WAITING_KEY)}
         tracker = await self._tracker(agent, message.sender_id)
         if tracker.get_slot("language"):
             metadata[CONVERSATION_LANGUAGE_KEY] = tracker.get_slot("language")
+        if str(tracker.get_slot("next_step") or "").startswith("offer_") and not tracker.active_loop_name:
+            metadata[OFFER_WAITING_KEY] = True  # "si, es la tarjeta de residente, ..." answers the offer
         if tracker.get_slot(INTERRUPTED_SLOT) and not tracker.active_loop_name and not tracker.is_paused():
             metadata[RESUMABLE_KEY] = True
         if not tracker.active_loop_name and not tracker.is_paused() and tracker.get_slot("next_step") is None \

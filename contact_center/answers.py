@@ -40,7 +40,7 @@ _SHORTHAND = {
     "ocupo": "necesito", "ocupa": "necesita", "ocupamos": "necesitamos", "ocupan": "necesitan",
     "q": "que", "xq": "porque", "pq": "porque", "tmb": "tambien", "tb": "tambien", "xfa": "por favor",
     "porfa": "por favor", "porfis": "por favor", "pls": "please", "plz": "please", "pleas": "please",
-    "u": "you", "ur": "your", "b4": "before", "tmrw": "tomorrow", "tmr": "tomorrow", "tmw": "tomorrow",
+    "b4": "before", "tmrw": "tomorrow", "tmr": "tomorrow", "tmw": "tomorrow",
     "2morrow": "tomorrow", "tomorow": "tomorrow", "rn": "right now", "appt": "appointment", "appts": "appointments",
     "thx": "thanks", "thnx": "thanks", "idk": "i dont know", "chamba": "trabajo", "cel": "celular",
 }
@@ -236,7 +236,9 @@ _NOT_URGENT = re.compile(r"\b(not (really )?urgent|no (es )?(tan )?urgente|nada 
 
 def leisure_told(cleaned: str) -> bool:
     """True when a trip is for leisure or a celebration and no illness or death is told (U2)."""
-    return bool(_LEISURE.search(cleaned)) and not re.search(r"\b(funeral|dying|murien|muri|sick|enferm|hospital)", cleaned)
+    return bool(_LEISURE.search(cleaned)) and not re.search(
+        r"\b(funeral|dying|murien|muri|sick|enferm|hospital|stroke|derrame|cancer|accident|accidente|surgery|cirug|operacion|"
+        r"emergenc|grave|died|falleci|infart|heart attack|intensive|intensiva|icu|critical|critic)", cleaned)
 
 
 def urgent_reason(text: Optional[str]) -> Optional[str]:

@@ -242,10 +242,6 @@ _IDIOMS = [
     r" (?:do not|dont|no longer|dont really|do not really) need (?:a |an |the |to talk to a |to speak (?:to|with) a )?"
     r"(?:real |live )?(?:person|agent|representative|rep|human|operator)(?: anymore| any more| now)?"
     r"| ya no (?:necesito|ocupo|quiero) (?:hablar con )?(?:un |una |al |a la )?(?:agente|persona|representante|humano)",
-    # Time off refused for an appointment: "its today at 6 in the evening, boss wont let me go" (session 19).
-    r" (?:boss|employer|supervisor|manager|job|work|jefe|patron|encargado|trabajo)(?: [a-z]+)? (?:will not|wont|does not|not)"
-    r" (?:let|give) (?:me|us) (?:go|off|the day off|time off) ?$"
-    r"| (?:mi )?(?:jefe|patron|encargado|trabajo) no me (?:deja|da permiso de) (?:ir|faltar) ?$",
     # "my boss will kill me if I miss work again" worries about a failing, not a threat
     r" (?:boss|mom|mother|mama|dad|father|lawyer|teacher|manager|supervisor|jefe|jefa|papa|abogado|maestra|maestro|wife|husband|esposa|esposo)"
     r"(?: [a-z]+){0,2} (?:is going to|will|going to|would|va a|me va a|me van a) (?:kil|murder|matar) (?:me )?(?:if|when|si|cuando) (?:i |yo )?"
@@ -527,8 +523,8 @@ _DANGER = {
     r"| (?:infarto|ataque al corazon|ataque cardiaco|derrame cerebral|convulsion\w*|convulsionando)(?! hace)| le (?:esta dando|dio) un (?:infarto|ataque)| dolor (?:en el|de) pecho| sobredosis| se tomo (?:muchas|todas|un monton de) (?:las )?(?:pastillas|pildoras)"
     r"| (?:me|se|nos) (?:estoy|esta|estamos) muriendo(?! de| por)| se (?:va a|nos va a) morir(?! de| por)| me voy a morir(?! de| por| si)",
     "held": r" (?:held|hold|holding|keep|keeping|kept|locked|lock) (?:me |us )?(?:against (?:my|our) will|hostage|prisoner|captive)| against my will| kidnap\w*| abduct\w*"
-    r"| (?:will not|wont|does not|do not|not) let (?:me|us) (?:leave|go|out|escape|call|use the phone)(?! (?:early|earlier|work|from work|on time|to (?:the |my |that |this )?(?:appointment|appt|interview|biometrics|bios|fingerprints|cita)))| locked (?:me|us) (?:in|inside|up|out)| (?:i am|we are|im) (?:locked|trapped|stuck) (?:in|inside)| trapped"
-    r"| secuestr\w*| no me (?:deja|dejan) (?:salir|ir|irme|llamar|usar el telefono)(?! (?:temprano|antes|del trabajo|a tiempo|a (?:la|mi) (?:cita|entrevista)))| no nos (?:deja|dejan) salir| (?:me|nos) (?:tiene|tienen) (?:encerrad[oa]s?|amarrad[oa]s?|retenid[oa]s?)| encerrad[oa]s? (?:en|y)| contra (?:mi|nuestra) voluntad| retenid[oa]s?"
+    r"| (?:will not|wont|does not|do not|not) let (?:me|us) (?:leave|go|out|escape|call|use the phone)(?! (?:early|earlier|work|from work|on time))| locked (?:me|us) (?:in|inside|up|out)| (?:i am|we are|im) (?:locked|trapped|stuck) (?:in|inside)| trapped"
+    r"| secuestr\w*| no me (?:deja|dejan) (?:salir|ir|irme|llamar|usar el telefono)(?! (?:temprano|antes|del trabajo|a tiempo))| no nos (?:deja|dejan) salir| (?:me|nos) (?:tiene|tienen) (?:encerrad[oa]s?|amarrad[oa]s?|retenid[oa]s?)| encerrad[oa]s? (?:en|y)| contra (?:mi|nuestra) voluntad| retenid[oa]s?"
     r"| (?:alguien|un hombre|unos hombres) (?:se metio|entro|esta entrando|quiere entrar|se quiere meter) (?:a|en) (?:mi|la) casa| (?:someone|somebody|a man|men|intruder) (?:is )?(?:breaking|broke|trying to break|trying to get) (?:in|into)| intruder",
     "trafficking": r" (?:force|forces|forcing|forced|make|makes|making|made|obligan|obliga|obligaron|obligo|obligad[oa]s?) (?:me |us |a |to |me to |us to )?(?:a )?(?:work|trabajar|have sex|tener sexo|sex|prostitu\w*|sleep with|acostarme)"
     r"| (?:took|take|takes|taken|keep|keeps|kept|has|have|holding|hold|hides|hid|quitaron|quito|tiene|tienen|guarda|guardan|retiene|retienen|escondio|escondieron) (?:away )?(?:my|mi|mis|our|nuestros) (?:passport|papers|documents|id|pasaporte|papeles|documentos|identificacion)(?: [a-z]+){0,4} (?:and|y) (?:[a-z]+ ){0,3}(?:work|trabaj\w*|pay|pagar|paga|leave|salir|irme|threat\w*|amenaz\w*)"
@@ -704,9 +700,29 @@ def prepared(text: Optional[str]) -> str:
     return _without_idioms(normalise(text))
 
 
+# Time off refused by an employer for an appointment: "its today at 6 in the evening, boss wont let me
+# go" (session 19: 911 and the trafficking line). Cut only when an appointment is named and nothing
+# else in the message speaks of being held or trafficked, or of a partner: "me tienen trabajando en un
+# rancho, el patron no me deja ir" and "mi esposo no me deja ir a la cita" stay danger.
+_TIME_OFF_REFUSED = _compile(
+    r" (?:boss|employer|supervisor|manager|job|work|jefe|patron|encargado|trabajo)(?: [a-z]+)? (?:will not|wont|does not|not)"
+    r" (?:let|give) (?:me|us) (?:go|off|the day off|time off)(?: to (?:the |my |that )?(?:appointment|apt|interview|biometrics|bios|it))?"
+    r"| (?:jefe|patron|encargado|trabajo) no me (?:deja|da permiso de) (?:ir|faltar)(?: a (?:la|mi) (?:cita|entrevista))?"
+)
+_APPOINTMENT_NAMED = _compile(r" (?:appointment|apt|interview|biometrics|bios|bio|fingerprints|cita|entrevista|huelas|biometricos|juramento|oath)")
+_HELD_SIGNS = _compile(
+    r" (?:passport|passports|papers|documents|pasaporte|papeles|documentos|owe|debo|deuda|debt|locked|encerrad\w*|padlock|candado"
+    r"|rancho|ranch|farm|without pay|sin paga|sin pagar|sin sueldo|amenaz\w*|threat\w*|hit|hits|pega|golpea)"
+)
+
+
 def _without_idioms(text: str) -> str:
     for pattern in _IDIOM_PATTERNS:
         text = pattern.sub(" ", text)
+    if _TIME_OFF_REFUSED.search(text) and _APPOINTMENT_NAMED.search(text):
+        rest = _TIME_OFF_REFUSED.sub(" ", text)
+        if not _HELD_SIGNS.search(rest) and not _PARTNER.search(rest):
+            text = rest
     return " " + " ".join(text.split()) + " "
 
 

@@ -193,7 +193,8 @@ _ADDRESSES = re.compile(r"\S+@\S+|\bhttps?://\S+|\bwww\.\S+", re.IGNORECASE)
 _AGENCY_TERMS = re.compile(
     r"\b(?:notice of intent to (?:deny|revoke|terminate)|intent to deny|request for (?:initial |additional )?evidence|"
     r"notice of action|receipt notice|approval notice|interview notice|appointment notice|transfer notice|"
-    r"(?:case|card|notice|document|new card|travel document) (?:was|is) [a-z]+(?: (?:to me|and [a-z]+))?|"
+    r"case was (?:approved|received|denied|rejected|transferred|reopened|updated)|card was (?:mailed|delivered|picked up)|"
+    r"new card is being produced|interview was (?:scheduled|rescheduled|completed)|document was mailed|"
     r"green card|work permit|advance parole|case status|premium processing|biometrics? appointment)\b",
     re.IGNORECASE,
 )

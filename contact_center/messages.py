@@ -20,6 +20,8 @@ CONVERSATION_LANGUAGE_KEY = "conversation_language"
 # One request told over several short messages ("its about my fingerprint appt" / "i cant make it"):
 # the channel marks a message that follows one naming an appointment, with no form running.
 APPOINTMENT_NAMED_KEY = "appointment_named_before"
+# Set by the channel when an offer (S4, G3) waits for its yes or no: "si, es la tarjeta ..." answers it.
+OFFER_WAITING_KEY = "offer_waiting"
 # The intents above: set by components and channels, never by the classifier (no training examples).
 NEVER_LEARNED = frozenset({CRISIS_INTENT, TOO_LONG_INTENT, RESUME_INTENT})
 # Intents that name a service the contact center gives (a change of topic when they come mid-form).

@@ -37,7 +37,9 @@ NO_RECEIPT_INTENTS = frozenset({"change_address", "faq", "out_of_scope", "reques
 # Politeness that hid the request after it ("thanks! also i moved last week").
 SOCIAL_INTENTS = frozenset({"thank", "greet"})
 MIN_CONFIDENCE = 0.5
-SHORT_MAIL_WORDS = 4  # "y la tarjeta?", "and my card?": mail named in a few words, no more
+SHORT_MAIL_WORDS = 4
+# A request read with less confidence than this may be a detail of the reschedule before it.
+DETAIL_AT_MOST = 0.7  # "y la tarjeta?", "and my card?": mail named in a few words, no more
 # A part read as what the whole message surely is needs less on its own (_backed_by_whole).
 BACKED_CONFIDENCE = 0.3
 MAX_PARTS = 3
@@ -116,6 +118,9 @@ class Part:
         return points_back(self.text)
 
 
+# Mail named and nothing said of it: "y la tarjeta?", "and my card?" ("where is my card??" asks for it).
+_MAIL_NAMED_ONLY = re.compile(r"^(?:(?:and|y|what about|how about|and what about|y que hay de|que tal)\s+)?(?:the|my|la|el|mi)?\s*"
+                              r"(?:card|green card|notice|letter|tarjeta|mica|aviso|carta)$")
 _DECISION_WORDS = re.compile(r"\b(approved|aprobad[oa]s?|aprobaron|aprobo|denied|rejected|negad[oa]s?|negaron|nego|"
                              r"rechazad[oa]s?|rechazaron|rechazo)\b")
 
@@ -138,7 +143,7 @@ def part_of(text: str, intent: Optional[str], confidence: float, faq_topic: Opti
     if intent == "out_of_scope":
         topic = referrals.agency_for(text)
     if intent in ("card_not_received", "notice_not_received") and len(text.split()) <= SHORT_MAIL_WORDS \
-            and not stated.mail_missing(text) and not stated.still_missing(text):
+            and _MAIL_NAMED_ONLY.match(fold(text).lower().strip(" ?!.¿¡")):
         intent = "inform"  # "y la tarjeta? revise LIN...": the card named, not said to be missing (test set 9)
     if intent == "notice_not_received" and stated.letter_came(text):
         intent = "inform"  # "got a letter that says that": the letter came; it is what the question is about
@@ -285,6 +290,7 @@ def plan(whole: Part, parts: Sequence[Part]) -> List[str]:
         if merged and kinds[-1] == "request" and part.points_back:
             kind = "detail"
         if kind == "request" and "reschedule_appointment" in owners and part.intent != "reschedule_appointment" \
+                and part.confidence < DETAIL_AT_MOST \
                 and (stated.times_rescheduled_stated(part.text) is not None or stated.covid_stated(part.text) is not None):
             # "never moved it before and i dont have covid" after a biometrics appointment: its count and
             # covid (R2, R4), though "moved" reads as a change of address (test set 9)

@@ -444,9 +444,13 @@ _WHAT_THE_WAIT_COSTS = re.compile(
 def late_case_stated(text: Optional[str]) -> Optional[str]:
     """The message as a late case's details when it complains of the wait and says what the wait
     costs (a document running out, a trip, a job), else None."""
+    from contact_center.form_types import without_common_names
+
     if not (wait_complained(text) or processing_time_named(text)):
         return None
-    return _whole_if(_WHAT_THE_WAIT_COSTS, text)
+    # "my work permit has been pending 9 months": the form's name is not what the wait costs
+    return (text or "").strip()[:MAX_STATED_CHARS] \
+        if _WHAT_THE_WAIT_COSTS.search(clean(without_common_names(fold(text or "").lower()))) else None
 
 
 # The reply to "If it hasn't arrived, I can file ... Shall I?" that says it has not: "nope never
@@ -650,6 +654,11 @@ def move_declined(text: Optional[str]) -> bool:
     for no move elsewhere ("i dont want to change my address, i need to move my interview")."""
     cleaned = clean((text or "")[:MAX_STATED_CHARS])
     return bool(_MOVE_DECLINED.search(cleaned)) and not _MOVE_ASKED.search(_MOVE_DECLINED.sub(" ", cleaned))
+
+
+def without_person_declined(text: Optional[str]) -> str:
+    """The message (cleaned) with the refusal of a person taken out."""
+    return _PERSON_DECLINED.sub(" ", clean((text or "")[:MAX_STATED_CHARS]))
 
 
 def person_declined(text: Optional[str]) -> bool:

@@ -59,7 +59,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from contact_center import answers, appointments, contact, form_types, language, person_requests, question_topics, receipts, stated, stops_and_corrections
 from nlu_components import override_intent
-from contact_center.messages import APPOINTMENT_NAMED_KEY, RESUMABLE_KEY, RESUME_INTENT
+from contact_center.messages import APPOINTMENT_NAMED_KEY, OFFER_WAITING_KEY, RESUMABLE_KEY, RESUME_INTENT
 from nlu_components.base import UnconfiguredComponent, typed_text
 
 STOP_INTENT = "stop"
@@ -81,6 +81,7 @@ UNSURE = 0.5
 _CHECK_ASKED = re.compile(r"\b(revise|revisa|revisen|reviseme|cheque|checa|checa|chequea|chequee|checame|mire|mira|consulte|"
                           r"consulta|check|look up|lookup|look at|pull up)\b")
 _FIRST_CLAUSE = re.compile(r"[,.;:!]")
+_PERSON_OR_CALL = re.compile(r"\b(person|human|agent|representative|rep|call|llam\w*|persona|humano|agente|representante)\b")
 _CLAUSES = re.compile(r"[,.;!?]")
 _WH_WORD = re.compile(r"\b(how|what|whats|where|when|why|who|which|como|donde|cuando|cual|cuanto|cuantos|cuantas|por que|porque)\b")
 # Any word that may say mail did not come ("nunca le llego el aviso"): then a letter "came" is not read.
@@ -92,7 +93,7 @@ UNSURE_OF = {STATUS_INTENT: 0.7, "faq": 0.7, "out_of_scope": 0.7}
 
 
 def control_request(text: str, classified: Optional[str] = None, resumable: bool = False,
-                    confidence: float = 1.0, appointment_before: bool = False) -> Optional[str]:
+                    confidence: float = 1.0, appointment_before: bool = False, offer_waiting: bool = False) -> Optional[str]:
     """The intent the words ask for whatever the classifier said (`classified`, with its
     `confidence`), or None. `resumable`: a request cut short by a crisis reply waits (G6).
     `appointment_before`: the message before named an appointment, and nothing came of it."""
@@ -106,7 +107,7 @@ def control_request(text: str, classified: Optional[str] = None, resumable: bool
         return FALLBACK_INTENT  # "what does that mean, in plain english": answered as a question on what was said
     if resumable and stops_and_corrections.asks_to_resume(text):
         return RESUME_INTENT
-    if classified in PERSON_INTENTS and stated.person_declined(text):
+    if classified == PERSON_INTENT and stated.person_declined(text) and not _PERSON_OR_CALL.search(stated.without_person_declined(text)):
         # "actually nvm, i dont need a person anymore": no person; a case named is looked up (test set 10)
         return STATUS_INTENT if receipts.find(text[:2000]) else STOP_INTENT
     if classified not in PERSON_INTENTS and person_requests.asks_for_a_person(text) and not stated.person_declined(text):
@@ -125,7 +126,7 @@ def control_request(text: str, classified: Optional[str] = None, resumable: bool
     if classified in MISSING_MAIL_INTENTS.values() and receipts.find(text[:2000]) and _CHECK_ASKED.search(answers.clean(text[:2000])) \
             and not _NEGATED.search(answers.clean(text[:2000])) and not stated.still_missing(text[:2000]):
         return STATUS_INTENT  # S1: "y la tarjeta? revise LIN..." asks for the case looked up, not a missing card filed
-    if classified == "faq" and confidence < UNSURE and "?" not in text and not _WH_WORD.search(answers.clean(text[:2000])) \
+    if offer_waiting and classified == "faq" and confidence < UNSURE and "?" not in text and not _WH_WORD.search(answers.clean(text[:2000])) \
             and answers.yes_no(_FIRST_CLAUSE.split(text, 1)[0]) is True:
         # "si, es la tarjeta de residente, tenia que llegar a ..." at an offer: a yes with the details (test set 9)
         return "affirm"
@@ -190,7 +191,8 @@ class ControlRequestClassifier(UnconfiguredComponent):
             resumable = bool(metadata.get(RESUMABLE_KEY))
             confidence = float((message.get("intent") or {}).get("confidence") or 0.0)
             asked = None if text is None else control_request(
-                text, classified, resumable, confidence, appointment_before=bool(metadata.get(APPOINTMENT_NAMED_KEY)))
+                text, classified, resumable, confidence, appointment_before=bool(metadata.get(APPOINTMENT_NAMED_KEY)),
+                offer_waiting=bool(metadata.get(OFFER_WAITING_KEY)))
             if asked is None:
                 continue
             # A status or a reschedule read from the facts alone is not sure enough to take a form away

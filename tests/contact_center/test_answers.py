@@ -298,3 +298,14 @@ def test_an_answer_or_a_question_of_its_own_is_not_a_question_not_understood(tex
 def test_text_speak_is_read_as_the_words_it_stands_for():
     assert answers.clean("ocupo una cita b4 tmrw pls") == "necesito una cita before tomorrow please"
     assert answers.times_rescheduled("never changed it b4") == 0
+
+
+@pytest.mark.parametrize("text", ["my dad had a stroke and i need to fly to see my family",
+                                  "mi papa tuvo un derrame, necesito viajar a ver a mi familia"])
+def test_U2_X2_an_emergency_told_with_a_family_visit_is_still_an_emergency(text):
+    assert answers.urgent_reason(text) != answers.NONE
+    assert answers.expedite_criterion(text) == "urgent_humanitarian"
+
+
+def test_a_u_visa_is_not_read_as_you():
+    assert "u visa" in answers.clean("its based on my U visa")

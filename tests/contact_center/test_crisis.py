@@ -325,6 +325,10 @@ def test_G6_time_off_refused_for_an_appointment_is_no_danger(text):
     "my boss wont let me leave the house and he has my passport",
     "he locked us in and wont let us go",
     "no me dejan salir de la casa",
+    "me tienen trabajando en un rancho, el patron no me deja ir",
+    "he took my passport and wont let me go to the appointment",
+    "mi esposo no me deja ir a la cita",
+    "my employer wont let me go",
 ])
 def test_G6_being_held_is_still_danger(text):
     assert crisis.assess_patterns(text).crisis

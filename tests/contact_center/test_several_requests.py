@@ -313,3 +313,14 @@ def test_the_question_after_thanks_is_taken_when_the_whole_message_was_not_place
     whole = Part("thanks! one more thing, what do i bring to my fingerprints", "nlu_fallback", 0.35)
     parts = [Part("thanks!", "thank", 1.0), Part("what do i bring to my fingerprints", "faq", 0.8, "faq/biometrics_what_to_bring")]
     assert plan(whole, parts) == ["what do i bring to my fingerprints"]
+
+
+def test_S1_a_question_about_mail_is_still_a_mail_request():
+    assert part_of("where is my card??", "card_not_received", 0.9).intent == "card_not_received"
+
+
+def test_a_confident_request_after_a_reschedule_is_not_taken_for_its_count():
+    whole = Part("whole", "reschedule_appointment", 0.6)
+    parts = [Part("i need to move my biometrics appt", "reschedule_appointment", 0.9),
+             Part("i need to change my address, i moved twice this year", "change_address", 0.95)]
+    assert plan(whole, parts) == ["i need to move my biometrics appt", "i need to change my address, i moved twice this year"]

@@ -332,3 +332,7 @@ def test_E1_a_typo_described_names_what_it_is_about():
     assert stated.typo_described("la mica dice Rodrigues y es Rodriguez")
     assert stated.typo_described("my work permit says 1990 but i was born in 1991")
     assert not stated.typo_described("i got a letter that says my case was reopened and i dont get what it means")
+
+
+def test_E1_a_forms_common_name_is_not_what_the_wait_costs():
+    assert stated.late_case_stated("my work permit has been pending 9 months, way past the processing time") is None

@@ -196,8 +196,11 @@ def test_S1_a_case_asked_to_be_looked_up_is_a_status_check_not_a_missing_card():
 
 
 def test_S4_a_yes_with_its_details_is_a_yes_though_it_sounds_like_a_question():
-    assert control_request("yes, it's the green card, it had to go to 12 Oak St apt 3", "faq", confidence=0.4) == "affirm"
-    assert control_request("yes, where do i find the receipt number", "faq", confidence=0.4) is None
+    assert control_request("yes, it's the green card, it had to go to 12 Oak St apt 3", "faq", confidence=0.4,
+                           offer_waiting=True) == "affirm"
+    assert control_request("yes, where do i find the receipt number", "faq", confidence=0.4, offer_waiting=True) is None
+    # no offer waiting: a yes that opens a story is not an answer to anything
+    assert control_request("yes hello, my work permit expired last month and i need to renew", "faq", confidence=0.4) is None
 
 
 def test_G1_a_person_asked_for_in_the_second_clause_is_a_person_when_nothing_else_was_placed():
@@ -205,3 +208,8 @@ def test_G1_a_person_asked_for_in_the_second_clause_is_a_person_when_nothing_els
         == "request_live_agent"
     assert control_request("my interview went bad, the officer told me to talk to someone", "nlu_fallback",
                            confidence=0.35) != "request_live_agent"
+
+
+def test_G1_a_person_refused_for_a_call_is_no_stop():
+    assert control_request("no quiero hablar con una persona, quiero que me llamen", "request_live_agent", confidence=0.8) is None
+    assert control_request("no quiero hablar con una persona, quiero que me llamen", "request_callback", confidence=0.8) is None
