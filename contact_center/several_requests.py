@@ -257,7 +257,9 @@ def _conditions_follow_a_status(parts: Sequence[Part]) -> List[Part]:
     out = list(parts)
     for i in range(len(out) - 1):
         kind = conditions.condition_of(out[i + 1].text)
-        if kind and kind != "not_online" and receipts.find(out[i].text) and not out[i].request:
+        asked = (kind and kind != "not_online") or (stated.check_asked(out[i].text) and out[i + 1].request)
+        if asked and receipts.find(out[i].text) and not out[i].request:
+            # "checa el IOE... y tambien me mude": the case asked to be looked up, before another request
             out[i] = Part(out[i].text, "check_case_status", 1.0)
     return out
 

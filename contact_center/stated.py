@@ -689,3 +689,13 @@ def typo_described(text: Optional[str]) -> bool:
     ..." is none (test set 2)."""
     cleaned = clean((text or "")[:MAX_STATED_CHARS])
     return bool(typo_stated(text)) and bool(_TYPO_WORDS.search(cleaned) or _two_spellings((text or "")[:MAX_STATED_CHARS]))
+
+
+# Asking for a case to be looked up: "revise LIN...", "checa el ...", "look up ...".
+_CHECK_ASKED = re.compile(r"\b(revise|revisa|revisen|reviseme|cheque|checa|chequea|chequee|checame|mire|mira|consulte|"
+                          r"consulta|check|look up|lookup|look at|pull up)\b")
+
+
+def check_asked(text: Optional[str]) -> bool:
+    """True when the message asks for a case to be looked up."""
+    return bool(_CHECK_ASKED.search(clean((text or "")[:MAX_STATED_CHARS])))

@@ -77,9 +77,6 @@ LATE_CASE_INTENT = "case_outside_processing_time"
 TYPO_INTENT = "typo_correction"
 MISSING_MAIL_INTENTS = {"card": "card_not_received", "notice": "notice_not_received"}
 UNSURE = 0.5
-# Asking for a case to be looked up: "revise LIN...", "checa el ...", "look up ...".
-_CHECK_ASKED = re.compile(r"\b(revise|revisa|revisen|reviseme|cheque|checa|checa|chequea|chequee|checame|mire|mira|consulte|"
-                          r"consulta|check|look up|lookup|look at|pull up)\b")
 _FIRST_CLAUSE = re.compile(r"[,.;:!]")
 _PERSON_OR_CALL = re.compile(r"\b(person|human|agent|representative|rep|call|llam\w*|persona|humano|agente|representante)\b")
 _CLAUSES = re.compile(r"[,.;!?]")
@@ -123,7 +120,7 @@ def control_request(text: str, classified: Optional[str] = None, resumable: bool
         return GOODBYE_INTENT  # "ok thanks bye" inside a form leaves it, whatever the classifier said
     if appointment_before and classified != RESCHEDULE_INTENT and stated.cannot_attend(text[:2000]):
         return RESCHEDULE_INTENT  # R1: "its about my fingerprint appt", then "i cant make it" (test set 8)
-    if classified in MISSING_MAIL_INTENTS.values() and receipts.find(text[:2000]) and _CHECK_ASKED.search(answers.clean(text[:2000])) \
+    if classified in MISSING_MAIL_INTENTS.values() and receipts.find(text[:2000]) and stated.check_asked(text) \
             and not _NEGATED.search(answers.clean(text[:2000])) and not stated.still_missing(text[:2000]):
         return STATUS_INTENT  # S1: "y la tarjeta? revise LIN..." asks for the case looked up, not a missing card filed
     if offer_waiting and classified == "faq" and confidence < UNSURE and "?" not in text and not _WH_WORD.search(answers.clean(text[:2000])) \

@@ -324,3 +324,9 @@ def test_a_confident_request_after_a_reschedule_is_not_taken_for_its_count():
     parts = [Part("i need to move my biometrics appt", "reschedule_appointment", 0.9),
              Part("i need to change my address, i moved twice this year", "change_address", 0.95)]
     assert plan(whole, parts) == ["i need to move my biometrics appt", "i need to change my address, i moved twice this year"]
+
+
+def test_S1_a_case_asked_to_be_looked_up_before_another_request_is_not_lost():
+    whole = Part("whole", "change_address", 0.9)
+    parts = [Part("look up WAC3333333333 for me", "inform", 0.8), Part("also we moved in march", "change_address", 0.95)]
+    assert plan(whole, parts) == ["look up WAC3333333333 for me", "also we moved in march"]

@@ -51,3 +51,10 @@ def test_S4_a_missing_card_on_its_mailing_is_the_offer_itself(chat, store):
     assert_reply(replies, "utter_offer_e_request_card_not_received", "es")
     assert_no_reply(replies, "utter_e_request_start", "es")
     assert c.slot("pending_request") is None  # the offer serves it: not taken up again after the filing
+
+
+def test_S1_a_case_asked_to_be_looked_up_and_a_move_are_both_taken(chat, store):
+    c = chat()
+    replies = c.say(f"revisa el {RECEIVED} porfa y tambien me cambie de casa el mes pasado")
+    assert_reply(replies, "utter_case_status_result", "es")
+    assert_reply(replies, "utter_change_address_info", "es")
