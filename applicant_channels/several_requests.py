@@ -125,26 +125,27 @@ class SeveralRequests:
     async def _wanted(self, agent: Any, message: UserMessage, text: str) -> bool:
         """False for a part asked for on a condition that what was just answered does not meet
         (the applicant is told), or that the offer just made already serves ("checa mi caso LIN...
-        y si ya mandaron la tarjeta entonces se perdio": the status offers the card's e-Request)."""
+        y si ya mandaron la tarjeta entonces se perdio": the status offers the card's e-Request).
+        The rulebook decides (rules.conditional_part); here are only the facts it needs."""
         kind = conditions.condition_of(text)
         if kind is None:
             return True
         tracker = await self._tracker(agent, message.sender_id)
-        status = tracker.get_slot("case_status_explained") if _status_given(tracker) else None
-        verdict = conditions.holds(kind, status, tracker.get_slot("outcome"), bool(tracker.active_loop_name))
-        if verdict is False:
-            await self._say(agent, message, CONDITION_NOT_MET_TEXT)
-            return False
-        if verdict and tracker.get_slot("next_step") == "offer_e_request":
-            if conditions.OFFERED_FOR.get(kind) == tracker.get_slot("request_type"):
-                return False  # "si ya mandaron la tarjeta ... se perdio": the card's offer is that very request
+        offered = tracker.get_slot("request_type") if tracker.get_slot("next_step") == "offer_e_request" else None
+        topic = None
+        if offered is not None:
             try:
-                part = _part(text, await agent.parse_message(conditions.asked_plainly(text)))
-            except Exception:  # kept, as any other part
+                topic = _part(text, await agent.parse_message(conditions.asked_plainly(text))).intent
+            except Exception:  # judged without it, as if it asked for something else
                 log.exception("could not classify a part of a message")
-                return True
-            return part.intent != rules.REQUEST_TYPE_TOPICS.get(tracker.get_slot("request_type") or "")
-        return True
+        status = tracker.get_slot("case_status_explained") if _since_latest_message(tracker, _status_reply) else None
+        verdict = rules.conditional_part(
+            kind, status, _since_latest_message(tracker, _decided),
+            bool(tracker.active_loop_name), offered, topic)
+        log.info("conditional request: %s, %s", kind, verdict.value)
+        if verdict is rules.ConditionalPart.NOT_MET:
+            await self._say(agent, message, CONDITION_NOT_MET_TEXT)
+        return verdict is rules.ConditionalPart.TAKE
 
     async def _takes_now(self, agent: Any, sender_id: str, text: str) -> bool:
         """The next part is taken at once when the conversation is free, or when it is a
@@ -225,14 +226,29 @@ class SeveralRequests:
             await message.output_channel.send_text_message(message.sender_id, texts.get(lang, texts["en"]))
 
 
-def _status_given(tracker: Any) -> bool:
-    """A case status was given since the applicant's latest message (the status a condition is about)."""
+def _since_latest_message(tracker: Any, found: Callable[[Any], Any]) -> Any:
+    """What `found` reads in the first event that has it since the applicant's latest message."""
     for event in reversed(tracker.events):
         if event.type_name == "user":
-            return False
-        if event.type_name == "bot" and (event.metadata or {}).get("utter_action") == "utter_case_status_result":
-            return True
-    return False
+            return None
+        value = found(event)
+        if value is not None:
+            return value
+    return None
+
+
+def _status_reply(event: Any) -> Optional[bool]:
+    """A case status was given (the status a condition is about is then the slot's)."""
+    if event.type_name == "bot" and (event.metadata or {}).get("utter_action") == "utter_case_status_result":
+        return True
+    return None
+
+
+def _decided(event: Any) -> Optional[str]:
+    """The outcome of a decision taken since the message (not one left from an earlier request)."""
+    if event.type_name == "slot" and event.key == "outcome" and event.value:
+        return str(event.value)
+    return None
 
 
 def _part(text: str, parsed: Optional[dict]) -> several_requests.Part:

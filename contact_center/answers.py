@@ -11,6 +11,7 @@ import re
 from typing import Optional, Tuple
 
 from contact_center.rules import EXPEDITE_CRITERIA, URGENT_REASONS
+from contact_center import shorthand
 from contact_center.text import fold
 
 NONE = "none"
@@ -21,9 +22,9 @@ _YES = re.compile(
     # "pues creo que si, que tengo que ir a la oficina", "i think so": a yes, hedged (test set 6)
     r"^(?:(?:pues|bueno|well|hmm|um|yeah|si)\s+)?(?:(?:yo )?creo que si|supongo que si|i think so|i guess so|i believe so)\b|"
     r"^(?:pues|bueno|well) (?:si|yes|yeah)\b|"
-    r"^(yes|yeah|yep|yup|(?:ya|y)(?=$| (?:please|pls|plz|thanks|thx)\b)|sure|ok|okay|okey|oki|correct|right|of course|please do|do it|si|sip|claro|"
+    r"^(yes|yeah|yep|yup|(?:ya|y)(?=$| (?:please|thanks)\b)|sure|ok|okay|okey|oki|correct|right|of course|please do|do it|si|sip|claro|"
     # "pls do", "please", "ta bien, mandela", "andale si" (test set 7)
-    r"(?:pls|plz) do|(?:please|pls|plz)$|(?:ta|esta|sta) (?:bien|bueno)|andale|orale|"
+    r"please$|(?:ta|esta|sta) (?:bien|bueno)|andale|orale|"
     # "fine, file the thing" at an offer (test set 7)
     r"fine|file (?:the|that|this) (?:thing|one|request|inquiry)|go ahead and file|do that|hazlo|metal[oa]|"
     r"correcto|asi es|por supuesto|dale|hagalo|de acuerdo|afirmativo|exacto|listo|eso(?=$| es\b| mand| envi| present| si\b)|go ahead|send it|file it|"
@@ -34,24 +35,10 @@ _NO = re.compile(r"^(?:(?:pues|bueno|well|hmm|um)\s+)?(?:(?:yo )?creo que no|sup
                  r"para nada|tampoco|ya no)\b")
 
 
-# Text-speak and regional words, read as the words the patterns know (test set 10: "ocupo una cita
-# urgente", "never moved it b4", "pierdo la chamba"). Whole words only, after folding.
-_SHORTHAND = {
-    "ocupo": "necesito", "ocupa": "necesita", "ocupamos": "necesitamos", "ocupan": "necesitan",
-    "q": "que", "xq": "porque", "pq": "porque", "tmb": "tambien", "tb": "tambien", "xfa": "por favor",
-    "porfa": "por favor", "porfis": "por favor", "pls": "please", "plz": "please", "pleas": "please",
-    "b4": "before", "tmrw": "tomorrow", "tmr": "tomorrow", "tmw": "tomorrow",
-    "2morrow": "tomorrow", "tomorow": "tomorrow", "rn": "right now", "appt": "appointment", "appts": "appointments",
-    "thx": "thanks", "thnx": "thanks", "idk": "i dont know", "chamba": "trabajo", "cel": "celular",
-}
-_SHORTHAND_WORD = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _SHORTHAND), key=len, reverse=True)) + r")\b")
-
-
 def clean(text: Optional[str]) -> str:
     """Folded, lower case, punctuation gone (apostrophes and hyphens kept), one space apart;
-    text-speak read as the words it stands for."""
-    cleaned = " ".join(re.sub(r"[^\w\s'-]", " ", fold(text or "").lower()).split())
-    return _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m.group(1)], cleaned)
+    text-speak read as the words it stands for (contact_center/shorthand.py)."""
+    return shorthand.spelled_out(" ".join(re.sub(r"[^\w\s'-]", " ", fold(text or "").lower()).split()))
 
 
 def yes_no(text: Optional[str]) -> Optional[bool]:
@@ -109,7 +96,7 @@ def times_rescheduled(text: Optional[str]) -> Optional[int]:
     if not cleaned or dont_know(cleaned) or _ONE_OR_TWO.search(cleaned):
         return None  # "una o dos veces": R2 turns on which, so it is asked again
     # A time or a date is no count: "mañana viernes a las 8:30 am" at this question had been 2.
-    raw = _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m.group(1)], fold(text or "").lower())  # "b4" is no 4
+    raw = shorthand.spelled_out(fold(text or "").lower())  # "b4" is no 4
     digits = re.findall(r"\d+", _TIMES_AND_DATES.sub(" ", raw))
     if digits and len(cleaned) < 30:
         return min(int(digits[0]), 2)
@@ -263,9 +250,9 @@ def urgent_reason(text: Optional[str]) -> Optional[str]:
 # Courtesy said at a question, which answers nothing: thanks ("ok gracias", "thank u") and
 # asking for a moment ("one sec let me find it", "espere un momento la busco"). A lone "ok"
 # is not one of them: at a yes-or-no question it is a yes.
-_THANKS = r"(?:thanks?(?: (?:you|u))?(?: (?:so much|very much|a lot))?|thx|ty|tysm|muchas gracias|mil gracias|gracias|grax|merci)"
+_THANKS = r"(?:thanks?(?: (?:you|u))?(?: (?:so much|very much|a lot))?|ty|tysm|muchas gracias|mil gracias|gracias|grax|merci)"
 _FILLER = r"(?:ok|okay|k|kk|oh|ah|alright|great|perfect|cool|got it|sure|perfecto|bueno|vale|sale|orale|listo|entendido|" \
-          r"ah ok|oh ok|si|yes|yeah|pues|please|pls|por favor|porfa|xfa|sir|maam|senor|senora|senorita|lol|jaja)"
+          r"ah ok|oh ok|si|yes|yeah|pues|please|por favor|sir|maam|senor|senora|senorita|lol|jaja)"
 _MOMENT = (
     r"(?:one|1|a|just a|un|1 un|)\s*(?:sec|secs|second|seconds|moment|min|minute|momento|momentito|segundo|segundito|minuto|minutito)|"
     r"hold on|hang on|wait|waiting|brb|give me (?:a )?(?:sec|second|moment|minute|min)|gimme (?:a )?(?:sec|second|min)|"
@@ -297,10 +284,10 @@ def courtesy(text: Optional[str]) -> Optional[str]:
 # (test set 10: "q es eso de sintomas?" was read as a yes to the covid question, for its "sintomas").
 _NOT_UNDERSTOOD = re.compile(
     r"^(?:(?:ok|okay|sorry|perdon|disculpe|eh|um+|hm+|uh|ah|and|y|pero|but)\s+)*(?:"
-    r"(?:what|wat|wut|huh|que|q|como|mande|pardon|excuse me|come again|perdon que)$|"
+    r"(?:what|wat|wut|huh|que|como|mande|pardon|excuse me|come again|perdon que)$|"
     r"i dont (?:understand|get it|get that|follow)|i do not understand|dont understand|not sure what you mean|"
     r"what (?:do you mean|does that mean|is that|are those|are they|is this)|whats that|what s that|what do u mean|"
-    r"no (?:le |te )?entiendo|no entendi|no comprendo|que (?:es|son) (?:eso|esto|esos|esas)|q (?:es|son) (?:eso|esto)|"
+    r"no (?:le |te )?entiendo|no entendi|no comprendo|que (?:es|son) (?:eso|esto|esos|esas)|"
     r"que (?:quiere decir|significa)(?: eso)?|a que se refiere|como que|no se que es eso"
     r")(?:\s+(?:\w+\s*){0,6})?$"
 )
@@ -315,7 +302,7 @@ def not_understood(text: Optional[str]) -> bool:
     if not _NOT_UNDERSTOOD.match(cleaned):
         return False
     # "what? no i never moved it": an answer after the surprise
-    rest = re.sub(r"^(?:what|wat|huh|que|q|como|mande)\b", "", cleaned).strip()
+    rest = re.sub(r"^(?:what|wat|huh|que|como|mande)\b", "", cleaned).strip()
     return yes_no(rest) is None or rest == cleaned
 
 

@@ -4,10 +4,10 @@
 negaron quiero saber como apelo", "si no se puede por internet entonces que me llame
 alguien": the second request is wanted only when the first one's answer meets the
 condition. Taken whole, one of the two was lost; taken both, a callback was set up for an
-appointment the applicant could move online (G1). Here a part's condition is read, and
-`holds` says whether what the assistant just answered meets it: yes, no, or not known
-yet (a form still asking). Plain Python, matched on folded text; the channel
-(applicant_channels/several_requests.py) asks at the moment the part would be taken.
+appointment the applicant could move online (G1). Here a part's condition is only read
+(plain Python, on folded text); whether what the assistant just answered meets it is the
+rulebook's decision (rules.conditional_part, S1/S4/G1), asked by the channel
+(applicant_channels/several_requests.py) at the moment the part would be taken.
 """
 from __future__ import annotations
 
@@ -15,33 +15,6 @@ import re
 from typing import Optional
 
 from contact_center.text import fold
-
-# What a condition is about, and the statuses (the explanation responses of
-# contact_center/case_status/explanations.py) that meet it.
-_APPROVED_LIKE = frozenset({
-    "utter_status_case_was_approved", "utter_status_card_was_mailed_to_me",
-    "utter_status_card_was_delivered_to_me_by_the_post_office",
-    "utter_status_card_was_picked_up_by_the_united_states_postal_service",
-    "utter_status_new_card_is_being_produced", "utter_status_document_was_mailed_to_me",
-    "utter_status_advance_parole_document_was_produced", "utter_status_travel_document_was_mailed",
-})
-_MAILED = frozenset({
-    "utter_status_card_was_mailed_to_me", "utter_status_card_was_delivered_to_me_by_the_post_office",
-    "utter_status_card_was_picked_up_by_the_united_states_postal_service",
-    "utter_status_card_is_being_returned_to_uscis_by_post_office", "utter_status_document_was_mailed_to_me",
-    "utter_status_travel_document_was_mailed",
-})
-STATUSES = {
-    "approved": _APPROVED_LIKE,
-    "denied": frozenset({"utter_status_case_was_denied"}),
-    "card_mailed": _MAILED,
-    "interview_scheduled": frozenset({"utter_status_interview_was_scheduled", "utter_status_interview_was_rescheduled"}),
-    "biometrics_scheduled": frozenset({"utter_status_biometrics_appointment_was_scheduled",
-                                       "utter_status_fingerprint_and_biometrics_appointment_was_scheduled"}),
-}
-
-# The S4 offer a condition on the mail is answered by: a card mailed, and not come, is its offer.
-OFFERED_FOR = {"card_mailed": "card_not_received"}
 
 # "if" / "si" and what may come before the fact: "if its", "si ya me lo", "if my case was".
 # A bare "si," is a yes, never a condition.
@@ -114,19 +87,3 @@ def asked_plainly(text: str) -> str:
 
 def opens_with_condition(text: str) -> bool:
     return condition_of(text) is not None
-
-
-def holds(kind: str, status_explained: Optional[str], outcome: Optional[str], deciding: bool) -> Optional[bool]:
-    """Whether what was just answered meets the condition: True, False, or None (not known).
-
-    `status_explained` is the explanation of the status given in the last reply (None when no
-    status was given there); `outcome` the latest decision's outcome; `deciding` whether a form
-    is still asking the questions that decide it.
-    """
-    if kind == "not_online":
-        if deciding:
-            return None
-        return None if outcome is None else outcome != "SELF_SERVICE"
-    if status_explained is None:
-        return None
-    return status_explained in STATUSES.get(kind, frozenset())

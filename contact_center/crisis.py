@@ -48,6 +48,8 @@ from typing import Dict, FrozenSet, Iterable, List, Optional, Tuple
 
 from rapidfuzz.distance import DamerauLevenshtein
 
+from contact_center import shorthand
+from contact_center.stops_and_corrections import PERSON_WORDS
 from contact_center.text import fold
 
 MAX_CHARS = 4000  # a crisis is said early; the rest of a very long message is not read
@@ -89,20 +91,21 @@ NOTHING = Assessment()
 
 # ------------------------------------------------------------------ normalising
 
-_ABBREVIATIONS = {
-    "u": "you", "ur": "your", "r": "are", "pls": "please", "plz": "please", "im": "i am",
-    "ive": "i have", "id": "i would", "gonna": "going to", "gona": "going to", "wanna": "want to",
+# Besides the text-speak every reader spells out (contact_center/shorthand.py): single letters,
+# safe here because only danger words are looked for ("u r gonna die", "x q me quiero morir"),
+# and contractions typed without their apostrophe, as the patterns are written.
+_LETTERS = {"u": "you", "ur": "your", "r": "are", "k": "que", "x": "por", "d": "de"}
+_CONTRACTIONS = {
+    "im": "i am", "ive": "i have", "id": "i would", "gonna": "going to", "gona": "going to", "wanna": "want to",
     "wana": "want to", "gotta": "got to", "cant": "can not", "cannot": "can not", "dont": "do not",
     "wont": "will not", "didnt": "did not", "doesnt": "does not", "isnt": "is not", "aint": "is not",
     "hasnt": "has not", "havent": "have not", "wouldnt": "would not", "couldnt": "could not",
-    "wasnt": "was not", "werent": "were not", "hes": "he is", "shes": "she is", "hell": "he will", "shell": "she will", "theyll": "they will", "theyre": "they are", "thats": "that is", "its": "it is",
+    "wasnt": "was not", "werent": "were not", "hes": "he is", "shes": "she is", "hell": "he will", "shell": "she will",
+    "theyll": "they will", "theyre": "they are", "thats": "that is", "its": "it is",
     "whats": "what is", "theres": "there is", "kms": "kill myself", "bf": "boyfriend", "gf": "girlfriend",
-    # Spanish chat spelling
-    "q": "que", "k": "que", "ke": "que", "xq": "porque", "pq": "porque", "porq": "porque",
-    "tb": "tambien", "tmb": "tambien", "x": "por", "d": "de", "kiero": "quiero", "qiero": "quiero",
-    "kieren": "quieren", "aki": "aqui", "aqi": "aqui", "tonite": "tonight", "tonit": "tonight", "2nite": "tonight",
-    "2night": "tonight", "noxe": "noche",
 }
+_ABBREVIATIONS = {**shorthand.TEXT_SPEAK, **_LETTERS, **_CONTRACTIONS}
+
 
 # Words whose misspellings matter: a token this close to one is read as it.
 _VOCABULARY = (
@@ -161,8 +164,8 @@ def normalise(text: Optional[str]) -> str:
     folded = re.sub(r"[^a-z0-9ñ]+", " ", folded.replace("ñ", "n"))
     tokens: List[str] = []
     for token in folded.split():
-        expanded = _ABBREVIATIONS.get(token, token)
-        tokens.extend(_correct(_dropped_g(_squeeze(t))) for t in expanded.split())
+        expanded = (_CONTRACTIONS.get(word, word) for word in _ABBREVIATIONS.get(token, token).split())  # "idk"
+        tokens.extend(_correct(_dropped_g(_squeeze(t))) for t in " ".join(expanded).split())
     return " " + " ".join(tokens) + " "
 
 
@@ -240,8 +243,8 @@ _IDIOMS = [
     r" (?:kiling|kils) me (?:slowly|softly|inside)",
     # A representative no longer wanted: "actually nvm, i dont need a person anymore" (session 19: 988).
     r" (?:do not|dont|no longer|dont really|do not really) need (?:a |an |the |to talk to a |to speak (?:to|with) a )?"
-    r"(?:real |live )?(?:person|agent|representative|rep|human|operator)(?: anymore| any more| now)?"
-    r"| ya no (?:necesito|ocupo|quiero) (?:hablar con )?(?:un |una |al |a la )?(?:agente|persona|representante|humano)",
+    rf"(?:real |live )?{PERSON_WORDS}(?: anymore| any more| now)?"
+    rf"| ya no (?:necesito|quiero) (?:hablar con )?(?:un |una |al |a la )?{PERSON_WORDS}",
     # "my boss will kill me if I miss work again" worries about a failing, not a threat
     r" (?:boss|mom|mother|mama|dad|father|lawyer|teacher|manager|supervisor|jefe|jefa|papa|abogado|maestra|maestro|wife|husband|esposa|esposo)"
     r"(?: [a-z]+){0,2} (?:is going to|will|going to|would|va a|me va a|me van a) (?:kil|murder|matar) (?:me )?(?:if|when|si|cuando) (?:i |yo )?"

@@ -156,6 +156,72 @@ def self_help_flow(topic: Optional[str]) -> Optional[str]:
     return SELF_HELP_FLOWS.get(topic or "")
 
 
+# A request asked for on a condition about the answer before it ("check my status ... and if
+# its approved i need to change my address"; the reader is contact_center/conditions.py).
+# S1: a condition on the case is met by the status just looked up; G1: "if it can't be done
+# online" is met only when self-help did not serve the request just decided.
+_APPROVED_LIKE = frozenset({
+    "utter_status_case_was_approved", "utter_status_card_was_mailed_to_me",
+    "utter_status_card_was_delivered_to_me_by_the_post_office",
+    "utter_status_card_was_picked_up_by_the_united_states_postal_service",
+    "utter_status_new_card_is_being_produced", "utter_status_document_was_mailed_to_me",
+    "utter_status_advance_parole_document_was_produced", "utter_status_travel_document_was_mailed",
+})
+_MAILED = frozenset({
+    "utter_status_card_was_mailed_to_me", "utter_status_card_was_delivered_to_me_by_the_post_office",
+    "utter_status_card_was_picked_up_by_the_united_states_postal_service",
+    "utter_status_card_is_being_returned_to_uscis_by_post_office", "utter_status_document_was_mailed_to_me",
+    "utter_status_travel_document_was_mailed",
+})
+CONDITION_STATUSES = {  # S1: the status explanations (case_status/explanations.py) that meet each condition
+    "approved": _APPROVED_LIKE,
+    "denied": frozenset({"utter_status_case_was_denied"}),
+    "card_mailed": _MAILED,
+    "interview_scheduled": frozenset({"utter_status_interview_was_scheduled", "utter_status_interview_was_rescheduled"}),
+    "biometrics_scheduled": frozenset({"utter_status_biometrics_appointment_was_scheduled",
+                                       "utter_status_fingerprint_and_biometrics_appointment_was_scheduled"}),
+}
+# S4: the offer a status makes that is itself the conditional request (a card mailed, and not come).
+CONDITION_OFFERS = {"card_mailed": RequestType.CARD_NOT_RECEIVED.value}
+
+
+class ConditionalPart(str, enum.Enum):
+    TAKE = "take"  # the condition is met, or not known yet: taken as any request
+    NOT_MET = "not_met"  # left, and the applicant told so
+    OFFERED = "offered"  # the offer just made is that very request: not asked twice
+
+
+def conditional_part(
+    kind: str,
+    status_given: Optional[str],
+    decided_now: Optional[str],
+    deciding: bool,
+    offered: Optional[str] = None,
+    topic: Optional[str] = None,
+) -> ConditionalPart:
+    """S1, S4, G1: whether a request asked for on a condition of kind `kind` is taken.
+
+    `status_given` is the status explanation given since the applicant's message (None if no
+    status was given); `decided_now` the outcome decided since then (None if nothing was
+    decided: a leftover from an earlier request says nothing about this one); `deciding`
+    whether a form still asks what decides it; `offered` the e-Request type an S4 offer now
+    waits on, and `topic` what the conditional part asks for.
+    """
+    if kind == "not_online":  # G1
+        if deciding or decided_now is None:
+            return ConditionalPart.TAKE
+        met = decided_now != Outcome.SELF_SERVICE.value
+    elif status_given is None:  # S1: nothing looked up yet, so nothing to hold it against
+        return ConditionalPart.TAKE
+    else:
+        met = status_given in CONDITION_STATUSES.get(kind, frozenset())
+    if not met:
+        return ConditionalPart.NOT_MET
+    if offered is not None and (CONDITION_OFFERS.get(kind) == offered or topic == REQUEST_TYPE_TOPICS.get(offered)):
+        return ConditionalPart.OFFERED  # S4: the offer waiting for its yes is what was asked for
+    return ConditionalPart.TAKE
+
+
 def live_route(now: datetime, outcome: "Outcome | str", urgent: bool = False) -> Decision:
     """G2, G3, U3: where a conversation for a representative goes.
 

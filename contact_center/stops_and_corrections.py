@@ -1,7 +1,8 @@
 """Stopping, resuming and correcting, in the applicant's words: a stop anywhere in a message
 ("never mind", "olvidalo") or opening it ("nah forget it, ill call tomorrow"), a request to go
 back to what was under way ("can we finish the card thing"), and a field corrected at a
-confirmation with its new value ("change the documents to ...").
+confirmation with its new value ("change the documents to ..."), and a move or a person
+refused ("no quiero cambiar la cita", "i dont need a person anymore").
 """
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import re
 from typing import Optional
 
 from contact_center.answers import clean, yes_no
+from contact_center.stated.clauses import MAX_STATED_CHARS
+from contact_center.stated.reasons import MOVE_ASKED
 from contact_center.text import fold
 
 _STOP = re.compile(
@@ -215,3 +218,34 @@ def changes_mind(text: Optional[str]) -> bool:
     """True when the message takes back an earlier answer in words ("wait no its the interview")."""
     return bool(_MIND_CHANGED.search(clean(text)))
 
+
+# ------------------------------------------------------------------ refusals
+# A move or a person refused in so many words: "no quiero cambiar la cita de la entrevista, solo saber
+# si sigue en pie", "i dont need a person anymore" (test set 10: a reschedule started, a queue joined).
+# The crisis check reads the same refusal of a person as no danger (crisis.py, with PERSON_WORDS).
+PERSON_WORDS = r"(?:person|human|agent|representative|rep|operator|persona|agente|representante|humano)"
+_MOVE_DECLINED = re.compile(
+    r"\b(dont|don't|do not|no|not|ni) (want|need|trying|looking|quiero|necesito|busco|pienso|voy a)( to)? "
+    r"(re-?schedul\w*|move|change|cambiar\w*|mover\w*|reprogramar\w*|reagendar\w*)\b"
+)
+_PERSON_DECLINED = re.compile(
+    r"\b(dont|don't|do not|no|ya no) (want|need|quiero|necesito)( to (talk|speak) (to|with))?( hablar con)? "
+    rf"(a |an |the |un |una |ningun |ninguna )?(real |live )?{PERSON_WORDS}( anymore| ya| mas)?\b"
+)
+
+
+def move_declined(text: Optional[str]) -> bool:
+    """True when the message says the applicant does not want the appointment moved, and asks
+    for no move elsewhere ("i dont want to change my address, i need to move my interview")."""
+    cleaned = clean((text or "")[:MAX_STATED_CHARS])
+    return bool(_MOVE_DECLINED.search(cleaned)) and not MOVE_ASKED.search(_MOVE_DECLINED.sub(" ", cleaned))
+
+
+def without_person_declined(text: Optional[str]) -> str:
+    """The message (cleaned) with the refusal of a person taken out."""
+    return _PERSON_DECLINED.sub(" ", clean((text or "")[:MAX_STATED_CHARS]))
+
+
+def person_declined(text: Optional[str]) -> bool:
+    """True when the message says the applicant does not want a person."""
+    return bool(_PERSON_DECLINED.search(clean((text or "")[:MAX_STATED_CHARS])))

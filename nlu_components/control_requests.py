@@ -104,16 +104,16 @@ def control_request(text: str, classified: Optional[str] = None, resumable: bool
         return FALLBACK_INTENT  # "what does that mean, in plain english": answered as a question on what was said
     if resumable and stops_and_corrections.asks_to_resume(text):
         return RESUME_INTENT
-    if classified == PERSON_INTENT and stated.person_declined(text) and not _PERSON_OR_CALL.search(stated.without_person_declined(text)):
+    if classified == PERSON_INTENT and stops_and_corrections.person_declined(text) and not _PERSON_OR_CALL.search(stops_and_corrections.without_person_declined(text)):
         # "actually nvm, i dont need a person anymore": no person; a case named is looked up (test set 10)
         return STATUS_INTENT if receipts.find(text[:2000]) else STOP_INTENT
-    if classified not in PERSON_INTENTS and person_requests.asks_for_a_person(text) and not stated.person_declined(text):
+    if classified not in PERSON_INTENTS and person_requests.asks_for_a_person(text) and not stops_and_corrections.person_declined(text):
         return PERSON_INTENT
     if classified == FALLBACK_INTENT and any(person_requests.asks_for_a_person(clause) for clause in _CLAUSES.split(text[:500])[1:3]):
         # "can somebody call me, i need to talk to a real person about a letter": the person asked for
         # in the second clause, where the classifier could not choose between a person and a callback
         return PERSON_INTENT
-    if classified == RESCHEDULE_INTENT and stated.move_declined(text):
+    if classified == RESCHEDULE_INTENT and stops_and_corrections.move_declined(text):
         # R1 refused: "no quiero cambiar la cita de la entrevista, solo saber si sigue en pie, MSC..." (S1)
         return STATUS_INTENT
     if answers.says_goodbye(text):

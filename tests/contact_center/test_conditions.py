@@ -1,7 +1,7 @@
 """A request made on a condition about the answer before it (issue 13; contact_center/conditions.py)."""
 import pytest
 
-from contact_center import conditions, several_requests
+from contact_center import conditions, rules, several_requests
 
 
 @pytest.mark.parametrize("text, kind", [
@@ -40,19 +40,38 @@ def test_a_message_with_if_but_no_condition_on_a_status_is_not_cut():
     assert several_requests.split("i want to reschedule my interview if that is possible") == []
 
 
-def test_a_status_condition_holds_only_on_a_status_that_meets_it():
-    assert conditions.holds("approved", "utter_status_case_was_approved", None, False) is True
-    assert conditions.holds("approved", "utter_status_card_was_mailed_to_me", None, False) is True
-    assert conditions.holds("approved", "utter_status_case_was_received", None, False) is False
-    assert conditions.holds("denied", "utter_status_case_was_approved", None, False) is False
-    assert conditions.holds("interview_scheduled", "utter_status_interview_was_scheduled", None, False) is True
-    assert conditions.holds("card_mailed", None, "SELF_SERVICE", False) is None  # no status given: not known
+TAKE, NOT_MET, OFFERED = rules.ConditionalPart.TAKE, rules.ConditionalPart.NOT_MET, rules.ConditionalPart.OFFERED
 
 
-def test_not_online_holds_only_when_self_service_did_not_serve():
-    assert conditions.holds("not_online", None, "SELF_SERVICE", False) is False
-    assert conditions.holds("not_online", None, "LIVE_TIER1", False) is True
-    assert conditions.holds("not_online", None, None, True) is None  # the form still asks
+@pytest.mark.parametrize("kind, status, expected", [
+    ("approved", "utter_status_case_was_approved", TAKE),
+    ("approved", "utter_status_card_was_mailed_to_me", TAKE),
+    ("approved", "utter_status_case_was_received", NOT_MET),
+    ("denied", "utter_status_case_was_approved", NOT_MET),
+    ("denied", "utter_status_case_was_denied", TAKE),
+    ("interview_scheduled", "utter_status_interview_was_scheduled", TAKE),
+    ("biometrics_scheduled", "utter_status_interview_was_scheduled", NOT_MET),
+    ("card_mailed", None, TAKE),  # S1: no status given yet, nothing to hold it against
+])
+def test_S1_a_condition_on_the_case_is_held_against_the_status_just_given(kind, status, expected):
+    assert rules.conditional_part(kind, status, "SELF_SERVICE", False) is expected
+
+
+def test_G1_if_it_cannot_be_done_online_is_met_only_when_self_help_did_not_serve():
+    assert rules.conditional_part("not_online", None, "SELF_SERVICE", False) is NOT_MET
+    assert rules.conditional_part("not_online", None, "LIVE_TIER1", False) is TAKE
+    assert rules.conditional_part("not_online", None, None, True) is TAKE  # the form still asks
+    # Nothing decided since the message: an earlier request's outcome says nothing about this one.
+    assert rules.conditional_part("not_online", None, None, False) is TAKE
+
+
+def test_S4_a_condition_met_by_the_offer_just_made_is_not_asked_twice():
+    mailed = "utter_status_card_was_mailed_to_me"
+    assert rules.conditional_part("card_mailed", mailed, "SELF_SERVICE", False, offered="card_not_received") is OFFERED
+    assert rules.conditional_part("approved", mailed, "SELF_SERVICE", False, offered="card_not_received",
+                                  topic="card_not_received") is OFFERED
+    assert rules.conditional_part("approved", mailed, "SELF_SERVICE", False, offered="card_not_received",
+                                  topic="change_address") is TAKE
 
 
 def test_a_condition_on_a_decision_is_cut_out_and_one_on_an_appointment_keeps_its_name():

@@ -2,7 +2,7 @@
 The forms that read them: tests/actions/test_facts_up_front.py."""
 import pytest
 
-from contact_center import stated
+from contact_center import stated, stops_and_corrections
 
 
 @pytest.mark.parametrize("text", [
@@ -322,10 +322,10 @@ def test_R4_symptoms_denied_with_covid_are_a_no(text):
 
 
 def test_R1_a_move_declined_and_a_person_declined():
-    assert stated.move_declined("i dont want to reschedule it, just need to know its still happening")
-    assert not stated.move_declined("i dont want to change my address, i want to reschedule my interview")
-    assert stated.person_declined("ya no necesito hablar con un agente, gracias")
-    assert not stated.person_declined("i need a person now")
+    assert stops_and_corrections.move_declined("i dont want to reschedule it, just need to know its still happening")
+    assert not stops_and_corrections.move_declined("i dont want to change my address, i want to reschedule my interview")
+    assert stops_and_corrections.person_declined("ya no necesito hablar con un agente, gracias")
+    assert not stops_and_corrections.person_declined("i need a person now")
 
 
 def test_E1_a_typo_described_names_what_it_is_about():

@@ -1,0 +1,125 @@
+"""Why the applicant writes, stated: the urgent reason (U2), the expedite claim and its documents (X2, X3),
+danger denied (G6), an appointment asked for (U5), an appointment that cannot be kept or is to be moved (R1)."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from contact_center import answers
+from contact_center.answers import URGENT_WORDS, clean, first_match
+from contact_center.text import fold
+from contact_center.stated.clauses import MAX_STATED_CHARS, clauses
+
+_DANGER_DENIED = re.compile(
+    r"\b(not|no one|noone|nobody|nadie|no hay nadie|no estoy|no estamos|ninguno)('s|s)?\b(\s+\w+){0,3}\s+(danger|peligro)\b"
+    # "no es peligro ni nada", "no hay peligro", "no danger", "nothing dangerous", "not dangerous"
+    r"|\b(no es|no hay|no|sin|nothing|not|nada)\s+(de\s+)?(danger|dangerous|peligro|peligroso|peligrosa)\b"
+)
+
+
+_APPOINTMENT_ASKED = re.compile(
+    r"\b(need|want|request|get|necesito|quiero|pedir|solicitar)\b(\s+\w+){0,3}\s+"
+    r"(urgent|emergency|expedited|urgente|emergencia)?\s*(appointment|cita)\b"
+    r"|\b(urgent|emergency) appointment\b|\bcita (urgente|de emergencia)\b"
+    # "i need to go to a field office urgently", "tengo que ir a la oficina de uscis"
+    r"|\b(go|come|get|ir|acudir|presentarme)\b(\s+\w+){0,2}?\s+(to|a)\s+(the |a |an |una |la |el )?"
+    r"(field |local |uscis |de uscis )?(office|oficina)\b"
+)
+
+
+# An appointment the applicant cannot keep, told without the word reschedule: "i literally
+# wont be able to walk", "no voy a poder llegar", "my surgery got moved to the same week".
+_CANT_ATTEND = re.compile(
+    r"\b(can'?t|cannot|can not|wont be able to|won'?t be able to|will not be able to|not able to|unable to|no way i can|"
+    r"no voy a poder|no podre|no puedo|no podemos|no vamos a poder)\b(\s+\w+){0,2}\s+"
+    r"(make it|go|attend|be there|show up|walk|travel|drive|get there|ir|asistir|llegar|presentarme|estar|caminar|viajar)\b"
+    r"|\b(same (day|week|time) as|at the same time as|conflicts? with|clashes with|el mismo dia (de|que)|"
+    r"la misma semana (de|que)|coincide con|choca con|me cae el mismo dia)\b"
+)
+
+
+def cannot_attend(text: Optional[str]) -> bool:
+    """True when the message says the applicant cannot keep an appointment (R1's request)."""
+    return bool(_CANT_ATTEND.search(clean(text)))
+
+
+def danger_denied(text: Optional[str]) -> Optional[bool]:
+    """G6 answered unasked: "not in danger or anything", "no hay nadie en peligro" are False."""
+    return False if any(_DANGER_DENIED.search(c) for c in clauses(text)) else None
+
+
+def appointment_asked(text: Optional[str]) -> Optional[bool]:
+    """U5 answered unasked: "I need an emergency appointment", "necesito una cita urgente"."""
+    return True if any(_APPOINTMENT_ASKED.search(c) for c in clauses(text)) else None
+
+
+def urgent_reason_stated(text: Optional[str]) -> Optional[str]:
+    """U2's reason in a message that tells its story ("my dad is dying in guatemala and i
+    have to travel"); never "none" from a "no" that answers something else. Asking for help
+    ("necesito ayuda con una cita") is not the loss of aid."""
+    cleaned = re.sub(r"\b(ayuda|aid|help)\b", " ", clean(text))
+    found = first_match(cleaned, URGENT_WORDS, ())
+    if found == "family_emergency_travel" and (not _FAMILY_OR_EMERGENCY.search(cleaned) or answers.leisure_told(cleaned)):
+        # "i have to go in person to get my passport stamped so i can travel": travel, but no
+        # family emergency told; the reason is asked (test set 7). A sister's wedding is no emergency.
+        return None
+    return found
+
+
+_FAMILY_OR_EMERGENCY = re.compile(
+    r"\b(family|familia|famil\w*|mom|mother|mama|madre|dad|father|papa|padre|parents?|padres|son|daughter|hijo|hija|hijos|"
+    r"brother|sister|hermano|hermana|grand\w*|abuel\w*|abuel[oa]|wife|husband|esposa|esposo|tio|tia|uncle|aunt|cousin|primo|prima|"
+    r"funeral|dying|murien\w*|muri\w*|falleci\w*|passed|died|sick|enferm\w*|hospital\w*|emergenc\w*|accident\w*|grave|critical)\b"
+)
+
+
+def expedite_criterion_stated(text: Optional[str]) -> Optional[str]:
+    """X2's claim in a message that tells its story ("my mother has terminal cancer", "i lose
+    my job on the 30th"). The names of forms go first: "permiso de trabajo" is a work permit,
+    not a job at stake."""
+    from contact_center.form_types import without_common_names
+
+    cleaned = clean(without_common_names(fold(text or "").lower()))
+    found = answers.criterion_named(cleaned)
+    if found is None and answers.wait_as_reason(cleaned):
+        return answers.NONE  # "ya me canse de esperar, llevo 14 meses": the wait is no X2 reason
+    return found
+
+
+# X3's documents told with the request: "HR gave me a letter saying that", "tengo la carta del
+# doctor", "i have the layoff notice and my bank statements". The sentence that names them is the answer.
+_DOCUMENTS_TOLD = re.compile(
+    r"\b(letter|carta|note|nota|notice|aviso|records?|expediente|statements?|estados? de cuenta|report|reporte|informe|"
+    r"certificate|certificado|constancia|orders|ordenes|proof|prueba|pruebas|documents?|documentos?|papers|papeles)\b"
+)
+
+
+_DOCUMENTS_HELD = re.compile(
+    r"\b(i have|i got|ive got|i can send|i can provide|gave me|sent me|wrote me|tengo|traigo|me dio|me mandaron|"
+    r"me dieron|puedo mandar|puedo enviar|le puedo mandar|attached|adjunto)\b"
+)
+
+
+def documents_stated(text: Optional[str]) -> Optional[str]:
+    """The sentence that says which documents the applicant has (X3), else None."""
+    for sentence in re.split(r"(?<=[.!?;])\s+", (text or "").strip()):
+        cleaned = clean(sentence)
+        if _DOCUMENTS_TOLD.search(cleaned) and _DOCUMENTS_HELD.search(cleaned):
+            return sentence.strip()[:MAX_STATED_CHARS]
+    return None
+
+
+# Asking to move an appointment, in so many words: "quiero cambiar la entrevista de la residencia,
+# es el 17/12 a las 10" (test set 8: the date made the classifier unsure between a request and an answer).
+MOVE_ASKED = re.compile(
+    r"\b(cambiar|cambiarla|cambiarlo|mover|moverla|reprogramar|reprogramarla|posponer|aplazar|reagendar|"
+    r"reschedul\w*|move|change|postpone|push back)\b"
+)
+
+
+def move_asked(text: Optional[str]) -> bool:
+    """True when the message asks to move an appointment it names."""
+    from contact_center import appointments
+
+    cleaned = clean((text or "")[:MAX_STATED_CHARS])
+    return bool(MOVE_ASKED.search(cleaned)) and appointments.named_in(cleaned) is not None
