@@ -72,9 +72,26 @@ class ActionRepeatOffer(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         response = rules.open_offer(tracker.get_slot("next_step"), tracker.get_slot("request_type"))
-        if response and not tracker.active_loop_name:  # an offer already taken has its form asking
-            dispatcher.utter_message(response=response)
+        if not response or tracker.active_loop_name:  # an offer already taken has its form asking
+            return []
+        # "si, pero en español por favor": the switch asked for with the yes to the offer takes it
+        # (test set 11: the offer was made again, and the yes lost).
+        if language.yes_with_switch(tracker.latest_message.get("text") or ""):
+            taken = OFFER_TAKEN.get(tracker.get_slot("next_step"))
+            if taken:
+                for said in taken[:-1]:
+                    dispatcher.utter_message(response=said)
+                return [FollowupAction(taken[-1])]
+        dispatcher.utter_message(response=response)
         return []
+
+
+# What a yes to each offer starts (data/form_control.yml: "offered e-Request accepted", "offered
+# callback accepted"): the responses said first, then the form.
+OFFER_TAKEN = {
+    "offer_e_request": ("utter_e_request_start", "e_request_form"),
+    "offer_callback": ("callback_form",),
+}
 
 
 class ActionOutOfScope(Action):

@@ -48,6 +48,9 @@ RESUME_TEXT = {
 }
 
 
+_PERSON_INTENTS = frozenset({"request_live_agent", "request_callback"})
+
+
 def with_text(message: UserMessage, text: str, metadata: Optional[dict] = None) -> UserMessage:
     return UserMessage(text, message.output_channel, message.sender_id, input_channel=message.input_channel,
                        metadata=message.metadata if metadata is None else metadata)
@@ -164,7 +167,12 @@ class SeveralRequests:
             log.exception("could not classify a part of a message")
             return False
         part = _part(text, parsed)
-        return part.intent == "faq" and part.request
+        if part.intent == "faq" and part.request:
+            return True
+        # An offer the status lookup made unasked, on this very message ("the notice should have
+        # arrived; shall I file?"), does not hold back what the applicant asked for next: "como va mi
+        # caso NBC...? y se puede acelerar?" (test set 11: the expedite waited behind the offer).
+        return part.request and part.intent not in _PERSON_INTENTS and bool(_since_latest_message(tracker, _status_reply))
 
     async def _marked(self, agent: Any, message: UserMessage) -> dict:
         """The message's metadata, with what only the conversation knows (never taken from the

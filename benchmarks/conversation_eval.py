@@ -56,6 +56,7 @@ TEST8_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test8"
 # A ninth blind set (60), written when the eighth had been read for its failures.
 TEST9_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test9"
 TEST10_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test10"
+TEST11_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test11"
 RESULTS = ROOT / "benchmarks" / "results"
 DEFAULT_CLOCK = "2026-11-24T10:00:00-05:00"  # a Tuesday morning: live chat open (G3)
 TARGET = 0.95
@@ -405,6 +406,22 @@ TEST10_NOTES = (
     "not one question; time off refused by a boss, and a person no longer wanted, are no crisis. Then (NOT blind): "
     "en 30/30, es 30/30.",
 )
+TEST11_NOTES = (
+    "The eleventh blind test set (benchmarks/conversations_test11/, 60: en 30, es 30) was written on 2026-12-07 "
+    "(session 20) by a helper working blind (the rules, the seeds, the domain's responses, the development README and "
+    "one development file, the READMEs of test9 and test10; no code, no results, no run), when the tenth test set was "
+    "no longer blind. It was asked for behaviours earlier sets lacked: phone-style transcripts with fillers and no "
+    "punctuation, code-switching inside a sentence, answers wrapped in complaints, a change of mind mid-form, two "
+    "questions answered ahead, text pasted from a notice, all caps and stretched letters, access needs (deaf, "
+    "wheelchair, an interpreter, reading), full street addresses, questions about the contact center itself, and "
+    "new clocks (Presidents' Day 2027, New Year's Eve, a Sunday evening). Reported only.",
+    "FIRST RUN, BLIND (2026-12-07 09:11, the assistant as committed in e248d6f): en 18/30 = 60.0%, es 21/30 = 70.0%; "
+    "by class: cancel 100%, corrections 100%, facts up front 87.5%, other agencies 83.3%, answers in context 75.0%, "
+    "language 75.0%, questions 50.0%, several requests 50.0%, flows 33.3%. The largest classes: a notice pasted "
+    "into the chat (its 'ASC' not read as biometrics, its notice date taken for the appointment, its lines cut into "
+    "requests) and an urgent appointment asked for up front with the reason told in the answer about danger (U5 "
+    "asked again). That is the honest figure. Every later figure on this set is NOT blind.",
+)
 # Each set: its folder, its results' file name, the notes on how its figures came about, its title.
 SETS = {
     "dev": (CONVERSATIONS, "conversations", NOTES, ": development set"),
@@ -418,6 +435,7 @@ SETS = {
     "test8": (TEST8_CONVERSATIONS, "conversations_test8", TEST8_NOTES, ": eighth blind test set"),
     "test9": (TEST9_CONVERSATIONS, "conversations_test9", TEST9_NOTES, ": ninth blind test set"),
     "test10": (TEST10_CONVERSATIONS, "conversations_test10", TEST10_NOTES, ": tenth blind test set"),
+    "test11": (TEST11_CONVERSATIONS, "conversations_test11", TEST11_NOTES, ": eleventh blind test set"),
 }
 
 
@@ -568,7 +586,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="print only; write no results")
     parser.add_argument("--dir", type=Path, default=CONVERSATIONS, help="another folder of conversations")
     parser.add_argument("--test", action="store_true", help="the blind test set (benchmarks/conversations_test/)")
-    parser.add_argument("--set", choices=sorted(SETS), help="a set by name (dev, test, test2, ... test10)")
+    parser.add_argument("--set", choices=sorted(SETS), help="a set by name (dev, test, test2, ... test11)")
     args = parser.parse_args(argv)
     chosen = args.set or ("test" if args.test else None)
     if chosen:

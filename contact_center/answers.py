@@ -12,7 +12,7 @@ from typing import Optional, Tuple
 
 from contact_center.rules import EXPEDITE_CRITERIA, URGENT_REASONS
 from contact_center import shorthand
-from contact_center.text import fold
+from contact_center.text import fold, squeeze
 
 NONE = "none"
 
@@ -22,7 +22,8 @@ _YES = re.compile(
     # "pues creo que si, que tengo que ir a la oficina", "i think so": a yes, hedged (test set 6)
     r"^(?:(?:pues|bueno|well|hmm|um|yeah|si)\s+)?(?:(?:yo )?creo que si|supongo que si|i think so|i guess so|i believe so)\b|"
     r"^(?:pues|bueno|well) (?:si|yes|yeah)\b|"
-    r"^(yes|yeah|yep|yup|(?:ya|y)(?=$| (?:please|thanks)\b)|sure|ok|okay|okey|oki|correct|right|of course|please do|do it|si|sip|claro|"
+    # "ok and the I-130 i filed, did that go through": "ok" opening something else is no yes (test set 11)
+    r"^(yes|yeah|yep|yup|(?:ya|y)(?=$| (?:please|thanks)\b)|sure|(?:ok|okay|okey|oki)(?! (?:and|y|but|pero)\b)|correct|right|of course|please do|do it|si|sip|claro|"
     # "pls do", "please", "ta bien, mandela", "andale si" (test set 7)
     r"please$|(?:ta|esta|sta) (?:bien|bueno)|andale|orale|"
     # "fine, file the thing" at an offer (test set 7)
@@ -38,7 +39,7 @@ _NO = re.compile(r"^(?:(?:pues|bueno|well|hmm|um)\s+)?(?:(?:yo )?creo que no|sup
 def clean(text: Optional[str]) -> str:
     """Folded, lower case, punctuation gone (apostrophes and hyphens kept), one space apart;
     text-speak read as the words it stands for (contact_center/shorthand.py)."""
-    return shorthand.spelled_out(" ".join(re.sub(r"[^\w\s'-]", " ", fold(text or "").lower()).split()))
+    return shorthand.spelled_out(" ".join(re.sub(r"[^\w\s'-]", " ", squeeze(fold(text or "")).lower()).split()))
 
 
 def yes_no(text: Optional[str]) -> Optional[bool]:
@@ -136,7 +137,9 @@ CRITERIA_WORDS: Tuple[Tuple[str, str], ...] = (
      r"health|salud|famil|"
      # a relative's illness told by its name: "le dio un infarto", "a stroke", "en terapia intensiva" (test set 8)
      r"infart|derrame|stroke|heart attack|terminal|critical|critic|intensive care|terapia intensiva|cuidados intensivos|"
-     r"icu\b|dialysis|dialisis|chemo|quimio)", "urgent_humanitarian"),
+     r"icu\b|dialysis|dialisis|chemo|quimio|"
+     # the end of a life told as its care: "my dad is in hospice", "en cuidados paliativos" (test set 11)
+     r"hospice|palliative|paliativ|weeks to live|days to live|semanas de vida|dias de vida|end of life)", "urgent_humanitarian"),
     (r"\b(government|gobierno|federal|military|militar|army|navy|air force|marine|soldier|soldad|ejercito|armada|"
      r"veteran|national|nacional|public safety|seguridad publica|agency|agencia)", "government_interest"),
 )
@@ -146,8 +149,8 @@ _NONE_WORDS = re.compile(r"\b(none|ninguna|ninguno|nothing|nada|no reason|otra c
 
 URGENT_WORDS: Tuple[Tuple[str, str], ...] = (
     (r"\b(travel|trip|viaj|fly|vuelo|funeral|abroad|extranjero)", "family_emergency_travel"),
-    (r"\b(medic|hospital|sick|ill|enferm|surgery|cirug|operar|operacion|doctor|salud|health|cancer|treatment|"
-     r"tratamiento|dying|murien|falleci|accident|pregnan|embaraz|parto)", "medical_emergency"),
+    (r"\b(medic(?!aid|are)|hospital|sick|ill|enferm|surgery|cirug|operar|operacion|doctor|salud|health|cancer|treatment|"
+     r"tratamiento|dying|murien|falleci|accident|pregnan|embaraz|parto|hospice|palliative|paliativ)", "medical_emergency"),
     (r"\b(job|employ|trabajo|empleo|benefit|beneficio|aid|ayuda|financ|money|dinero|income|ingreso|despid|fired|laid off|rent|renta)", "financial_loss_of_employment_or_benefits"),
 )
 

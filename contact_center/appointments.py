@@ -1,7 +1,8 @@
 """Appointment types named by applicants: biometrics, interview, oath (rules R1, R2)."""
 from __future__ import annotations
 
-from typing import Optional
+import re
+from typing import Optional, Tuple
 
 from contact_center.rules import BIOMETRICS, INTERVIEW, OATH
 from contact_center.text import fold
@@ -38,7 +39,9 @@ _STEMS = (
     ("juram", OATH),
 )
 # Whole words only: "bio appt", "my bios", "la bio" (a stem would take "biography").
-_WORDS = {"bio": BIOMETRICS, "bios": BIOMETRICS, "biom": BIOMETRICS}
+_WORDS = {"bio": BIOMETRICS, "bios": BIOMETRICS, "biom": BIOMETRICS,
+          # An Application Support Center takes biometrics: "ASC APPOINTMENT NOTICE" pasted (test set 11).
+          "asc": BIOMETRICS}
 
 
 
@@ -56,13 +59,24 @@ def appointment_type(word: Optional[str], lemma: Optional[str] = None) -> Option
     return None
 
 
+# An Application Support Center takes biometrics, named in full on a pasted notice (test set 11).
+_BIOMETRICS_PLACE = re.compile(r"\bapplication support cent(?:er|re)s?\b|\bcentro de apoyo (?:de|para) solicitudes\b")
+
+
 def named_in(text: Optional[str]) -> Optional[str]:
     """The first appointment type a message names ("my interview is tomorrow ..."), or None."""
     for word in (text or "").split():
         kind = appointment_type(word.strip(".,;:!?¿¡()\"'"))
         if kind:
             return kind
-    return None
+    place = place_named(text)
+    return place[0] if place else None
+
+
+def place_named(text: Optional[str]) -> Optional[Tuple[str, int, int]]:
+    """The appointment type a place named in full stands for, and where it is named, or None."""
+    found = _BIOMETRICS_PLACE.search(fold(text or ""))
+    return (BIOMETRICS, found.start(), found.end()) if found else None
 
 
 def changed_to(text: Optional[str], current: Optional[str]) -> Optional[str]:

@@ -246,9 +246,11 @@ _IDIOMS = [
     rf"(?:real |live )?{PERSON_WORDS}(?: anymore| any more| now)?"
     rf"| ya no (?:necesito|quiero) (?:hablar con )?(?:un |una |al |a la )?{PERSON_WORDS}",
     # "my boss will kill me if I miss work again" worries about a failing, not a threat
-    r" (?:boss|mom|mother|mama|dad|father|lawyer|teacher|manager|supervisor|jefe|jefa|papa|abogado|maestra|maestro|wife|husband|esposa|esposo)"
+    r" (?:boss|mom|mother|mama|dad|father|lawyer|teacher|manager|supervisor|foreman|jefe|jefa|papa|abogado|maestra|maestro|wife|husband|esposa|esposo|"
+    r"mayordomo|capataz|encargado|encargada|supervisora)"
     r"(?: [a-z]+){0,2} (?:is going to|will|going to|would|va a|me va a|me van a) (?:kil|murder|matar) (?:me )?(?:if|when|si|cuando) (?:i |yo )?"
-    r"(?:miss|am late|come late|get home late|lose|forget|fail|do not|mess|screw|spend|break|falto|llego tarde|pierdo|olvido|no (?:llego|voy|paso|saco|consigo|mando|hago|entrego|pago|envio|lleno)|repruebo|gasto"
+    r"(?:miss|am late|come late|get home late|lose|forget|fail|do not|mess|screw|spend|break|take (?:another|a|one more) day off|"
+    r"ask for (?:another|a|one more) day off|call out|call in sick|falto|pido (?:otro dia|permiso)|llego tarde|pierdo|olvido|no (?:llego|voy|paso|saco|consigo|mando|hago|entrego|pago|envio|lleno)|repruebo|gasto"
     r"|se me (?:olvida|olvido|pasa|paso|pierde|perdio|cae|cayo|va|fue))",
     # "i wont be able to make it" is an appointment missed (test set 8 in other words: 988), not "not going to make it"
     r" (?:wont|will not|wouldnt|would not|cant|can not|not|no longer|never) be able to make it(?! through| out| alive| anymore)",
@@ -267,6 +269,15 @@ _IDIOMS = [
     r" (?:to die for|die of boredom|died laughing|dying laughing)",
     # "im going to die of old age before this moves", "me voy a morir de viejo antes de q me den la residencia"
     r" (?:die|dying|dead|morir|morire|muera|muero|muriendo) (?:of|de) (?:old age|viej[oa]|vejez|tanto [a-z]+)",
+    # "hed rather die than wait in that line again": a complaint, not a wish to die
+    r" (?:would|d|had|id|hed|shed|theyd) rather (?:die|be dead) than (?:wait|stand|sit|fill|do (?:this|that|it|the) (?:line|form|paperwork)|"
+    r"go through (?:this|that|the) (?:line|process|paperwork|interview))",
+    # an illness abroad, in the past, that a case is about: "a mi mama le dio un derrame alla y quedo paralizada"
+    r" le dio un (?:derrame|infarto|ataque)(?: cerebral| al corazon)? (?:alla|hace [a-z0-9]+ [a-z]+|el ano pasado|el mes pasado|la semana pasada)"
+    r"(?: [a-z]+){0,2}(?: y quedo [a-z]+)?",
+    # a break-in while nobody was home, told after the fact: "se metieron a la casa cuando estabamos en misa"
+    r" (?:se metieron|metieron|entraron|se metio|broke into|robbed)(?: [a-z]+){0,5} (?:cuando|mientras|while|when) (?:no )?"
+    r"(?:estabamos|estaba|estaban|we were|i was|they were|nobody was|no habia nadie)(?: [a-z]+){0,3}",
     # "se va a morir sin volver a verme" (a wish to visit), "no voy a estar para la entrevista, ando en colombia"
     r" (?:se va a|me voy a|va a|will|is going to|going to) (?:morir|die) (?:sin|without) (?:volver a |ever )?(?:ver\w*|see\w*)",
     r" (?:no voy a estar|no estare|wont be around|will not be around|wont be here|will not be here)(?: [a-z]+){0,6}"
@@ -428,7 +439,8 @@ _SELF_HARM = {
     r"| (?:he|she|they|my [a-z]+|friend|son|daughter|wife|husband|mom|dad) (?:[a-z]+ ){0,3}(?:wants|want|wanted|says|said|keeps saying|told me|texting me|texted me|keeps texting me)(?: [a-z]+){0,3} (?:to die|wants to die|going to die|to kil|kil|going to (?:hang|kil|cut|end))"
     r"| (?:kil|hurt|hurting|harm|harming|cut|cutting|hang|hanging|poison|poisoning|burn|burning) (?:himself|herself|themselves|themself)| is suicidal| are suicidal",
     "no_point_es": r" (?:quiero|quisiera|ojala) (?:que|q)? ?todo (?:se acabe|termine|se termine|acabe)| no le veo (?:sentido|caso|razon)(?: [a-z]+){0,3} (?:a nada|a la vida|vivir|viviendo|seguir|a seguir)| no le veo sentido a nada"
-    r"| (?:me volvi a|volvi a|otra vez me) (?:cortar|lastimar|quemar|hacer dano)| volvi a cortarme| (?:ya no|no) (?:voy a estar|estare) (?:aqui|mucho tiempo|mucho mas|por mucho|manana|mucho tiempo mas|para)| manana ya no (?:voy a estar|estare)| ya no voy a estar$"
+    r"| (?:me volvi a|volvi a|otra vez me) (?:cortar|lastimar|quemar|hacer dano)| volvi a cortarme| (?:ya no|no) (?:voy a estar|estare) (?:aqui|mucho tiempo|mucho mas|por mucho|manana|mucho tiempo mas|"
+    r"para(?! (?:la|el|mi|esa|esta|su) (?:entrevista|cita|ceremonia|juramento|juramentacion|audiencia|huellas|biometricos|fecha|examen)))| manana ya no (?:voy a estar|estare)| ya no voy a estar$"
     r"| (?:dormir|dormirme) y no (?:despertar|volver a despertar)| no despertar nunca| nunca (?:mas )?despertar| (?:compre|consegui|tengo) (?:la|una) (?:soga|cuerda)"
     r"| (?:pienso|pensando|pensado|ganas|tentad[oa]) (?:en |de )?(?:aventarme|tirarme|lanzarme|colgarme|ahorcarme|cortarme|matarme|envenenarme)"
     r"| se (?:va|quiere|iba) (?:a )?(?:colgar|ahorcar|cortar|tirar|aventar|envenenar|matar|suicidar|quitar la vida)| nadie me (?:extranaria|va a extranar|extranara)| (?:para|pa) que sigo (?:viviendo|aqui|en este mundo)",
@@ -528,7 +540,8 @@ _DANGER = {
     "held": r" (?:held|hold|holding|keep|keeping|kept|locked|lock) (?:me |us )?(?:against (?:my|our) will|hostage|prisoner|captive)| against my will| kidnap\w*| abduct\w*"
     r"| (?:will not|wont|does not|do not|not) let (?:me|us) (?:leave|go|out|escape|call|use the phone)(?! (?:early|earlier|work|from work|on time))| locked (?:me|us) (?:in|inside|up|out)| (?:i am|we are|im) (?:locked|trapped|stuck) (?:in|inside)| trapped"
     r"| secuestr\w*| no me (?:deja|dejan) (?:salir|ir|irme|llamar|usar el telefono)(?! (?:temprano|antes|del trabajo|a tiempo))| no nos (?:deja|dejan) salir| (?:me|nos) (?:tiene|tienen) (?:encerrad[oa]s?|amarrad[oa]s?|retenid[oa]s?)| encerrad[oa]s? (?:en|y)| contra (?:mi|nuestra) voluntad| retenid[oa]s?"
-    r"| (?:alguien|un hombre|unos hombres) (?:se metio|entro|esta entrando|quiere entrar|se quiere meter) (?:a|en) (?:mi|la) casa| (?:someone|somebody|a man|men|intruder) (?:is )?(?:breaking|broke|trying to break|trying to get) (?:in|into)| intruder",
+    r"| (?:alguien|un hombre|unos hombres) (?:se metio|entro|esta entrando|quiere entrar|se quiere meter) (?:a|en) (?:mi|la) casa| (?:someone|somebody|a man|men|intruder) (?:is )?(?:breaking|broke|trying to break|trying to get) (?:in|into)"
+    r"(?! (?:my|our|the|his|her) (?:car|truck|van|mailbox|locker|storage|garage))| intruder",
     "trafficking": r" (?:force|forces|forcing|forced|make|makes|making|made|obligan|obliga|obligaron|obligo|obligad[oa]s?) (?:me |us |a |to |me to |us to )?(?:a )?(?:work|trabajar|have sex|tener sexo|sex|prostitu\w*|sleep with|acostarme)"
     r"| (?:took|take|takes|taken|keep|keeps|kept|has|have|holding|hold|hides|hid|quitaron|quito|tiene|tienen|guarda|guardan|retiene|retienen|escondio|escondieron) (?:away )?(?:my|mi|mis|our|nuestros) (?:passport|papers|documents|id|pasaporte|papeles|documentos|identificacion)(?: [a-z]+){0,4} (?:and|y) (?:[a-z]+ ){0,3}(?:work|trabaj\w*|pay|pagar|paga|leave|salir|irme|threat\w*|amenaz\w*)"
     r"| (?:employer|boss|jefe|patron|owner|dueno)(?: [a-z]+){0,3} (?:took|has|keeps|quito|tiene|guarda|retiene) (?:my|mi|mis) (?:passport|papers|documents|pasaporte|papeles|documentos)"

@@ -95,6 +95,11 @@ def parse_appointment_time(text: Optional[str], now: datetime, day_first: bool =
     write it (test set 8: read as October 12 and the R2 decision turned)."""
     if not text:
         return None
+    labelled = _labelled_appointment(text)
+    if labelled:
+        moment = _parse_moment(labelled, now, day_first)
+        if moment is not None:
+            return moment
     if len(text) <= MAX_CHARS and not _SENTENCE_BREAK.search(text):
         return _parse_moment(text, now, day_first)
     # "ah ok. y la cita de huellas del 10/12 a las 8 de la mañana? esa si es de ustedes": read
@@ -102,11 +107,32 @@ def parse_appointment_time(text: Optional[str], now: datetime, day_first: bool =
     sentences = [s for s in _SENTENCE_BREAK.split(text[:MAX_CHARS * MAX_SENTENCES]) if s.strip()]
     for sentence in sentences[:MAX_SENTENCES]:
         for piece in ([sentence] if len(sentence) <= MAX_CHARS else re.split(r",\s+|\s+(?:and|y|but|pero)\s+", sentence)):
+            if _OTHER_DATE_LABEL.search(fold(piece)):
+                continue  # "NOTICE DATE January 21, 2027" in a pasted notice is not the appointment's
             if 0 < len(piece) <= MAX_CHARS and (_DIGITS.search(piece) or _NAMES_A_DAY.search(fold(piece).lower())):
                 moment = _parse_moment(piece, now, day_first)
                 if moment is not None:
                     return moment
     return _parse_moment(text, now, day_first) if len(text) <= MAX_CHARS else None
+
+
+# A notice pasted into the chat (test set 11): its appointment line, and the other dates on it.
+_APPOINTMENT_LABEL = re.compile(
+    r"(?:date and time of (?:the )?appointment|appointment date(?: and time)?|date of (?:the )?appointment|"
+    r"fecha y hora de (?:la )?cita|fecha de (?:la )?cita|(?:appear|presentarse|comparecer) (?:for|para|a)\b[^\n:]{0,80}?\b(?:on|el)"
+    r")\s*:?[ \t]*([^\n]*)(?:\n\s*([^\n]*))?"
+)
+_OTHER_DATE_LABEL = re.compile(r"\b(notice date|received date|receipt date|priority date|date of birth|fecha de(l)? aviso|"
+                               r"fecha de recibo|fecha de nacimiento|fecha de prioridad|page \d+ of)\b")
+
+
+def _labelled_appointment(text: str) -> Optional[str]:
+    """The words after a pasted notice's appointment label (or on the line after it), if any."""
+    found = _APPOINTMENT_LABEL.search(fold(text[:MAX_CHARS * MAX_SENTENCES]))
+    if not found:
+        return None
+    said = found.group(1).strip() or (found.group(2) or "").strip()
+    return said[:MAX_CHARS] or None
 
 
 # Where one sentence ends and another begins: not "dec. 10" (a digit follows) nor "a.m. on".

@@ -212,6 +212,11 @@ def _without_identifiers(text: str) -> str:
 
 SPANGLISH_SPANISH_WORDS = 3
 SHORT_WORDS = 3  # up to this many words, the detector alone does not change the conversation's language
+GRAMMAR_ONLY_WORDS = 4  # up to this many words of grammar alone (articles, pronouns, "is"), the language stays
+_GRAMMAR_ONLY = frozenset("""
+    el la los las lo un una de del al y o en por para con mi mis tu su sus es son ella ellos
+    the a an of and or to in on for with my your his her is are was it this that she he they
+""".split())
 
 
 def _function_word_vote(words) -> Optional[str]:
@@ -270,6 +275,10 @@ def detect(text: Optional[str], previous: Optional[str] = None) -> LanguageDecis
         # "ok gracias" in an English conversation, "thanks bye" in a Spanish one: courtesy
         # people say across languages, which turned the next question around (session 17).
         return LanguageDecision(keep, "neutral")
+    if previous in SUPPORTED and len(meaningful) <= GRAMMAR_ONLY_WORDS and set(meaningful) <= _GRAMMAR_ONLY:
+        # "LIN1111111111 es el de ella" from someone writing English with Spanish asides: a few words
+        # of grammar say whose case it is, not which language to answer in (test set 11).
+        return LanguageDecision(keep, "previous")
     if any(ch in "ñ¿¡" for ch in text.lower()) or any(
         c in "áéíóú" for c in text.lower()
     ):
@@ -305,3 +314,12 @@ def detect(text: Optional[str], previous: Optional[str] = None) -> LanguageDecis
     if confidence >= CONFIDENT:
         return LanguageDecision(best, "detector", confidence)
     return LanguageDecision(keep, "previous", confidence)
+
+
+def yes_with_switch(text: Optional[str]) -> bool:
+    """True when a switch of language is asked for with a yes before it ("si, pero en español por
+    favor", "yes but in english please"): the yes answers what was offered."""
+    if not text or requested_language(text) is None:
+        return False
+    first = re.split(r"[,.;!?]|\b(?:but|pero)\b", fold(text[:200]).lower(), maxsplit=1)[0]
+    return answers.yes_no(first) is True

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from contact_center.text import fold
+from contact_center.text import fold, squeeze
 
 _PERSON = (r"(?:a |an |the |some |un |una |algun |alguna )?(?:real |live |actual |human |uscis |persona |de )?"
            r"(?:human|person|people|agent|representative|rep|operator|officer|someone|somebody|"
@@ -38,7 +38,7 @@ _ASKS = re.compile(
 
 def _normal(text: Optional[str]) -> str:
     # Punctuation kept: "agent please, ..." and "representative!" end where "representative payee" does not.
-    return " ".join(re.sub(r"[^\w\s'.,!?;:]", " ", fold(text or "").lower()).split())
+    return " ".join(re.sub(r"[^\w\s'.,!?;:]", " ", squeeze(fold(text or "")).lower()).split())
 
 
 def asks_for_a_person(text: Optional[str]) -> bool:

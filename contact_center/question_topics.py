@@ -40,7 +40,10 @@ TOPIC_TERMS: Dict[str, Pattern[str]] = {
                             r"|\bcuando\b.{0,25}\b(?:aprueban|aprueba|van a aprobar|aprobaran|deciden|decidiran|resuelven|me (?:dan|van a dar) respuesta)\b",
         "contact_numbers": r"\b(tty|phone number|numero de telefono|telefono|call uscis|llamar a uscis|contact center|"
                            r"centro de contacto|what number do i call|number (?:to|do i) call|que numero (?:llamo|marco)|"
-                           r"a que numero (?:llamo|les marco|les llamo))\b",
+                           r"a que numero (?:llamo|les marco|les llamo)|"
+                           # "is there a number i can call where they say it to me?" (test set 11)
+                           r"number (?:i|we) (?:can|could|should) (?:call|dial)|"
+                           r"numero (?:al que|a donde|adonde|donde) (?:puedo|pueda|podemos) (?:llamar|marcar))\b",
         "no_answer_before_appointment": r"\b(before|antes)\b.*\b(interview|appointment|entrevista|cita|fecha|date)\b"
                                         # "si no me contestan antes, tengo que ir de todos modos?"
                                         r"|\b(tengo que ir|hay que ir|debo ir|have to go|should i (still )?go|do i (still )?go)\b"

@@ -37,7 +37,7 @@ _AGENCIES = (
     ),
     (
         IMMIGRATION_COURT,
-        r"immigration court|corte de inmigracion|\beoir\b|\bice\b|detention|detenido|deportation hearing|"
+        r"immigration court|corte de inmigracion|\beoir\b|\bice\b|\bla migra\b|detention|detenido|deportation hearing|"
         r"audiencia|master calendar|immigration judge|juez de inmigracion",
     ),
 )
@@ -71,6 +71,20 @@ _TO_BRING = re.compile(r"\b(bring|take|show|llevar|lleve|traer|traiga|presentar|
                        r"(passport|pasaporte|drivers? licen[cs]e|licencia( de conducir)?|id|identificacion)\b")
 
 
+# The stamp put in a passport at a USCIS office (the I-551 stamp, proof of residence while a card is
+# replaced) is USCIS's, though it names the passport: "i want the stamp in my passport before that",
+# "necesito el sello en mi pasaporte" (test set 11: sent to the State Department).
+_USCIS_STAMP = re.compile(
+    r"\b(stamp|stamps|stamped|sello|sellos|sellar|sellen|sellado)\b(\s+\w+){0,3}?\s+(passport|pasaporte)s?\b"
+    r"|\b(passport|pasaporte)\s+(stamp|stamped|sellado)\b|\bi-?551 stamp\b"
+)
+
+
+def _read(text: str) -> str:
+    """The folded text the agencies are looked for in, a USCIS stamp in a passport named as such."""
+    return _USCIS_STAMP.sub(" uscis stamp ", fold(text[:2000]).lower())
+
+
 # Words of a USCIS matter the classifier may not place: such a message is not "not USCIS".
 _OWN_CASE = re.compile(r"\b(my|mi|mis|our|nuestro) (case|caso|application|solicitud|petition|peticion|form|formulario|"
                        r"appointment|cita|card|tarjeta|notice|aviso|carta|letters?|cartas)\b|immigra|inmigra|\bimmigration\b")
@@ -90,7 +104,7 @@ def agency_for(text: Optional[str]) -> Optional[str]:
     """The agency that handles a non-USCIS request, or None for plain off-topic text (G7)."""
     if not text:
         return None
-    folded = fold(text[:2000])
+    folded = _read(text)
     for agency, pattern in _COMPILED:
         if pattern.search(folded):
             return agency
@@ -104,7 +118,7 @@ def agencies_for(text: Optional[str]) -> Tuple[str, ...]:
     consulate's, not also the State Department's)."""
     if not text:
         return ()
-    folded = fold(text[:2000])
+    folded = _read(text)
     taken: List[Tuple[int, int]] = []
     found: List[Tuple[int, str]] = []
     for agency, pattern in _COMPILED:
@@ -132,7 +146,7 @@ def only_another_agency(text: Optional[str]) -> Optional[str]:
     agency = agency_for(text)
     if agency is None:
         return None
-    folded = _USCIS_DENIED.sub(" ", _USCIS_ASKED.sub(" ", fold(text[:2000]).lower()))
+    folded = _USCIS_DENIED.sub(" ", _USCIS_ASKED.sub(" ", _read(text)))
     if _TO_BRING.search(folded):
         return None  # a document to bring to an appointment, not the other agency's matter
     if _USCIS_MATTER.search(folded) or receipts.find(text[:2000]) or form_types.said(text[:2000]):

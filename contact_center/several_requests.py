@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import List, Optional, Sequence
 
-from contact_center import appointments, conditions, question_topics, receipts, referrals, stated, stops_and_corrections
+from contact_center import appointments, conditions, person_requests, question_topics, receipts, referrals, stated, stops_and_corrections
 from contact_center.question_words import QUESTION_WORDS, points_back
 from contact_center.text import fold
 
@@ -163,12 +163,26 @@ def _owner(merged: List[List[str]], kinds: List[str], owners: List[Optional[str]
     return merged[-1]
 
 
+# A notice pasted into the chat (test set 11: "this is what the letter says: I-797C, NOTICE OF ACTION
+# ... DATE AND TIME OF APPOINTMENT: ..."): its lines are the request's facts, never requests of their own.
+_NOTICE_LABELS = re.compile(r"\b(notice of action|receipt number|notice date|case type|i-?797c?|date and time of appointment|"
+                            r"application support center|hereby notified|priority date|received date|beneficiary|applicant a#)\b")
+NOTICE_LABELS_PASTED = 2
+
+
+def notice_pasted(text: str) -> bool:
+    """True when the message holds a notice's text, copied in (two of its labels or more)."""
+    return len({m.group(1) for m in _NOTICE_LABELS.finditer(fold(text or "")[:4000])}) >= NOTICE_LABELS_PASTED
+
+
 def split(text: str) -> List[str]:
     """The message cut where requests are joined, or [] when it has no such place.
 
     Cuts are found on folded text (accents and case do not matter) and applied to the
     original, so each part keeps what the applicant typed.
     """
+    if notice_pasted(text):
+        return []
     text = " ".join((text or "").split())
     folded = fold(text)
     if len(folded) != len(text):  # a character that folds to several: cut nothing
@@ -264,6 +278,38 @@ def _conditions_follow_a_status(parts: Sequence[Part]) -> List[Part]:
     return out
 
 
+def _read_in_their_words(parts: Sequence[Part]) -> List[Part]:
+    """Parts whose words say what they are, whatever the classifier read (test set 11): an expedite
+    asked for after another request ("and also expedite it, its the I-765 (c)(9) one" read as an
+    answer) is a request; a call someone said they would make ("me dijeron que me iban a llamar")
+    asks for none, nor does one to the applicant's own lawyer or family."""
+    out: List[Part] = []
+    for part in parts:
+        looked_up = bool(out) and out[-1].intent == "check_case_status" and bool(receipts.find(out[-1].text))
+        if looked_up and not part.request and part.intent != "faq" and stated.expedite_asked(part.text):
+            part = Part(part.text, "request_expedite", 1.0)  # "expedite it": the case just looked up
+        elif part.intent in ("request_callback", "request_live_agent") and (
+                stated.call_reported(part.text)
+                or (stated.own_person_first(part.text) and not person_requests.asks_for_a_person(part.text))):
+            # "actually cancel, i need to talk to my lawyer first": the applicant's own lawyer, no representative
+            part = Part(part.text, "inform", 0.0)
+        out.append(part)
+    return out
+
+
+def _one_sure_question(whole: Part, parts: Sequence[Part]) -> bool:
+    """The whole message is one question, surely, and nothing in it is surely another request: "im
+    deaf and i cant use a regular phone. if i ever need to call uscis is there a TTY number?" is the
+    contact numbers' question, not an accommodation (test set 11)."""
+    if whole.intent != "faq" or whole.confidence < SURE_CONFIDENCE \
+            or not question_topics.names_topic(whole.text, str(whole.topic or "").partition("/")[2]):
+        return False
+    # "check TSC... for me and also what does a NOID mean": a case named is a request of its own
+    return not any(p.request and (p.intent != "faq" or p.topic != whole.topic)
+                   and (p.confidence >= SURE_CONFIDENCE or receipts.find(p.text) or stated.check_asked(p.text))
+                   for p in parts)
+
+
 _THAT_APPOINTMENT = re.compile(r"\b(that|this|the same|esa|esta|la misma) (appointment|appt|cita)\b|\b(move|change|reschedule) it\b|\b(cambiarla|moverla)\b")
 
 
@@ -275,7 +321,9 @@ def plan(whole: Part, parts: Sequence[Part]) -> List[str]:
     """
     if len(parts) < 2:
         return []
-    parts = _conditions_follow_a_status(parts)
+    parts = _read_in_their_words(_conditions_follow_a_status(parts))
+    if _one_sure_question(whole, parts):
+        return []
     merged: List[List[str]] = []
     kinds: List[str] = []
     owners: List[Optional[str]] = []  # each merged group's request intent

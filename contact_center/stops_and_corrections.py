@@ -132,6 +132,12 @@ _OPENING_STOP = re.compile(
     # "actually hold on, dont send it" (test set 4: it asked what to change).
     r"hold on|hang on|wait a (?:sec|second|minute|moment)|one sec|un momento|momento|espere|aguarde|oops|uy)[\s,.!]+)*"
     r"(?:never\s?mind(?:\s+(?:that|this|it))?|nvm|forget\s+(?:it|about it|that|this)|scratch that|"
+    # The request under way named as it is called off: "actually forget the reschedule, what i really
+    # need is ...", "mejor olvidese del cambio de cita, lo que de verdad necesito es ..." (test set 11).
+    r"(?:forget|never\s?mind|scratch)\s+(?:about\s+)?(?:the|my|that|this)\s+[a-z-]+(?:\s+[a-z-]+){0,3}?"
+    r"(?=\s*(?:[,.;!]|$)|\s+(?:what i|i (?:really |actually |just )?(?:need|want))\b)|"
+    r"olvid(?:ese|ate|emonos|emos|en)\s+(?:de\s+|del\s+|de\s+la\s+|de\s+lo\s+de\s+|lo\s+de\s+)(?:[a-z-]+\s+){0,3}?[a-z-]+"
+    r"(?=\s*(?:[,.;!]|$)|\s+(?:lo que|necesito|quiero)\b)|"
     r"cancel\w*(?:\s+(?:it|that|this|eso|esto|todo))?(?=\s*(?:[,.!;]|$))|"
     r"olvid(?:alo|elo|ate de eso|a eso|emos eso)|dejalo(?:\s+asi)?|dejelo(?:\s+asi)?|mejor no|"
     # "ay no, empezar de nuevo, me confundi de carta", "ok start over": nothing filed, the request told again

@@ -52,12 +52,13 @@ from __future__ import annotations
 
 import re
 
-from typing import List, Optional
+from dataclasses import dataclass
+from typing import Callable, List, Optional, Tuple, Union
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.training_data.message import Message
 
-from contact_center import answers, appointments, contact, form_types, language, person_requests, question_topics, receipts, stated, stops_and_corrections
+from contact_center import answers, appointments, contact, form_types, language, person_requests, question_topics, receipts, several_requests, stated, stops_and_corrections
 from nlu_components import override_intent
 from contact_center.messages import APPOINTMENT_NAMED_KEY, OFFER_WAITING_KEY, RESUMABLE_KEY, RESUME_INTENT
 from nlu_components.base import UnconfiguredComponent, typed_text
@@ -72,6 +73,8 @@ HELP_INTENT = "help"
 PERSON_INTENTS = frozenset({PERSON_INTENT, "request_callback"})
 FALLBACK_INTENT = "nlu_fallback"
 STATUS_INTENT = "check_case_status"
+EXPEDITE_INTENT = "request_expedite"
+EXPEDITE_ASKED_WORDS = 5
 RESCHEDULE_INTENT = "reschedule_appointment"
 LATE_CASE_INTENT = "case_outside_processing_time"
 TYPO_INTENT = "typo_correction"
@@ -89,88 +92,160 @@ _NEGATED = re.compile(r"\b(never|nunca|no|not|didnt|didn't|hasnt|hasn't|havent|h
 UNSURE_OF = {STATUS_INTENT: 0.7, "faq": 0.7, "out_of_scope": 0.7}
 
 
+@dataclass
+class _Said:
+    """One message, with what the classifier made of it and what only the conversation knows."""
+
+    text: str
+    classified: Optional[str]
+    confidence: float
+    resumable: bool  # a request cut short by a crisis reply waits (G6)
+    appointment_before: bool  # the message before named an appointment, and nothing came of it
+    offer_waiting: bool  # an offer (S4 e-Request, G3 callback) waits for its yes or no
+
+    @property
+    def head(self) -> str:
+        return self.text[:2000]
+
+    @property
+    def cleaned(self) -> str:
+        return answers.clean(self.head)
+
+    @property
+    def receipt(self) -> bool:
+        return bool(receipts.find(self.head))
+
+    @property
+    def unsure(self) -> bool:
+        return self.confidence < UNSURE
+
+    def was(self, *intents: str) -> bool:
+        return self.classified in intents
+
+
+def _stops(m: _Said) -> bool:
+    return (stops_and_corrections.opening_stop(m.text) is not None or stops_and_corrections.closing_stop(m.text)
+            or (stops_and_corrections.stop_in_a_later_sentence(m.text) and not m.receipt
+                and contact.contact_said(m.text[:500]) is None))
+
+
+def _person_declined(m: _Said) -> bool:
+    return m.was(PERSON_INTENT) and stops_and_corrections.person_declined(m.text) \
+        and not _PERSON_OR_CALL.search(stops_and_corrections.without_person_declined(m.text))
+
+
+def _yes_with_details(m: _Said) -> bool:
+    return m.offer_waiting and m.was("faq") and m.unsure and "?" not in m.text and not _WH_WORD.search(m.cleaned) \
+        and answers.yes_no(_FIRST_CLAUSE.split(m.text, 1)[0]) is True
+
+
+def _missing_mail(m: _Said) -> Optional[str]:
+    return stated.mail_missing(m.text) if m.was(FALLBACK_INTENT, "faq") else None
+
+
+def _short_answer(m: _Said) -> str:
+    return "affirm" if answers.short_answer(m.text) else "deny"
+
+
+Reading = Callable[[_Said], bool]
+# (what the words say, the intent they ask for, or how to tell which): the first that holds decides.
+RULES: Tuple[Tuple[str, Reading, Union[str, Callable[[_Said], str]]], ...] = (
+    ("a stop, opening the message, closing it, or after its first sentence", _stops, STOP_INTENT),
+    ("a language asked for", lambda m: language.requested_language(m.text) is not None, LANGUAGE_INTENT),
+    # "what does that mean, in plain english": answered as a question on what was said
+    ("plain words asked for, not a language", lambda m: m.was(LANGUAGE_INTENT) and language.plain_words_asked(m.text),
+     FALLBACK_INTENT),
+    ("back to a request a crisis reply cut short (G6)",
+     lambda m: m.resumable and stops_and_corrections.asks_to_resume(m.text), RESUME_INTENT),
+    # "actually nvm, i dont need a person anymore": no person; a case named is looked up (test set 10)
+    ("a person refused", _person_declined, lambda m: STATUS_INTENT if m.receipt else STOP_INTENT),
+    ("a person asked for (G1)", lambda m: not m.was(*PERSON_INTENTS) and person_requests.asks_for_a_person(m.text)
+     and not stops_and_corrections.person_declined(m.text), PERSON_INTENT),
+    # "can somebody call me, i need to talk to a real person about a letter": the classifier could not
+    # choose between a person and a callback
+    ("a person asked for in the second clause", lambda m: m.was(FALLBACK_INTENT) and any(
+        person_requests.asks_for_a_person(clause) for clause in _CLAUSES.split(m.text[:500])[1:3]), PERSON_INTENT),
+    # R1 refused: "no quiero cambiar la cita de la entrevista, solo saber si sigue en pie, MSC..." (S1)
+    ("a move refused", lambda m: m.was(RESCHEDULE_INTENT) and stops_and_corrections.move_declined(m.text), STATUS_INTENT),
+    # "de que numero llaman? me dijeron que me iban a llamar": no callback asked for (test set 11)
+    ("a question about a call someone spoke of", lambda m: m.was("request_callback", PERSON_INTENT)
+     and stated.call_reported(m.text) and not person_requests.asks_for_a_person(m.text)
+     and ("?" in m.text or question_topics.asks_a_question(m.text)), "faq"),
+    # "necesito cambiar esta cita ... le pego la carta: ... ASC APPOINTMENT NOTICE ...": the notice's words
+    # ("NOTICE OF ACTION") are not what is asked (test set 11)
+    ("a move asked for with a notice pasted", lambda m: several_requests.notice_pasted(m.text)
+     and not m.was(RESCHEDULE_INTENT) and stated.move_asked(m.text), RESCHEDULE_INTENT),
+    # "also expedite it, its the I-765 (c)(9) one", taken up after a status: read as an answer (test set 11)
+    ("an expedite asked for in its first words", lambda m: m.was(INFORM_INTENT, FALLBACK_INTENT)
+     and stated.expedite_asked(" ".join(m.text.split()[:EXPEDITE_ASKED_WORDS])), EXPEDITE_INTENT),
+    # "ok thanks bye" inside a form leaves it, whatever the classifier said
+    ("a goodbye", lambda m: answers.says_goodbye(m.text), GOODBYE_INTENT),
+    # R1: "its about my fingerprint appt", then "i cant make it" (test set 8)
+    ("an appointment that cannot be kept, named the message before", lambda m: m.appointment_before
+     and not m.was(RESCHEDULE_INTENT) and stated.cannot_attend(m.head), RESCHEDULE_INTENT),
+    # S1: "y la tarjeta? revise LIN..." asks for the case looked up, not a missing card filed
+    ("a case asked to be looked up, its mail named", lambda m: m.was(*MISSING_MAIL_INTENTS.values()) and m.receipt
+     and stated.check_asked(m.text) and not _NEGATED.search(m.cleaned) and not stated.still_missing(m.head), STATUS_INTENT),
+    # "si, es la tarjeta de residente, tenia que llegar a ..." at an offer: a yes with the details (test set 9)
+    ("a yes with the details, at an offer", _yes_with_details, "affirm"),
+    # S4 declined: "no, la tarjeta ya me llego" at the offer to file for a card that did not come
+    ("mail that came, said at the offer to file for it", lambda m: m.offer_waiting and not m.receipt
+     and stated.mail_came(m.text) and not m.was("deny"), "deny"),
+    # S1: "ese no, la tarjeta ya llego. el otro es TSC...": the other case looked up
+    ("mail that came, and another case named", lambda m: m.was(*MISSING_MAIL_INTENTS.values())
+     and stated.mail_came(m.text) and m.receipt, STATUS_INTENT),
+    # S1 first: "QUE PASA CON MI CASO ..., 3 AÑOS ESPERANDO"; S4 offers the e-Request if it is late
+    ("a wait complained of about a case", lambda m: m.was(LATE_CASE_INTENT) and stated.status_first(m.text), STATUS_INTENT),
+    # E1: "nunca me llego la mica, ya me la habian aprobado" had got the answer about an approved case
+    ("mail that never came, told, not asked about", lambda m: bool(_missing_mail(m))
+     and not question_topics.asks_a_question(m.text), lambda m: MISSING_MAIL_INTENTS[_missing_mail(m)]),
+    # S1: "ive been waiting almost 3 years for my I-751, ..., rcpt# SRC..., i want a supervisor" (an
+    # expedite at 0.40): the case looked up; S4 offers the e-Request if it is late
+    ("a wait complained of, its case named", lambda m: not m.was(STATUS_INTENT) and m.unsure and m.receipt
+     and stated.wait_complained(m.text) and stated.status_first(m.text), STATUS_INTENT),
+    # S1: "im trying to check on my moms green card for her"
+    ("a case checked on", lambda m: m.was(FALLBACK_INTENT) and stated.checks_on_a_case(m.text), STATUS_INTENT),
+    ("a case named by its number, whatever else was unclear (S1)", lambda m: m.was(FALLBACK_INTENT) and m.receipt,
+     STATUS_INTENT),
+    ("covid and an appointment (R4)", lambda m: m.was(FALLBACK_INTENT) and stated.covid_stated(m.text)
+     and appointments.named_in(m.head), RESCHEDULE_INTENT),
+    # R1: "... i literally wont be able to walk"
+    ("an appointment that cannot be kept", lambda m: (m.was(FALLBACK_INTENT) or (
+        m.classified in UNSURE_OF and m.confidence < UNSURE_OF[m.classified]))
+     and appointments.named_in(m.head) and stated.cannot_attend(m.head), RESCHEDULE_INTENT),
+    # R1: "quiero cambiar la entrevista de la residencia, es el 17/12 a las 10"
+    ("a move asked for", lambda m: m.was(FALLBACK_INTENT) and stated.move_asked(m.head)
+     and not question_topics.asks_a_question(m.text), RESCHEDULE_INTENT),
+    # "i have a question": what the assistant can help with, not "didn't understand"
+    ("a question announced", lambda m: m.was(FALLBACK_INTENT, STOP_INTENT, "deny", INFORM_INTENT)
+     and stated.question_announced(m.text), HELP_INTENT),
+    # E1: "mi permiso de trabajo dice Hernandes y es Hernandez con z, el recibo es IOE..." (test set 10)
+    ("a typo told with its document", lambda m: m.was(FALLBACK_INTENT, INFORM_INTENT, "faq")
+     and stated.typo_described(m.text)
+     and bool(stated.mail_named(m.text) or form_types.said(m.text) or m.receipt), TYPO_INTENT),
+    # "me llego una carta y no entiendo": it came; what it says is asked about next
+    ("a letter that came", lambda m: m.was(*MISSING_MAIL_INTENTS.values()) and stated.letter_came(m.text)
+     and not stated.mail_missing(m.text) and not _NEGATED.search(m.cleaned), HELP_INTENT),
+    # "617-555-0108" at a callback offer gives the number (data/form_control.yml)
+    ("contact details alone", lambda m: m.was(FALLBACK_INTENT) and contact.only_contact(m.text[:500]), INFORM_INTENT),
+    ("a yes or a no the classifier could not place", lambda m: m.was(FALLBACK_INTENT)
+     and answers.short_answer(m.text) is not None, _short_answer),
+    # "fine, file the thing" at an offer; "ok its maria@..." informs
+    ("a yes or a no read as information", lambda m: m.was(INFORM_INTENT) and answers.short_answer(m.text) is not None
+     and not receipts.find(m.text[:500]) and contact.contact_said(m.text[:500]) is None, _short_answer),
+    ("a yes read as a stop, with no word asking to stop", lambda m: m.was(STOP_INTENT)
+     and answers.short_answer(m.text) is True and not stops_and_corrections.says_stop(m.text), "affirm"),
+)
+
+
 def control_request(text: str, classified: Optional[str] = None, resumable: bool = False,
                     confidence: float = 1.0, appointment_before: bool = False, offer_waiting: bool = False) -> Optional[str]:
     """The intent the words ask for whatever the classifier said (`classified`, with its
-    `confidence`), or None. `resumable`: a request cut short by a crisis reply waits (G6).
-    `appointment_before`: the message before named an appointment, and nothing came of it."""
-    if stops_and_corrections.opening_stop(text) is not None or stops_and_corrections.closing_stop(text) \
-            or (stops_and_corrections.stop_in_a_later_sentence(text) and not receipts.find(text[:2000])
-                and contact.contact_said(text[:500]) is None):
-        return STOP_INTENT
-    if language.requested_language(text) is not None:
-        return LANGUAGE_INTENT
-    if classified == LANGUAGE_INTENT and language.plain_words_asked(text):
-        return FALLBACK_INTENT  # "what does that mean, in plain english": answered as a question on what was said
-    if resumable and stops_and_corrections.asks_to_resume(text):
-        return RESUME_INTENT
-    if classified == PERSON_INTENT and stops_and_corrections.person_declined(text) and not _PERSON_OR_CALL.search(stops_and_corrections.without_person_declined(text)):
-        # "actually nvm, i dont need a person anymore": no person; a case named is looked up (test set 10)
-        return STATUS_INTENT if receipts.find(text[:2000]) else STOP_INTENT
-    if classified not in PERSON_INTENTS and person_requests.asks_for_a_person(text) and not stops_and_corrections.person_declined(text):
-        return PERSON_INTENT
-    if classified == FALLBACK_INTENT and any(person_requests.asks_for_a_person(clause) for clause in _CLAUSES.split(text[:500])[1:3]):
-        # "can somebody call me, i need to talk to a real person about a letter": the person asked for
-        # in the second clause, where the classifier could not choose between a person and a callback
-        return PERSON_INTENT
-    if classified == RESCHEDULE_INTENT and stops_and_corrections.move_declined(text):
-        # R1 refused: "no quiero cambiar la cita de la entrevista, solo saber si sigue en pie, MSC..." (S1)
-        return STATUS_INTENT
-    if answers.says_goodbye(text):
-        return GOODBYE_INTENT  # "ok thanks bye" inside a form leaves it, whatever the classifier said
-    if appointment_before and classified != RESCHEDULE_INTENT and stated.cannot_attend(text[:2000]):
-        return RESCHEDULE_INTENT  # R1: "its about my fingerprint appt", then "i cant make it" (test set 8)
-    if classified in MISSING_MAIL_INTENTS.values() and receipts.find(text[:2000]) and stated.check_asked(text) \
-            and not _NEGATED.search(answers.clean(text[:2000])) and not stated.still_missing(text[:2000]):
-        return STATUS_INTENT  # S1: "y la tarjeta? revise LIN..." asks for the case looked up, not a missing card filed
-    if offer_waiting and classified == "faq" and confidence < UNSURE and "?" not in text and not _WH_WORD.search(answers.clean(text[:2000])) \
-            and answers.yes_no(_FIRST_CLAUSE.split(text, 1)[0]) is True:
-        # "si, es la tarjeta de residente, tenia que llegar a ..." at an offer: a yes with the details (test set 9)
-        return "affirm"
-    if classified in MISSING_MAIL_INTENTS.values() and stated.mail_came(text) and receipts.find(text[:2000]):
-        return STATUS_INTENT  # "ese no, la tarjeta ya llego. el otro es TSC...": the other case looked up (S1)
-    if classified == LATE_CASE_INTENT and stated.status_first(text):
-        return STATUS_INTENT  # S1 first: "QUE PASA CON MI CASO ..., 3 AÑOS ESPERANDO"; S4 offers if late
-    missing = stated.mail_missing(text) if classified in (FALLBACK_INTENT, "faq") else None
-    if missing and not question_topics.asks_a_question(text):
-        # E1: mail that never came, told and not asked about: "nunca me llego la mica, ya me la
-        # habian aprobado" had got the answer about an approved case.
-        return MISSING_MAIL_INTENTS[missing]
-    if classified != STATUS_INTENT and confidence < UNSURE and receipts.find(text[:2000]) and stated.wait_complained(text) \
-            and stated.status_first(text):
-        # S1: "ive been waiting almost 3 years for my I-751, ..., rcpt# SRC..., i want a supervisor" (an
-        # expedite at 0.40): the case looked up; S4 offers the e-Request if it is late.
-        return STATUS_INTENT
-    if classified == FALLBACK_INTENT and stated.checks_on_a_case(text):
-        return STATUS_INTENT  # S1: "im trying to check on my moms green card for her"
-    if classified == FALLBACK_INTENT and receipts.find(text[:2000]):
-        return STATUS_INTENT  # S1: a case named by its number, whatever else was unclear
-    if classified == FALLBACK_INTENT and stated.covid_stated(text) and appointments.named_in(text[:2000]):
-        return RESCHEDULE_INTENT  # R4: covid and an appointment, whatever question came with them
-    if (classified == FALLBACK_INTENT or (classified in UNSURE_OF and confidence < UNSURE_OF[classified])) \
-            and appointments.named_in(text[:2000]) and stated.cannot_attend(text[:2000]):
-        return RESCHEDULE_INTENT  # R1: an appointment they cannot keep ("... i literally wont be able to walk")
-    if classified == FALLBACK_INTENT and stated.move_asked(text[:2000]) and not question_topics.asks_a_question(text):
-        return RESCHEDULE_INTENT  # R1: "quiero cambiar la entrevista de la residencia, es el 17/12 a las 10"
-    if classified in (FALLBACK_INTENT, STOP_INTENT, "deny", INFORM_INTENT) and stated.question_announced(text):
-        return HELP_INTENT  # "i have a question": what the assistant can help with, not "didn't understand"
-    if classified in (FALLBACK_INTENT, INFORM_INTENT, "faq") and stated.typo_described(text) \
-            and (stated.mail_named(text) or form_types.said(text) or receipts.find(text[:2000])):
-        # E1: "mi permiso de trabajo dice Hernandes y es Hernandez con z, el recibo es IOE..." (test set 10)
-        return TYPO_INTENT
-    if classified in MISSING_MAIL_INTENTS.values() and stated.letter_came(text) and not stated.mail_missing(text) \
-            and not _NEGATED.search(answers.clean(text[:2000])):
-        return HELP_INTENT  # "me llego una carta y no entiendo": it came; what it says is asked about next
-    if classified == FALLBACK_INTENT and contact.only_contact(text[:500]):
-        return INFORM_INTENT  # "617-555-0108" at a callback offer gives the number (data/form_control.yml)
-    answer = answers.short_answer(text)
-    if classified == FALLBACK_INTENT and answer is not None:
-        return "affirm" if answer else "deny"
-    if classified == INFORM_INTENT and answer is not None and not receipts.find(text[:500]) \
-            and contact.contact_said(text[:500]) is None:
-        return "affirm" if answer else "deny"  # "fine, file the thing" at an offer; "ok its maria@..." informs
-    if classified == STOP_INTENT and answer is True and not stops_and_corrections.says_stop(text):
-        return "affirm"
+    `confidence`), or None: the first of RULES that holds."""
+    said = _Said(text, classified, confidence, resumable, appointment_before, offer_waiting)
+    for _, holds, intent in RULES:
+        if holds(said):
+            return intent(said) if callable(intent) else intent
     return None
 
 

@@ -58,6 +58,9 @@ class ApplicantEntityExtractor(UnconfiguredComponent, EntityExtractorMixin):
             kind = appointments.appointment_type(token.text, getattr(token, "lemma", None))
             if kind:
                 found.append(self._entity("appointment_type", kind, token.start, token.end))
+        place = appointments.place_named(text)  # "APPLICATION SUPPORT CENTER" on a pasted notice
+        if place and not any(e["entity"] == "appointment_type" for e in found):
+            found.append(self._entity("appointment_type", place[0], place[1], place[2]))
         found.sort(key=lambda e: e["start"])
         return found
 

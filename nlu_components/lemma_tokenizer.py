@@ -20,7 +20,7 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from contact_center import receipts
-from contact_center.text import fold
+from contact_center.text import fold, squeeze
 from nlu_components.language_detector import DETECTED_LANGUAGE
 
 RECEIPT_LEMMA = "receiptnumber"
@@ -75,7 +75,7 @@ class BilingualLemmaTokenizer(WhitespaceTokenizer):
         return cls(config)
 
     def _lemma(self, word: str, lang: str) -> str:
-        lower = word.lower()
+        lower = squeeze(word.lower())  # "REPRESENTATIVEEEEE" is the word it stretches
         table = self._tables.get(lang)
         lemma: Optional[str] = None
         if table is not None:

@@ -9,7 +9,7 @@ inside a form, as for any other agency's matter).
 """
 from __future__ import annotations
 
-from typing import List
+from typing import List, Optional
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT
@@ -47,13 +47,20 @@ class OtherAgencyClassifier(UnconfiguredComponent):
             if text is not None and intent.get("name") == OUT_OF_SCOPE and _documents_to_bring_asked(message, text):
                 override_intent(message, QUESTION, float(intent.get("confidence") or 0.0))
                 continue
-            if text is None or intent.get("name") not in TAKEN:
+            if text is None or (intent.get("name") not in TAKEN and not _detention_told(intent.get("name"), text)):
                 continue
             if referrals.only_another_agency(text) is None and not _question_off_its_topic(message, text) \
                     and not _news_then_another_agency(message, text):
                 continue
             override_intent(message, OUT_OF_SCOPE, float(intent.get("confidence") or 0.0))
         return messages
+
+
+def _detention_told(intent: Optional[str], text: str) -> bool:
+    """"my husband got picked up by ICE this morning, i need to know where they took him": read as an
+    emergency, but a detention is ICE's matter (G7; test set 11 asked whether anyone was in danger).
+    Danger itself is still the crisis check's, which runs after this and on every message (G6)."""
+    return intent == "report_emergency" and referrals.only_another_agency(text) == referrals.IMMIGRATION_COURT
 
 
 def _documents_to_bring_asked(message: Message, text: str) -> bool:

@@ -16,7 +16,7 @@ from contact_center.stated.reasons import (
     urgent_reason_stated,
     expedite_criterion_stated,
     documents_stated,
-    move_asked,
+    move_asked, expedite_asked,
 )
 from contact_center.stated.case_questions import (
     checks_on_a_case,
@@ -46,7 +46,7 @@ from contact_center.stated.details import (
     late_case_stated,
     typo_described,
 )
-from contact_center.stated.people import live_topic_stated
+from contact_center.stated.people import call_reported, live_topic_stated, own_person_first
 
 __all__ = [
     "MAX_STATED_CHARS",
@@ -63,6 +63,7 @@ __all__ = [
     "expedite_criterion_stated",
     "documents_stated",
     "move_asked",
+    "expedite_asked",
     "checks_on_a_case",
     "wait_complained",
     "status_first",
@@ -86,4 +87,6 @@ __all__ = [
     "late_case_stated",
     "typo_described",
     "live_topic_stated",
+    "call_reported",
+    "own_person_first",
 ]

@@ -24,6 +24,11 @@ _APPOINTMENT_ASKED = re.compile(
     # "i need to go to a field office urgently", "tengo que ir a la oficina de uscis"
     r"|\b(go|come|get|ir|acudir|presentarme)\b(\s+\w+){0,2}?\s+(to|a)\s+(the |a |an |una |la |el )?"
     r"(field |local |uscis |de uscis )?(office|oficina)\b"
+    # "but yeah i need to go in person", "necesito ver a alguien en la oficina", "quiero el sello antes"
+    # (the stamp in a passport is put at an office, in person) (test set 11)
+    r"|\b(need|want|get|quiero|necesito)\b(\s+\w+){0,3}?\s+(stamp|sello)\b"
+    r"|(?<!do i )(?<!should i )(?<!will i )\b(need|have|got|tengo que|necesito|debo)( to)? (go|come|be seen|appear|ir|presentarme|acudir)(\s+\w+){0,2}? (in person|en persona)\b"
+    r"|\b(see|ver a) (somebody|someone|a person|an officer|alguien|una persona|un oficial) (at|in|en) (the |la )?(field |local )?(office|oficina)\b"
 )
 
 
@@ -59,9 +64,13 @@ def urgent_reason_stated(text: Optional[str]) -> Optional[str]:
     ("necesito ayuda con una cita") is not the loss of aid."""
     cleaned = re.sub(r"\b(ayuda|aid|help)\b", " ", clean(text))
     found = first_match(cleaned, URGENT_WORDS, ())
-    if found == "family_emergency_travel" and (not _FAMILY_OR_EMERGENCY.search(cleaned) or answers.leisure_told(cleaned)):
+    if found in (None, "family_emergency_travel") and answers.leisure_told(cleaned):
+        # A trip for pleasure told as the reason ("en mayo me voy de vacaciones a Guadalajara, quiero
+        # el sello antes"): U4, not asked again (test set 11). A sister's wedding is no emergency.
+        return answers.NONE
+    if found == "family_emergency_travel" and not _FAMILY_OR_EMERGENCY.search(cleaned):
         # "i have to go in person to get my passport stamped so i can travel": travel, but no
-        # family emergency told; the reason is asked (test set 7). A sister's wedding is no emergency.
+        # family emergency told; the reason is asked (test set 7).
         return None
     return found
 
@@ -123,3 +132,14 @@ def move_asked(text: Optional[str]) -> bool:
 
     cleaned = clean((text or "")[:MAX_STATED_CHARS])
     return bool(MOVE_ASKED.search(cleaned)) and appointments.named_in(cleaned) is not None
+
+
+# An expedite asked for in so many words, after another request: "and also expedite it", "y se puede
+# acelerar?" (test set 11: read as an answer, "inform", and the request was taken whole as an expedite).
+_EXPEDITE_ASKED = re.compile(r"\b(expedite\w*|speed (?:it |this |that )?up|rush (?:it|this|my)|acelerar\w*|agilizar\w*|"
+                             r"apurar\w*|adelantar(?:lo|la)?)\b")
+
+
+def expedite_asked(text: Optional[str]) -> bool:
+    """True when the words ask for a case to be expedited."""
+    return bool(_EXPEDITE_ASKED.search(clean((text or "")[:MAX_STATED_CHARS])))

@@ -309,3 +309,21 @@ def test_U2_X2_an_emergency_told_with_a_family_visit_is_still_an_emergency(text)
 
 def test_a_u_visa_is_not_read_as_you():
     assert "u visa" in answers.clean("its based on my U visa")
+
+
+@pytest.mark.parametrize("text", ["ok and whats the status of my other case", "okay but first tell me the fee"])
+def test_ok_opening_another_question_is_no_yes(text):
+    assert answers.yes_no(text) is None
+
+
+def test_X2_a_relative_in_hospice_is_an_urgent_humanitarian_reason():
+    assert answers.criterion_named(answers.clean("my mother is in hospice care, the doctor gives her weeks")) == "urgent_humanitarian"
+    assert answers.criterion_named(answers.clean("mi abuelo esta en cuidados paliativos")) == "urgent_humanitarian"
+
+
+def test_U2_losing_medicaid_is_a_loss_of_benefits_not_a_medical_emergency():
+    assert answers.urgent_reason("me quitaron el medicaid y perdi el trabajo") == "financial_loss_of_employment_or_benefits"
+
+
+def test_stretched_letters_are_read_once():
+    assert answers.clean("PLEASEEEE helppppp") == "please help"

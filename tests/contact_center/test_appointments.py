@@ -40,3 +40,7 @@ def test_an_appointment_typed_in_a_hurry_is_named(text, kind):
 @pytest.mark.parametrize("text", ["my biography", "the interval between", "an intervention"])
 def test_words_that_only_look_like_an_appointment_name_none(text):
     assert appointments.named_in(text) is None
+
+
+def test_R2_an_application_support_center_notice_is_biometrics():
+    assert appointments.named_in("ASC APPOINTMENT NOTICE, RECEIPT NUMBER ...") == "biometrics"

@@ -200,3 +200,19 @@ def test_R2_days_and_times_said_in_words(text, day_first, expected):
 def test_R2_number_words_elsewhere_are_no_date():
     assert parse_appointment_time("wait one second", NOW) is None
     assert parse_appointment_time("the one with the fingerprints", NOW) is None
+
+
+PASTED_NOTICE = """can i move this please, i start a new job that week
+
+I-797C, NOTICE OF ACTION
+RECEIPT NUMBER WAC3333333333
+NOTICE DATE March 2, 2027
+DATE AND TIME OF APPOINTMENT:
+March 19, 2027 1:15 PM"""
+
+
+def test_R2_a_pasted_notice_is_read_for_its_appointment_line_not_its_notice_date():
+    now = datetime(2027, 3, 10, 9, 0, tzinfo=ZoneInfo("America/New_York"))
+    assert parse_appointment_time(PASTED_NOTICE, now) == datetime(2027, 3, 19, 13, 15, tzinfo=ZoneInfo("America/New_York"))
+    oath = "this is the letter: You are hereby notified to appear for an Oath Ceremony on:\nMonday, March 22, 2027 at 9:00 AM"
+    assert parse_appointment_time(oath, now) == datetime(2027, 3, 22, 9, 0, tzinfo=ZoneInfo("America/New_York"))

@@ -169,3 +169,16 @@ def test_G4_the_agencys_english_names_quoted_in_spanish_keep_spanish():
     assert language.detect("me mandaron un request for evidence, que hago?", "es").language == "es"
     assert language.detect("request for evidence", "es").language == "es"
     assert language.detect("i got a request for evidence, what do i do", "es").language == "en"
+
+
+@pytest.mark.parametrize("text", ["EAC1234567890 es de ella", "es el de ella", "la de el"])
+def test_G4_a_few_words_of_grammar_keep_the_conversation_language(text):
+    assert language.detect(text, "en").language == "en"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("si, pero en español por favor", True), ("yes, but in english please", True),
+    ("en español por favor", False), ("no, in english", False), ("si porfa", False),
+])
+def test_G4_a_yes_said_with_a_switch_of_language(text, expected):
+    assert language.yes_with_switch(text) is expected

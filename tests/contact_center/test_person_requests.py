@@ -37,3 +37,8 @@ def test_G1_a_person_asked_for_first_is_a_request_for_a_person(text):
 ])
 def test_G1_words_that_only_mention_a_person_are_not_a_request_for_one(text):
     assert not asks_for_a_person(text)
+
+
+@pytest.mark.parametrize("text", ["REPRESENTATIVEEEE", "agenteeee por favorrr", "HUMANNNN"])
+def test_G1_a_person_asked_for_with_stretched_letters(text):
+    assert asks_for_a_person(text)

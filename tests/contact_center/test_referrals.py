@@ -148,3 +148,16 @@ def test_G7_uscis_named_only_to_say_it_is_not_the_matter():
     assert referrals.only_another_agency("not my uscis appointment, i need to move my hearing with the immigration judge") \
         == "immigration_court"
     assert referrals.only_another_agency("i need to move my uscis interview, it clashes with my hearing in court") is None
+
+
+@pytest.mark.parametrize("text", [
+    "my card expired and i need a stamp in my passport to travel",
+    "necesito que me sellen el pasaporte, se me vencio la residencia",
+    "can i get my passport stamped at the field office",
+])
+def test_G7_the_stamp_put_in_a_passport_is_uscis_not_the_state_department(text):
+    assert referrals.agency_for(text) is None
+
+
+def test_G7_a_detention_by_ice_is_not_uscis():
+    assert referrals.only_another_agency("la migra se llevo a mi esposo, como se donde esta") == referrals.IMMIGRATION_COURT

@@ -330,3 +330,36 @@ def test_S1_a_case_asked_to_be_looked_up_before_another_request_is_not_lost():
     whole = Part("whole", "change_address", 0.9)
     parts = [Part("look up WAC3333333333 for me", "inform", 0.8), Part("also we moved in march", "change_address", 0.95)]
     assert plan(whole, parts) == ["look up WAC3333333333 for me", "also we moved in march"]
+
+
+def test_a_pasted_notice_is_never_cut_into_requests():
+    pasted = ("need to move it. here it is:\nNOTICE OF ACTION\nRECEIPT NUMBER IOE4444444444\n"
+              "CASE TYPE I485\nDATE AND TIME OF APPOINTMENT: May 3, 2027 10:00 AM. Also bring your passport")
+    assert split(pasted) == []
+
+
+def test_O2_a_sure_question_with_a_story_before_it_is_one_question():
+    whole = part_of("i'm deaf, i can't use the phone. is there a TTY number for uscis?", "faq", 0.97, "faq/contact_numbers")
+    parts = [part_of("i'm deaf, i can't use the phone.", "request_accommodation", 0.8),
+             part_of("is there a TTY number for uscis?", "faq", 0.99, "faq/contact_numbers")]
+    assert plan(whole, parts) == []
+
+
+def test_an_expedite_asked_in_so_many_words_after_a_status_is_a_second_request():
+    whole = part_of("look up IOE4444444444 and expedite it please, my work permit", "request_expedite", 0.8)
+    parts = [part_of("look up IOE4444444444", "check_case_status", 0.9),
+             part_of("expedite it please, my work permit", "inform", 0.6)]
+    assert plan(whole, parts) == ["look up IOE4444444444", "expedite it please, my work permit"]
+
+
+def test_C3_a_call_someone_promised_is_no_callback_of_its_own():
+    whole = part_of("whats the caller id you use? the lady said they would call me", "faq", 0.8, "faq/callback_caller_id")
+    parts = [part_of("whats the caller id you use?", "faq", 0.95, "faq/callback_caller_id"),
+             part_of("the lady said they would call me", "request_callback", 0.9)]
+    assert plan(whole, parts) == []
+
+
+def test_G2_the_applicants_own_lawyer_after_a_stop_is_no_request_for_a_representative():
+    whole = part_of("ok stop, i need to talk to my lawyer first", "stop", 1.0)
+    parts = [part_of("ok stop", "stop", 1.0), part_of("i need to talk to my lawyer first", "request_live_agent", 0.6)]
+    assert plan(whole, parts) == []

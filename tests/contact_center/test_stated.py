@@ -2,7 +2,7 @@
 The forms that read them: tests/actions/test_facts_up_front.py."""
 import pytest
 
-from contact_center import stated, stops_and_corrections
+from contact_center import answers, stated, stops_and_corrections
 
 
 @pytest.mark.parametrize("text", [
@@ -254,8 +254,11 @@ def test_E1_mail_that_came_after_all(text, expected):
     assert stated.mail_came(text) is expected
 
 
-def test_U2_a_wedding_told_up_front_is_no_urgent_reason():
-    assert stated.urgent_reason_stated("my brothers wedding is in guatemala and i need to travel") is None
+def test_U4_a_wedding_told_up_front_is_no_urgent_reason_and_not_asked_again():
+    assert stated.urgent_reason_stated("my brothers wedding is in guatemala and i need to travel") == answers.NONE
+    assert stated.urgent_reason_stated("en mayo me voy de vacaciones a Guadalajara, quiero el sello antes") == answers.NONE
+    # travel with no reason told is asked about (test set 7)
+    assert stated.urgent_reason_stated("i have to go in person to get my passport stamped so i can travel") is None
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -336,3 +339,31 @@ def test_E1_a_typo_described_names_what_it_is_about():
 
 def test_E1_a_forms_common_name_is_not_what_the_wait_costs():
     assert stated.late_case_stated("my work permit has been pending 9 months, way past the processing time") is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("no nobody is hurt, but i have to go in person", True),
+    ("tengo que presentarme en persona en la oficina", True),
+    ("i need to see someone at the field office", True),
+    ("quiero el sello en el pasaporte antes de viajar", True),
+    ("do i need to go in person?", None),
+])
+def test_U5_an_appointment_asked_for_in_other_words(text, expected):
+    assert stated.appointment_asked(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("me dijeron que me iban a llamar esta semana", True),
+    ("the officer said theyd call me back", True),
+    ("i was told someone would reach out", True),
+    ("llamenme por favor", False),
+    ("they told me to call you", False),
+])
+def test_C3_a_call_someone_promised(text, expected):
+    assert stated.call_reported(text) is expected
+
+
+def test_G1_how_the_applicant_wants_to_talk_is_no_topic():
+    assert stated.live_topic_stated("i want a real person on the chat not the phone because i am deaf", False) is None
+    assert stated.live_topic_stated("quiero un agente por escrito porque soy sordo, me cobraron dos veces la cuota del I-485",
+                                    False) == "other"

@@ -110,3 +110,18 @@ def test_an_earlier_answer_taken_back(text, expected):
 ])
 def test_a_stop_that_opens_a_later_sentence(text, expected):
     assert stops_and_corrections.stop_in_a_later_sentence(text) is expected
+
+
+@pytest.mark.parametrize("text, rest", [
+    ("ok forget the expedite, what i need is my case status", ", what i need is my case status"),
+    ("mejor olvidemos lo de la tarjeta, lo que quiero es cambiar la cita", ", lo que quiero es cambiar la cita"),
+    ("scratch the card request, i found it", ", i found it"),
+])
+def test_a_request_called_off_by_name_is_a_stop_and_what_follows_is_kept(text, rest):
+    end = stops_and_corrections.opening_stop(text)
+    assert end is not None and text[end:] == rest
+
+
+@pytest.mark.parametrize("text", ["i forget the date of my interview", "did you forget my case", "forget me not"])
+def test_forgetting_something_is_no_stop(text):
+    assert stops_and_corrections.opening_stop(text) is None

@@ -213,3 +213,31 @@ def test_G1_a_person_asked_for_in_the_second_clause_is_a_person_when_nothing_els
 def test_G1_a_person_refused_for_a_call_is_no_stop():
     assert control_request("no quiero hablar con una persona, quiero que me llamen", "request_live_agent", confidence=0.8) is None
     assert control_request("no quiero hablar con una persona, quiero que me llamen", "request_callback", confidence=0.8) is None
+
+
+def test_R1_a_move_asked_for_with_a_notice_pasted_is_a_reschedule_whatever_the_notice_says():
+    text = ("quiero cambiar esta cita porfa, aqui la carta:\nNOTICE OF ACTION\nRECEIPT NUMBER LIN1111111111\n"
+            "APPLICATION SUPPORT CENTER\nDATE AND TIME OF APPOINTMENT: April 6, 2027 11:00 AM")
+    assert control_request(text, "notice_not_received", confidence=0.7) == "reschedule_appointment"
+
+
+def test_C3_a_question_about_a_call_someone_promised_is_a_question():
+    assert control_request("they told me they would call me, from what number?", "request_callback", confidence=0.8) == "faq"
+    assert control_request("they told me to ask for a callback, can someone call me", "request_callback", confidence=0.8) is None
+
+
+@pytest.mark.parametrize("text", ["and expedite it too, its the I-131", "y acelerarlo se puede?"])
+def test_X1_an_expedite_asked_for_in_so_many_words_is_one(text):
+    assert control_request(text, "inform", confidence=0.6) == "request_expedite"
+
+
+def test_G1_a_stretched_request_for_a_person():
+    assert control_request("AGENTEEEEE", "nlu_fallback", confidence=0.3) == "request_live_agent"
+
+
+@pytest.mark.parametrize("text, classified", [
+    ("no, la mica ya me llego ayer", "card_not_received"), ("nope it came already, thanks", "affirm"),
+])
+def test_S4_mail_that_came_said_at_the_offer_declines_it(text, classified):
+    assert control_request(text, classified, confidence=0.8, offer_waiting=True) == "deny"
+    assert control_request(text, classified, confidence=0.8) != "deny" or classified == "deny"
