@@ -164,6 +164,7 @@ bench-conversations: $(MODEL)
 	$(PY) -m benchmarks.conversation_eval --set test9 $(ARGS)
 	$(PY) -m benchmarks.conversation_eval --set test10 $(ARGS)
 	$(PY) -m benchmarks.conversation_eval --set test11 $(ARGS)
+	$(PY) -m benchmarks.conversation_eval --set test12 $(ARGS)
 
 # Trains first if the model is out of date; ARGS="--quick" for a short check run.
 bench-latency: $(MODEL)

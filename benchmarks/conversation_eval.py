@@ -57,6 +57,7 @@ TEST8_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test8"
 TEST9_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test9"
 TEST10_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test10"
 TEST11_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test11"
+TEST12_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test12"
 RESULTS = ROOT / "benchmarks" / "results"
 DEFAULT_CLOCK = "2026-11-24T10:00:00-05:00"  # a Tuesday morning: live chat open (G3)
 TARGET = 0.95
@@ -422,6 +423,16 @@ TEST11_NOTES = (
     "requests) and an urgent appointment asked for up front with the reason told in the answer about danger (U5 "
     "asked again). That is the honest figure. Every later figure on this set is NOT blind.",
 )
+TEST12_NOTES = (
+    "The twelfth blind test set (benchmarks/conversations_test12/, 60: en 30, es 30) was written on 2026-12-07 "
+    "(session 20) by a helper working blind (the rules, the seeds, the domain's responses, the development README and "
+    "one development file, the READMEs of test10 and test11; no code, no results, no run), while the eleventh set's "
+    "failures were being mended. It was asked for behaviours earlier sets lacked: dates and times in odd forms and "
+    "named time zones, receipt numbers typed wrong and corrected, contact details in unusual shapes (spelled out, "
+    "+1 and parentheses), a question answered with a question, returns after a silence, thanks mixed with a "
+    "correction, a child's or a spouse's case, questions about the previous reply, other agencies named inside a "
+    "USCIS request, anger without danger, and clocks on observed federal holidays. Reported only.",
+)
 # Each set: its folder, its results' file name, the notes on how its figures came about, its title.
 SETS = {
     "dev": (CONVERSATIONS, "conversations", NOTES, ": development set"),
@@ -436,6 +447,7 @@ SETS = {
     "test9": (TEST9_CONVERSATIONS, "conversations_test9", TEST9_NOTES, ": ninth blind test set"),
     "test10": (TEST10_CONVERSATIONS, "conversations_test10", TEST10_NOTES, ": tenth blind test set"),
     "test11": (TEST11_CONVERSATIONS, "conversations_test11", TEST11_NOTES, ": eleventh blind test set"),
+    "test12": (TEST12_CONVERSATIONS, "conversations_test12", TEST12_NOTES, ": twelfth blind test set"),
 }
 
 
@@ -586,7 +598,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="print only; write no results")
     parser.add_argument("--dir", type=Path, default=CONVERSATIONS, help="another folder of conversations")
     parser.add_argument("--test", action="store_true", help="the blind test set (benchmarks/conversations_test/)")
-    parser.add_argument("--set", choices=sorted(SETS), help="a set by name (dev, test, test2, ... test11)")
+    parser.add_argument("--set", choices=sorted(SETS), help="a set by name (dev, test, test2, ... test12)")
     args = parser.parse_args(argv)
     chosen = args.set or ("test" if args.test else None)
     if chosen:

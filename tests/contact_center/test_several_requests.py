@@ -363,3 +363,10 @@ def test_G2_the_applicants_own_lawyer_after_a_stop_is_no_request_for_a_represent
     whole = part_of("ok stop, i need to talk to my lawyer first", "stop", 1.0)
     parts = [part_of("ok stop", "stop", 1.0), part_of("i need to talk to my lawyer first", "request_live_agent", 0.6)]
     assert plan(whole, parts) == []
+
+
+def test_whose_request_comes_next_said_before_it_is_part_of_it():
+    whole = part_of("and what about my wife? she wants to expedite her I-485", "request_expedite", 0.8)
+    parts = [part_of("and what about my wife?", "check_case_status", 0.65),
+             part_of("she wants to expedite her I-485", "request_expedite", 0.9)]
+    assert plan(whole, parts) == []
