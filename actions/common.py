@@ -209,6 +209,12 @@ def wants_to_leave(tracker: Tracker, own_topics: Iterable[str] = (), free_text: 
                     or (name == "stop" and (stops_and_corrections.starts_with_stop(text)
                                             or stops_and_corrections.closing_stop(text)
                                             or stops_and_corrections.stop_in_a_later_sentence(text))))
+        # Another agency asked about in the middle of the message ("hold on, can you guys call the DMV and
+        # tell them its on the way? they wont renew my license without it"): referred, then asked again
+        # (test set 12: read as a contact answer).
+        if name == "out_of_scope" and "?" in text and referrals.agency_for(text) is not None \
+                and contact.contact_said(text) is None:
+            return True
         # A question put instead of the answer ("antes de eso, cual es el numero de uscis?") is
         # answered, then asked again; one that carries contact details is the answer.
         if not question_topics.asks_a_question(text) or contact.contact_said(text) is not None:

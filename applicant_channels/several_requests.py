@@ -203,7 +203,10 @@ class SeveralRequests:
         para pedir asilo? o necesito abogado?" at the contact question lost its question; the
         form itself asks about a new request (actions/topic_switch.py)."""
         tracker = await self._tracker(agent, sender_id)
-        return bool(tracker.active_loop_name) or str(tracker.get_slot("next_step") or "").startswith("offer_")
+        # In the line for a representative, a message is for the representative, whole ("hola? sigue ahi?
+        # ya me tienen harto" was cut, and its last part taken as a new request once the line was left).
+        return bool(tracker.active_loop_name) or str(tracker.get_slot("next_step") or "").startswith("offer_") \
+            or tracker.is_paused()
 
     async def _keep(self, agent: Any, sender_id: str, parts: List[str]) -> None:
         async with agent.lock_store.lock(sender_id):

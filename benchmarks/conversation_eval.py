@@ -432,6 +432,13 @@ TEST12_NOTES = (
     "+1 and parentheses), a question answered with a question, returns after a silence, thanks mixed with a "
     "correction, a child's or a spouse's case, questions about the previous reply, other agencies named inside a "
     "USCIS request, anger without danger, and clocks on observed federal holidays. Reported only.",
+    "FIRST RUN, BLIND (2026-12-07 10:04, the assistant as committed in ce219fa, with the eleventh set's classes "
+    "mended): en 16/30 = 53.3%, es 19/30 = 63.3%; by class: corrections 75.0%, facts up front 75.0%, language 75.0%, "
+    "questions 75.0%, answers in context 50.0%, cancel 50.0%, flows 50.0%, several requests 50.0%, other agencies "
+    "16.7%. The largest classes: contact details said in words ('r dot silva at example dot com', 'seven one three, "
+    "five five five ...'), times told in another time zone ('10am pacific', 'hora de Chicago'), an embassy "
+    "appointment whose USCIS petition is named, and another agency's matter raised inside a USCIS form. That is the "
+    "honest figure. Every later figure on this set is NOT blind.",
 )
 # Each set: its folder, its results' file name, the notes on how its figures came about, its title.
 SETS = {

@@ -192,7 +192,8 @@ def preferred_window(text: Optional[str], now: datetime) -> Union[str, Tuple[dat
     """ANY, a (start, end) pair in Eastern time, or None when the words name no time."""
     if not text or len(text) > 200:
         return None
-    folded = dates.numbers_in_words(" ".join(fold(text).lower().replace("’", "'").split()))
+    zone, folded = dates.zone_named(dates.numbers_in_words(" ".join(fold(text).lower().replace("’", "'").split())))
+    zone = zone or EASTERN  # C2's hours are Eastern; "friday at noon pacific" is 3 p.m. Eastern
     local_now = now.astimezone(EASTERN)
     hours = _times(folded)
     typed_date = _typed_date(folded, now)
@@ -215,13 +216,16 @@ def preferred_window(text: Optional[str], now: datetime) -> Union[str, Tuple[dat
     if _BEFORE_EVENT.search(folded):
         # From now until the moment named (its hour, else the start of that day's calls).
         by_day = day or local_now.date()
-        by = datetime.combine(by_day, first if hours else CALLBACK_START, tzinfo=EASTERN)
-        return (local_now, by) if by > local_now else None
+        by = datetime.combine(by_day, first, tzinfo=zone) if hours else datetime.combine(by_day, CALLBACK_START, tzinfo=EASTERN)
+        return (local_now, by.astimezone(EASTERN)) if by > local_now else None
     if day is None:
         day = local_now.date()
-        if datetime.combine(day, last, tzinfo=EASTERN) <= local_now:
+        if datetime.combine(day, last, tzinfo=zone if hours else EASTERN) <= local_now:
             day += timedelta(days=1)
-    return datetime.combine(day, first, tzinfo=EASTERN), datetime.combine(day, last, tzinfo=EASTERN)
+    if not hours:
+        zone = EASTERN  # a day alone is the day's calling hours, in Eastern time
+    return (datetime.combine(day, first, tzinfo=zone).astimezone(EASTERN),
+            datetime.combine(day, last, tzinfo=zone).astimezone(EASTERN))
 
 
 # A time to call told with the request, before it is asked: "any time after 2pm works",

@@ -37,7 +37,7 @@ class ContactDetails:
 def find_phone_numbers(text: str, region: str = DEFAULT_REGION) -> List[str]:
     """Valid phone numbers in `text`, E.164, in the order given, without repeats."""
     found: List[str] = []
-    for match in phonenumbers.PhoneNumberMatcher(text or "", region, leniency=phonenumbers.Leniency.VALID):
+    for match in phonenumbers.PhoneNumberMatcher(_said_in_words(text or ""), region, leniency=phonenumbers.Leniency.VALID):
         e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
         if e164 not in found:
             found.append(e164)
@@ -57,9 +57,29 @@ def normalise_email(candidate: str) -> Optional[str]:
         return None
 
 
+# Contact details said in words, as on the phone or by someone unsure of the symbols (test set 12):
+# "r dot silva at example dot com", "ana punto lucia arroba example punto com", "seven one three,
+# five five five, zero one two eight", "tres uno dos, cinco cinco cinco, cero uno cinco dos".
+_DIGIT_WORDS = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine".split())}
+_DIGIT_WORDS.update({w: str(i) for i, w in enumerate("cero uno dos tres cuatro cinco seis siete ocho nueve".split())})
+_DIGIT_WORDS.update({"oh": "0", "o": "0"})
+_DIGIT_WORD = r"(?:" + "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True)) + r")"
+_DIGITS_SAID = re.compile(rf"(?i)\b{_DIGIT_WORD}(?:[\s,.-]+{_DIGIT_WORD}){{6,}}\b")
+_DOT = r"\s+(?:dot|punto)\s+"
+_EMAIL_SAID = re.compile(rf"(?i)\b([a-z0-9_-]+(?:{_DOT}[a-z0-9_-]+)*)\s+(?:at|arroba)\s+"
+                         rf"([a-z0-9-]+(?:{_DOT}[a-z0-9-]+)*{_DOT}(?:com|net|org|edu|gov|us|mx|co|es|info|io))\b")
+
+
+def _said_in_words(text: str) -> str:
+    """`text` with an e-mail or a phone number said in words written as one."""
+    text = _EMAIL_SAID.sub(lambda m: re.sub(_DOT, ".", m.group(1)) + "@" + re.sub(_DOT, ".", m.group(2)), text)
+    return _DIGITS_SAID.sub(lambda m: "".join(_DIGIT_WORDS[w.lower()] for w in re.findall(rf"\b{_DIGIT_WORD}\b", m.group(0), re.I)),
+                            text)
+
+
 def parse_contact(text: Optional[str], region: str = DEFAULT_REGION) -> ContactDetails:
     """E-mail and phone numbers from one free-text answer."""
-    text = (text or "")[:2000]
+    text = _said_in_words((text or "")[:2000])
     email: Optional[str] = None
     bad_email = False
     for candidate in _EMAIL_CANDIDATE.findall(text):

@@ -275,6 +275,11 @@ _IDIOMS = [
     # an illness abroad, in the past, that a case is about: "a mi mama le dio un derrame alla y quedo paralizada"
     r" le dio un (?:derrame|infarto|ataque)(?: cerebral| al corazon)? (?:alla|hace [a-z0-9]+ [a-z]+|el ano pasado|el mes pasado|la semana pasada)"
     r"(?: [a-z]+){0,2}(?: y quedo [a-z]+)?",
+    # a relative's stroke or heart attack far away, that the applicant must travel to: "a mi mama le dio un
+    # infarto en Oaxaca y tengo que viajar", "my dad had a stroke in lima and i have to fly there" (U2, not 911)
+    r" (?:le dio|tuvo|had|has had|suffered) (?:un |una |a )?(?:infarto|derrame|ataque al corazon|ataque|stroke|heart attack)"
+    r"(?: cerebral)?(?: [a-z]+){0,5} (?:y|and|so) (?:i |yo )?(?:tengo que|tenemos que|necesito|have to|need to|got to|must) "
+    r"(?:viajar|ir|volar|irme|travel|fly|go)",
     # a break-in while nobody was home, told after the fact: "se metieron a la casa cuando estabamos en misa"
     r" (?:se metieron|metieron|entraron|se metio|broke into|robbed)(?: [a-z]+){0,5} (?:cuando|mientras|while|when) (?:no )?"
     r"(?:estabamos|estaba|estaban|we were|i was|they were|nobody was|no habia nadie)(?: [a-z]+){0,3}",

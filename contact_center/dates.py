@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
-from typing import Optional
+from typing import Optional, Tuple
+from zoneinfo import ZoneInfo
 
 from contact_center.clock import EASTERN
 from contact_center.text import fold
@@ -53,7 +54,10 @@ _TYPED_HOUR = re.compile(
 )
 # A day already gone ("el viernes pasado", "last friday"): read backwards, not as the next one.
 _WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo)"
-_PAST_DAY = re.compile(rf"\b(?:last|past)\s+{_WEEKDAYS}\b|\b{_WEEKDAYS}\s+pasado\b|\b(?:yesterday|ayer|anteayer)\b")
+_PAST_DAY = re.compile(rf"\b(?:last|past)\s+{_WEEKDAYS}\b|\b{_WEEKDAYS}\s+pasado\b|\b(?:yesterday|ayer|anteayer)\b"
+                       # an appointment told as missed: "it was monday at 2, i missed it" (test set 12)
+                       rf"|\b(?:i missed|missed it|se me (?:paso|fue|olvido)|falte|no (?:fui|pude ir|llegue)|perdi (?:la|mi) cita)\b"
+                       rf"|\b(?:it|that|la cita|mi cita) (?:was|fue|era) (?:on |el )?{_WEEKDAYS}\b")
 _LATER_IN_DAY = re.compile(r"\b(tarde|noche|afternoon|evening|tonight)\b|\d\s*(pm|p\.m\.)|\bpm\b")
 _SAYS_TODAY = re.compile(r"\b(today|tonight|hoy|this (morning|afternoon|evening)|esta (noche|tarde|manana))\b")
 _MORNING = re.compile(r"\d\s*(am|a\.m\.)|\bam\b|\b(de|en|por) la manana\b|\bmorning\b|\bmadrugada\b")
@@ -219,10 +223,34 @@ def numbers_in_words(text: str) -> str:
     return text
 
 
+# A time told in another U.S. time zone (test set 12: "tomorrow at 10am pacific", "a las 6 de la tarde
+# hora de Chicago"): read in that zone, then kept in Eastern time, as the rules count it.
+_ZONES = (
+    (r"pacific|pacifico|pst|pdt|hora de (?:california|los angeles)|california time|la time", "America/Los_Angeles"),
+    (r"mountain time|hora de la montana|mst|mdt|hora de (?:denver|colorado)|denver time", "America/Denver"),
+    (r"arizona time|hora de (?:arizona|phoenix)", "America/Phoenix"),
+    (r"central time|central standard time|hora del centro|hora central|cst|cdt|hora de (?:chicago|texas|houston|dallas)|"
+     r"(?:chicago|texas) time", "America/Chicago"),
+    (r"alaska time|hora de alaska|akst", "America/Anchorage"),
+    (r"hawaii time|hora de hawai|hst", "Pacific/Honolulu"),
+    (r"hora de puerto rico|puerto rico time|atlantic time", "America/Puerto_Rico"),
+)
+_ZONE_NAMED = tuple((re.compile(rf"\b(?:(?:time|tiempo|hora)\s+)?(?:{words})(?:\s+(?:time|standard time|daylight time))?\b"), name)
+                    for words, name in _ZONES)
+
+
+def zone_named(folded: str) -> Tuple[Optional[ZoneInfo], str]:
+    """The time zone a time is told in, if another than Eastern, and the words without it."""
+    for pattern, name in _ZONE_NAMED:
+        if pattern.search(folded):
+            return ZoneInfo(name), " ".join(pattern.sub(" ", folded).split())
+    return None, folded
+
+
 def _parse_moment(text: str, now: datetime, day_first: bool = False) -> Optional[datetime]:
     import dateparser
 
-    folded = numbers_in_words(_PLACES.sub(" ", fold(text).lower()))
+    zone, folded = zone_named(numbers_in_words(_PLACES.sub(" ", fold(text).lower())))
     if not (_DIGITS.search(folded) or set(_WORDS.findall(folded)) & _DATE_WORDS):
         return None
     # "manana" (tomorrow) must keep its meaning when it is not "de la manana" (morning).
@@ -287,6 +315,8 @@ def _parse_moment(text: str, now: datetime, day_first: bool = False) -> Optional
             parsed = local_now.replace(tzinfo=None)
         else:
             parsed = parsed.replace(hour=0, minute=0, second=0, microsecond=0)
+    if zone is not None:
+        return parsed.replace(tzinfo=zone).astimezone(local_now.tzinfo)
     return parsed.replace(tzinfo=local_now.tzinfo)
 
 

@@ -53,7 +53,7 @@ TOPIC_TERMS: Dict[str, Pattern[str]] = {
                          r"|\b(approved|aprobad[oa])\b.*\b(mean|means|significa|quiere decir)\b"
                          r"|\b(mean|means|significa|quiere decir)\b.*\b(approved|aprobad[oa])\b",
         "actively_reviewed": r"\b(actively reviewed|actively being reviewed|revisado activamente|revision activa|"
-                             r"siendo revisado)\b",
+                             r"siendo revisado|revisando activamente|revisandolo activamente|lo estan revisando)\b",
         "biometrics_what_to_bring": r"\b(biometrics?|biometricos|fingerprints?|huellas)\b.*\b(bring|take|need|llevar|"
                                     r"traer|necesito|passport|pasaporte|id|license|licencia|identificacion)\b",
         "online_account": r"\b(online account|uscis account|my ?uscis|cuenta (?:en linea|de uscis)|password|contrasena)\b",

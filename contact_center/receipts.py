@@ -160,6 +160,7 @@ def _scan_tail(text: str, pos: int) -> int:
 
 
 _PREFIX = re.compile(r"(?<![^\W\d_])([^\W\d_]{3})(?![^\W\d_])")
+_LOOK_ALIKES = "OoIl"  # letters typed for 0 and 1
 
 
 def find(text: Optional[str]) -> List[ReceiptMention]:
@@ -192,6 +193,8 @@ def find(text: Optional[str]) -> List[ReceiptMention]:
         if not known and spaced and not prefix.isupper():
             continue
         end = _scan_tail(text, j)
+        if end < len(text) and text[end] in _LOOK_ALIKES and (end + 1 == len(text) or not text[end + 1].isalnum()):
+            end += 1  # "EAC123456789O": a letter O typed for the last zero is a bad character, not a short number
         digits = sum(ch.isdigit() for ch in text[j:end])
         if digits < (5 if known else 8):
             continue

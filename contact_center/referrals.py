@@ -138,6 +138,14 @@ def documents_to_bring(text: Optional[str]) -> bool:
     return bool(text) and bool(_TO_BRING.search(fold(text[:2000])))
 
 
+# An appointment at an embassy or consulate is the State Department's, even when the USCIS petition
+# behind it is named ("my moms visa interview at the embassy in manila got cancelled, im the one who
+# filed her I-130"; test set 12 had it rescheduled as a USCIS interview).
+_CONSULAR_APPOINTMENT = re.compile(
+    r"\b(?:visa interview|entrevista (?:de|para) (?:la |su )?visa|(?:interview|appointment) (?:at|with) the (?:us |u\.s\. )?"
+    r"(?:embassy|consulate)|(?:embassy|consulate|consular) (?:interview|appointment)|(?:cita|entrevista) (?:en|de|con|del) (?:la |el )?(?:embajada|consulado))\b")
+
+
 def only_another_agency(text: Optional[str]) -> Optional[str]:
     """The agency when a message names another agency's matter and nothing only USCIS
     handles ("my social security card never came", "reschedule my visa interview at the
@@ -149,6 +157,8 @@ def only_another_agency(text: Optional[str]) -> Optional[str]:
     folded = _USCIS_DENIED.sub(" ", _USCIS_ASKED.sub(" ", _read(text)))
     if _TO_BRING.search(folded):
         return None  # a document to bring to an appointment, not the other agency's matter
+    if agency == STATE_DEPARTMENT and _CONSULAR_APPOINTMENT.search(folded) and not receipts.find(text[:2000]):
+        return agency
     if _USCIS_MATTER.search(folded) or receipts.find(text[:2000]) or form_types.said(text[:2000]):
         return None
     return agency

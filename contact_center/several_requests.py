@@ -67,6 +67,8 @@ _JOINS = re.compile(
     rf"(?<=[.!?;])\s+(?:{_JOIN_WORDS}\b[,:]?\s*)?"
     rf"|\s*,?\s+\b{_JOIN_WORDS}\b[,:]?\s*"
     rf"|(?P<bare>\s*,\s*\b(?:and|y)\s+|\s*,?\s+\b(?:and|y)\s+(?={QUESTION_WORDS}\b)"
+    # "check my moms case MSC... and i want my I-130 expedited" (test set 12: the status was lost)
+    rf"|\s+\b(?:and|y)\s+(?=(?:i|yo)\s+(?:want|need|would like|quiero|necesito)\b)"
     # "my green card never came AND the receipt notice has my name as Jhon": a clause with its
     # own subject; plan() keeps a cut part that is no request of its own with the one before.
     # Not "y la tengo que recoger": "la", "lo" before a verb are pronouns, not a new subject (test set 6).
@@ -294,6 +296,11 @@ def _read_in_their_words(parts: Sequence[Part]) -> List[Part]:
         if part.intent == "check_case_status" and not receipts.find(part.text) \
                 and _WHOSE_NEXT.match(fold(part.text).lower().strip(" ?!.,¿¡")):
             out.append(Part(part.text, "inform", 0.0))  # a detail of the request after it
+            continue
+        if out and out[0].stop and not part.stop and (stops_and_corrections.leaves_the_line(part.text)
+                                                      or stops_and_corrections.says_stop(part.text)):
+            # "sabe que, mejor ya no, luego llamo. cancelar": leaving, said again; no new request (test set 12)
+            out.append(Part(part.text, "stop", 1.0))
             continue
         looked_up = bool(out) and out[-1].intent == "check_case_status" and bool(receipts.find(out[-1].text))
         if looked_up and not part.request and part.intent != "faq" and stated.expedite_asked(part.text):

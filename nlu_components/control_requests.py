@@ -220,8 +220,8 @@ RULES: Tuple[Tuple[str, Reading, Union[str, Callable[[_Said], str]]], ...] = (
     ("a question announced", lambda m: m.was(FALLBACK_INTENT, STOP_INTENT, "deny", INFORM_INTENT)
      and stated.question_announced(m.text), HELP_INTENT),
     # E1: "mi permiso de trabajo dice Hernandes y es Hernandez con z, el recibo es IOE..." (test set 10)
-    ("a typo told with its document", lambda m: m.was(FALLBACK_INTENT, INFORM_INTENT, "faq")
-     and stated.typo_described(m.text)
+    ("a typo told with its document", lambda m: m.was(FALLBACK_INTENT, INFORM_INTENT, "faq", *MISSING_MAIL_INTENTS.values())
+     and stated.typo_described(m.text) and not stated.mail_missing(m.text)
      and bool(stated.mail_named(m.text) or form_types.said(m.text) or m.receipt), TYPO_INTENT),
     # "me llego una carta y no entiendo": it came; what it says is asked about next
     ("a letter that came", lambda m: m.was(*MISSING_MAIL_INTENTS.values()) and stated.letter_came(m.text)

@@ -33,6 +33,8 @@ _TYPO_TOLD = re.compile(
     r"the correct one is|lo correcto es|el correcto es)\s+[a-z0-9]"
     # "pusieron Guatemala como pais de nacimiento y yo naci en El Salvador" (test set 7)
     r"|\b(but|pero|and|y|cuando)\b.{0,20}\b(i was born|naci|my (real |correct )?name is|mi nombre (real |correcto )?es|it'?s really|en realidad es|really is)\b"
+    # "has her name spelled Isabela, its Isabella with two Ls" (test set 12)
+    r"|\b(spelled|spelt|escrito|escrita|written)\b.{1,40}\b(its|it's|it is|should be|debe ser|es)\s+[a-z0-9]"
 )
 
 

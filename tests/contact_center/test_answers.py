@@ -327,3 +327,8 @@ def test_U2_losing_medicaid_is_a_loss_of_benefits_not_a_medical_emergency():
 
 def test_stretched_letters_are_read_once():
     assert answers.clean("PLEASEEEE helppppp") == "please help"
+
+
+@pytest.mark.parametrize("text", ["hello?? you still there", "hola? esta ahi?", "sorry i was away", "ok im back"])
+def test_asking_whether_the_assistant_is_there_answers_nothing(text):
+    assert answers.courtesy(text) == "wait"

@@ -133,3 +133,15 @@ def test_C5_times_and_days_in_words():
     assert (start.day, start.hour, start.minute) == (21, 10, 15)
     start, _ = callback_times.preferred_window("in two days around noon", now)
     assert (start.day, start.hour) == (20, 12)
+
+
+def test_C2_a_callback_time_told_in_another_zone_is_held_against_eastern_hours():
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from contact_center.callback_times import preferred_window
+
+    eastern = ZoneInfo("America/New_York")
+    now = datetime(2027, 3, 10, 10, 0, tzinfo=eastern)
+    start, _ = preferred_window("thursday at 4pm pacific", now)
+    assert start == datetime(2027, 3, 11, 19, 0, tzinfo=eastern)  # after 6:30 p.m. Eastern: outside C2's hours

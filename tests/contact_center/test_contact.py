@@ -87,3 +87,23 @@ def test_C4_no_email_said_as_not_doing_email():
     """Test set 7: "i dont do email" at the callback's e-mail question was asked again."""
     from contact_center.contact import declines_email
     assert declines_email("i dont do email")
+
+
+@pytest.mark.parametrize("text, email", [
+    ("write to j dot ortega at example dot com please", "j.ortega@example.com"),
+    ("mi correo es luis punto mora arroba example punto com", "luis.mora@example.com"),
+])
+def test_E1_an_email_said_in_words(text, email):
+    assert parse_contact(text).email == email
+
+
+@pytest.mark.parametrize("text, phone", [
+    ("my cell is four one five, five five five, zero one nine nine", "+14155550199"),
+    ("llamenme al dos uno cero cinco cinco cinco cero uno cuatro cuatro", "+12105550144"),
+])
+def test_C3_a_phone_said_in_words(text, phone):
+    assert parse_contact(text).phone_numbers == (phone,)
+
+
+def test_a_few_number_words_are_no_phone():
+    assert parse_contact("i can talk at one or two, not at seven").problem == "none"

@@ -332,3 +332,13 @@ def test_G6_time_off_refused_for_an_appointment_is_no_danger(text):
 ])
 def test_G6_being_held_is_still_danger(text):
     assert crisis.assess_patterns(text).crisis
+
+
+@pytest.mark.parametrize("text", [
+    "mi papa tuvo un derrame en Guayaquil y tengo que viajar manana, necesito mi permiso de viaje",
+    "my grandma had a heart attack in manila so i need to fly there this week",
+])
+def test_G6_U2_a_relatives_illness_far_away_to_travel_to_is_no_911(text):
+    from contact_center import crisis
+
+    assert not crisis.assess_patterns(text).crisis

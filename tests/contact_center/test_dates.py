@@ -216,3 +216,17 @@ def test_R2_a_pasted_notice_is_read_for_its_appointment_line_not_its_notice_date
     assert parse_appointment_time(PASTED_NOTICE, now) == datetime(2027, 3, 19, 13, 15, tzinfo=ZoneInfo("America/New_York"))
     oath = "this is the letter: You are hereby notified to appear for an Oath Ceremony on:\nMonday, March 22, 2027 at 9:00 AM"
     assert parse_appointment_time(oath, now) == datetime(2027, 3, 22, 9, 0, tzinfo=ZoneInfo("America/New_York"))
+
+
+def test_R2_a_time_told_in_another_zone_is_counted_in_eastern_time():
+    now = datetime(2027, 3, 10, 21, 0, tzinfo=EASTERN)
+    assert parse_appointment_time("tomorrow at 9am pacific", now) == datetime(2027, 3, 11, 12, 0, tzinfo=EASTERN)
+    assert parse_appointment_time("manana a las 8 de la manana hora de Chicago", now) == datetime(2027, 3, 11, 9, 0, tzinfo=EASTERN)
+    # "central" alone is a place, not a zone
+    assert parse_appointment_time("tomorrow at 9am at the central office", now) == datetime(2027, 3, 11, 9, 0, tzinfo=EASTERN)
+
+
+def test_R2_an_appointment_told_as_missed_is_the_past_day():
+    now = datetime(2027, 3, 10, 10, 0, tzinfo=EASTERN)  # a Wednesday
+    assert parse_appointment_time("it was tuesday at 3, i missed it, my car broke down", now).date() == datetime(2027, 3, 9).date()
+    assert parse_appointment_time("se me paso la cita del lunes a las 9", now).date() == datetime(2027, 3, 8).date()

@@ -132,3 +132,10 @@ def test_S2_digits_after_naming_the_case_and_its_number_are_an_attempt(text):
 
 def test_S2_a_phone_number_is_not_a_receipt_attempt():
     assert receipts.find("mi numero es 3055550178, llamenme sobre mi caso") == []
+
+
+def test_S2_a_letter_o_typed_for_the_last_zero_is_a_bad_character():
+    from contact_center import receipts
+
+    (mention,) = receipts.find("status of WAC333333333O please")
+    assert mention.check.problem is receipts.Problem.BAD_CHARACTERS

@@ -161,3 +161,11 @@ def test_G7_the_stamp_put_in_a_passport_is_uscis_not_the_state_department(text):
 
 def test_G7_a_detention_by_ice_is_not_uscis():
     assert referrals.only_another_agency("la migra se llevo a mi esposo, como se donde esta") == referrals.IMMIGRATION_COURT
+
+
+@pytest.mark.parametrize("text", [
+    "my husbands visa interview at the embassy in lagos was moved, can you change it back? i filed his I-130",
+    "la entrevista en el consulado de mi hijo, la pueden adelantar? ya me aprobaron la I-130",
+])
+def test_G7_an_embassy_appointment_is_the_state_departments_though_its_petition_is_named(text):
+    assert referrals.only_another_agency(text) == referrals.STATE_DEPARTMENT

@@ -370,3 +370,15 @@ def test_whose_request_comes_next_said_before_it_is_part_of_it():
     parts = [part_of("and what about my wife?", "check_case_status", 0.65),
              part_of("she wants to expedite her I-485", "request_expedite", 0.9)]
     assert plan(whole, parts) == []
+
+
+def test_a_request_joined_by_and_i_want_is_cut():
+    assert split("look up my brothers case EAC1234567890 and i need my own I-765 expedited") == [
+        "look up my brothers case EAC1234567890", "i need my own I-765 expedited"]
+
+
+def test_leaving_said_again_after_a_stop_is_no_new_request():
+    whole = part_of("you know what, never mind, ill call later. cancel", "stop", 1.0)
+    parts = [part_of("you know what, never mind", "stop", 1.0), part_of("ill call later", "request_callback", 0.7),
+             part_of("cancel", "stop", 1.0)]
+    assert plan(whole, parts) == []

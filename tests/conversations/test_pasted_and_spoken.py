@@ -5,7 +5,7 @@ language, and a call someone spoke of (session 20, the classes of test set 11, i
 """
 from __future__ import annotations
 
-from tests.conversations.talk import assert_no_reply, assert_reply
+from tests.conversations.talk import CARD_MAILED, assert_no_reply, assert_reply
 
 RECEIVED = "IOE4444444444"  # local service: Case Was Received
 BIOMETRICS_SCHEDULED = "NBC6666666666"  # local service: fingerprint appointment scheduled
@@ -144,3 +144,36 @@ def test_S1_R2_a_status_offer_made_unasked_does_not_hold_back_the_reschedule_aft
                     "ese dia trabajo doble turno")
     assert_reply(replies, "utter_case_status_result", "es")
     assert_reply(replies, "utter_ask_times_rescheduled", "es")
+
+
+def test_E1_contact_details_said_in_words_are_taken(chat):
+    c = chat()
+    c.say("my green card never came, it was approved in august")
+    c.say(CARD_MAILED)
+    c.say("it should have come to 55 Birch Rd, Akron OH 44301")
+    replies = c.say("email me at m dot okafor at example dot com")
+    assert_reply(replies, "utter_ask_e_request_confirmed", "en")
+    assert "m.okafor@example.com" in " ".join(m.get("text") or "" for m in replies)
+    c2 = chat()
+    c2.say("nunca me llego la tarjeta verde")
+    c2.say(CARD_MAILED)
+    c2.say("tenia que llegar a 300 Main St, Houston TX 77002")
+    replies = c2.say("mi cel es siete uno tres, cinco cinco cinco, cero uno cero nueve")
+    assert_reply(replies, "utter_ask_e_request_confirmed", "es")
+
+
+def test_R2_an_appointment_time_told_in_pacific_time_is_counted_in_eastern(chat, clock):
+    clock("2027-03-10T21:30:00-05:00")  # 9:30 p.m. Eastern: 10 a.m. Pacific tomorrow is 15 h 30 min away
+    c = chat()
+    replies = c.say("i have to move my fingerprints appointment in san diego, tomorrow at 10am pacific time. "
+                    "first time i move it and i am not sick")
+    assert_reply(replies, "utter_reschedule_biometrics_online", "en")
+    assert_no_reply(replies, "utter_reschedule_needs_live_help_too_soon", "en")
+
+
+def test_G7_an_embassy_interview_is_the_state_departments_though_the_petition_is_named(chat):
+    c = chat()
+    replies = c.say("my fathers visa interview at the consulate in ciudad juarez was cancelled, can you give him a new "
+                    "date? i filed his I-130 years ago")
+    assert_reply(replies, "utter_refer_state_department", "en")
+    assert_no_reply(replies, "utter_ask_appointment_time", "en")
