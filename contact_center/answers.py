@@ -266,8 +266,8 @@ _MOMENT = (
     r"encontrar)|la estoy buscando|lo estoy buscando|estoy buscando(?: la carta| el numero| el recibo)?|ya voy|ahi voy|"
     # back after a silence, or asking whether the assistant is still there: "hello?? are you still there",
     # "sorry i was away", "hola? sigue ahi?" (test set 12: read as an answer)
-    r"hello|hola|are you (?:still )?(?:there|here)|you still there|still there|anyone there|is anyone there|"
-    r"(?:sigue|sigues|esta|estas) ahi|hay alguien|me escucha|i'?m back|im back|ya volvi|ya regrese|ya estoy aqui|"
+    r"(?:(?:hello|hola|oiga|hey) )?(?:are you (?:still )?(?:there|here)|you still there|still there|anyone there|is anyone there)|"
+    r"(?:(?:hola|oiga) )?(?:(?:sigue|sigues|esta|estas) ahi|hay alguien|me escucha)|i'?m back|im back|ya volvi|ya regrese|ya estoy aqui|"
     r"sorry,? (?:i was away|i was gone|i had to step away|the page (?:was|is) (?:loading|slow|stuck)(?: forever)?|"
     r"my (?:phone|internet|wifi) (?:died|was slow|cut out))|perdon,? (?:me fui|estaba ocupad[oa]|se me fue el internet)"
 )

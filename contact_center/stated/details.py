@@ -89,7 +89,7 @@ def late_case_stated(text: Optional[str]) -> Optional[str]:
 # What a typo is about, named: a name, a date, a spelling (E1).
 _TYPO_WORDS = re.compile(
     r"\b(name|last name|first name|surname|spell\w*|typo|misspel\w*|date of birth|birth ?date|born|letter [a-z]|"
-    r"nombre|apellido|escrit[oa]|letra|fecha de nacimiento|naci|nacimiento|con (z|s|c|y|ll|h|v|b)|with (a|an|one|two) \w+)\b"
+    r"nombre|apellido|escrit[oa]|letra|fecha de nacimiento|naci|nacimiento|con (z|s|c|y|ll|h|v|b)|with (a|an|one|two) [a-z]{1,2}s?)\b"
 )
 
 

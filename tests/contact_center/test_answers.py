@@ -329,6 +329,10 @@ def test_stretched_letters_are_read_once():
     assert answers.clean("PLEASEEEE helppppp") == "please help"
 
 
+def test_presence_needs_more_than_a_greeting():
+    assert answers.courtesy("hola") is None and answers.courtesy("hello") is None
+
+
 @pytest.mark.parametrize("text", ["hello?? you still there", "hola? esta ahi?", "sorry i was away", "ok im back"])
 def test_asking_whether_the_assistant_is_there_answers_nothing(text):
     assert answers.courtesy(text) == "wait"

@@ -241,3 +241,8 @@ def test_G1_a_stretched_request_for_a_person():
 def test_S4_mail_that_came_said_at_the_offer_declines_it(text, classified):
     assert control_request(text, classified, confidence=0.8, offer_waiting=True) == "deny"
     assert control_request(text, classified, confidence=0.8) != "deny" or classified == "deny"
+
+
+def test_E1_what_a_letter_says_to_bring_is_no_typo():
+    text = "the notice says to bring my passport but i came in with a tourist visa and lost it, what do i bring"
+    assert control_request(text, "notice_not_received", confidence=0.6) != "typo_correction"
