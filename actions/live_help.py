@@ -11,18 +11,19 @@ from datetime import datetime
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActionExecuted, ConversationPaused, ConversationResumed, SlotSet
+from rasa_sdk.events import ActionExecuted, ConversationPaused, ConversationResumed, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import common
 from actions.e_requests import reference_events
 from actions.forms import INVALID, ApplicantFormValidation, contact_display
-from contact_center import callback_times, contact, rules, stated, stops_and_corrections
+from contact_center import appointments, callback_times, contact, referrals, rules, stated, stops_and_corrections
 from contact_center.storage import make_idempotency_key
 from contact_center.timefmt import format_moment, format_window
 
 NO_EMAIL = "none"  # C4: the applicant has no e-mail; the desk shows none is due
+ANOTHER_AGENCY = "another_agency"  # G7: the topic is another agency's matter, referred, no representative
 SUMMARY_MESSAGES = 5
 SUMMARY_CHARS = 300
 
@@ -130,6 +131,11 @@ class ValidateLiveHelpForm(ApplicantFormValidation):
             return {"live_topic": "other"}  # "the NVC says uscis never sent them the case": no mail, a person
         if stated.someone_elses_mail(common.latest_text(tracker)) or stated.records_mixed_up(common.latest_text(tracker)):
             return {"live_topic": "other"}  # another person's letter in my envelope: no self-help serves it
+        if referrals.only_another_agency(common.latest_text(tracker)) \
+                and appointments.named_in(common.latest_text(tracker)) is None:  # a passport kept at the interview is USCIS's
+            # "my husband got detained by ICE today, i need to know where he is": G7, not a USCIS
+            # representative (hand test, session 20: a callback was offered for it)
+            return {"live_topic": ANOTHER_AGENCY}
         if name in common.SERVICE_INTENTS and confidence >= common.SWITCH_CONFIDENCE:
             return {"live_topic": name}  # G1: a self-help topic only when it is clear; else a person
         if not common.latest_text(tracker).strip():
@@ -151,6 +157,15 @@ class ActionLiveHelp(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         topic = tracker.get_slot("live_topic") or "other"
+        if topic == ANOTHER_AGENCY:
+            text = common.latest_text(tracker)
+            agency = referrals.only_another_agency(text)
+            decision = rules.not_a_uscis_matter(agency, other_agencies=referrals.agencies_for(text))
+            common.tell(dispatcher, decision)
+            # Nothing waits after a referral: listen (no rule follows this path; the core fallback would
+            # otherwise answer "say it another way" and rewind the decision).
+            return common.record(tracker, decision, {"agency": agency}, "live_help") + [
+                SlotSet("live_topic", None), FollowupAction("action_listen")]
         flow = rules.self_help_flow(topic)
         now = common.now()
         if flow is not None:

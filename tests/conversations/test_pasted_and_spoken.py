@@ -177,3 +177,15 @@ def test_G7_an_embassy_interview_is_the_state_departments_though_the_petition_is
                     "date? i filed his I-130 years ago")
     assert_reply(replies, "utter_refer_state_department", "en")
     assert_no_reply(replies, "utter_ask_appointment_time", "en")
+
+
+def test_G7_G1_another_agencys_matter_given_as_the_topic_for_a_person_is_referred(chat):
+    c = chat()
+    c.say("i want to talk to a live agent")
+    replies = c.say("immigration detained my son yesterday, how do i find out which ICE facility he is in")
+    assert_reply(replies, "utter_refer_immigration_court", "en")
+    assert_no_reply(replies, "utter_handoff_tier1", "en")
+    outcome, rule_ids = c.decided()
+    assert outcome == "REFER_ELSEWHERE" and "G7" in rule_ids
+    replies = c.say(f"ok thanks. can you check my own case {RECEIVED}")
+    assert_reply(replies, "utter_case_status_result", "en")
