@@ -19,33 +19,13 @@ from actions.live_help import route_to_live
 from contact_center import answers, crisis, rules, stated
 
 
-def _needs_appointment_answer(text: str):
-    """U5's answer: a yes or no, an appointment asked for, or the urgent reason told in answer to
-    "Do you need an urgent appointment because of this?" ("my daughter is in intensive care in
-    Lagos, i need to fly there this week and my advance parole hasnt come"): why it is needed."""
-    said = answers.yes_no(text)
-    if said is not None:
-        return said
-    return stated.appointment_asked(text) or (True if stated.urgent_reason_stated(text) else None)
-
-
-def _appointment_needed_for_reason(text: str, tracker: Tracker):
-    """U5 answered unasked: an appointment asked for in this message, or, when this message tells
-    the urgent reason, in an earlier message of the request."""
-    if stated.appointment_asked(text):
-        return True
-    if stated.urgent_reason_stated(text) and any(stated.appointment_asked(t) for t in common.request_texts(tracker)[1:]):
-        return True
-    return None
-
-
 class ValidateEmergencyForm(ApplicantFormValidation):
     own_topics = ("report_emergency",)
     yes_no_slots = ("in_danger", "needs_appointment")
     answer_readers = {
         # "yes i need to see someone at the office in person" answers U5's question; read as a
         # request for a person, it had left the form for live help (test set 4).
-        "needs_appointment": lambda t: _needs_appointment_answer(common.latest_text(t)),
+        "needs_appointment": lambda t: stated.appointment_need_answered(common.latest_text(t)),
         "urgent_reason": lambda t: answers.urgent_reason(common.latest_text(t)),
     }
     fact_readers = {
@@ -58,7 +38,7 @@ class ValidateEmergencyForm(ApplicantFormValidation):
         # opened ("I NEED AN EMERGENCY APPOINTMENT" / "no one is in danger, my wife went into labor
         # in manila ... i need the stamp to fly"): answered too (test set 11). A bare "no one is in
         # danger" after such an opening still gets U5's question (development set).
-        "needs_appointment": lambda text, t: _appointment_needed_for_reason(text, t)
+        "needs_appointment": lambda text, t: stated.appointment_needed(text, common.request_texts(t)[1:])
         if stated.urgent_reason_stated(text) or t.get_slot("requested_slot") else None,
         "urgent_reason": lambda text, t: stated.urgent_reason_stated(text),
     }

@@ -18,7 +18,7 @@ from rasa_sdk.types import DomainDict
 from actions import common
 from actions.e_requests import reference_events
 from actions.forms import INVALID, ApplicantFormValidation, contact_display
-from contact_center import appointments, callback_times, contact, referrals, rules, stated, stops_and_corrections
+from contact_center import callback_times, contact, referrals, rules, stated, stops_and_corrections
 from contact_center.storage import make_idempotency_key
 from contact_center.timefmt import format_moment, format_window
 
@@ -131,11 +131,8 @@ class ValidateLiveHelpForm(ApplicantFormValidation):
             return {"live_topic": "other"}  # "the NVC says uscis never sent them the case": no mail, a person
         if stated.someone_elses_mail(common.latest_text(tracker)) or stated.records_mixed_up(common.latest_text(tracker)):
             return {"live_topic": "other"}  # another person's letter in my envelope: no self-help serves it
-        if referrals.only_another_agency(common.latest_text(tracker)) \
-                and appointments.named_in(common.latest_text(tracker)) is None:  # a passport kept at the interview is USCIS's
-            # "my husband got detained by ICE today, i need to know where he is": G7, not a USCIS
-            # representative (hand test, session 20: a callback was offered for it)
-            return {"live_topic": ANOTHER_AGENCY}
+        if referrals.topic_referred(common.latest_text(tracker)):
+            return {"live_topic": ANOTHER_AGENCY}  # G7, not a USCIS representative
         if name in common.SERVICE_INTENTS and confidence >= common.SWITCH_CONFIDENCE:
             return {"live_topic": name}  # G1: a self-help topic only when it is clear; else a person
         if not common.latest_text(tracker).strip():

@@ -167,12 +167,13 @@ class SeveralRequests:
             log.exception("could not classify a part of a message")
             return False
         part = _part(text, parsed)
-        if part.intent == "faq" and part.request:
-            return True
-        # An offer the status lookup made unasked, on this very message ("the notice should have
-        # arrived; shall I file?"), does not hold back what the applicant asked for next: "como va mi
-        # caso NBC...? y se puede acelerar?" (test set 11: the expedite waited behind the offer).
-        return part.request and part.intent not in _PERSON_INTENTS and bool(_since_latest_message(tracker, _status_reply))
+        # "como va mi caso NBC...? y se puede acelerar?": the expedite had waited behind the
+        # offer the status made (test set 11).
+        return rules.part_beside_offer(
+            is_question=part.intent == "faq" and part.request,
+            is_request=part.request,
+            asks_for_person=part.intent in _PERSON_INTENTS,
+            offered_unasked_now=bool(_since_latest_message(tracker, _status_reply)))
 
     async def _marked(self, agent: Any, message: UserMessage) -> dict:
         """The message's metadata, with what only the conversation knows (never taken from the

@@ -263,17 +263,20 @@ _MOMENT = (
     r"my (?:letter|notice|papers|receipt|number))?(?: up)?|(?:i'?m|im|i am) (?:looking|checking|getting it|finding it)(?: for it)?|"
     r"espere?|esperame|espereme|aguarde|aguanta|permitame|permiteme|dame|deme|"
     r"(?:(?:dejeme|dejame|deja|deje|ahorita|ahora|ya|voy a) )?(?:lo |la |los |las |le )?(?:busco|buscar|buscarlo|buscarla|veo|ver|reviso|revisar|checo|checar|saco|encuentro|"
-    r"encontrar)|la estoy buscando|lo estoy buscando|estoy buscando(?: la carta| el numero| el recibo)?|ya voy|ahi voy|"
-    # back after a silence, or asking whether the assistant is still there: "hello?? are you still there",
-    # "sorry i was away", "hola? sigue ahi?" (test set 12: read as an answer)
+    r"encontrar)|la estoy buscando|lo estoy buscando|estoy buscando(?: la carta| el numero| el recibo)?|ya voy|ahi voy"
+)
+# Back after a silence, or asking whether the assistant is still there: "hello?? are you still there",
+# "sorry i was away", "hola? sigue ahi?" (test set 12: read as an answer). Answered as a moment asked:
+# take your time, the question again.
+_BACK = (
     r"(?:(?:hello|hola|oiga|hey) )?(?:are you (?:still )?(?:there|here)|you still there|still there|anyone there|is anyone there)|"
     r"(?:(?:hola|oiga) )?(?:(?:sigue|sigues|esta|estas) ahi|hay alguien|me escucha)|i'?m back|im back|ya volvi|ya regrese|ya estoy aqui|"
     r"sorry,? (?:i was away|i was gone|i had to step away|the page (?:was|is) (?:loading|slow|stuck)(?: forever)?|"
     r"my (?:phone|internet|wifi) (?:died|was slow|cut out))|perdon,? (?:me fui|estaba ocupad[oa]|se me fue el internet)"
 )
-_COURTESY_PART = rf"(?:{_THANKS}|{_FILLER}|{_MOMENT})"
+_COURTESY_PART = rf"(?:{_THANKS}|{_FILLER}|{_MOMENT}|{_BACK})"
 _COURTESY = re.compile(rf"^{_COURTESY_PART}(?: {_COURTESY_PART})*$")
-_MOMENT_SAID = re.compile(rf"(?:^| )(?:{_MOMENT})(?: |$)")
+_MOMENT_SAID = re.compile(rf"(?:^| )(?:{_MOMENT}|{_BACK})(?: |$)")
 _THANKS_SAID = re.compile(rf"(?:^| ){_THANKS}(?: |$)")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Tuple
 
-from contact_center import form_types, receipts
+from contact_center import appointments, form_types, receipts
 from contact_center.text import fold
 
 STATE_DEPARTMENT = "state_department"
@@ -162,3 +162,14 @@ def only_another_agency(text: Optional[str]) -> Optional[str]:
     if _USCIS_MATTER.search(folded) or receipts.find(text[:2000]) or form_types.said(text[:2000]):
         return None
     return agency
+
+
+def topic_referred(text: Optional[str]) -> Optional[str]:
+    """The agency when the matter a person is asked for about is only another agency's (G7:
+    "my husband got detained by ICE today, i need to know where he is" had a callback offered),
+    else None. An appointment named keeps it a live topic ("they kept my passport at my
+    interview" may be USCIS's), unless it is an embassy's or a consulate's."""
+    agency = only_another_agency(text)
+    if agency is None or appointments.named_in(text) is None:
+        return agency
+    return agency if agency == STATE_DEPARTMENT and _CONSULAR_APPOINTMENT.search(_read(text or "")) else None

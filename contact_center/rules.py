@@ -222,6 +222,17 @@ def conditional_part(
     return ConditionalPart.TAKE
 
 
+def part_beside_offer(is_question: bool, is_request: bool, asks_for_person: bool, offered_unasked_now: bool) -> bool:
+    """S4, G1: whether a later part of the applicant's message is taken now, while an offer waits
+    for its yes or no. A question is answered at once, and the offer made again. A request is taken
+    at once when the offer was made unasked, by the status given on this very message: the
+    applicant's own requests do not wait behind the assistant's offer. A person asked for waits
+    for the offer's answer, which may serve them without one (G1)."""
+    if is_question:
+        return True
+    return is_request and not asks_for_person and offered_unasked_now
+
+
 def live_route(now: datetime, outcome: "Outcome | str", urgent: bool = False) -> Decision:
     """G2, G3, U3: where a conversation for a representative goes.
 

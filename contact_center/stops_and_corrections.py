@@ -10,7 +10,7 @@ import re
 from typing import Optional
 
 from contact_center.answers import clean, yes_no
-from contact_center.stated.clauses import MAX_STATED_CHARS
+from contact_center.stated.clauses import MAX_STATED_CHARS, says
 from contact_center.stated.reasons import MOVE_ASKED
 from contact_center.text import fold
 
@@ -59,7 +59,7 @@ def leaves_the_line(text: Optional[str]) -> bool:
 
 def says_stop(text: Optional[str]) -> bool:
     """True when the words ask to stop ("never mind", "olvidalo"); "never moved it before" does not."""
-    return bool(_STOP.search(clean(text)))
+    return says(_STOP, text)
 
 
 def starts_with_stop(text: Optional[str]) -> bool:
@@ -222,7 +222,7 @@ _MIND_CHANGED = re.compile(
 
 def changes_mind(text: Optional[str]) -> bool:
     """True when the message takes back an earlier answer in words ("wait no its the interview")."""
-    return bool(_MIND_CHANGED.search(clean(text)))
+    return says(_MIND_CHANGED, text)
 
 
 # ------------------------------------------------------------------ refusals
@@ -254,4 +254,4 @@ def without_person_declined(text: Optional[str]) -> str:
 
 def person_declined(text: Optional[str]) -> bool:
     """True when the message says the applicant does not want a person."""
-    return bool(_PERSON_DECLINED.search(clean((text or "")[:MAX_STATED_CHARS])))
+    return says(_PERSON_DECLINED, text)

@@ -7,7 +7,7 @@ from typing import Optional
 
 from contact_center import receipts
 from contact_center.answers import clean
-from contact_center.stated.clauses import MAX_STATED_CHARS
+from contact_center.stated.clauses import MAX_STATED_CHARS, says
 
 STATUS_WORDS = re.compile(r"\b(status|estatus|estado|case|caso|como va|update|actualizacion)\b")
 
@@ -49,12 +49,12 @@ _CHECKS_ON_A_CASE = re.compile(
 
 def checks_on_a_case(text: Optional[str]) -> bool:
     """True when the message says the applicant wants to check on a case (S1)."""
-    return bool(_CHECKS_ON_A_CASE.search(clean((text or "")[:MAX_STATED_CHARS])))
+    return says(_CHECKS_ON_A_CASE, text)
 
 
 def wait_complained(text: Optional[str]) -> bool:
     """True when the message complains of the wait ("ive been waiting almost 3 years", "llevo 2 años")."""
-    return bool(_WAIT_COMPLAINED.search(clean((text or "")[:MAX_STATED_CHARS])))
+    return says(_WAIT_COMPLAINED, text)
 
 
 _ASKS_ABOUT_CASE = re.compile(
@@ -78,7 +78,7 @@ def status_first(text: Optional[str]) -> bool:
 
 def processing_time_named(text: Optional[str]) -> bool:
     """True when a complaint about the wait names the processing time or asks to file (S4, E1)."""
-    return bool(_PROCESSING_TIME_NAMED.search(clean((text or "")[:MAX_STATED_CHARS])))
+    return says(_PROCESSING_TIME_NAMED, text)
 
 
 # News of the case told, not a question about it: "my naturalization got approved!! how do i get
@@ -90,7 +90,7 @@ _DECISION_TOLD = re.compile(
 
 def decision_told(text: Optional[str]) -> bool:
     """True when the message tells that the case was approved (news, not a status request)."""
-    return bool(_DECISION_TOLD.search(clean(text)))
+    return says(_DECISION_TOLD, text)
 
 
 # Who is writing, told before the request ("hi im a medical interpreter helping a patient.",
@@ -133,7 +133,7 @@ _ONE_NUMBER_FOR_TWO = re.compile(
 
 def records_mixed_up(text: Optional[str]) -> bool:
     """True when the message tells of two people given the same A-number."""
-    return bool(_ONE_NUMBER_FOR_TWO.search(clean((text or "")[:MAX_STATED_CHARS])))
+    return says(_ONE_NUMBER_FOR_TWO, text)
 
 
 # A question announced, not yet asked: "i have a question", "tengo una pregunta" (test set 8 in other
@@ -158,4 +158,4 @@ _CHECK_ASKED = re.compile(r"\b(revise|revisa|revisen|reviseme|cheque|checa|chequ
 
 def check_asked(text: Optional[str]) -> bool:
     """True when the message asks for a case to be looked up."""
-    return bool(_CHECK_ASKED.search(clean((text or "")[:MAX_STATED_CHARS])))
+    return says(_CHECK_ASKED, text)

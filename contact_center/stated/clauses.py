@@ -18,6 +18,11 @@ def clauses(text: Optional[str]) -> List[str]:
     return [c for c in (clean(part) for part in parts) if c]
 
 
+def says(pattern: "re.Pattern[str]", text: Optional[str]) -> bool:
+    """True when `pattern` finds what it states in the message (cleaned, bounded)."""
+    return bool(pattern.search(clean((text or "")[:MAX_STATED_CHARS])))
+
+
 def whole_if(pattern: "re.Pattern[str]", text: Optional[str]) -> Optional[str]:
     """The message as typed (bounded) when `pattern` finds what it states, else None."""
     return (text or "").strip()[:MAX_STATED_CHARS] if pattern.search(clean(text)) else None

@@ -6,7 +6,7 @@ import re
 from typing import Optional
 
 from contact_center.answers import clean
-from contact_center.stated.clauses import MAX_STATED_CHARS
+from contact_center.stated.clauses import MAX_STATED_CHARS, says
 
 # Mail that did not come, or was lost or stolen (E1): a notice or card is then a self-help topic.
 MISSING = (r"never (came|come|arrived|got|received|showed)|(did not|didnt|has not|hasnt|have not|havent|not) "
@@ -27,7 +27,7 @@ _MAILED_TO_WRONG_PLACE = re.compile(
 
 def mailed_to_wrong_place(text: Optional[str]) -> bool:
     """True when the applicant sent a filing to the wrong address (not a change of address)."""
-    return bool(_MAILED_TO_WRONG_PLACE.search(clean(text)))
+    return says(_MAILED_TO_WRONG_PLACE, text)
 
 
 # A letter that came, with what it says: not a notice that did not arrive (E1).
@@ -70,7 +70,7 @@ _STILL_MISSING = re.compile(r"\b(" + MISSING + r"|never|nunca|not yet|todavia no
 
 def still_missing(text: Optional[str]) -> bool:
     """True when the reply says the card or notice has still not arrived (S4's offer: file it)."""
-    return bool(_STILL_MISSING.search(clean(text)))
+    return says(_STILL_MISSING, text)
 
 
 _CARD_NAMED = re.compile(r"\b(card|cards|tarjeta|tarjetas|mica|micas|ead|green ?card|permiso de trabajo|work permit)\b")

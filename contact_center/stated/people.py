@@ -7,7 +7,7 @@ from typing import Optional
 from contact_center import person_requests
 from contact_center.answers import clean
 from contact_center.stated.case_questions import ABOUT_STATUS, STATUS_WORDS
-from contact_center.stated.clauses import MAX_STATED_CHARS
+from contact_center.stated.clauses import MAX_STATED_CHARS, says
 from contact_center.stated.mail import MISSING, mailed_to_wrong_place
 
 _REASON_GIVEN = re.compile(
@@ -90,7 +90,7 @@ _CALL_REPORTED = re.compile(
 
 def call_reported(text: Optional[str]) -> bool:
     """True when the message tells of a call someone said they would make, asking for none."""
-    return bool(_CALL_REPORTED.search(clean((text or "")[:MAX_STATED_CHARS])))
+    return says(_CALL_REPORTED, text)
 
 
 # The applicant's own people, to be spoken to first: "i need to talk to my lawyer first", "tengo que
@@ -104,4 +104,4 @@ _OWN_PEOPLE_FIRST = re.compile(
 
 def own_person_first(text: Optional[str]) -> bool:
     """True when the message says the applicant will speak to their own lawyer or family first."""
-    return bool(_OWN_PEOPLE_FIRST.search(clean((text or "")[:MAX_STATED_CHARS])))
+    return says(_OWN_PEOPLE_FIRST, text)

@@ -3,12 +3,12 @@ danger denied (G6), an appointment asked for (U5), an appointment that cannot be
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Optional, Sequence
 
 from contact_center import answers
 from contact_center.answers import URGENT_WORDS, clean, first_match
 from contact_center.text import fold
-from contact_center.stated.clauses import MAX_STATED_CHARS, clauses
+from contact_center.stated.clauses import MAX_STATED_CHARS, clauses, says
 
 _DANGER_DENIED = re.compile(
     r"\b(not|no one|noone|nobody|nadie|no hay nadie|no estoy|no estamos|ninguno)('s|s)?\b(\s+\w+){0,3}\s+(danger|peligro)\b"
@@ -45,7 +45,7 @@ _CANT_ATTEND = re.compile(
 
 def cannot_attend(text: Optional[str]) -> bool:
     """True when the message says the applicant cannot keep an appointment (R1's request)."""
-    return bool(_CANT_ATTEND.search(clean(text)))
+    return says(_CANT_ATTEND, text)
 
 
 def danger_denied(text: Optional[str]) -> Optional[bool]:
@@ -73,6 +73,26 @@ def urgent_reason_stated(text: Optional[str]) -> Optional[str]:
         # family emergency told; the reason is asked (test set 7).
         return None
     return found
+
+
+def appointment_need_answered(text: Optional[str]) -> Optional[bool]:
+    """U5's answer to "Do you need an urgent appointment because of this?": a yes or no, an
+    appointment asked for, or the urgent reason told in answer ("my daughter is in intensive care
+    in Lagos, i need to fly there this week and my advance parole hasnt come"): why it is needed."""
+    said = answers.yes_no(text)
+    if said is not None:
+        return said
+    return appointment_asked(text) or (True if urgent_reason_stated(text) else None)
+
+
+def appointment_needed(text: Optional[str], earlier: Sequence[str] = ()) -> Optional[bool]:
+    """U5 answered unasked: an appointment asked for in this message, or, when this message tells
+    the urgent reason, in an earlier message of the same request (`earlier`)."""
+    if appointment_asked(text):
+        return True
+    if urgent_reason_stated(text) and any(appointment_asked(t) for t in earlier):
+        return True
+    return None
 
 
 _FAMILY_OR_EMERGENCY = re.compile(
@@ -142,4 +162,4 @@ _EXPEDITE_ASKED = re.compile(r"\b(expedite\w*|speed (?:it |this |that )?up|rush 
 
 def expedite_asked(text: Optional[str]) -> bool:
     """True when the words ask for a case to be expedited."""
-    return bool(_EXPEDITE_ASKED.search(clean((text or "")[:MAX_STATED_CHARS])))
+    return says(_EXPEDITE_ASKED, text)

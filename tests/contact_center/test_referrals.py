@@ -169,3 +169,15 @@ def test_G7_a_detention_by_ice_is_not_uscis():
 ])
 def test_G7_an_embassy_appointment_is_the_state_departments_though_its_petition_is_named(text):
     assert referrals.only_another_agency(text) == referrals.STATE_DEPARTMENT
+
+
+@pytest.mark.parametrize("text, agency", [
+    ("my husband got detained by ICE today, i need to know where he is", referrals.IMMIGRATION_COURT),
+    ("my visa interview at the embassy in bogota got cancelled", referrals.STATE_DEPARTMENT),
+    ("quiero hablar de mi entrevista de la visa en la embajada", referrals.STATE_DEPARTMENT),
+    ("mi tarjeta del seguro social nunca llego", referrals.SSA),
+    ("they kept my passport at my interview", None),
+    ("my interview at uscis got moved and nobody told me", None),
+])
+def test_G7_the_topic_for_a_person_that_is_only_another_agencys_is_referred(text, agency):
+    assert referrals.topic_referred(text) == agency

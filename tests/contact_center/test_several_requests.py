@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from contact_center import rules
 from contact_center.several_requests import Part, part_of, plan, split
 
 
@@ -382,3 +383,24 @@ def test_leaving_said_again_after_a_stop_is_no_new_request():
     parts = [part_of("you know what, never mind", "stop", 1.0), part_of("ill call later", "request_callback", 0.7),
              part_of("cancel", "stop", 1.0)]
     assert plan(whole, parts) == []
+
+
+# S4, G1: a later part of one message while an offer waits for its yes or no.
+def test_s4_question_beside_an_offer_is_answered_now():
+    assert rules.part_beside_offer(is_question=True, is_request=True, asks_for_person=False, offered_unasked_now=False)
+
+
+def test_s4_request_beside_an_offer_the_status_made_unasked_is_taken_now():
+    assert rules.part_beside_offer(is_question=False, is_request=True, asks_for_person=False, offered_unasked_now=True)
+
+
+def test_s4_request_beside_an_offer_made_earlier_waits_for_its_answer():
+    assert not rules.part_beside_offer(is_question=False, is_request=True, asks_for_person=False, offered_unasked_now=False)
+
+
+def test_g1_person_asked_beside_an_offer_waits_for_its_answer():
+    assert not rules.part_beside_offer(is_question=False, is_request=True, asks_for_person=True, offered_unasked_now=True)
+
+
+def test_s4_words_that_ask_nothing_are_not_taken_beside_an_offer():
+    assert not rules.part_beside_offer(is_question=False, is_request=False, asks_for_person=False, offered_unasked_now=True)

@@ -367,3 +367,29 @@ def test_G1_how_the_applicant_wants_to_talk_is_no_topic():
     assert stated.live_topic_stated("i want a real person on the chat not the phone because i am deaf", False) is None
     assert stated.live_topic_stated("quiero un agente por escrito porque soy sordo, me cobraron dos veces la cuota del I-485",
                                     False) == "other"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("yes", True),
+    ("no, i just had a question", False),
+    ("yes i need to see someone at the office in person", True),
+    ("my daughter is in intensive care in Lagos, i need to fly there this week and my advance parole hasnt come", True),
+    ("mi papa se esta muriendo en honduras y tengo que viajar ya", True),
+    ("what do you mean", None),
+])
+def test_U5_the_answer_to_whether_an_appointment_is_needed(text, expected):
+    assert stated.appointment_need_answered(text) is expected
+
+
+def test_U5_the_reason_told_later_answers_an_appointment_asked_for_earlier():
+    earlier = ["I NEED AN EMERGENCY APPOINTMENT"]
+    told = "no one is in danger, my wife went into labor in manila and i need the stamp to fly"
+    assert stated.appointment_needed(told, earlier) is True
+
+
+def test_U5_a_bare_no_danger_after_an_appointment_asked_for_does_not_answer_it():
+    assert stated.appointment_needed("no one is in danger", ["i need an urgent appointment"]) is None
+
+
+def test_U5_a_reason_with_no_appointment_asked_for_does_not_answer_it():
+    assert stated.appointment_needed("my mother is dying in guatemala", ["i have an emergency"]) is None
