@@ -29,7 +29,7 @@ help:
 	@echo "make bench-nlu - NLU benchmark against Rasa's default pipeline (writes benchmarks/results/)"
 	@echo "make bench-crisis - crisis check (G6): recall and false alarms per language (writes benchmarks/results/)"
 	@echo "make bench-crisis-features - the learned crisis check's choices, each development set held out whole (about 20 min)"
-	@echo "make bench-conversations - scripted conversations end to end, development and the four blind test sets (writes benchmarks/results/)"
+	@echo "make bench-conversations - scripted conversations end to end, development and the thirteen blind test sets (writes benchmarks/results/)"
 	@echo "make bench-flood - other applicants' p95 latency while one source floods (writes benchmarks/results/)"
 	@echo "make bench-latency - REST latency/throughput against the rasa init bot (ARGS=--quick; writes benchmarks/results/)"
 	@echo "make audit  - known vulnerabilities in the Python and npm locks (OSV API, or ADVISORY_DB=dir)"
@@ -165,6 +165,7 @@ bench-conversations: $(MODEL)
 	$(PY) -m benchmarks.conversation_eval --set test10 $(ARGS)
 	$(PY) -m benchmarks.conversation_eval --set test11 $(ARGS)
 	$(PY) -m benchmarks.conversation_eval --set test12 $(ARGS)
+	$(PY) -m benchmarks.conversation_eval --set test13 $(ARGS)
 
 # Trains first if the model is out of date; ARGS="--quick" for a short check run.
 bench-latency: $(MODEL)

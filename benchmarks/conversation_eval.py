@@ -58,6 +58,7 @@ TEST9_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test9"
 TEST10_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test10"
 TEST11_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test11"
 TEST12_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test12"
+TEST13_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test13"
 RESULTS = ROOT / "benchmarks" / "results"
 DEFAULT_CLOCK = "2026-11-24T10:00:00-05:00"  # a Tuesday morning: live chat open (G3)
 TARGET = 0.95
@@ -151,6 +152,7 @@ TEST_NOTES = (
     "and the offer made again (en-t-sev-05); a comma and 'and' joins two requests (en-t-sev-03); a receipt number "
     "found in the online account is the answer, not a question (en-t-q-03's third turn); a letter that came and a "
     "filing mailed to the wrong place are matters for a person (en-t-fuf-05, en-t-cancel-05).",
+    "Session 21 (2026-12-07): readings the sets disagreed on were settled by issue 13's text and the majority of the sets, and the conversations that held the other reading were changed, each with a note: an urgent appointment asked for, then a bare 'nobody is in danger', gets U5's question (es-t11-aic-04); 'forget X, I need Y' mid-form is the applicant's agreement to leave X, so Y starts with no switch question (en-t2-cancel-04, its 'yes do that now' turn removed); an accommodation told up front is its details, so they are not asked again (en-t-aic-01, es-t-aic-01).",
 )
 
 TEST2_NOTES = (
@@ -177,6 +179,7 @@ TEST2_NOTES = (
     "request starts, one turn before the set expects it), es-t2-fuf-07 (a callback asked for outright out of hours "
     "is taken without first saying chat is closed; G3 is logged since session 14), es-t2-sev-02 (a deployment said with the "
     "expedite is read as its reason, where the set asks the reason).",
+    "Session 21 (2026-12-07): readings the sets disagreed on were settled by issue 13's text and the majority of the sets, and the conversations that held the other reading were changed, each with a note: an urgent appointment asked for, then a bare 'nobody is in danger', gets U5's question (es-t11-aic-04); 'forget X, I need Y' mid-form is the applicant's agreement to leave X, so Y starts with no switch question (en-t2-cancel-04, its 'yes do that now' turn removed); an accommodation told up front is its details, so they are not asked again (en-t-aic-01, es-t-aic-01).",
 )
 TEST3_NOTES = (
     "The third blind test set (benchmarks/conversations_test3/, 60: en 30, es 30) was written on 2026-12-06 "
@@ -422,6 +425,7 @@ TEST11_NOTES = (
     "into the chat (its 'ASC' not read as biometrics, its notice date taken for the appointment, its lines cut into "
     "requests) and an urgent appointment asked for up front with the reason told in the answer about danger (U5 "
     "asked again). That is the honest figure. Every later figure on this set is NOT blind.",
+    "Session 21 (2026-12-07): readings the sets disagreed on were settled by issue 13's text and the majority of the sets, and the conversations that held the other reading were changed, each with a note: an urgent appointment asked for, then a bare 'nobody is in danger', gets U5's question (es-t11-aic-04); 'forget X, I need Y' mid-form is the applicant's agreement to leave X, so Y starts with no switch question (en-t2-cancel-04, its 'yes do that now' turn removed); an accommodation told up front is its details, so they are not asked again (en-t-aic-01, es-t-aic-01).",
 )
 TEST12_NOTES = (
     "The twelfth blind test set (benchmarks/conversations_test12/, 60: en 30, es 30) was written on 2026-12-07 "
@@ -440,6 +444,16 @@ TEST12_NOTES = (
     "appointment whose USCIS petition is named, and another agency's matter raised inside a USCIS form. That is the "
     "honest figure. Every later figure on this set is NOT blind.",
 )
+TEST13_NOTES = (
+    "The thirteenth blind test set (benchmarks/conversations_test13/, 60: en 30, es 30) was written on 2026-12-07 "
+    "(session 21) by a helper working blind (the rules, the seeds, the domain's responses, the development README and "
+    "one development file, the READMEs of test11 and test12; no code, no results, no run). It was asked for behaviours "
+    "earlier sets lacked: a message split over several turns, phone-transcript text (no punctuation, fillers, times "
+    "and receipts spoken), someone writing for another person (an attorney, an adult child, an interpreter), "
+    "hypotheticals and 'why' questions inside a flow, frustration and repetition, long polite openers and formal "
+    "Spanish, three requests one after another, self-corrections inside one message, and clock edges (the evening "
+    "before an appointment, weekends, early morning). Reported only.",
+)
 # Each set: its folder, its results' file name, the notes on how its figures came about, its title.
 SETS = {
     "dev": (CONVERSATIONS, "conversations", NOTES, ": development set"),
@@ -455,6 +469,7 @@ SETS = {
     "test10": (TEST10_CONVERSATIONS, "conversations_test10", TEST10_NOTES, ": tenth blind test set"),
     "test11": (TEST11_CONVERSATIONS, "conversations_test11", TEST11_NOTES, ": eleventh blind test set"),
     "test12": (TEST12_CONVERSATIONS, "conversations_test12", TEST12_NOTES, ": twelfth blind test set"),
+    "test13": (TEST13_CONVERSATIONS, "conversations_test13", TEST13_NOTES, ": thirteenth blind test set"),
 }
 
 

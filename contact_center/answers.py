@@ -271,6 +271,8 @@ _MOMENT = (
 _BACK = (
     r"(?:(?:hello|hola|oiga|hey) )?(?:are you (?:still )?(?:there|here)|you still there|still there|anyone there|is anyone there)|"
     r"(?:(?:hola|oiga) )?(?:(?:sigue|sigues|esta|estas) ahi|hay alguien|me escucha)|i'?m back|im back|ya volvi|ya regrese|ya estoy aqui|"
+    r"(?:(?:hola|hello|hey|oiga|perdon|sorry|ok|okay|bueno) )?(?:where (?:were|was) we|where did we (?:leave off|stop)|"
+    r"what were we (?:doing|saying)|(?:en )?donde (?:nos quedamos|ibamos|estabamos)|en que (?:ibamos|estabamos|quedamos))|"
     r"sorry,? (?:i was away|i was gone|i had to step away|the page (?:was|is) (?:loading|slow|stuck)(?: forever)?|"
     r"my (?:phone|internet|wifi) (?:died|was slow|cut out))|perdon,? (?:me fui|estaba ocupad[oa]|se me fue el internet)"
 )

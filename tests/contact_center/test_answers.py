@@ -336,3 +336,9 @@ def test_presence_needs_more_than_a_greeting():
 @pytest.mark.parametrize("text", ["hello?? you still there", "hola? esta ahi?", "sorry i was away", "ok im back"])
 def test_asking_whether_the_assistant_is_there_answers_nothing(text):
     assert answers.courtesy(text) == "wait"
+
+
+@pytest.mark.parametrize("text", ["sorry i was away, where were we", "ok im back where were we", "perdon, en que ibamos?",
+                                  "hola? donde nos quedamos"])
+def test_a_return_asking_where_the_conversation_was_answers_nothing(text):
+    assert answers.courtesy(text) == "wait"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from contact_center import rules
-from contact_center.several_requests import Part, part_of, plan, split
+from contact_center.several_requests import Part, part_of, plan, split, stops_first
 
 
 @pytest.mark.parametrize(
@@ -123,6 +123,22 @@ def test_a_stop_then_a_new_request_are_taken_in_order():
     assert plan(whole, parts) == ["never mind that", "i need to change my address, i moved"]
     assert split("never mind that, i actually just need to change my address, i moved") == [
         "never mind that", "i actually just need to change my address, i moved"]
+
+
+def test_what_follows_a_stop_tells_the_next_request_and_the_stop_stays_whole():
+    whole = Part("x", "stop", 1.0)
+    parts = [Part("wait forget the expedite", "stop", 1.0), Part("i just got my oath letter", "inform", 0.9),
+             Part("i need to reschedule the ceremony instead", "reschedule_appointment", 0.9)]
+    taken = plan(whole, parts)
+    assert taken == ["wait forget the expedite", "i just got my oath letter i need to reschedule the ceremony instead"]
+    assert stops_first(taken)
+
+
+def test_a_stop_its_reason_and_thanks_stay_one_message():
+    whole = Part("x", "stop", 1.0)
+    parts = [Part("never mind", "stop", 1.0), Part("i found it in the mailbox", "inform", 0.6),
+             Part("thanks", "thank", 0.99)]
+    assert plan(whole, parts) == []
 
 
 def test_a_stop_with_its_reason_stays_one_message():
