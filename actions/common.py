@@ -135,6 +135,12 @@ def asked_just_before(tracker: Tracker, response: str) -> bool:
     return False
 
 
+def previous_text(tracker: Tracker) -> str:
+    """The applicant's message before the latest one ("" when there is none)."""
+    texts = [e.get("text") or "" for e in _before_latest_message(tracker) if e.get("event") == "user"]
+    return texts[-1] if texts else ""
+
+
 def said_lately(tracker: Tracker, response: str, events: int = 40) -> bool:
     """True when the assistant gave `response` among the conversation's last `events` events."""
     return any(e.get("event") == "bot" and (e.get("metadata") or {}).get("utter_action") == response

@@ -439,6 +439,10 @@ class ApplicantFormValidation(FormValidationAction):
         if not self.requested(tracker, slot) or self.leaving(tracker):
             return {}
         text = common.latest_text(tracker)
+        if common.asked_just_before(tracker, "utter_go_on") and answers.unfinished(common.previous_text(tracker)):
+            text = common.previous_text(tracker).strip() + " " + text.strip()  # the answer's second piece
+        elif answers.unfinished(text):
+            return {slot: INVALID + "unfinished"}  # "my birth date says": the rest is coming
         if is_blank(text) or len(text) > MAX_DETAILS_CHARS:
             return {slot: INVALID + ("long" if len(text) > MAX_DETAILS_CHARS else "empty")}
         return {slot: text.strip()}
@@ -446,6 +450,9 @@ class ApplicantFormValidation(FormValidationAction):
     def validate_free_text(self, slot: str, value: Any, dispatcher: CollectingDispatcher) -> Dict[Text, Any]:
         if isinstance(value, str) and not value.startswith(INVALID):
             return {slot: value}  # stored exactly as typed; shown escaped wherever it is shown
+        if value == INVALID + "unfinished":
+            dispatcher.utter_message(response="utter_go_on")
+            return {slot: None}
         key = "utter_details_too_long" if value == INVALID + "long" else "utter_details_empty"
         dispatcher.utter_message(response=key, max_chars=MAX_DETAILS_CHARS)
         return {slot: None}
@@ -502,6 +509,9 @@ class ApplicantFormValidation(FormValidationAction):
         self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         found = contact.parse_contact(slot_value if isinstance(slot_value, str) else "")
+        if not found.usable and common.asked_just_before(tracker, "utter_ask_contact"):
+            # the first half of it was the answer before, asked again: "my cell is 602 555" / "0185"
+            found = contact.joined_contact(common.previous_text(tracker), common.latest_text(tracker)) or found
         if not found.usable:
             dispatcher.utter_message(
                 response={"bad_email": "utter_contact_bad_email", "bad_phone": "utter_contact_bad_phone"}.get(

@@ -23,6 +23,7 @@ from contact_center.storage import make_idempotency_key
 from contact_center.timefmt import format_moment, format_window
 
 NO_EMAIL = "none"  # C4: the applicant has no e-mail; the desk shows none is due
+_PERSON_ASKED = frozenset({"request_live_agent", "request_callback"})
 ANOTHER_AGENCY = "another_agency"  # G7: the topic is another agency's matter, referred, no representative
 SUMMARY_MESSAGES = 5
 SUMMARY_CHARS = 300
@@ -123,6 +124,11 @@ class ValidateLiveHelpForm(ApplicantFormValidation):
         if not self.requested(tracker, "live_topic") or self.leaving(tracker):
             return {}
         name, confidence = common.latest_intent(tracker)
+        if name in _PERSON_ASKED and stated.live_topic_stated(common.latest_text(tracker), False) is None \
+                and not common.asked_just_before(tracker, "utter_live_topic_needed"):
+            # "just put me with a PERSON please" at the topic question: no topic yet (G1), asked once
+            # more with the reason; asked for again after that, the person is given.
+            return {"live_topic": INVALID + "topic"}
         if name == "change_address" and stated.mailed_to_wrong_place(common.latest_text(tracker)):
             return {"live_topic": "other"}  # a filing sent to the wrong place: no self-help serves it
         if name == "notice_not_received" and stated.letter_came(common.latest_text(tracker)):
@@ -140,6 +146,9 @@ class ValidateLiveHelpForm(ApplicantFormValidation):
         return {"live_topic": "other"}
 
     def validate_live_topic(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        if value == INVALID + "topic":
+            dispatcher.utter_message(response="utter_live_topic_needed")
+            return {"live_topic": None}
         if value == INVALID:
             dispatcher.utter_message(response="utter_ask_live_topic")
             return {"live_topic": None}

@@ -46,7 +46,10 @@ def _appointment_moment(tracker: Tracker):
         # a correction at the confirmation keeps what it leaves out ("the 16th, same time")
         moment = parse_corrected_time(common.latest_text(tracker), now, datetime.fromisoformat(previous), day_first)
     else:
-        moment = parse_appointment_time(common.latest_text(tracker), now, day_first)
+        # "es mañana a las 8, no espere, me equivoque, es pasado mañana jueves a las 8": the day corrected
+        corrected = stated.corrected_tail(common.latest_text(tracker))
+        moment = (corrected and parse_appointment_time(corrected, now, day_first)) \
+            or parse_appointment_time(common.latest_text(tracker), now, day_first)
     if moment is None:
         return None, None
     return format_moment(moment, lang), moment

@@ -72,7 +72,7 @@ EXPLAINED = re.compile(r"not_understood|_bad_|too_long|too_short|_missing|yes_or
                        r"bad_prefix|bad_characters|what_to_change|correction_applied|^utter_faq/|^utter_refer_|question_not_known|invalid|"
                        r"^utter_callback_time_|^utter_switch_later$|"
                        # courtesy at a question ("one sec let me find it"): said why it is asked again
-                       r"^utter_take_your_time$|^utter_you_are_welcome$|"
+                       r"^utter_take_your_time$|^utter_you_are_welcome$|^utter_go_on$|^utter_live_topic_needed$|"
                        # a person asked for mid-form: "that is something you can do right away" (G1)
                        r"^utter_self_service_first$|"
                        # an earlier answer taken back ("wait no its the interview"): the question again
@@ -80,7 +80,9 @@ EXPLAINED = re.compile(r"not_understood|_bad_|too_long|too_short|_missing|yes_or
                        # "are you a robot?" answered, like any question: then the form's question again
                        r"^utter_iamabot$|"
                        # "what?", "no entiendo" at a question: said that it is asked again
-                       r"^utter_ask_again_plainly$")
+                       r"^utter_ask_again_plainly$|"
+                       # a crisis answered in between (G6): once the applicant is safe, back to the question
+                       r"^utter_call_911$|^utter_call_988$|^utter_crisis_")
 # Replies that leave a form (stopped, or left for another request): the question it was waiting
 # on was never answered, so a later form asking it asks it for the first time (en-t2-cancel-04:
 # an expedite's receipt question, then "forget the expedite", then the reschedule's).
@@ -453,6 +455,11 @@ TEST13_NOTES = (
     "hypotheticals and 'why' questions inside a flow, frustration and repetition, long polite openers and formal "
     "Spanish, three requests one after another, self-corrections inside one message, and clock edges (the evening "
     "before an appointment, weekends, early morning). Reported only.",
+    "FIRST RUN, BLIND (2026-12-07 12:43, the assistant as committed in 819e2a7; the crisis classifier also fitted on the "
+    "untracked crisis development set 14, written blind of this set): en 19/30 = 63.3%, es 19/30 = 63.3%; by class: "
+    "language 100%, cancel 75.0%, corrections 75.0%, flows 66.7%, answers in context 62.5%, facts up front 62.5%, "
+    "other agencies 50.0%, questions 50.0%, several requests 50.0%. That is the honest figure. Every later figure on "
+    "this set is NOT blind.",
 )
 # Each set: its folder, its results' file name, the notes on how its figures came about, its title.
 SETS = {

@@ -293,6 +293,24 @@ def courtesy(text: Optional[str]) -> Optional[str]:
     return "thanks" if _THANKS_SAID.search(cleaned) else None
 
 
+# An answer sent in pieces, as on a phone: "my birth date says" / "march 7 1990 but i was born july 3"
+# (test set 13: the first piece was filed as the details). A short message that stops on a word that
+# cannot end one is not finished.
+_UNFINISHED = re.compile(
+    r"(?:^|\s)(?:says|said|reads|shows|is|was|are|were|to|of|the|my|a|an|and|but|because|cuz|from|with|that|"
+    r"dice|decia|dicen|es|era|son|sale|salio|aparece|pone|puso|que|de|del|la|el|los|las|mi|mis|y|pero|porque|con|por)$"
+)
+UNFINISHED_WORDS_AT_MOST = 8
+
+
+def unfinished(text: Optional[str]) -> bool:
+    """True for a short piece of an answer that stops mid-sentence ("my birth date says", "dice que es")."""
+    raw = (text or "").strip()
+    if not raw or raw.endswith("?") or len(raw.split()) > UNFINISHED_WORDS_AT_MOST:
+        return False
+    return raw.endswith(":") or raw.endswith("...") or bool(_UNFINISHED.search(clean(raw)))
+
+
 # The question not understood, said at it: "what?", "huh", "no entiendo, q es eso de sintomas?",
 # "what do you mean". No answer: the question is explained (where the form can) and asked again
 # (test set 10: "q es eso de sintomas?" was read as a yes to the covid question, for its "sintomas").

@@ -13,7 +13,7 @@ from typing import List, Optional, Tuple
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
-from contact_center import receipts
+from contact_center import receipts, spoken
 from contact_center.receipts import KNOWN_PREFIXES
 
 DEFAULT_REGION = "US"
@@ -60,10 +60,8 @@ def normalise_email(candidate: str) -> Optional[str]:
 # Contact details said in words, as on the phone or by someone unsure of the symbols (test set 12):
 # "r dot silva at example dot com", "ana punto lucia arroba example punto com", "seven one three,
 # five five five, zero one two eight", "tres uno dos, cinco cinco cinco, cero uno cinco dos".
-_DIGIT_WORDS = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine".split())}
-_DIGIT_WORDS.update({w: str(i) for i, w in enumerate("cero uno dos tres cuatro cinco seis siete ocho nueve".split())})
-_DIGIT_WORDS.update({"oh": "0", "o": "0"})
-_DIGIT_WORD = r"(?:" + "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True)) + r")"
+_DIGIT_WORDS = spoken.DIGIT_WORDS
+_DIGIT_WORD = spoken.DIGIT_WORD
 _DIGITS_SAID = re.compile(rf"(?i)\b{_DIGIT_WORD}(?:[\s,.-]+{_DIGIT_WORD}){{6,}}\b")
 _DOT = r"\s+(?:dot|punto)\s+"
 _EMAIL_SAID = re.compile(rf"(?i)\b([a-z0-9_-]+(?:{_DOT}[a-z0-9_-]+)*)\s+(?:at|arroba)\s+"
@@ -96,6 +94,32 @@ def parse_contact(text: Optional[str], region: str = DEFAULT_REGION) -> ContactD
     if looks_like_phone_attempt(rest):
         return ContactDetails(problem="bad_phone")
     return ContactDetails(problem="none")
+
+
+# A contact sent in two messages, as people do on a phone ("my cell is 602 555" / "0185", "mi correo es
+# rosa.maria.vega" / "perdon se me fue, @example.com"; test set 13: each half was refused).
+_LOCAL_PART_LAST = re.compile(r"([a-z0-9][a-z0-9._+-]*[a-z0-9])\s*[.]?\s*$", re.I)
+_EMAIL_NAMED = re.compile(r"\b(e-?mail|correo|mail)\b", re.I)
+_DOMAIN_FIRST = re.compile(r"(?:^|\s)(@[a-z0-9.-]+\.[a-z]{2,})\b", re.I)
+
+
+def joined_contact(previous: Optional[str], latest: Optional[str], region: str = DEFAULT_REGION) -> Optional[ContactDetails]:
+    """The contact two messages make together, when neither makes one alone: the start of an
+    e-mail or a phone number in `previous`, its end in `latest`; None otherwise."""
+    previous, latest = (previous or "")[:200], (latest or "")[:200]
+    if parse_contact(previous, region).usable or parse_contact(latest, region).usable:
+        return None
+    local, domain = _LOCAL_PART_LAST.search(previous), _DOMAIN_FIRST.search(latest)
+    if local and domain and (re.search(r"[._+\d]", local.group(1)) or _EMAIL_NAMED.search(previous)):
+        email = normalise_email(local.group(1) + domain.group(1))
+        if email:
+            return ContactDetails(email, ())
+    digits = re.sub(r"\D", "", previous) + re.sub(r"\D", "", latest)
+    if 3 <= len(re.sub(r"\D", "", previous)) < 10 and len(digits) in (10, 11):
+        phones = find_phone_numbers(digits, region)
+        if phones:
+            return ContactDetails(None, tuple(phones))
+    return None
 
 
 def display_phone(e164: str) -> str:

@@ -311,6 +311,9 @@ _IDIOMS = [
     r" (?:me va a dar|me da|me dio|casi me da) (?:un )?(?:infarto|ataque|patatus|soponcio) (?:de|del) (?:la |el )?(?:emocion|gusto|risa|coraje|nervios|susto|alegria)",
     r" me mato (?:con|trabajando|estudiando|de trabajo|todo el dia)| (?:me|nos) mataron con (?:el|la|los|las) (?:cobro|precio|tarifa|cuota|fees)",
     r" (?:encerrad[oa]s?|atrapad[oa]s?|stuck|trapped|snowed in|atorad[oa]s?)(?: [a-z]+){0,3} (?:por|because of|due to|from) (?:la |el |the |a )?(?:nevada|nieve|tormenta|snow|storm|lluvia|huracan|hurricane|covid|cuarentena|quarantine|inundacion|flood|trafico|traffic)",
+    # Held in immigration detention or jail: ICE's or a court's matter (G7), not being held captive (test set 13).
+    r" (?:encerrad[oa]s?|detenid[oa]s?|locked up|held|being held)(?: [a-z0-9]+){0,3} (?:en|in|at) (?:la |el |un |una |a |the )?"
+    r"(?:detencion|centro de detencion|detention|immigration detention|carcel|prision|jail|prison|corralon)",
     r" (?:tuvo|tuve|tenia|had|has had|used to have) (?:convulsiones|seizures|a seizure|una convulsion|un infarto|a heart attack)",
     r" (?:pacientes|patients|clients|clientes) (?:de|with|who|que|con) [a-z]+",
     r" (?:phone|cel|celular|telefono|keys|llaves|card|tarjeta|passport|pasaporte|documents?|documentos|papers|papeles|wallet|cartera|laptop|bag|bolsa)(?: [a-z]+){0,2} (?:fell|se cayo|se me cayo|cayo|se cayeron|se me cayeron)",
@@ -695,6 +698,16 @@ _ASKS_IF_GENUINE = _compile(
     r"| (?:es|sera|era) (?:real|verdad|cierto|legal|legitimo|una estafa|un fraude|falso)| gift cards?| tarjetas? de regalo"
 )
 
+# Someone taken or held by immigration enforcement ("a mi hijo se lo llevo ICE esta mañana, necesito
+# que me digan donde esta"): ICE's matter, referred (G7), unless the patterns find danger in it; the
+# classifier read it as a kidnapping (test set 13).
+_IMMIGRATION_DETENTION = _compile(
+    r" (?:ice|la migra|migra|inmigracion|immigration) (?:\w+ ){0,3}?(?:took|picked|detained|arrested|has|got|grabbed|se (?:lo|la|los|las) llevo|"
+    r"lo detuvo|la detuvo|los detuvo|detuvo|agarro|levanto)| (?:detained|arrested|picked up|taken|detenid[oa]s?|arrestad[oa]s?|agarrad[oa]s?) "
+    r"(?:\w+ ){0,2}?(?:by|por) (?:ice|la migra|migra|inmigracion|immigration)| (?:detention|detencion) (?:center|centro|migratoria)"
+    r"| (?:centro|center) de detencion| se (?:lo|la|los|las) (?:llevo|llevaron|agarro|agarraron) (?:la |los de la |los de )?(?:ice|migra)"
+)
+
 # A message typed without spaces ("helpmyhusbandhasaknife"): what its long tokens contain.
 _RUN_TOGETHER = (
     (re.compile(r"kil+my ?self|suicid|matarme|quitarmelavida|quieromorir"), Kind.SELF_HARM),
@@ -782,7 +795,8 @@ def assess(text: Optional[str], classifier=None) -> Assessment:
     (`contact_center.crisis_classifier`), if one is given, has the last word.
     """
     found = assess_patterns(text)
-    if found.crisis or classifier is None or not says_something(text) or _ASKS_IF_GENUINE.search(prepared(text)):
+    if found.crisis or classifier is None or not says_something(text) or _ASKS_IF_GENUINE.search(prepared(text)) \
+            or _IMMIGRATION_DETENTION.search(prepared(text)):
         return found
     kinds = frozenset(Kind(k) for k in classifier.kinds(text or ""))
     if not kinds:

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import List, Optional
 
+from contact_center import spoken
+
 # Forms an applicant may name in the contact center; others that match the
 # shape (a letter among I, N, G, AR and a number) are still normalised.
 COMMON_FORMS = frozenset(
@@ -70,6 +72,10 @@ def find(text: Optional[str]) -> List[FormMention]:
         suffix = (m.group(3) or "").strip().upper()
         end = m.end() if suffix and value.endswith(suffix) else m.end(2)
         found.append(FormMention(m.start(), end, value))
+    for start, end, value in spoken.forms_said(text[:5000], COMMON_FORMS.__contains__):
+        if not any(x.start < end and start < x.end for x in found):
+            found.append(FormMention(start, end, value))  # "an i one twenty nine", on the phone
+    found.sort(key=lambda x: x.start)
     return found
 
 
@@ -81,7 +87,7 @@ _COMMON_NAMES = (
     (r"\b(travel document|travel permit|advance parole|re-?entry permit|permiso de viaje|documento de viaje|"
      r"parole anticipado)\b", "I-131"),
     (r"\b(naturali[sz]ation|naturalizacion|citizenship|ciudadania|become a citizen|hacerme ciudadan[oa])\b", "N-400"),
-    (r"\b(h-?1-?b|l-?1|o-?1)\b", "I-129"),
+    (r"\b(h-?1-?b|h one b|l-?1|o-?1)\b", "I-129"),
     (r"\b(renew|replace|renovar|reemplazar|reponer)\w*(\s+\w+){0,3}\s+(green card|residencia|tarjeta de residente|mica)\b",
      "I-90"),
     (r"\b(remove (the )?conditions|quitar (las )?condiciones)\b", "I-751"),

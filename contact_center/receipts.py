@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import List, Optional
 
+from contact_center import spoken
+
 # S2: the prefixes of the offices that issue receipt numbers.
 KNOWN_PREFIXES = frozenset(
     {"EAC", "VSC", "WAC", "CSC", "LIN", "NSC", "SRC", "TSC", "MSC", "NBC", "IOE", "YSC"}
@@ -212,6 +214,9 @@ def find(text: Optional[str]) -> List[ReceiptMention]:
         digits = sum(ch.isdigit() for ch in text[start:end])
         if 8 <= digits <= 14:
             mentions.append(ReceiptMention(start, end, check(text[start:end])))
+    for start, end, value in spoken.receipts_said(text, lambda letters: letters.upper() in KNOWN_PREFIXES):
+        if not any(x.start < end and start < x.end for x in mentions):
+            mentions.append(ReceiptMention(start, end, check(value)))  # "m s c five five ...", on the phone
     mentions.sort(key=lambda x: x.start)
     return mentions
 

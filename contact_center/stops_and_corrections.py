@@ -127,7 +127,7 @@ def approves_summary(text: Optional[str]) -> bool:
 # tomorrow"). "cancel" only on its own or with "it/that": "cancel my appointment" is a request;
 # "no importa" answers "when should we call?", so it is not here.
 _OPENING_STOP = re.compile(
-    r"^(?:(?:ok|okay|oh|ah|nah|no|wait|hmm|um|pues|bueno|mejor|actually|sabes que|sabe que|espera|ay|you know what|so|entonces|asi que|"
+    r"^(?:(?:ok|okay|oh|ah|nah|no|wait|hmm|um|ugh|uf|ay|fine|well|pues|bueno|mejor|actually|sabes que|sabe que|espera|ay|you know what|so|entonces|asi que|"
     r"on second thought|on 2nd thought|second thought|pensandolo bien|sorry|perdon|honestly|la verdad|"
     # "actually hold on, dont send it" (test set 4: it asked what to change).
     r"hold on|hang on|wait a (?:sec|second|minute|moment)|one sec|un momento|momento|espere|aguarde|oops|uy)[\s,.!]+)*"

@@ -9,6 +9,7 @@ inside a form, as for any other agency's matter).
 """
 from __future__ import annotations
 
+import re
 from typing import List, Optional
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -16,6 +17,7 @@ from rasa.shared.nlu.constants import INTENT
 from rasa.shared.nlu.training_data.message import Message
 
 from contact_center import receipts, referrals, stated
+from contact_center.answers import clean
 from contact_center.question_topics import SELECTOR_CONFIDENCE, names_topic
 from contact_center.messages import SERVICE_INTENTS
 from nlu_components import override_intent
@@ -47,7 +49,7 @@ class OtherAgencyClassifier(UnconfiguredComponent):
             if text is not None and intent.get("name") == OUT_OF_SCOPE and _documents_to_bring_asked(message, text):
                 override_intent(message, QUESTION, float(intent.get("confidence") or 0.0))
                 continue
-            if text is None or (intent.get("name") not in TAKEN and not _detention_told(intent.get("name"), text)):
+            if text is None or (intent.get("name") not in TAKEN and not _emergency_of_another_agency(intent.get("name"), text)):
                 continue
             if referrals.only_another_agency(text) is None and not _question_off_its_topic(message, text) \
                     and not _news_then_another_agency(message, text):
@@ -56,11 +58,20 @@ class OtherAgencyClassifier(UnconfiguredComponent):
         return messages
 
 
-def _detention_told(intent: Optional[str], text: str) -> bool:
-    """"my husband got picked up by ICE this morning, i need to know where they took him": read as an
-    emergency, but a detention is ICE's matter (G7; test set 11 asked whether anyone was in danger).
-    Danger itself is still the crisis check's, which runs after this and on every message (G6)."""
-    return intent == "report_emergency" and referrals.only_another_agency(text) == referrals.IMMIGRATION_COURT
+# An emergency asked for in so many words: then the emergency flow asks whether anyone is in danger.
+_EMERGENCY_SAID = re.compile(r"\b(emergenc\w*|urgen\w*|danger|peligro|911|auxilio|socorro)\b")
+
+
+def _emergency_of_another_agency(intent: Optional[str], text: str) -> bool:
+    """Read as an emergency, but another agency's matter: a detention ("my husband got picked up by
+    ICE this morning, i need to know where they took him"; test set 11 asked whether anyone was in
+    danger), or another agency's trouble told with no emergency asked for ("fui al dmv a renovar la
+    licencia y no me la quisieron dar ... que hago"; test set 13). G7. Danger itself is still the crisis
+    check's, which runs after this and on every message (G6)."""
+    if intent != "report_emergency":
+        return False
+    agency = referrals.only_another_agency(text)
+    return agency == referrals.IMMIGRATION_COURT or (agency is not None and not _EMERGENCY_SAID.search(clean(text)))
 
 
 def _documents_to_bring_asked(message: Message, text: str) -> bool:

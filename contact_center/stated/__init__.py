@@ -7,7 +7,7 @@ They look only for the words that state the fact, never for a bare "no" or "othe
 answers whatever was asked), so silence is None and the form asks its question. One module
 per topic; callers read them all as `stated.<reader>`.
 """
-from contact_center.stated.clauses import MAX_STATED_CHARS, clauses, whole_if
+from contact_center.stated.clauses import MAX_STATED_CHARS, clauses, corrected_tail, whole_if
 from contact_center.stated.health_and_counts import covid_stated, covid_answer, times_rescheduled_stated, not_sick_told
 from contact_center.stated.reasons import (
     cannot_attend,
@@ -53,6 +53,7 @@ from contact_center.stated.people import call_reported, live_topic_stated, own_p
 __all__ = [
     "MAX_STATED_CHARS",
     "clauses",
+    "corrected_tail",
     "whole_if",
     "covid_stated",
     "covid_answer",

@@ -5,7 +5,7 @@ import re
 from typing import Optional
 
 from contact_center.answers import clean, times_rescheduled
-from contact_center.stated.clauses import MAX_STATED_CHARS, clauses
+from contact_center.stated.clauses import MAX_STATED_CHARS, clauses, corrected_tail
 
 _COVID = re.compile(r"\b(covid|covid-?19|coronavirus|corona virus|sars-?cov-?2)\b")
 
@@ -117,10 +117,14 @@ def times_rescheduled_stated(text: Optional[str]) -> Optional[int]:
         if not re.search(r"\b" + _RESCHEDULED + r"\b", clause):
             continue
         if _NEVER_RESCHEDULED.search(clause):
-            return 0
-        said = _TIMES_SAID.search(clause)
-        if said:
-            return times_rescheduled(said.group(0))
+            count = 0
+        else:
+            said = _TIMES_SAID.search(clause)
+            if not said:
+                continue
+            count = times_rescheduled(said.group(0))
+        corrected = _TIMES_SAID.match(clean(corrected_tail(text) or ""))
+        return times_rescheduled(corrected.group(0)) if corrected else count  # "once, no wait, twice"
     return None
 
 

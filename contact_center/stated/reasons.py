@@ -129,10 +129,20 @@ _DOCUMENTS_HELD = re.compile(
 )
 
 
+# A letter told as news, USCIS's own ("ustedes se equivocaron, me mandaron una carta diciendo que no fui
+# a las huellas"): what went wrong, not a document the applicant will send (test set 13: filed as X3's).
+_LETTER_AS_NEWS = re.compile(
+    r"\b(letter|carta|notice|aviso|email|correo)\s+(saying|that says|that said|telling me|diciendo|que dice|que decia|que me decia)\b"
+    r"|\b(uscis|ustedes|you guys|you all)\b(\s+\w+){0,4}\s+(sent|mandaron|enviaron|me mandaron|me enviaron)\b"
+)
+
+
 def documents_stated(text: Optional[str]) -> Optional[str]:
     """The sentence that says which documents the applicant has (X3), else None."""
     for sentence in re.split(r"(?<=[.!?;])\s+", (text or "").strip()):
         cleaned = clean(sentence)
+        if _LETTER_AS_NEWS.search(cleaned):
+            continue
         if _DOCUMENTS_TOLD.search(cleaned) and _DOCUMENTS_HELD.search(cleaned):
             return sentence.strip()[:MAX_STATED_CHARS]
     return None

@@ -107,3 +107,23 @@ def test_C3_a_phone_said_in_words(text, phone):
 
 def test_a_few_number_words_are_no_phone():
     assert parse_contact("i can talk at one or two, not at seven").problem == "none"
+
+
+@pytest.mark.parametrize("previous, latest, email, phones", [
+    ("my cell is 602 555", "0185", None, ("+16025550185",)),
+    ("mi correo es rosa.maria.vega", "perdon se me fue, @example.com", "rosa.maria.vega@example.com", ()),
+    ("its 713-555", "-0128 thats my cell", None, ("+17135550128",)),
+])
+def test_C3_E1_a_contact_sent_in_two_messages_is_one_contact(previous, latest, email, phones):
+    joined = contact.joined_contact(previous, latest)
+    assert joined is not None and joined.email == email and joined.phone_numbers == phones
+
+
+@pytest.mark.parametrize("previous, latest", [
+    ("602 555 0185", "yes"),  # the first was whole
+    ("my birth date says", "march 7 1990"),
+    ("i have 2 kids", "and 3 dogs 5555555"),
+    ("hello", "@example.com"),
+])
+def test_C3_E1_two_messages_that_make_no_contact_together_are_not_joined(previous, latest):
+    assert contact.joined_contact(previous, latest) is None

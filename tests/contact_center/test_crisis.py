@@ -342,3 +342,22 @@ def test_G6_U2_a_relatives_illness_far_away_to_travel_to_is_no_911(text):
     from contact_center import crisis
 
     assert not crisis.assess_patterns(text).crisis
+
+
+@pytest.mark.parametrize("text", [
+    "a mi hijo se lo llevo ICE esta manana afuera de su trabajo, necesito que me digan donde esta",
+    "my husband got picked up by ICE this morning, where did they take him",
+    "mi hermano lleva 3 meses encerrado en detencion migratoria, puede pedir fianza",
+    "my brother has been held in detention for two months, can he still get his green card",
+])
+def test_G6_G7_someone_held_by_immigration_enforcement_is_referred_not_911(text):
+    assert not crisis.assess(text, classifier=crisis_classifier.default()).crisis
+
+
+@pytest.mark.parametrize("text", [
+    "ICE agents are beating my husband outside right now he is bleeding",
+    "unos hombres se llevaron a mi hijo en una camioneta y no se donde esta",
+    "mi esposo me tiene encerrada en el cuarto y no me deja salir",
+])
+def test_G6_danger_is_still_danger_beside_those_words(text):
+    assert crisis.assess(text, classifier=crisis_classifier.default()).crisis

@@ -393,3 +393,35 @@ def test_U5_a_bare_no_danger_after_an_appointment_asked_for_does_not_answer_it()
 
 def test_U5_a_reason_with_no_appointment_asked_for_does_not_answer_it():
     assert stated.appointment_needed("my mother is dying in guatemala", ["i have an emergency"]) is None
+
+
+@pytest.mark.parametrize("text, tail", [
+    ("ive moved it once before, no wait, twice", "twice"),
+    ("es mañana a las 8, no espere, me equivoque, es pasado mañana jueves a las 8", "es pasado mañana jueves a las 8"),
+    ("el lunes, digo, el martes a las 3", "el martes a las 3"),
+    ("dec 3, i mean dec 4 at 9", "dec 4 at 9"),
+    ("no wait its the interview", None),
+    ("como le digo que no puedo ir", None),
+    ("tomorrow at 9", None),
+])
+def test_R2_a_fact_corrected_inside_its_own_message(text, tail):
+    assert stated.corrected_tail(text) == tail
+
+
+@pytest.mark.parametrize("text, count", [
+    ("ive moved it once before, no wait, twice, the first time i called and the second time online", 2),
+    ("ya la cambie dos veces, perdon me equivoque, una vez", 1),
+    ("i moved it once already", 1),
+])
+def test_R2_the_count_corrected_in_the_same_message_is_the_count(text, count):
+    assert stated.times_rescheduled_stated(text) == count
+
+
+@pytest.mark.parametrize("text, told", [
+    ("necesito que aceleren mi caso I-751 porque ustedes se equivocaron, me mandaron una carta diciendo que no fui a las huellas y si fui", False),
+    ("uscis sent me a letter saying i missed biometrics but i went", False),
+    ("i have a letter from my doctor and the hospital records", True),
+    ("tengo la carta del doctor y los papeles del hospital", True),
+])
+def test_X3_a_letter_told_as_news_is_no_document_to_send(text, told):
+    assert (stated.documents_stated(text) is not None) is told
