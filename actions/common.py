@@ -163,8 +163,9 @@ def request_texts(tracker: Tracker) -> List[str]:
             offered = False
         elif kind == "slot" and event.get("name") == "next_step" and event.get("value"):
             offered = True
-        elif kind == "slot" and event.get("name") == "outcome" and texts and not offered:
-            break
+        elif kind == "slot" and (event.get("name") == "outcome" or (event.get("name") == "reference" and event.get("value"))) \
+                and texts and not offered:
+            break  # a decision taken, or a request filed or scheduled (its reference): an earlier request
     interrupted = tracker.get_slot(INTERRUPTED_SLOT)
     if interrupted:  # a request a crisis cut short, taken up again: its facts still count
         texts.append(interrupted)

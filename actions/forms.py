@@ -144,6 +144,10 @@ class ApplicantFormValidation(FormValidationAction):
         text = common.latest_text(tracker)
         if asked == self.confirm_slot or not stops_and_corrections.changes_mind(text):
             return {}
+        if name == common.QUESTION_INTENT and question_topics.asks_a_question(text):
+            # "wait before that, what happens if nobody answers before tomorrow morning?" asks; it
+            # takes nothing back (test set 13: the appointment was moved to "tomorrow morning").
+            return {}
         for slot, reader in self.changed_answer_readers.items():
             before = common.slot_before_latest_message(tracker, slot)
             if slot == asked or before is None:

@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import common
 from actions.case_status import status_meaning
 from actions.common import current_language
-from contact_center import language, referrals, rules, stated
+from contact_center import form_types, language, receipts, referrals, rules, stated
 from contact_center.messages import is_blank
 from contact_center.timefmt import RELATIVE_LABELS, format_moment, format_window, relative_label
 
@@ -119,8 +119,11 @@ class ActionOutOfScope(Action):
             return [] if tracker.active_loop_name else events
         agency = referrals.agency_for(text)
         name, _ = common.latest_intent(tracker)
+        just_referred = None if receipts.find(text) or form_types.find(text) else next(
+            (a for a in referrals.AGENCIES if common.asked_just_before(tracker, f"utter_refer_{a}")), None)
         decision = rules.not_a_uscis_matter(agency, maybe_uscis=name == "nlu_fallback" or referrals.names_a_uscis_matter(text),
                                             chars=len(text), other_agencies=referrals.agencies_for(text),
+                                            just_referred=just_referred,
                                             offer=None if tracker.active_loop_name else rules.open_offer(
                                                 tracker.get_slot("next_step"), tracker.get_slot("request_type")))
         events = common.record(tracker, decision, {"agency": agency}, "out_of_scope") if agency else []

@@ -399,6 +399,19 @@ _IDIOMS = [
     r" (?:la |el |the |my |mi )?(?:app|aplicacion|pagina|page|browser|navegador|phone|telefono|celular|cel|laptop|compu|computadora)"
     r"(?: [a-z]+){0,1} (?:a la fuerza|by force)",
     r" (?:shoot|shot) (?:a|the) (?:photo|picture|video|email)| photo shoot| take a shot| took a shot at (?:it|the)| long shot| flu shot| booster shot| covid shot| vaccine shot| shots? (?:of|for) (?:the )?(?:vaccine|covid|flu)",
+    # Crisis words said of paperwork, nerves, games and songs (crisis development set 14): "i cant breathe
+    # when i think about the interview", "is my status in danger if ...", "corro peligro de perder el
+    # trabajo", "me van a matar a preguntas", "el formulario me tiene secuestrada", "encerrada de puro
+    # aburrimiento", "la alarma de incendio se activo en plena entrevista".
+    r" (?:can not|cannot|could not|no puedo|no podia) (?:breathe|respirar) (?:when|every time|whenever|thinking|cuando|de (?:los )?nervios|del estres)",
+    r" (?:status|case|visa|green card|residency|job|work permit|application|estatus|caso|residencia|trabajo|permiso|empleo|solicitud|tramite)"
+    r" (?:is |esta |be |are |estaria |would be |could be |puede estar )?(?:in |en )?(?:danger|peligro|riesgo)",
+    r" (?:coro|core|corremos|coren|in|at|esta en|estoy en) (?:peligro|danger|risk|riesgo) (?:de|of) (?:perder|losing|lose|quedarme|que (?:me|le|nos) (?:nieguen|quiten|cancelen))",
+    r" (?:me |nos |lo |la )?(?:van a |va a )?mat(?:ar|an|a|o) a preguntas",
+    r" (?:el formulario|la forma|la aplicacion|el tramite|el papeleo|la solicitud|this form|the form|this application|the paperwork|uscis)"
+    r" (?:me |nos )?(?:tiene|tienen|has|have|is holding|are holding)(?: me| us)? (?:secuestrad[oa]s?|encerad[oa]s?|hostage|prisoner|captive)",
+    r" encerad[oa]s? (?:[a-z]+ ){0,8}(?:de|por|out of) (?:puro |pure )?(?:aburimiento|boredom|flojera)",
+    r" (?:alarma de incendios?|alarma contra incendios|fire alarm|fire drill|simulacro(?: de incendio)?)",
 ]
 _IDIOM_PATTERNS = [_compile(p) for p in _IDIOMS]
 
@@ -648,6 +661,8 @@ _BACKGROUND = _compile(
     r"|when we were (?:together|married|dating)|cuando (?:estabamos|eramos|viviamos|andabamos) (?:juntos|casados|novios)|(?:now )?(?:he|she|they) (?:is|are) (?:now )?(?:in (?:prison|jail)|locked up|behind bars|deported)"
     r"|(?:ahora )?(?:esta|estan) (?:pres[oa]s?|en la carcel|en prision|deportad[oa]s?)|used to (?:hit|beat|choke|threaten|hurt|abuse|rape|kick|lock)"
     r"|me (?:pegaba|golpeaba|amenazaba|ahorcaba|maltrataba|violaba|lastimaba|encerraba|pateaba)|(?:solia|solian) (?:pegar|golpear|amenaz)"
+    r"|back in (?:19|20)[0-9]{2}|(?:in|en|en el) (?:19|20)[0-9]{2}|last (?:spring|summer|fall|autumn|winter|year|month)|el (?:ano|mes) pasado"
+    r"|(?:el )?(?:verano|invierno|otono) pasado|(?:la )?primavera pasada"
     r"|hubo un|there was a|had a fire|last week|la semana pasada|the other day|el otro dia|a few days ago|hace unos dias|victim of|fui victima|asylum|asilo|t visa|visa t|vawa|u visa|visa u|police report|reporte policial|denuncia"
     r"|(?:for|in|help|affect|para|sirve para|ayuda a) (?:my|our|mi|nuestro) (?:case|caso|application|solicitud)"
     r"|in the hospital|hospitalized|hospitalizad[oa]|intensive care|icu|terapia intensiva|cuidados intensivos|en el hospital|internad[oa]"
@@ -669,13 +684,16 @@ _PRESENT = _compile(
 _PAST_CAPABLE = frozenset({
     "threat_to_kill", "order_violated", "amenaza", "held", "weapon", "fire", "trafficking", "violencia", "violence_now",
     "abducted", "stroke_fire_es", "medical_now", "threat_more", "break_in", "not_breathing", "bleeding", "poison",
-    "missing_or_shut_in", "threat_or_hurt_more", "emergency_more",
+    "missing_or_shut_in", "threat_or_hurt_more", "emergency_more", "attack_others",
 })
 # Told as what was seen in the news or a film, and nothing asks for help now.
 _REPORTED = _compile(
     r" (?:on|in) the news| (?:en|por) (?:las|el) (?:noticias|noticiero)| news (?:report|story)| la noticia"
     r"| (?:a|the|this|that|una|la|esta|un|el|este) (?:movie|film|series|episode|novela|telenovela|serie|pelicula|capitulo|documentary|documental|video game|videojuego)(?! theater| theatre)"
     r"| (?:saw|read|heard|vi|lei|oi|escuche) (?:on|in|en) (?:the )?(?:facebook|twitter|tiktok|face|instagram|periodico|newspaper|radio|tv|tele)"
+    # a game or a song (crisis development set 14): "yelling im getting shot at his xbox", "un corrido de puros balazos"
+    r"| (?:xbox|playstation|fortnite|minecraft|call of duty|nintendo|videojuegos?|video ?games?)"
+    r"| (?:a|the|un|una|el|la|this|that|ese|esa) (?:song|cancion|corrido|rap|narcocorido)s?"
 )
 _URGENT = _compile(
     r" (?:help me|help us|helpme|(?<!eso )(?<!esto )ayuda(?! (?:a|con|en|para|de) )|ayudame|ayudenme|auxilio|socorro|911|hurry|apurense|right now|rn|ahora mismo|ahorita mismo|i am hiding|we are hiding|estoy escondid[oa]|estamos escondid[oa]s"

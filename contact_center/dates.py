@@ -18,6 +18,9 @@ from contact_center.text import fold
 
 # Words dateparser stumbles on, and Spanish time-of-day phrases it does not read.
 _REWRITES = (
+    # "es pasado manana jueves a las 8" (test set 13: read as tomorrow), "the day after tomorrow"
+    (re.compile(r"\b(?:pasado manana|(?:the )?day after tomorrow)(?:\s+(?:el\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
+                r"saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo))?\b"), "in 2 days"),
     # "tmrw 9 in the morning" (test set 7: not read, and asked three times)
     (re.compile(r"\b(tmrw|tmrow|tmr|tmrrw|tomorow|tommorow|tommorrow|tomorro|2morrow|2moro|2mrw)\b"), "tomorrow"),
     (re.compile(r"\b(\d{1,2}(?::\d\d)?)\s+in the morning\b"), r"\1 am"),

@@ -13,6 +13,7 @@ SSA = "ssa"
 DMV = "dmv"
 IMMIGRATION_COURT = "immigration_court"
 HOME_CONSULATE = "home_consulate"
+AGENCIES = (STATE_DEPARTMENT, IRS, SSA, DMV, IMMIGRATION_COURT, HOME_CONSULATE)
 
 # Nationalities applicants name with their own country's passport (hand test: "my mexican
 # passport" was sent to the U.S. Department of State, which issues only U.S. passports).

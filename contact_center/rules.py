@@ -308,7 +308,8 @@ LONG_UNCLEAR_CHARS = 300  # a long message not understood is asked for its main 
 
 
 def not_a_uscis_matter(agency: Optional[str], maybe_uscis: bool = False, chars: int = 0,
-                       other_agencies: Sequence[str] = (), offer: Optional[str] = None) -> Decision:
+                       other_agencies: Sequence[str] = (), offer: Optional[str] = None,
+                       just_referred: Optional[str] = None) -> Decision:
     """G7: say who handles it; each agency named, when the message names several ("a social
     security card and ... my drivers license": the SSA and the DMV). `offer` is the offer
     (S4, G3) still waiting for a yes or no, if one is.
@@ -318,7 +319,12 @@ def not_a_uscis_matter(agency: Optional[str], maybe_uscis: bool = False, chars: 
     for what another agency handles, and telling a worried applicant "that isn't something
     USCIS handles" about their own case is wrong. They are asked to say it another way,
     with what the assistant can do (G1: self-help first).
+
+    `just_referred` is the agency the previous reply referred to: a message it cannot place,
+    right after ("pero ustedes son inmigracion!! DIGANME DONDE ESTA MI HIJO"), still asks about
+    that matter, and the referral is said again.
     """
+    agency = agency or just_referred
     if agency:
         named = (agency,) + tuple(a for a in dict.fromkeys(other_agencies) if a != agency)
         return Decision(Outcome.REFER_ELSEWHERE, ("G7",), tuple(f"utter_refer_{a}" for a in named),

@@ -327,6 +327,9 @@ def _one_sure_question(whole: Part, parts: Sequence[Part]) -> bool:
                    for p in parts)
 
 
+# One of the times it was moved, told: "the second time i did it online", "la primera vez llame" (test set 13).
+_TIME_COUNTED = re.compile(r"\b(first|second|third|1st|2nd|3rd|last|other|primera|segunda|tercera|ultima|otra) (time|vez)\b")
+
 _THAT_APPOINTMENT = re.compile(r"\b(that|this|the same|esa|esta|la misma) (appointment|appt|cita)\b|\b(move|change|reschedule) it\b|\b(cambiarla|moverla)\b")
 
 
@@ -359,7 +362,8 @@ def plan(whole: Part, parts: Sequence[Part]) -> List[str]:
             kind = "detail"
         if kind == "request" and "reschedule_appointment" in owners and part.intent != "reschedule_appointment" \
                 and part.confidence < DETAIL_AT_MOST \
-                and (stated.times_rescheduled_stated(part.text) is not None or stated.covid_stated(part.text) is not None):
+                and (stated.times_rescheduled_stated(part.text) is not None or stated.covid_stated(part.text) is not None
+                     or _TIME_COUNTED.search(fold(part.text).lower())):
             # "never moved it before and i dont have covid" after a biometrics appointment: its count and
             # covid (R2, R4), though "moved" reads as a change of address (test set 9)
             kind = "detail"

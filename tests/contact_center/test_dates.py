@@ -230,3 +230,14 @@ def test_R2_an_appointment_told_as_missed_is_the_past_day():
     now = datetime(2027, 3, 10, 10, 0, tzinfo=EASTERN)  # a Wednesday
     assert parse_appointment_time("it was tuesday at 3, i missed it, my car broke down", now).date() == datetime(2027, 3, 9).date()
     assert parse_appointment_time("se me paso la cita del lunes a las 9", now).date() == datetime(2027, 3, 8).date()
+
+
+@pytest.mark.parametrize("text, day, hour", [
+    ("es pasado manana jueves a las 8", 10, 8),
+    ("pasado mañana a las 10 de la mañana", 10, 10),
+    ("the day after tomorrow at 9am", 10, 9),
+])
+def test_R2_the_day_after_tomorrow_is_two_days_on(text, day, hour):
+    now = datetime(2026, 12, 8, 21, 30, tzinfo=EASTERN)
+    moment = parse_appointment_time(text, now, day_first=True)
+    assert (moment.day, moment.hour) == (day, hour)

@@ -181,3 +181,13 @@ def test_G7_an_embassy_appointment_is_the_state_departments_though_its_petition_
 ])
 def test_G7_the_topic_for_a_person_that_is_only_another_agencys_is_referred(text, agency):
     assert referrals.topic_referred(text) == agency
+
+
+def test_G7_a_message_not_placed_right_after_a_referral_gets_the_referral_again():
+    decision = rules.not_a_uscis_matter(None, maybe_uscis=True, just_referred=referrals.IMMIGRATION_COURT)
+    assert decision.outcome is rules.Outcome.REFER_ELSEWHERE
+    assert decision.tell == ("utter_refer_immigration_court",) and decision.rule_ids == ("G7",)
+
+
+def test_G7_with_no_referral_before_a_message_not_placed_is_asked_again():
+    assert rules.not_a_uscis_matter(None, maybe_uscis=True).tell == ("utter_default",)

@@ -420,3 +420,12 @@ def test_g1_person_asked_beside_an_offer_waits_for_its_answer():
 
 def test_s4_words_that_ask_nothing_are_not_taken_beside_an_offer():
     assert not rules.part_beside_offer(is_question=False, is_request=False, asks_for_person=False, offered_unasked_now=True)
+
+
+def test_R2_one_of_the_times_it_was_moved_told_after_a_reschedule_is_its_detail():
+    whole = Part("x", "reschedule_appointment", 0.9)
+    parts = [Part("need to reschedule my biometrics on december 14 at 3pm, ive moved it once before, no wait, twice, "
+                  "the first time i called", "reschedule_appointment", 0.88),
+             Part("the second time i did it online.", "case_outside_processing_time", 0.64),
+             Part("and no covid", "deny", 0.7)]
+    assert plan(whole, parts) == []

@@ -425,3 +425,9 @@ def test_R2_the_count_corrected_in_the_same_message_is_the_count(text, count):
 ])
 def test_X3_a_letter_told_as_news_is_no_document_to_send(text, told):
     assert (stated.documents_stated(text) is not None) is told
+
+
+@pytest.mark.parametrize("text", ["cel 718 555 0138 y trabajo 718 555 0102", "my work number is 212 555 0101",
+                                  "office: (305) 555-0177"])
+def test_X2_a_phone_numbers_label_is_no_reason(text):
+    assert stated.expedite_criterion_stated(text) is None
