@@ -141,6 +141,13 @@ def previous_text(tracker: Tracker) -> str:
     return texts[-1] if texts else ""
 
 
+def referred_just_before(tracker: Tracker) -> Optional[str]:
+    """The agency the reply to the previous message referred to (G7), if it did."""
+    from contact_center.referrals import AGENCIES
+
+    return next((a for a in AGENCIES if asked_just_before(tracker, f"utter_refer_{a}")), None)
+
+
 def said_lately(tracker: Tracker, response: str, events: int = 40) -> bool:
     """True when the assistant gave `response` among the conversation's last `events` events."""
     return any(e.get("event") == "bot" and (e.get("metadata") or {}).get("utter_action") == response

@@ -119,8 +119,7 @@ class ActionOutOfScope(Action):
             return [] if tracker.active_loop_name else events
         agency = referrals.agency_for(text)
         name, _ = common.latest_intent(tracker)
-        just_referred = None if receipts.find(text) or form_types.find(text) else next(
-            (a for a in referrals.AGENCIES if common.asked_just_before(tracker, f"utter_refer_{a}")), None)
+        just_referred = None if receipts.find(text) or form_types.find(text) else common.referred_just_before(tracker)
         decision = rules.not_a_uscis_matter(agency, maybe_uscis=name == "nlu_fallback" or referrals.names_a_uscis_matter(text),
                                             chars=len(text), other_agencies=referrals.agencies_for(text),
                                             just_referred=just_referred,

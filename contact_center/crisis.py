@@ -723,7 +723,8 @@ _IMMIGRATION_DETENTION = _compile(
     r" (?:ice|la migra|migra|inmigracion|immigration) (?:\w+ ){0,3}?(?:took|picked|detained|arrested|has|got|grabbed|se (?:lo|la|los|las) llevo|"
     r"lo detuvo|la detuvo|los detuvo|detuvo|agarro|levanto)| (?:detained|arrested|picked up|taken|detenid[oa]s?|arrestad[oa]s?|agarrad[oa]s?) "
     r"(?:\w+ ){0,2}?(?:by|por) (?:ice|la migra|migra|inmigracion|immigration)| (?:detention|detencion) (?:center|centro|migratoria)"
-    r"| (?:centro|center) de detencion| se (?:lo|la|los|las) (?:llevo|llevaron|agarro|agarraron) (?:la |los de la |los de )?(?:ice|migra)"
+    r"| (?:centro|center) de detencion| (?:se )?(?:lo|la|los|las|me|nos|le|les) (?:llevo|llevaron|agarro|agarraron|detuvo|detuvieron|"
+    r"arresto|arrestaron|levanto|levantaron|recogio|recogieron) (?:la |el |los de la |los de |los del )?(?:ice|migra|inmigracion)"
 )
 
 # A message typed without spaces ("helpmyhusbandhasaknife"): what its long tokens contain.

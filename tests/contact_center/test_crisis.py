@@ -347,6 +347,7 @@ def test_G6_U2_a_relatives_illness_far_away_to_travel_to_is_no_911(text):
 @pytest.mark.parametrize("text", [
     "a mi hijo se lo llevo ICE esta manana afuera de su trabajo, necesito que me digan donde esta",
     "my husband got picked up by ICE this morning, where did they take him",
+    "a mi esposo lo agarro la migra ayer saliendo del trabajo, como se donde lo tienen",
     "mi hermano lleva 3 meses encerrado en detencion migratoria, puede pedir fianza",
     "my brother has been held in detention for two months, can he still get his green card",
 ])
