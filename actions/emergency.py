@@ -67,7 +67,7 @@ class ValidateEmergencyForm(ApplicantFormValidation):
     async def extract_needs_appointment(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
         extracted = self.extract_yes_no("needs_appointment", tracker)
         if extracted.get("needs_appointment") == INVALID:
-            read = _needs_appointment_answer(common.latest_text(tracker))
+            read = stated.appointment_need_answered(common.latest_text(tracker))
             return {"needs_appointment": INVALID if read is None else read}
         return extracted
 

@@ -124,7 +124,7 @@ class ValidateLiveHelpForm(ApplicantFormValidation):
         if not self.requested(tracker, "live_topic") or self.leaving(tracker):
             return {}
         name, confidence = common.latest_intent(tracker)
-        if name in _PERSON_ASKED and stated.live_topic_stated(common.latest_text(tracker), False) is None \
+        if name in _PERSON_ASKED and stated.person_insisted(common.latest_text(tracker)) \
                 and not common.asked_just_before(tracker, "utter_live_topic_needed"):
             # "just put me with a PERSON please" at the topic question: no topic yet (G1), asked once
             # more with the reason; asked for again after that, the person is given.

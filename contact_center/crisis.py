@@ -412,6 +412,10 @@ _IDIOMS = [
     r" (?:me |nos )?(?:tiene|tienen|has|have|is holding|are holding)(?: me| us)? (?:secuestrad[oa]s?|encerad[oa]s?|hostage|prisoner|captive)",
     r" encerad[oa]s? (?:[a-z]+ ){0,8}(?:de|por|out of) (?:puro |pure )?(?:aburimiento|boredom|flojera)",
     r" (?:alarma de incendios?|alarma contra incendios|fire alarm|fire drill|simulacro(?: de incendio)?)",
+    # Not knowing what to do next about the case: "ya estoy harta!! llevo 2 años esperando mi I-751 ... ya no
+    # se que hacer" (test set 9: 988 after a retrain moved the classifier). About one's life, it stays.
+    r" (?:ya )?no se (?:que|q) (?:mas )?hacer(?! con (?:mi|esta) vida)(?! para no)"
+    r"| i do not know what (?:else )?to do(?: anymore)?(?! with my life)(?! to not)",
 ]
 _IDIOM_PATTERNS = [_compile(p) for p in _IDIOMS]
 

@@ -349,7 +349,6 @@ def plan(whole: Part, parts: Sequence[Part]) -> List[str]:
     owners: List[Optional[str]] = []  # each merged group's request intent
     seen: List[tuple] = []  # each request group's (kind of request, topic)
     introduced = False
-    after_stop: List[str] = []  # details after a stop, for the request that follows it
     for part in parts:
         if not merged and stated.introduces_writer(part.text) and not receipts.find(part.text):
             # "hi im a medical interpreter helping a patient.": who writes, no request of its own;
@@ -378,17 +377,10 @@ def plan(whole: Part, parts: Sequence[Part]) -> List[str]:
             # nunca me llego la carta"): a detail of the first, and the requests after it still count.
             merged[seen.index(_same_request(part))].append(part.text)
             continue
-        if kind == "detail" and merged and kinds[-1] == "stop":
-            # "wait forget the expedite, i just got my oath letter and i need to reschedule the
-            # ceremony instead": what follows a stop tells the next request (test set 2: joined to
-            # the stop, it hid the stop, and the reschedule was lost).
-            after_stop.append(part.text)
-            continue
         if kind == "detail" and merged:
             _owner(merged, kinds, owners, part).append(part.text)
             continue
-        merged.append(after_stop + [part.text] if kind == "request" else [part.text])
-        after_stop = [] if kind == "request" else after_stop
+        merged.append([part.text])
         kinds.append(kind)
         owners.append(part.intent if kind == "request" else None)
         seen.append(_same_request(part) if kind == "request" else ("", len(merged)))
@@ -399,13 +391,14 @@ def plan(whole: Part, parts: Sequence[Part]) -> List[str]:
         # mi direccion": the story before is what the whole message was read as (a typo), and the
         # part after it another request; taken as one, the change of address was lost (test set 8).
         return [whole.text, " ".join(merged[1])]
-    if after_stop:
-        merged[kinds.index("stop")].extend(after_stop)  # no request followed: the stop's own reason
     if kinds and kinds[0] == "detail" and len(merged) > 1:  # a detail before any request joins the next one
         merged[1] = merged[0] + merged[1]
         del merged[0], kinds[0], owners[0]
     if kinds[:1] == ["stop"] and len(kinds) == 2 and kinds[1] == "request":
-        return [" ".join(texts) for texts in merged]  # stop what is under way, then the new request
+        # Stop what is under way, then the new request. The stop keeps its comma before its reason:
+        # "wait forget the expedite i just got my oath letter" no longer opened with a stop, and the
+        # reschedule after it was lost (test set 2).
+        return [", ".join(merged[0]), " ".join(merged[1])]
     requests = [" ".join(texts) for texts, kind in zip(merged, kinds) if kind == "request"]
     first = next((owner for owner, kind in zip(owners, kinds) if kind == "request"), None)
     if len(requests) >= 2 and _ONE_REQUEST.get(first or "", first) == "request_live_agent":

@@ -48,7 +48,7 @@ from contact_center.stated.details import (
     late_case_stated,
     typo_described,
 )
-from contact_center.stated.people import call_reported, live_topic_stated, own_person_first
+from contact_center.stated.people import call_reported, live_topic_stated, own_person_first, person_insisted
 
 __all__ = [
     "MAX_STATED_CHARS",
@@ -94,4 +94,5 @@ __all__ = [
     "live_topic_stated",
     "call_reported",
     "own_person_first",
+    "person_insisted",
 ]

@@ -78,6 +78,24 @@ _NO_TOPIC_WORDS = frozenset("""
 """.split())
 
 
+# A person asked for again, with no topic: "i dont want to explain it to a bot, just put me with a PERSON
+# please", "no le voy a explicar nada a una maquina, paseme con alguien" (test set 13). A topic told with
+# it ("i need to withdraw the I-130 i filed ...") is a topic.
+_TELLING_REFUSED = re.compile(
+    r"\b(?:dont|do not|wont|will not|not going to|no (?:le |te |les )?(?:voy a|quiero|pienso))\s+(?:want to |wanna )?"
+    r"(?:explain|tell|say|type|write|explicar\w*|decir\w*|contar\w*|escribir\w*)\b"
+    r"|\b(?:just|only|solo|nomas|nada mas)\s+(?:put|transfer|connect|give|get|pass|pasa|pasame|paseme|comuniqueme|comunicame|"
+    r"conecteme|dame|deme)\b|\b(?:already told you|ya (?:le|te|les) dije)\b"
+)
+
+
+def person_insisted(text: Optional[str]) -> bool:
+    """True when a message asks for a person again and says nothing of what about."""
+    if says(_TELLING_REFUSED, text):
+        return True
+    return not [w for w in clean((text or "")[:MAX_STATED_CHARS]).split() if w not in _NO_TOPIC_WORDS]
+
+
 # A call someone else spoke of, not one asked for: "me dijeron que me iban a llamar", "they said
 # theyd call me back" (test set 11: a callback was set up after the caller-ID answer).
 _CALL_REPORTED = re.compile(

@@ -125,12 +125,12 @@ def test_a_stop_then_a_new_request_are_taken_in_order():
         "never mind that", "i actually just need to change my address, i moved"]
 
 
-def test_what_follows_a_stop_tells_the_next_request_and_the_stop_stays_whole():
+def test_a_stop_keeps_its_reason_and_still_opens_with_the_stop():
     whole = Part("x", "stop", 1.0)
     parts = [Part("wait forget the expedite", "stop", 1.0), Part("i just got my oath letter", "inform", 0.9),
              Part("i need to reschedule the ceremony instead", "reschedule_appointment", 0.9)]
     taken = plan(whole, parts)
-    assert taken == ["wait forget the expedite", "i just got my oath letter i need to reschedule the ceremony instead"]
+    assert taken == ["wait forget the expedite, i just got my oath letter", "i need to reschedule the ceremony instead"]
     assert stops_first(taken)
 
 

@@ -431,3 +431,14 @@ def test_X3_a_letter_told_as_news_is_no_document_to_send(text, told):
                                   "office: (305) 555-0177"])
 def test_X2_a_phone_numbers_label_is_no_reason(text):
     assert stated.expedite_criterion_stated(text) is None
+
+
+@pytest.mark.parametrize("text, insisted", [
+    ("i dont want to explain it to a bot, just put me with a PERSON please", True),
+    ("no le voy a explicar nada a una maquina, paseme con alguien", True),
+    ("a real person please", True),
+    ("i need to withdraw the I-130 i filed for my husband, we are getting divorced", False),
+    ("mande mi respuesta a la carta de evidencia pero puse un documento de otra persona", False),
+])
+def test_G1_a_person_asked_for_again_with_no_topic(text, insisted):
+    assert stated.person_insisted(text) is insisted
