@@ -111,13 +111,9 @@ _OPENS_AS_QUESTION = re.compile(
 
 
 def asks_a_question(text: Optional[str]) -> bool:
-    """True when the message is put as a question: a question mark, or a question word first, in
-    the message or in its last clause ("about the fee for the citizenship application, how much is
-    it now"; test set 13: handed to a representative as a topic)."""
+    """True when the message is put as a question (a question mark, or a question word first)."""
     folded = fold(text or "").lower().strip()
-    last_clause = re.split(r"[,;.:]\s+", folded.rstrip(" .!"))[-1]
-    return folded.rstrip(" .!").endswith("?") or bool(_OPENS_AS_QUESTION.match(folded.lstrip("¿ "))) \
-        or bool(_OPENS_AS_QUESTION.match(last_clause.lstrip("¿ ")))
+    return folded.rstrip(" .!").endswith("?") or bool(_OPENS_AS_QUESTION.match(folded.lstrip("¿ ")))
 
 
 def asks_about_what_was_said(text: Optional[str]) -> bool:

@@ -140,7 +140,8 @@ _DOCUMENTS_HELD = re.compile(
 # A letter told as news, USCIS's own ("ustedes se equivocaron, me mandaron una carta diciendo que no fui
 # a las huellas"): what went wrong, not a document the applicant will send (test set 13: filed as X3's).
 _LETTER_AS_NEWS = re.compile(
-    r"\b(letter|carta|notice|aviso|email|correo)\s+(saying|that says|that said|telling me|diciendo|que dice|que decia|que me decia)\b"
+    r"\b(me mandaron|me enviaron|me llego|recibi|they sent me|i got|i received|uscis sent me)\s+(una |un |a |the |la |el )?"
+    r"(letter|carta|notice|aviso|email|correo)\s+(saying|that says|that said|telling me|diciendo|que dice|que decia|que me decia)\b"
     r"|\b(uscis|ustedes|you guys|you all)\b(\s+\w+){0,4}\s+(sent|mandaron|enviaron|me mandaron|me enviaron)\b"
 )
 

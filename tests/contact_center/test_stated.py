@@ -421,6 +421,7 @@ def test_R2_the_count_corrected_in_the_same_message_is_the_count(text, count):
     ("necesito que aceleren mi caso I-751 porque ustedes se equivocaron, me mandaron una carta diciendo que no fui a las huellas y si fui", False),
     ("uscis sent me a letter saying i missed biometrics but i went", False),
     ("i have a letter from my doctor and the hospital records", True),
+    ("my company is letting me go dec 18, HR gave me a letter saying that", True),
     ("tengo la carta del doctor y los papeles del hospital", True),
 ])
 def test_X3_a_letter_told_as_news_is_no_document_to_send(text, told):
