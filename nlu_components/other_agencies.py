@@ -18,7 +18,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from contact_center import receipts, referrals, stated
 from contact_center.answers import clean
-from contact_center.question_topics import SELECTOR_CONFIDENCE, names_topic
+from contact_center.question_topics import SELECTOR_CONFIDENCE, asks_a_question, names_topic
 from contact_center.messages import SERVICE_INTENTS
 from nlu_components import override_intent
 from nlu_components.base import UnconfiguredComponent, typed_text
@@ -83,10 +83,22 @@ def _documents_to_bring_asked(message: Message, text: str) -> bool:
 
 
 def _question_off_its_topic(message: Message, text: str) -> bool:
-    if (message.get(INTENT) or {}).get("name") != "faq" or referrals.agency_for(text) is None:
+    """A question about another agency's matter, beside a USCIS one, that the selector answered
+    off its topic or that the classifier could not place ("mi pasaporte guatemalteco ya se vencio y
+    tengo la cita de huellas, donde lo renuevo?": nlu_fallback after a retrain)."""
+    name = (message.get(INTENT) or {}).get("name")
+    if referrals.agency_for(text) is None:
         return False
-    selected = ((message.get("response_selector") or {}).get("faq") or {}).get("response") or {}
-    return not names_topic(text, str(selected.get("intent_response_key") or "").partition("/")[2])
+    if name == "nlu_fallback":
+        return asks_a_question(text) and not names_topic(text, _selected_topic(message))
+    if name != "faq":
+        return False
+    return not names_topic(text, _selected_topic(message))
+
+
+def _selected_topic(message: Message) -> str:
+    selected = ((message.get("response_selector") or {}).get(QUESTION) or {}).get("response") or {}
+    return str(selected.get("intent_response_key") or "").partition("/")[2]
 
 
 def _news_then_another_agency(message: Message, text: str) -> bool:

@@ -11,9 +11,10 @@ import threading
 import time
 from typing import Callable, Optional
 
-# A little slack: the server's one-second window starts when a request arrives,
-# not when it was sent.
-MARGIN = 1.05
+# Slack: the server's one-second window starts when a request arrives, not when it was
+# sent, and arrivals jitter (a loaded machine delayed one by more than 5% of the window and
+# the next got a 429 in a CI run, session 21; networks jitter the same way).
+MARGIN = 1.2
 
 
 class RatePacer:
