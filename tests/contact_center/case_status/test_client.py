@@ -22,6 +22,7 @@ from contact_center.case_status import (
     ReceiptNotFound,
 )
 from contact_center.case_status import client as client_module
+from contact_center.case_status.pacing import MARGIN
 from services.case_status_local import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, LocalCaseStatusService
 from services.case_status_local.server import date_en, date_es
 
@@ -377,12 +378,12 @@ def test_from_config_defaults_to_the_local_service():
     assert client.client_id == DEMO_CLIENT_ID
     assert (client.connect_timeout, client.read_timeout) == (3.05, 10.0)
     assert client.max_attempts == 3 and client.backoff_seconds == 0.5
-    assert client._pacer.interval == pytest.approx(1.05 / 5)  # the sandbox's spike arrest
+    assert client._pacer.interval == pytest.approx(MARGIN / 5)  # the sandbox's spike arrest
 
 
 def test_the_request_rate_comes_from_the_deployment():
     client = CaseStatusClient.from_config(env={"CASE_STATUS_REQUESTS_PER_SECOND": "10"})
-    assert client._pacer.interval == pytest.approx(1.05 / 10)  # production's spike arrest
+    assert client._pacer.interval == pytest.approx(MARGIN / 10)  # production's spike arrest
 
 
 def test_a_deployment_without_a_spike_arrest_is_not_paced():
