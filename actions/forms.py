@@ -19,7 +19,7 @@ from rasa_sdk.events import ActionExecutionRejected, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import common, topic_switch
+from actions import answer_pieces, common, topic_switch
 from contact_center import answers, contact, question_topics, receipts, rules, stops_and_corrections
 from contact_center.messages import CRISIS_INTENT, TOO_LONG_INTENT, is_blank
 from contact_center.text import fold
@@ -442,10 +442,10 @@ class ApplicantFormValidation(FormValidationAction):
     def extract_free_text(self, slot: str, tracker: Tracker) -> Dict[Text, Any]:
         if not self.requested(tracker, slot) or self.leaving(tracker):
             return {}
-        text = common.latest_text(tracker)
-        if common.asked_just_before(tracker, "utter_go_on") and answers.unfinished(common.previous_text(tracker)):
-            text = common.previous_text(tracker).strip() + " " + text.strip()  # the answer's second piece
-        elif answers.unfinished(text):
+        text, before = common.latest_text(tracker), answer_pieces.piece_before(tracker, slot)
+        if answers.unfinished(before):
+            text = before.strip() + " " + text.strip()  # the answer's second piece
+        elif answer_pieces.unfinished_piece(tracker, slot):
             return {slot: INVALID + "unfinished"}  # "my birth date says": the rest is coming
         if is_blank(text) or len(text) > MAX_DETAILS_CHARS:
             return {slot: INVALID + ("long" if len(text) > MAX_DETAILS_CHARS else "empty")}
@@ -455,8 +455,7 @@ class ApplicantFormValidation(FormValidationAction):
         if isinstance(value, str) and not value.startswith(INVALID):
             return {slot: value}  # stored exactly as typed; shown escaped wherever it is shown
         if value == INVALID + "unfinished":
-            dispatcher.utter_message(response="utter_go_on")
-            return {slot: None}
+            return {slot: None}  # asked for by action_ask_<slot>, which says go on (answer_pieces)
         key = "utter_details_too_long" if value == INVALID + "long" else "utter_details_empty"
         dispatcher.utter_message(response=key, max_chars=MAX_DETAILS_CHARS)
         return {slot: None}
@@ -513,9 +512,8 @@ class ApplicantFormValidation(FormValidationAction):
         self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         found = contact.parse_contact(slot_value if isinstance(slot_value, str) else "")
-        if not found.usable and common.asked_just_before(tracker, "utter_ask_contact"):
-            # the first half of it was the answer before, asked again: "my cell is 602 555" / "0185"
-            found = contact.joined_contact(common.previous_text(tracker), common.latest_text(tracker)) or found
+        if not found.usable:  # the first half of it was the answer before: "my cell is 602 555" / "0185"
+            found = contact.joined_contact(answer_pieces.piece_before(tracker, "contact"), common.latest_text(tracker)) or found
         if not found.usable:
             dispatcher.utter_message(
                 response={"bad_email": "utter_contact_bad_email", "bad_phone": "utter_contact_bad_phone"}.get(

@@ -59,6 +59,7 @@ TEST10_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test10"
 TEST11_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test11"
 TEST12_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test12"
 TEST13_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test13"
+TEST14_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test14"
 RESULTS = ROOT / "benchmarks" / "results"
 DEFAULT_CLOCK = "2026-11-24T10:00:00-05:00"  # a Tuesday morning: live chat open (G3)
 TARGET = 0.95
@@ -461,6 +462,20 @@ TEST13_NOTES = (
     "other agencies 50.0%, questions 50.0%, several requests 50.0%. That is the honest figure. Every later figure on "
     "this set is NOT blind.",
 )
+TEST14_NOTES = (
+    "The fourteenth blind test set (benchmarks/conversations_test14/, 60: en 30, es 30) was written on 2026-12-07 "
+    "(session 22) by a helper working blind (the rules, the seeds, the domain's responses, the development README and "
+    "one development file, the READMEs of test11 to test13; no code, no results, no run). It was asked for behaviours "
+    "earlier sets lacked: immigration-forum jargon (AOS, EAD, AP, 'my 765', 'la mica', 'el parol'), references back to "
+    "earlier turns, another fact given than the one asked, sign-offs and coming back mid-flow, a request refused then "
+    "made, sarcasm, pasted SMS and e-mail text with links, two family members' cases in a row, privacy questions inside "
+    "a flow, and new clock edges (Christmas, New Year's Day, Martin Luther King Jr. Day, the 14-day callback limit). "
+    "Reported only.",
+    "FIRST RUN, BLIND (2026-12-07 16:03, the assistant as committed in the commit that adds this set, which changed "
+    "nothing for it): en 15/30 = 50.0%, es 18/30 = 60.0%; by class: cancel 75.0%, facts up front 75.0%, other "
+    "agencies 66.7%, several requests 66.7%, corrections 50.0%, flows 50.0%, questions 50.0%, answers in context "
+    "37.5%, language 25.0%. That is the honest figure. Every later figure on this set is NOT blind.",
+)
 # Each set: its folder, its results' file name, the notes on how its figures came about, its title.
 SETS = {
     "dev": (CONVERSATIONS, "conversations", NOTES, ": development set"),
@@ -477,6 +492,7 @@ SETS = {
     "test11": (TEST11_CONVERSATIONS, "conversations_test11", TEST11_NOTES, ": eleventh blind test set"),
     "test12": (TEST12_CONVERSATIONS, "conversations_test12", TEST12_NOTES, ": twelfth blind test set"),
     "test13": (TEST13_CONVERSATIONS, "conversations_test13", TEST13_NOTES, ": thirteenth blind test set"),
+    "test14": (TEST14_CONVERSATIONS, "conversations_test14", TEST14_NOTES, ": fourteenth blind test set"),
 }
 
 

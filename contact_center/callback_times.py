@@ -135,14 +135,19 @@ def _typed_date(folded: str, now: datetime) -> Union[date, bool, None]:
     return False
 
 
-def _hour(hour: str, minute: Optional[str], meridiem: Optional[str], afternoon_hint: bool) -> Optional[time]:
+_MORNING_MEANT = re.compile(r"\b(right now|now|ahora|ahorita|ahora mismo|in the morning|this morning|"
+                            r"(de|en|por) la manana|early morning|temprano)\b")
+
+
+def _hour(hour: str, minute: Optional[str], meridiem: Optional[str], afternoon_hint: bool,
+          morning_hint: bool = False) -> Optional[time]:
     h, m = int(hour), int(minute or 0)
     meridiem = (meridiem or "").replace(".", "")
     if meridiem == "pm" and h < 12:
         h += 12
     elif meridiem == "am" and h == 12:
         h = 0
-    elif not meridiem and h < 7 and h >= 1:  # "after 2", "a las 3": nobody means 3 a.m.
+    elif not meridiem and h < 7 and h >= 1 and not morning_hint:  # "after 2", "a las 3": nobody means 3 a.m.
         h += 12
     elif not meridiem and afternoon_hint and h < 12:
         h += 12
@@ -153,6 +158,8 @@ def _hour(hour: str, minute: Optional[str], meridiem: Optional[str], afternoon_h
 
 def _times(folded: str) -> Optional[Tuple[time, time]]:
     afternoon = bool(re.search(r"\b(tarde|afternoon|evening|noche|tonight|tonite)\b", folded))
+    # "right now, like six fifty" at 6:40 a.m., "at 6:30 in the morning": an early hour that is meant
+    morning = not afternoon and bool(_MORNING_MEANT.search(folded))
     found = _BETWEEN.search(folded)
     if found:
         g = found.groups()
@@ -174,7 +181,7 @@ def _times(folded: str) -> Optional[Tuple[time, time]]:
     found = _AT.search(folded) or _BARE_TIME.search(folded)
     if found:
         g = found.groups()
-        at = _hour(g[0], g[1], g[2], afternoon)
+        at = _hour(g[0], g[1], g[2], afternoon, morning)
         if at:
             if at < CALLBACK_START or at >= CALLBACK_END:
                 # "tomorrow at 6:50am before i leave for work": that moment is outside the hours, and

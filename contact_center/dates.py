@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from typing import Optional, Tuple
 from zoneinfo import ZoneInfo
 
+from contact_center import number_words
 from contact_center.clock import EASTERN
 from contact_center.text import fold
 
@@ -170,26 +171,13 @@ def _ordinal_day_as_date(cleaned: str, now: datetime) -> str:
     return cleaned
 
 
-_EN_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-             "seventeen eighteen nineteen").split()
-_EN_ORDINALS = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-                "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
-_ES_UNITS = ("cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciseis "
-             "diecisiete dieciocho diecinueve veinte veintiuno veintidos veintitres veinticuatro veinticinco veintiseis "
-             "veintisiete veintiocho veintinueve treinta").split()
-_NUMBER_WORDS = {**{w: i for i, w in enumerate(_EN_UNITS)}, **{w: i for i, w in enumerate(_ES_UNITS)}, "una": 1, "un": 1,
-                 "twenty": 20, "thirty": 30, "primero": 1}
-_ORDINAL_WORDS = {**{w: i for i, w in enumerate(_EN_ORDINALS)}, "thirtieth": 30}
-for _tens, _base in (("twenty", 20), ("thirty", 30)):
-    for _unit in range(1, 10):
-        _NUMBER_WORDS[f"{_tens} {_EN_UNITS[_unit]}"] = _base + _unit
-        _NUMBER_WORDS[f"{_tens}-{_EN_UNITS[_unit]}"] = _base + _unit
-        _ORDINAL_WORDS[f"{_tens} {_EN_ORDINALS[_unit]}"] = _base + _unit
-        _ORDINAL_WORDS[f"{_tens}-{_EN_ORDINALS[_unit]}"] = _base + _unit
-_NUMBER_WORDS["treinta y uno"] = 31
+_NUMBER_WORDS = number_words.CARDINALS
+_ORDINAL_WORDS = number_words.ORDINALS
 _NUMBER = "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True))
 _ORDINAL = "|".join(sorted(map(re.escape, _ORDINAL_WORDS), key=len, reverse=True))
 _HOUR_WORD = r"(\d{1,2}|" + _NUMBER + r")"
+_MINUTE = "|".join(sorted(map(re.escape, number_words.MINUTES), key=len, reverse=True))
+_ES_MINUTE = "|".join(sorted(map(re.escape, number_words.ES_MINUTES), key=len, reverse=True))
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic)[a-z]*"
 
 
@@ -213,16 +201,20 @@ def numbers_in_words(text: str) -> str:
     text = re.sub(rf"\b{_HOUR_WORD} y cuarto\b", lambda m: f"{_n(m.group(1))}:15", text)
     text = re.sub(rf"\b{_HOUR_WORD} menos (?:cuarto|quince)\b", lambda m: f"{(_n(m.group(1)) - 1) % 12 or 12}:45", text)
     text = re.sub(rf"\b{_HOUR_WORD} en punto\b", lambda m: f"{_n(m.group(1))}:00", text)
-    # "at ten thirty", "a las diez" (an hour after at / a las is a time)
-    text = re.sub(rf"\b(at|a las|a la) ({_NUMBER}) (thirty|fifteen|forty[- ]five|o'?clock)\b",
-                  lambda m: f"{m.group(1)} {_NUMBER_WORDS[m.group(2)]}:{dict(thirty='30', fifteen='15').get(m.group(3), '45' if m.group(3).startswith('forty') else '00')}", text)
+    # "at ten thirty", "like six fifty", "a las siete y veinte", "a las diez" (an hour after at / a
+    # las is a time; test set 13: "right now, like six fifty" was no time)
+    text = re.sub(rf"\b(at|around|like|by) {_HOUR_WORD} ({_MINUTE})\b",
+                  lambda m: f"{m.group(1)} {_n(m.group(2))}:{number_words.MINUTES[m.group(3)]:02d}", text)
+    text = re.sub(rf"\b(a las|a la) {_HOUR_WORD} y ({_ES_MINUTE})\b",
+                  lambda m: f"{m.group(1)} {_n(m.group(2))}:{number_words.ES_MINUTES[m.group(3)]:02d}", text)
     text = re.sub(rf"\b(at|a las|a la) ({_NUMBER})\b", lambda m: f"{m.group(1)} {_NUMBER_WORDS[m.group(2)]}", text)
     text = re.sub(r"\b(noon|midday|mediodia|medio dia)\b", "12:00 pm", text)
     text = re.sub(r"\b(midnight|medianoche)\b", "12:00 am", text)
     # Days: "the tenth", "december seventeenth", "the fifteenth of december", "el quince de enero"
     text = re.sub(rf"\b(the|{_MONTHS}) ({_ORDINAL})\b", lambda m: f"{m.group(1)} {_ORDINAL_WORDS[m.group(2)]}th", text)
     text = re.sub(rf"\b({_ORDINAL}) of\b", lambda m: f"{_ORDINAL_WORDS[m.group(1)]}th of", text)
-    text = re.sub(rf"\b(el|dia) ({_NUMBER}) de\b", lambda m: f"{m.group(1)} {_NUMBER_WORDS[m.group(2)]} de", text)
+    text = re.sub(rf"\b(el|dia|lunes|martes|miercoles|jueves|viernes|sabado|domingo) ({_NUMBER}) de\b",
+                  lambda m: f"{m.group(1)} {_NUMBER_WORDS[m.group(2)]} de", text)
     return text
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from typing import Callable, List, Optional, Tuple
 
-DIGIT_WORDS = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine".split())}
-DIGIT_WORDS.update({w: str(i) for i, w in enumerate("cero uno dos tres cuatro cinco seis siete ocho nueve".split())})
-DIGIT_WORDS.update({"oh": "0", "o": "0"})
+from contact_center import number_words
+
+DIGIT_WORDS = number_words.DIGITS
 DIGIT_WORD = r"(?:" + "|".join(sorted(DIGIT_WORDS, key=len, reverse=True)) + r")"
 _DIGIT = rf"(?:{DIGIT_WORD}|\d)"
 _GAP = r"[\s,.-]+"
@@ -21,9 +21,7 @@ _GAP = r"[\s,.-]+"
 _LETTERS = r"(?:(?<![\w])[a-z](?:[\s.-]+[a-z]){2}(?![\w])|(?<![\w])[a-z]{3}(?![\w]))"
 _RECEIPT_SAID = re.compile(rf"(?i)({_LETTERS})\.?{_GAP}({_DIGIT}(?:{_GAP}{_DIGIT}){{7,13}})(?![\w])")
 
-_TEENS = {w: 10 + i for i, w in enumerate("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
-_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
-_UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine".split())}
+_TEENS, _TENS, _UNITS = number_words.TEENS, number_words.TENS, number_words.UNITS
 _NUMBER_WORD = "|".join(sorted([*_TEENS, *_TENS, *_UNITS, "hundred", "oh"], key=len, reverse=True))
 _FORM_SAID = re.compile(rf"(?i)(?<![\w])([ign])(?:[\s-]+(?:{_NUMBER_WORD})(?![\w])){{1,4}}")
 

@@ -135,6 +135,16 @@ def test_C5_times_and_days_in_words():
     assert (start.day, start.hour) == (20, 12)
 
 
+def test_C2_a_time_said_as_hour_and_minutes_in_words_is_that_time():
+    early = datetime(2026, 12, 1, 6, 40, tzinfo=ET)  # test set 13: "right now, like six fifty" was no time
+    start, _ = callback_times.preferred_window("right now, like six fifty", early)
+    assert (start.day, start.hour, start.minute) == (1, 6, 50)
+    _, (kept, why) = judged("right now, like six fifty", early)
+    assert (kept, why) == (None, "outside_callback_hours")  # before the 7:00 a.m. call hours
+    start, _ = callback_times.preferred_window("manana a las siete y veinte", early)
+    assert (start.day, start.hour, start.minute) == (2, 7, 20)
+
+
 def test_C2_a_callback_time_told_in_another_zone_is_held_against_eastern_hours():
     from datetime import datetime
     from zoneinfo import ZoneInfo

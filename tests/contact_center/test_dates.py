@@ -192,6 +192,10 @@ def test_R2_a_date_among_other_sentences_and_courtesy(text, expected):
     ("el quince de enero a las nueve y media", True, datetime(2027, 1, 15, 9, 30)),
     ("el catorce de diciembre a las diez y cuarto", True, datetime(2026, 12, 14, 10, 15)),
     ("hoy a mediodia", True, datetime(2026, 11, 23, 12, 0)),
+    ("december eleventh at eight fifty in the morning", False, datetime(2026, 12, 11, 8, 50)),
+    ("tomorrow at seven oh five am", False, datetime(2026, 11, 24, 7, 5)),
+    ("el jueves diez de diciembre a las dos y veinte de la tarde", True, datetime(2026, 12, 10, 14, 20)),
+    ("el 3 de diciembre a las ocho y cuarenta y cinco", True, datetime(2026, 12, 3, 8, 45)),
 ])
 def test_R2_days_and_times_said_in_words(text, day_first, expected):
     assert parse_appointment_time(text, NOW, day_first=day_first) == expected.replace(tzinfo=EASTERN)

@@ -38,9 +38,22 @@ def test_E1_the_details_sent_in_two_messages_are_one_answer(chat):
     replies = c.say("the last name on it reads")
     assert_reply(replies, "utter_go_on", "en")
     assert_no_reply(replies, "utter_ask_contact", "en")
+    assert_no_reply(replies, "utter_ask_problem_details", "en")  # not put again over them
     replies = c.say("Gonzales but it should be Gonzalez with a z")
     assert_reply(replies, "utter_ask_contact", "en")
     assert "reads Gonzales" in (c.slot("problem_details") or "")
+
+
+def test_X3_the_documents_sent_in_two_messages_are_one_answer(chat):
+    c = chat()
+    c.say("necesito que aceleren mi permiso de trabajo, la I-765, perdi mi trabajo y no puedo pagar la renta")
+    c.say("IOE4444444444")
+    replies = c.say("les voy a mandar la carta de")
+    assert_reply(replies, "utter_go_on", "es")
+    assert_no_reply(replies, "utter_ask_expedite_documents", "es")
+    replies = c.say("despido de mi empleador y el aviso de desalojo")
+    assert_no_reply(replies, "utter_go_on", "es")
+    assert "carta de despido" in (c.slot("expedite_documents") or "")
 
 
 def test_E1_a_phone_number_sent_in_two_messages_is_one_contact(chat):
