@@ -99,10 +99,12 @@ class ValidateRescheduleForm(ApplicantFormValidation):
     confirm_slot = "reschedule_confirmed"
     yes_no_slots = ("has_covid",)
     files_on_receipt = True
-    correctable = ("appointment_time", "receipt_number", "contact")
+    correctable = ("appointment_time", "receipt_number", "contact", "has_covid")
     correction_readers = {
         "appointment_time": lambda text, t: _appointment_moment(t)[0],
         "contact": contact_said,
+        # R4 changed at the confirmation: "wait, i said no covid but i just tested positive" (test set 14)
+        "has_covid": lambda text, t: stated.covid_correction(text),
     }
     changed_answer_readers = {
         "appointment_type": lambda text, t: appointments.changed_to(text, common.slot_before_latest_message(t, "appointment_type")),

@@ -89,6 +89,7 @@ _TIMES_AND_DATES = re.compile(
 _BARE_NO = frozenset({"no", "nope", "nop", "nah", "nel"})
 _ONE_OR_TWO = re.compile(r"\b(once|one|1|una vez|una|uno) (or|o|u) (twice|two|2|dos)\b")
 _ONE_TIME = re.compile(r"\b(once|una vez|otra vez|another time|one more time)\b")
+_THEN_AGAIN = re.compile(r"\b(then|and|luego|despues|y) (then |luego |despues )?(again|otra vez|de nuevo|nuevamente|once more)\b")
 
 
 def times_rescheduled(text: Optional[str]) -> Optional[int]:
@@ -106,8 +107,8 @@ def times_rescheduled(text: Optional[str]) -> Optional[int]:
     for pattern, value in _NTH_TIME:
         if re.search(pattern, cleaned):
             return value
-    if len(_ONE_TIME.findall(cleaned)) >= 2:
-        return 2  # "moved it once for work and once when my car died" (test set 5 read 1)
+    if len(_ONE_TIME.findall(cleaned)) >= 2 or (_ONE_TIME.search(cleaned) and _THEN_AGAIN.search(cleaned)):
+        return 2  # "moved it once for work and once when my car died" (test set 5 read 1); "... then again in november"
     # The count said first wins, and a bare "no" only when nothing else is said: "a couple times
     # already, and no covid" and "fueron dos veces. y no, no tengo covid" are 2 (test set 8).
     found = sorted(

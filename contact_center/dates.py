@@ -32,7 +32,7 @@ _REWRITES = (
     (re.compile(r"\b(\d{1,2}(?::\d\d)?)\s+(?:in the (?:afternoon|evening)|at night)\b"), r"\1 pm"),
     # "manana viernes a las 8am", "tomorrow friday": the weekday only repeats the day (dateparser read
     # neither, and a search through the whole message found November 1).
-    (re.compile(r"\b((?<!la )manana|tomorrow|hoy|today|tonight)\s+(?:el\s+|this\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
+    (re.compile(r"\b((?<!la )manana|tomorrow|hoy|today|tonight|ayer|yesterday|anoche|last night)\s+(?:el\s+|this\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
                 r"saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b"), r"\1"),
     (re.compile(r"\b(de la|en la|por la) (tarde|noche)\b"), " pm"),
     (re.compile(r"\b(de la|en la|por la) manana\b"), " am"),
@@ -82,7 +82,7 @@ _MONTHS_OR_DAYS = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|
                    rf"{_WEEKDAYS[3:-1]})")
 _WISHED = re.compile(
     r"\b(mov|push|chang|reschedul|switch|bump|pass|delay|postpon)\w*\b.{0,40}?\b(to|for|until|till)\s+(?:(?:the|a|early|late|mid)\s+)?"
-    + _MONTHS_OR_DAYS + r"|\bput (me|us|it) (down )?(for|on)\b|"
+    + _MONTHS_OR_DAYS + r"|\bput (me|us|it) (down )?(for|on)\s+(?:the\s+)?" + _MONTHS_OR_DAYS + r"|"
     r"\b(cambi|mov|pas|recorr|reprogram|atras|pospon|mand)\w*\b.{0,40}?\b(para|al|hasta)\s+(?:(?:el|la|los|las|un|una|mediados de|principios de|finales de)\s+)?"
     + _MONTHS_OR_DAYS
 )
@@ -103,6 +103,8 @@ def parse_appointment_time(text: Optional[str], now: datetime, day_first: bool =
     write it (test set 8: read as October 12 and the R2 decision turned)."""
     if not text:
         return None
+    # a receipt or phone number beside the date is no part of it ("dec 10 at 9am, MSC5555555555" had been December 1)
+    text = _NUMBERS_NOT_DATES.sub(" ", text)
     labelled = _labelled_appointment(text)
     if labelled:
         moment = _parse_moment(labelled, now, day_first)
@@ -122,6 +124,9 @@ def parse_appointment_time(text: Optional[str], now: datetime, day_first: bool =
                 if moment is not None:
                     return moment
     return _parse_moment(text, now, day_first) if len(text) <= MAX_CHARS else None
+
+
+_NUMBERS_NOT_DATES = re.compile(r"(?<![\w])[a-z]{3}[\s-]?\d{10}(?![\w])|(?<![\w:/])\d{3}[\s.-]?\d{3}[\s.-]?\d{4}(?![\w])", re.I)
 
 
 # A notice pasted into the chat (test set 11): its appointment line, and the other dates on it.

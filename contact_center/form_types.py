@@ -93,6 +93,20 @@ _COMMON_NAMES = (
     (r"\b(remove (the )?conditions|quitar (las )?condiciones)\b", "I-751"),
     (r"\b(adjustment of status|ajuste de estatus|ajuste de estado)\b", "I-485"),
     (r"\b(asylum application|solicitud de asilo)\b", "I-589"),
+    # forum words (test set 14): "my AOS", "can i expedite my AP", "el parol", "my ROC", "la del TPS"
+    (r"\b(aos|a\.o\.s)\b", "I-485"),
+    (r"\b(ap|el parol|parol|parole)\b", "I-131"),
+    (r"\b(roc)\b", "I-751"),
+    (r"\b(daca)\b", "I-821D"),
+    (r"\b(tps)\b", "I-821"),
+)
+
+# A form by its number alone, as applicants say it ("my 765", "la 821", "the 485 one", "mi 130"): only
+# after a word that makes it a thing one has or files, and only a number the contact center knows.
+_BARE_NUMBER = re.compile(
+    r"\b(?:my|mi|mis|la|el|the|his|her|su|sus|our|nuestra|nuestro|for|para|del|de la|a|an|una|un|with|con)\s+"
+    r"(\d{2,3})\b(?!\s*(?:dollars?|dolares|usd|bucks|days?|dias?|years?|anos?|meses|months?|weeks?|semanas?|hours?|horas?|"
+    r"minutes?|minutos?|am|pm|a\.m|p\.m|de la|in the|percent|por ciento|%|people|personas|miles|millas|pages?|paginas?)\b)(?![:$%/.,]\d)"
 )
 
 
@@ -101,8 +115,13 @@ def by_common_name(text: Optional[str]) -> Optional[str]:
     from contact_center.text import fold
 
     folded = fold(text or "").lower()[:5000]
-    for pattern, form in _COMMON_NAMES:
-        if re.search(pattern, folded):
+    # the one named first: "can i expedite my AP?? my AOS is pending" is about the AP
+    named = [(m.start(), form) for pattern, form in _COMMON_NAMES for m in [re.search(pattern, folded)] if m]
+    if named:
+        return min(named, key=lambda x: x[0])[1]
+    for m in _BARE_NUMBER.finditer(folded):
+        form = next((f"{letter}-{int(m.group(1))}" for letter in "IN" if f"{letter}-{int(m.group(1))}" in COMMON_FORMS), None)
+        if form:
             return form
     return None
 

@@ -22,7 +22,9 @@ SELECTOR_CONFIDENCE = 0.9
 # A USCIS matter named: what "how much" or "how long" must be about.
 _IMMIGRATION = (r"(?:uscis|form|forms|formulario|i-? ?\d{2,3}\w?|n-? ?\d{3}|citizenship|ciudadania|naturali[sz]\w+|"
                 r"green card|residencia|work permit|permiso de trabajo|application|solicitud|petition|peticion|tramite|"
-                r"case|caso|biometrics?|biometricos|fingerprints?|huellas)")
+                r"case|caso|biometrics?|biometricos|fingerprints?|huellas|"
+                # forum words and a form by its number alone: "how long is the 765 taking", "the real fee for the 485"
+                r"ead|aos|gc|(?:the|my|his|her|our|la|el|mi|su) \d{3})")
 
 TOPIC_TERMS: Dict[str, Pattern[str]] = {
     name: re.compile(pattern)
@@ -57,12 +59,17 @@ TOPIC_TERMS: Dict[str, Pattern[str]] = {
         "biometrics_what_to_bring": r"\b(biometrics?|biometricos|fingerprints?|huellas)\b.*\b(bring|take|need|llevar|"
                                     r"traer|necesito|passport|pasaporte|id|license|licencia|identificacion)\b",
         "online_account": r"\b(online account|uscis account|my ?uscis|cuenta (?:en linea|de uscis)|password|contrasena)\b",
-        "legal_help": r"\b(lawyer|attorney|abogad[oa]|notario|legal help|ayuda legal|legal aid|free legal)\b",
+        "legal_help": r"\b(lawyer|attorney|abogad[oa]|notario|legal help|ayuda legal|legal aid|free legal|"
+                      # advice on what to apply for (test set 14: "me conviene mas pedir asilo o esperar lo de mi esposo")
+                      r"me conviene|que me conviene|que me recomienda|que me aconseja|should i (?:apply|file) for|"
+                      r"is it better (?:to|if)|which (?:is|one is|would be) better|que es mejor)\b",
         "scams": r"\b(scam|scams|fraud|estafa|fraude|gift cards?|google play|itunes|tarjetas de regalo|is (?:that|this|it) real|es real|"
+                 r"(?:is (?:that|this|it) )?for real|legit|es de verdad|"
                  r"es verdad)\b(?=.*\b(uscis|immigration|inmigracion|deport\w*|officer|oficial|called|call|llam\w*|owe|"
                  r"debo|pay|pagar|real|verdad)\b)|\b(uscis|immigration|inmigracion|deport\w*|called|llam\w*)\b.*"
                  r"\b(scam|scams|fraud|estafa|fraude|gift cards?|google play|itunes|tarjetas de regalo|is (?:that|this|it) real|"
-                 r"es real|es verdad|is that (?:you|uscis)(?: guys)?|son ustedes|eran ustedes)\b",
+                 r"es real|es verdad|is that (?:you|uscis)(?: guys)?|son ustedes|eran ustedes|(?:is (?:that|this|it) )?for real|legit|"
+                 r"es de verdad)\b",
         "callback_caller_id": r"\b(caller ?id|private number|numero privado|blocked number|numero bloqueado|area code|"
                               r"codigo de area|unknown (?:number|caller)|(?:numero )?desconocido|sin identificador|"
                               r"what number|que numero|de que numero|which number|202|shows? up as|aparece como|sale como)\b",
@@ -76,6 +83,17 @@ TOPIC_TERMS: Dict[str, Pattern[str]] = {
                 r".*\b" + _IMMIGRATION + r"\b|\b" + _IMMIGRATION + r"\b.*\b(fee|fees|cost|cuesta|costo|tarifa|how much)\b",
     }.items()
 }
+
+
+# Asked whether what came is genuine: the question is about scams, whatever the pasted text is about
+# ("got this text: 'USCIS ALERT: your I-485 has an unpaid fee ...' is this for real??": test set 14, fees).
+_ASKS_IF_GENUINE = re.compile(r"\b(is (?:this|that|it) (?:for )?real|for real\?|is (?:this|that|it) (?:a )?(?:scam|legit)|legit\?|"
+                              r"es (?:de )?verdad|es real|es (?:una )?estafa|sera (?:verdad|real|estafa))")
+
+
+def asks_if_genuine(text: Optional[str]) -> bool:
+    """True when the message asks whether something it tells of is genuine or a scam."""
+    return bool(_ASKS_IF_GENUINE.search(fold(text or "").lower()[:2000]))
 
 
 def names_topic(text: Optional[str], topic: Optional[str]) -> bool:

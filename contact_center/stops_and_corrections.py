@@ -233,6 +233,11 @@ PERSON_WORDS = r"(?:person|human|agent|representative|rep|operator|persona|agent
 _MOVE_DECLINED = re.compile(
     r"\b(dont|don't|do not|no|not|ni) (want|need|trying|looking|quiero|necesito|busco|pienso|voy a)( to)? "
     r"(re-?schedul\w*|move|change|cambiar\w*|mover\w*|reprogramar\w*|reagendar\w*)\b"
+    # "im not asking to move my USCIS interview", "no le estoy pidiendo que me cambie la entrevista" (test set 14)
+    r"|\b(not|wasnt|was not|no|never) (asking|asked|trying|wanting|looking)( you| u)?( for you)? to "
+    r"(re-?schedul\w*|move|change|cancel)\b"
+    r"|\bno (le |te |les )?(estoy|estaba|estamos) (pidiendo|diciendo|solicitando)( que)?( me| la| lo)? "
+    r"(cambie\w*|mueva\w*|reprogram\w*|reagend\w*|cambiar\w*|mover\w*|cancel\w*)\b"
 )
 _PERSON_DECLINED = re.compile(
     r"\b(dont|don't|do not|no|ya no) (want|need|quiero|necesito)( to (talk|speak) (to|with))?( hablar con)? "

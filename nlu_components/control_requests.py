@@ -166,7 +166,9 @@ RULES: Tuple[Tuple[str, Reading, Union[str, Callable[[_Said], str]]], ...] = (
     ("a person asked for in the second clause", lambda m: m.was(FALLBACK_INTENT) and any(
         person_requests.asks_for_a_person(clause) for clause in _CLAUSES.split(m.text[:500])[1:3]), PERSON_INTENT),
     # R1 refused: "no quiero cambiar la cita de la entrevista, solo saber si sigue en pie, MSC..." (S1)
-    ("a move refused", lambda m: m.was(RESCHEDULE_INTENT) and stops_and_corrections.move_declined(m.text), STATUS_INTENT),
+    # "pero no le estoy pidiendo que me cambie la entrevista, nomas preguntaba": nothing to start (test set 14)
+    ("a move refused", lambda m: m.was(RESCHEDULE_INTENT) and stops_and_corrections.move_declined(m.text),
+     lambda m: STATUS_INTENT if m.receipt else "deny"),
     # "de que numero llaman? me dijeron que me iban a llamar": no callback asked for (test set 11)
     ("a question about a call someone spoke of", lambda m: m.was("request_callback", PERSON_INTENT)
      and stated.call_reported(m.text) and not person_requests.asks_for_a_person(m.text)
@@ -178,6 +180,13 @@ RULES: Tuple[Tuple[str, Reading, Union[str, Callable[[_Said], str]]], ...] = (
     # "also expedite it, its the I-765 (c)(9) one", taken up after a status: read as an answer (test set 11)
     ("an expedite asked for in its first words", lambda m: m.was(INFORM_INTENT, FALLBACK_INTENT)
      and stated.expedite_asked(" ".join(m.text.split()[:EXPEDITE_ASKED_WORDS])), EXPEDITE_INTENT),
+    # X1: "can i expedite my AP?? ... my mom just had a stroke in manila" is an expedite whose reason is an
+    # emergency far away (test set 14: the danger question, then 911 on "yes please" at it)
+    ("an expedite asked for, its reason an emergency", lambda m: m.was("report_emergency")
+     and stated.expedite_asked(m.text), EXPEDITE_INTENT),
+    # E1: "no me ha llegado el NOA de la aprobacion de mi EAD" is the notice about the card (test set 14)
+    ("the notice about a card, said missing", lambda m: m.was(MISSING_MAIL_INTENTS["card"])
+     and stated.mail_missing(m.text) == "notice", MISSING_MAIL_INTENTS["notice"]),
     # "ok thanks bye" inside a form leaves it, whatever the classifier said
     ("a goodbye", lambda m: answers.says_goodbye(m.text), GOODBYE_INTENT),
     # R1: "its about my fingerprint appt", then "i cant make it" (test set 8)

@@ -20,7 +20,7 @@ from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import INTENT
 from rasa.shared.nlu.training_data.message import Message
 
-from contact_center.question_topics import SELECTOR_CONFIDENCE, TOPIC_TERMS, asks_meaning, names_topic
+from contact_center.question_topics import SELECTOR_CONFIDENCE, TOPIC_TERMS, asks_if_genuine, asks_meaning, names_topic
 from contact_center.stated import letter_came
 from nlu_components import override_intent
 from nlu_components.base import UnconfiguredComponent, typed_text
@@ -47,11 +47,14 @@ def prefer_named_topic(message: Message, text: str) -> None:
     selector = (message.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}
     chosen = selector.get("response") or {}
     topic = str(chosen.get("intent_response_key") or "").partition("/")[2]
-    if not topic or names_topic(text, topic):
+    if topic and topic != "scams" and asks_if_genuine(text) and names_topic(text, "scams"):
+        named = ["scams"]  # the pasted text's own topic (a fee) is not what is asked
+    elif not topic or names_topic(text, topic):
         return
-    # Every topic the message names, ranked or not: after a retrain premium processing fell out
-    # of the ranking's first ten, and scams answered again.
-    named = [name for name in TOPIC_TERMS if names_topic(text, name)]
+    else:
+        # Every topic the message names, ranked or not: after a retrain premium processing fell out
+        # of the ranking's first ten, and scams answered again.
+        named = [name for name in TOPIC_TERMS if names_topic(text, name)]
     if len(named) != 1:
         return
     key = f"{RETRIEVAL_INTENT}/{named[0]}"

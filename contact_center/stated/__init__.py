@@ -8,7 +8,9 @@ answers whatever was asked), so silence is None and the form asks its question. 
 per topic; callers read them all as `stated.<reader>`.
 """
 from contact_center.stated.clauses import MAX_STATED_CHARS, clauses, corrected_tail, whole_if
-from contact_center.stated.health_and_counts import covid_stated, covid_answer, times_rescheduled_stated, not_sick_told
+from contact_center.stated.health_and_counts import (
+    covid_answer, covid_correction, covid_stated, not_sick_told, times_rescheduled_stated,
+)
 from contact_center.stated.reasons import (
     cannot_attend,
     danger_denied,
@@ -57,6 +59,7 @@ __all__ = [
     "whole_if",
     "covid_stated",
     "covid_answer",
+    "covid_correction",
     "times_rescheduled_stated",
     "not_sick_told",
     "cannot_attend",

@@ -65,7 +65,7 @@ _ILL_NOW = re.compile(
 
 _WELL_NOW = re.compile(
     r"\b(tested negative|negative|negativ[oa]|no symptoms|sin sintomas|ningun sintoma|not sick|no estoy enferm[oa]|"
-    r"(i am|im|i feel|me siento|estoy) (fine|ok|okay|good|well|healthy|bien|san[oa]))\b"
+    r"(i am|im|i feel|me siento|estoy) (fine|ok|okay|good|well|healthy|bien|san[oa])|nobody is ill)\b"
 )
 
 
@@ -76,11 +76,29 @@ _SYMPTOMS_DENIED = re.compile(
 )
 
 
+# Nobody ill: "no covid, nobody sick", "nadie esta enfermo" (test set 14: "sick" read as a yes)
+_NOBODY_ILL = re.compile(
+    r"\b(nobody|no one|noone|nobodys|none of us|nadie|ninguno|ninguna)( (is|s|here|at home|en casa|esta|estamos|de nosotros)){0,2} "
+    r"(sick|ill|enferm[oa]s?|has (any )?symptoms|tiene sintomas)\b"
+    r"|\b(not|isnt|is not|arent|are not|no (estoy|esta|estamos|estan)) (sick|ill|enferm[oa]s?)\b"
+)
+
+
+def covid_correction(text: Optional[str]) -> Optional[bool]:
+    """R4 changed at the confirmation ("wait, i said no covid but i just got a positive home test"):
+    the new answer, only when the message speaks of covid or of being ill; None otherwise."""
+    joined = " ".join(clauses(text))
+    if not (_COVID.search(joined) or _ILL_NOW.search(_NOBODY_ILL.sub(" ", joined))):
+        return None
+    return covid_answer(text)
+
+
 def covid_answer(text: Optional[str]) -> Optional[bool]:
     """R4: the applicant's answer to the covid question in their own words; None when it
     says neither (or speaks of someone else), and the question is asked again."""
     said = covid_stated(text)
-    cleaned = _SYMPTOMS_DENIED.sub(" ", " ".join(clauses(text))) if said is False else " ".join(clauses(text))
+    cleaned = _NOBODY_ILL.sub(" nobody is ill ", " ".join(clauses(text)))
+    cleaned = _SYMPTOMS_DENIED.sub(" ", cleaned) if said is False else cleaned
     if said is False and _ILL_NOW.search(cleaned) and not _SOMEONE_ELSE.search(cleaned):
         return True  # R4 is covid or its symptoms: "i dont think i have covid but my throat hurts and ive had a fever"
     if said is not None:

@@ -73,10 +73,15 @@ def still_missing(text: Optional[str]) -> bool:
     return says(_STILL_MISSING, text)
 
 
-_CARD_NAMED = re.compile(r"\b(card|cards|tarjeta|tarjetas|mica|micas|ead|green ?card|permiso de trabajo|work permit)\b")
+_CARD_WORDS = r"(card|cards|tarjeta|tarjetas|mica|micas|ead|green ?card|gc|la green|permiso de trabajo|work permit)"
+_CARD_NAMED = re.compile(rf"\b{_CARD_WORDS}\b")
 
 
-_NOTICE_NAMED = re.compile(r"\b(notice|notices|letter|letters|aviso|avisos|carta|cartas|i-?797\w*)\b")
+# "NOA" and "NOID" are the notices' names in applicants' forums (test set 14)
+_NOTICE_WORDS = r"(notice|notices|letter|letters|aviso|avisos|carta|cartas|i-?797\w*|noa|noas|noid)"
+_NOTICE_NAMED = re.compile(rf"\b{_NOTICE_WORDS}\b")
+# The notice about a card is a notice: "no me ha llegado el NOA de la aprobacion de mi EAD"
+_NOTICE_OF_CARD = re.compile(rf"\b{_NOTICE_WORDS}\b(\s+\S+){{0,4}}?\s+(de|del|of|for|para|about|sobre)\s+(\S+\s+){{0,3}}?{_CARD_WORDS}\b")
 
 
 # Mail that did not come (not lost or stolen once it came: that is a replacement, I-90).
@@ -100,6 +105,9 @@ def mail_named(text: Optional[str]) -> Optional[str]:
     """The kind of mail the message names: "card", "notice", "both", or None (neither)."""
     cleaned = clean(text)
     card, notice = bool(_CARD_NAMED.search(cleaned)), bool(_NOTICE_NAMED.search(cleaned))
+    if card and notice and _NOTICE_OF_CARD.search(cleaned) and not re.search(rf"\b{_CARD_WORDS}\b.*\b(and|y|ni|or|o)\b.*\b{_NOTICE_WORDS}\b|"
+                                                                            rf"\b{_NOTICE_WORDS}\b\s+(and|y|ni|or|o)\b", cleaned):
+        return "notice"
     return "both" if card and notice else "card" if card else "notice" if notice else None
 
 

@@ -176,7 +176,10 @@ def move_asked(text: Optional[str]) -> bool:
 # An expedite asked for in so many words, after another request: "and also expedite it", "y se puede
 # acelerar?" (test set 11: read as an answer, "inform", and the request was taken whole as an expedite).
 _EXPEDITE_ASKED = re.compile(r"\b(expedite\w*|speed (?:it |this |that )?up|rush (?:it|this|my)|acelerar\w*|agilizar\w*|"
-                             r"apurar\w*|adelantar(?:lo|la)?)\b")
+                             r"apurar\w*|adelantar(?:lo|la)?|aceleren|agilicen|apuren|"
+                             # "i need my travel document processed faster" (issue 11)
+                             r"process\w*(?: \w+){0,3} (?:faster|quicker|sooner)|"
+                             r"(?:procesen|aprueben|resuelvan|saquen)(?: \w+){0,3} mas (?:rapido|pronto))\b")
 
 
 def expedite_asked(text: Optional[str]) -> bool:

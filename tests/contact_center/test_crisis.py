@@ -356,6 +356,30 @@ def test_G6_G7_someone_held_by_immigration_enforcement_is_referred_not_911(text)
 
 
 @pytest.mark.parametrize("text", [
+    # a relative dying in a city abroad (test set 14: "se esta muriendo en bogota" got 911)
+    "mi abuela se esta muriendo en tegucigalpa y necesito el permiso para viajar ya",
+    "my dad is dying in lagos, the doctors gave him days, can i get my travel document faster",
+    # stepping away for a moment, and why (test set 14: a burning dinner and a broken-down truck got 911)
+    "espereme tantito, se me estan quemando los frijoles",
+    "sorry brb the rice is burning",
+    "llego tarde porque se me poncho la llanta en la autopista",
+    "my car broke down on the freeway so i missed it",
+    "ok ya regrese, disculpe",
+])
+def test_G6_everyday_trouble_and_a_relative_dying_abroad_raise_no_alarm(text):
+    assert not crisis.assess(text, classifier=crisis_classifier.default()).crisis
+
+
+@pytest.mark.parametrize("text", [
+    "se esta quemando mi casa y mis hijos estan adentro",
+    "my mom is dying right here, she is not breathing",
+    "tuvimos un accidente en la carretera y mi esposo esta sangrando mucho",
+])
+def test_G6_fire_and_dying_here_are_still_danger(text):
+    assert crisis.assess(text, classifier=crisis_classifier.default()).crisis
+
+
+@pytest.mark.parametrize("text", [
     "ICE agents are beating my husband outside right now he is bleeding",
     "unos hombres se llevaron a mi hijo en una camioneta y no se donde esta",
     "mi esposo me tiene encerrada en el cuarto y no me deja salir",
