@@ -74,6 +74,9 @@ EXPLAINED = re.compile(r"not_understood|_bad_|too_long|too_short|_missing|yes_or
                        r"^utter_callback_time_|^utter_switch_later$|"
                        # courtesy at a question ("one sec let me find it"): said why it is asked again
                        r"^utter_take_your_time$|^utter_you_are_welcome$|^utter_go_on$|^utter_live_topic_needed$|"
+                       # another fact than the one asked ("NBC6666666666" at the date question): "Thanks,
+                       # I've kept that for later." says why the question comes again (test set 14)
+                       r"^utter_detail_kept$|"
                        # a person asked for mid-form: "that is something you can do right away" (G1)
                        r"^utter_self_service_first$|"
                        # an earlier answer taken back ("wait no its the interview"): the question again

@@ -169,6 +169,9 @@ RULES: Tuple[Tuple[str, Reading, Union[str, Callable[[_Said], str]]], ...] = (
     # "pero no le estoy pidiendo que me cambie la entrevista, nomas preguntaba": nothing to start (test set 14)
     ("a move refused", lambda m: m.was(RESCHEDULE_INTENT) and stops_and_corrections.move_declined(m.text),
      lambda m: STATUS_INTENT if m.receipt else "deny"),
+    # R1: "no, im not asking to move my USCIS interview", then "ok fine, actually yes move it" (test set 14)
+    ("a move of the appointment named the message before", lambda m: m.appointment_before and not m.was(RESCHEDULE_INTENT)
+     and stated.move_of_it_asked(m.text) and not stops_and_corrections.move_declined(m.text), RESCHEDULE_INTENT),
     # "de que numero llaman? me dijeron que me iban a llamar": no callback asked for (test set 11)
     ("a question about a call someone spoke of", lambda m: m.was("request_callback", PERSON_INTENT)
      and stated.call_reported(m.text) and not person_requests.asks_for_a_person(m.text)
@@ -214,7 +217,8 @@ RULES: Tuple[Tuple[str, Reading, Union[str, Callable[[_Said], str]]], ...] = (
      and stated.wait_complained(m.text) and stated.status_first(m.text), STATUS_INTENT),
     # S1: "im trying to check on my moms green card for her"
     ("a case checked on", lambda m: m.was(FALLBACK_INTENT) and stated.checks_on_a_case(m.text), STATUS_INTENT),
-    ("a case named by its number, whatever else was unclear (S1)", lambda m: m.was(FALLBACK_INTENT) and m.receipt,
+    ("a case named by its number, whatever else was unclear (S1)", lambda m: m.was(FALLBACK_INTENT) and m.receipt
+     and not (stated.typo_described(m.text) and not stated.check_asked(m.text)),  # the typo rule below takes those
      STATUS_INTENT),
     ("covid and an appointment (R4)", lambda m: m.was(FALLBACK_INTENT) and stated.covid_stated(m.text)
      and appointments.named_in(m.head), RESCHEDULE_INTENT),
@@ -229,7 +233,10 @@ RULES: Tuple[Tuple[str, Reading, Union[str, Callable[[_Said], str]]], ...] = (
     ("a question announced", lambda m: m.was(FALLBACK_INTENT, STOP_INTENT, "deny", INFORM_INTENT)
      and stated.question_announced(m.text), HELP_INTENT),
     # E1: "mi permiso de trabajo dice Hernandes y es Hernandez con z, el recibo es IOE..." (test set 10)
-    ("a typo told with its document", lambda m: m.was(FALLBACK_INTENT, INFORM_INTENT, "faq", *MISSING_MAIL_INTENTS.values())
+    # ... or taken, unsure, for a status: "my GC came and it says sex F, im M. LIN..." (test set 14)
+    ("a typo told with its document", lambda m: (m.was(FALLBACK_INTENT, INFORM_INTENT, "faq", *MISSING_MAIL_INTENTS.values())
+                                                 or (m.was(STATUS_INTENT) and m.confidence < UNSURE_OF[STATUS_INTENT]
+                                                     and not stated.check_asked(m.text)))
      and stated.typo_described(m.text) and not stated.mail_missing(m.text)
      and bool(stated.mail_named(m.text) or form_types.said(m.text) or m.receipt), TYPO_INTENT),
     # "me llego una carta y no entiendo": it came; what it says is asked about next

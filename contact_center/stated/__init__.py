@@ -20,7 +20,7 @@ from contact_center.stated.reasons import (
     urgent_reason_stated,
     expedite_criterion_stated,
     documents_stated,
-    move_asked, expedite_asked,
+    move_asked, move_of_it_asked, expedite_asked,
 )
 from contact_center.stated.case_questions import (
     checks_on_a_case,
@@ -72,6 +72,7 @@ __all__ = [
     "documents_stated",
     "move_asked",
     "expedite_asked",
+    "move_of_it_asked",
     "checks_on_a_case",
     "wait_complained",
     "status_first",

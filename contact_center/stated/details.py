@@ -17,7 +17,11 @@ _ACCOMMODATION = re.compile(
     r"\b(interpreter|interprete|asl|sign language|lengua(je)? de senas|wheel ?chair|silla de ruedas|braille|deaf|sordo|"
     r"sorda|blind|ciego|ciega|hard of hearing|hearing (aid|impair\w*)|oxygen|oxigeno|service (animal|dog)|"
     r"animal de servicio|perro de servicio|large print|letra grande|walker|andadera|crutches|muletas|ramp|rampa|"
-    r"home visit|visita (a|en) (casa|domicilio)|bedridden|en cama|can'?t walk|cannot walk|no puedo caminar)\b"
+    r"home visit|visita (a|en) (casa|domicilio)|bedridden|en cama|can'?t walk|cannot walk|no puedo caminar|"
+    # someone with them, or no stairs: "she needs me in the room with her", "que la atiendan en planta baja" (test set 14)
+    r"dementia|demencia|alzheimer\w*|needs? (me|someone|a family member|her (son|daughter)|his (son|daughter)) (in the room |there )?with (her|him)|"
+    r"necesita (que (yo )?(este|entre|la acompane|lo acompane)|a alguien|un familiar) (con (ella|el)|en el cuarto)?|"
+    r"planta baja|ground floor|first floor|no stairs|sin escaleras|elevator|elevador|ascensor)\b"
 )
 
 
@@ -33,6 +37,8 @@ _TYPO_TOLD = re.compile(
     r"the correct one is|lo correcto es|el correcto es)\s+[a-z0-9]"
     # "pusieron Guatemala como pais de nacimiento y yo naci en El Salvador" (test set 7)
     r"|\b(but|pero|and|y|cuando)\b.{0,20}\b(i was born|naci|my (real |correct )?name is|mi nombre (real |correcto )?es|it'?s really|en realidad es|really is)\b"
+    # "it says sex F, im M" (test set 14)
+    r"|\b(says|shows|dice|aparece|sale)\b.{1,40}[,;]?\s+(i'?m|i am|soy|but i'?m)\s+[a-z0-9]"
     # "has her name spelled Isabela, its Isabella with two Ls" (test set 12)
     r"|\b(spelled|spelt|escrito|escrita|written)\b.{1,40}\b(its|it's|it is|should be|debe ser|es)\s+[a-z0-9]"
 )
@@ -89,6 +95,7 @@ def late_case_stated(text: Optional[str]) -> Optional[str]:
 # What a typo is about, named: a name, a date, a spelling (E1).
 _TYPO_WORDS = re.compile(
     r"\b(name|last name|first name|surname|spell\w*|typo|misspel\w*|date of birth|birth ?date|born|letter [a-z]|"
+    r"sex|gender|sexo|genero|country of birth|pais de nacimiento|"
     r"nombre|apellido|escrit[oa]|letra|fecha de nacimiento|naci|nacimiento|con (z|s|c|y|ll|h|v|b)|with (a|an|one|two) [a-z]{1,2}s?)\b"
 )
 

@@ -87,6 +87,7 @@ _NOTICE_OF_CARD = re.compile(rf"\b{_NOTICE_WORDS}\b(\s+\S+){{0,4}}?\s+(de|del|of
 # Mail that did not come (not lost or stolen once it came: that is a replacement, I-90).
 _NEVER_CAME = re.compile(
     r"\bnever (came|come|arrived|got (it|here)|showed up|shown up|received)\b|"
+    r"\b(never|did not|didnt|have not|havent|has not|hasnt) (got|gotten|get|receive|received)\b|"
     r"\b(did not|didnt|has not|hasnt|have not|havent|not) (come|arrive|arrived|received|gotten|shown up|showed up)\b|"
     r"\bno (me )?(ha |han )?(llego|llegado|llega)\b|\bnunca (me )?(llego|llega|recibi)\b|\bno (la |lo )?(he )?recibi(do)?\b|"
     r"\btodavia no (me )?(llega|llego|recibo)\b"

@@ -165,6 +165,20 @@ MOVE_ASKED = re.compile(
 )
 
 
+# A move asked for of "it", the appointment named before: "ok fine, actually yes move it", "bueno, pensandolo
+# bien si, cambiemela" (test set 14: referred again, or read as nothing).
+_MOVE_IT = re.compile(
+    r"\b(move it|reschedule it|change it|push it( back)?|postpone it|cambiemela|cambiemelo|cambiela|cambielo|cambiarla|cambiarlo|"
+    r"cambiarmela|cambiarmelo|muevala|muevalo|moverla|moverlo|movermela|reprogramela|reprogramelo|reprogramarla|reprogramarlo|"
+    r"posponerla|posponerlo)\b"
+)
+
+
+def move_of_it_asked(text: Optional[str]) -> bool:
+    """True when the words ask to move "it" (an appointment named before), with no appointment of their own."""
+    return says(_MOVE_IT, text)
+
+
 def move_asked(text: Optional[str]) -> bool:
     """True when the message asks to move an appointment it names."""
     from contact_center import appointments

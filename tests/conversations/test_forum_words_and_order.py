@@ -94,3 +94,21 @@ def test_E1_the_approval_notice_of_a_work_permit_that_never_came_is_a_notice(cha
     c = chat()
     c.say("never got the NOA for my EAD approval")
     assert c.slot("request_type") == "notice_not_received"
+
+
+def test_R1_move_it_after_saying_no_moves_the_appointment_named_before(chat):
+    c = chat()
+    replies = c.say("no, im not asking to move my oath ceremony, i was just wondering how it works")
+    assert_no_reply(replies, "utter_ask_appointment_time", "en")
+    replies = c.say("ok actually yes, move it please, its january 9 at 10am")
+    assert_reply(replies, "utter_ask_has_covid", "en")  # the ceremony named before, and its date, taken
+    assert c.slot("appointment_type") == "oath"
+
+
+def test_E1_an_accommodation_told_whole_is_confirmed_once(chat):
+    c = chat()
+    replies = c.say("my husband is deaf and needs an ASL interpreter at his citizenship interview, receipt NBC6666666666, "
+                    "email me at ana.ruiz@example.com")
+    assert_reply(replies, "utter_ask_e_request_confirmed", "en")
+    started = [m for m in replies if "disability accommodation" in (m.get("text") or "")]
+    assert len(started) == 1, started

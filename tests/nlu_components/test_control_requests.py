@@ -246,3 +246,27 @@ def test_S4_mail_that_came_said_at_the_offer_declines_it(text, classified):
 def test_E1_what_a_letter_says_to_bring_is_no_typo():
     text = "the notice says to bring my passport but i came in with a tourist visa and lost it, what do i bring"
     assert control_request(text, "notice_not_received", confidence=0.6) != "typo_correction"
+
+
+@pytest.mark.parametrize("text, classified, confidence, appointment_before, intent", [
+    # X1: an expedite whose reason is an emergency far away (test set 14 in other words)
+    ("can you guys expedite my work permit, my brother is dying in cali colombia and i need to go", "report_emergency",
+     0.6, False, "request_expedite"),
+    ("quiero que aceleren mi caso, a mi papa le dio un infarto en lima", "report_emergency", 0.55, False, "request_expedite"),
+    # E1: the notice about a card is a notice
+    ("my approval notice for the EAD never showed up", "card_not_received", 0.8, False, "notice_not_received"),
+    # E1: a typo told with its document, taken unsure for a status or left unplaced beside a receipt
+    ("the card came and it says sex M, im F. EAC1234567890", "check_case_status", 0.5, False, "typo_correction"),
+    ("mi mica dice sexo M, soy F, el recibo es EAC1234567890", "nlu_fallback", 0.3, False, "typo_correction"),
+    # R1: "it" is the appointment named the message before; refused, nothing starts
+    ("ok then yes, reschedule it, its jan 5 at 10am", "nlu_fallback", 0.3, True, "reschedule_appointment"),
+    ("no le estoy pidiendo que me cambie la cita, solo preguntaba", "reschedule_appointment", 0.8, False, "deny"),
+])
+def test_session_22_readings_of_the_words(text, classified, confidence, appointment_before, intent):
+    assert control_request(text, classified, confidence=confidence, appointment_before=appointment_before) == intent
+
+
+def test_R1_it_with_no_appointment_before_is_not_a_move_and_a_status_asked_stays():
+    assert control_request("ok then yes, reschedule it", "nlu_fallback", confidence=0.3) != "reschedule_appointment"
+    assert control_request("whats the status of EAC1234567890, the card says my name wrong", "check_case_status",
+                           confidence=0.5) is None
