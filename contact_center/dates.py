@@ -116,7 +116,10 @@ def parse_appointment_time(text: Optional[str], now: datetime, day_first: bool =
     # whole, dateparser found November 1 (test set 8).
     sentences = [s for s in _SENTENCE_BREAK.split(text[:MAX_CHARS * MAX_SENTENCES]) if s.strip()]
     for sentence in sentences[:MAX_SENTENCES]:
-        for piece in ([sentence] if len(sentence) <= MAX_CHARS else re.split(r",\s+|\s+(?:and|y|but|pero)\s+", sentence)):
+        # A sentence whole, then its clauses: "es el nueve de diciembre a las ocho y media y el esta trabajando en
+        # Alaska hasta enero" names two months (test set 9: read as November 1 from a phone number beside it).
+        clauses = _CLAUSE_BREAK.split(sentence)
+        for piece in ([sentence] + (clauses if len(clauses) > 1 else []) if len(sentence) <= MAX_CHARS else clauses):
             if _OTHER_DATE_LABEL.search(fold(piece)):
                 continue  # "NOTICE DATE January 21, 2027" in a pasted notice is not the appointment's
             if 0 < len(piece) <= MAX_CHARS and (_DIGITS.search(piece) or _NAMES_A_DAY.search(fold(piece).lower())):
@@ -126,6 +129,9 @@ def parse_appointment_time(text: Optional[str], now: datetime, day_first: bool =
     return _parse_moment(text, now, day_first) if len(text) <= MAX_CHARS else None
 
 
+# Where a clause ends: a comma, "and", "but", or "y" before the next clause's subject ("a las ocho y media" stays whole).
+_CLAUSE_BREAK = re.compile(r",\s+|\s+(?:and|but|pero)\s+|\s+y\s+(?=(?:el|ella|ellos|ellas|yo|no|tengo|tiene|estoy|esta|estan|me|mi|"
+                           r"lo|la|le|ya|tambien|pues|ahi|alli)\b)", re.I)
 _NUMBERS_NOT_DATES = re.compile(r"(?<![\w])[a-z]{3}[\s-]?\d{10}(?![\w])|(?<![\w:/])\d{3}[\s.-]?\d{3}[\s.-]?\d{4}(?![\w])", re.I)
 
 

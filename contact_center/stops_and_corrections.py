@@ -21,7 +21,10 @@ _STOP = re.compile(
     r"ya no quiero|no quiero (seguir|continuar)|me arrepenti|cambie de opinion|"
     # starting over is leaving this request: nothing is filed, and the request is told again (test set 8)
     r"start (over|again)|start from (the beginning|scratch)|empezar de nuevo|comenzar de nuevo|volver a empezar|"
-    r"empecemos de nuevo|empezar otra vez|(mejor )?lo dejo|dejemoslo|mejor no lo hago)\b"
+    r"empecemos de nuevo|empezar otra vez|(mejor )?lo dejo|dejemoslo|mejor no lo hago|"
+    # the request not to be filed after all: "mejor no lo meta", "better not file it" (test set 14)
+    r"mejor no (lo|la) (meta|mande|presente|envie|haga|pida|ponga)|no (lo|la) (meta|mande|presente|envie) (todavia|mejor|ya)|"
+    r"(better|rather) not (file|send|submit)( it| that| this)?|(do ?n'?t|dont|do not) (file|send|submit) (it|that|this)( yet| after all)?)\b"
 )
 
 
@@ -181,7 +184,7 @@ def closing_stop(text: Optional[str]) -> bool:
     return len(sentences) > 1 and bool(_CLOSING_STOP.match(" ".join(sentences[-1].split())))
 
 
-MID_STOP_REST_WORDS = 12
+MID_STOP_REST_WORDS = 16  # "mejor no lo meta, mi hermano dice que el ya lo pidio ayer por telefono" (test set 14)
 
 
 def stop_in_a_later_sentence(text: Optional[str]) -> bool:

@@ -97,3 +97,19 @@ def test_questions_name_their_topic_in_forum_words(text, topic):
 def test_asked_if_genuine():
     assert question_topics.asks_if_genuine("they texted me this, is it legit?")
     assert not question_topics.asks_if_genuine("my card is real nice")
+
+
+@pytest.mark.parametrize("text", [
+    "ya volvi. sabe que, mejor no lo meta, mi hermano dice que el ya lo pidio ayer por telefono",
+    "ok im back. actually dont file it, my sister says she already sent one last week by mail",
+])
+def test_E1_the_request_not_to_be_filed_after_all_with_why_is_a_stop(text):
+    from nlu_components.control_requests import control_request
+
+    assert control_request(text, "inform", confidence=0.6) == "stop"
+
+
+def test_R1_a_date_in_a_sentence_that_names_another_month_is_read_from_its_clause():
+    text = ("quiero cambiar la entrevista de mi hermano, es el diez de diciembre a las nueve y media y el esta en Texas "
+            "hasta febrero. el recibo es MSC5555555555 y su numero es 505-555-0172")
+    assert parse_appointment_time(text, NOW, day_first=True) == datetime(2026, 12, 10, 9, 30, tzinfo=EASTERN)
