@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import threading
 from datetime import datetime
-from typing import Any, Dict, Iterable, List, Mapping, Optional
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Text
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, SlotSet
@@ -123,16 +123,26 @@ def latest_text(tracker: Tracker) -> str:
     return tracker.latest_message.get("text") or ""
 
 
-def asked_just_before(tracker: Tracker, response: str) -> bool:
-    """True when `response` was among the assistant's replies to the applicant's previous message."""
-    events = tracker.events
-    latest_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=0)
-    for event in reversed(events[:latest_user]):
+def _replied_since_user(events: List[Dict[Text, Any]], response: str) -> bool:
+    """True when `response` is among the bot events after the last user event of `events`."""
+    for event in reversed(events):
         if event.get("event") == "user":
             return False
         if event.get("event") == "bot" and (event.get("metadata") or {}).get("utter_action") == response:
             return True
     return False
+
+
+def asked_just_before(tracker: Tracker, response: str) -> bool:
+    """True when `response` was among the assistant's replies to the applicant's previous message."""
+    events = tracker.events
+    latest_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=0)
+    return _replied_since_user(events[:latest_user], response)
+
+
+def said_this_turn(tracker: Tracker, response: str) -> bool:
+    """True when `response` is already among the assistant's replies to the latest message."""
+    return _replied_since_user(tracker.events, response)
 
 
 def previous_text(tracker: Tracker) -> str:

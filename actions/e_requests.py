@@ -67,15 +67,6 @@ def _address_corrected(text: str, tracker: Tracker):
     return f"{before} ({text.strip()})" if before else text.strip()
 
 
-def _said_this_turn(tracker: Tracker, response: str) -> bool:
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            return False
-        if event.get("event") == "bot" and (event.get("metadata") or {}).get("utter_action") == response:
-            return True
-    return False
-
-
 class ValidateERequestForm(ApplicantFormValidation):
     """Validates `e_request_form` (E1): receipt (S2), details, contact, confirmation."""
 
@@ -112,7 +103,7 @@ class ValidateERequestForm(ApplicantFormValidation):
         asked_next = next((slot for slot in required if tracker.slots.get(slot) is None), None)
         # Not when the request's first message brought everything: the rule that started the form said it
         # (test set 14: "I'll file a request for a disability accommodation" twice in one reply).
-        if asked_next == self.confirm_slot and asked_before != self.confirm_slot and not _said_this_turn(tracker, "utter_e_request_start"):
+        if asked_next == self.confirm_slot and asked_before != self.confirm_slot and not common.said_this_turn(tracker, "utter_e_request_start"):
             dispatcher.utter_message(response="utter_e_request_start")
         return events
 
