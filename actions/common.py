@@ -101,6 +101,18 @@ def slot_before_latest_message(tracker: Tracker, name: str) -> Any:
     return value
 
 
+def last_value_set(tracker: Tracker, name: str) -> Any:
+    """The latest value `name` was set to in this conversation before the latest message, though
+    the slot was cleared since (an earlier request's answer, referred back to), or None."""
+    value = None
+    for event in _before_latest_message(tracker):
+        if event.get("event") == "slot" and event.get("name") == name and event.get("value") not in (None, ""):
+            value = event.get("value")
+        elif event.get("event") == "restart":
+            value = None
+    return value
+
+
 def form_under_way(tracker: Tracker) -> Optional[str]:
     """The form that was asking its question when the applicant's latest message came, if any."""
     events = _before_latest_message(tracker)

@@ -20,7 +20,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import answer_pieces, common, topic_switch
-from contact_center import answers, contact, question_topics, receipts, rules, stops_and_corrections
+from contact_center import answers, contact, language, question_topics, receipts, rules, stops_and_corrections
 from contact_center.messages import CRISIS_INTENT, TOO_LONG_INTENT, is_blank
 from contact_center.text import fold
 
@@ -186,6 +186,9 @@ class ApplicantFormValidation(FormValidationAction):
     def leaving(self, tracker: Tracker) -> bool:
         if self.mind_changed(tracker):
             return False  # an earlier answer taken back: the form goes on with the new one
+        if self.answers_beside_switch(tracker):
+            return False  # the language is switched by the rules; the rest is the answer
+
         asked = tracker.get_slot("requested_slot")
         leave = common.wants_to_leave(tracker, self.own_topics, free_text=asked in set(self.free_text_slots))
         if not leave and asked == "contact" and contact.contact_said(common.latest_text(tracker)) is None:
@@ -207,6 +210,19 @@ class ApplicantFormValidation(FormValidationAction):
             # description had been filed as the description: a new request, asked about first.
             leave = topic_switch.is_new_request(tracker, self.own_topics)
         return leave and not self.reads_as_answer(tracker)
+
+    def answers_beside_switch(self, tracker: Tracker) -> bool:
+        """True when a message that switched the language (the rules in data/form_control.yml have
+        already done it this turn) also answers the question asked: "puedo seguir en espanol? nunca
+        la he cambiado" (test set 14: the count was asked again)."""
+        name, _ = common.latest_intent(tracker)
+        if name != "change_language" or not common.said_this_turn(tracker, "utter_language_changed_in_form"):
+            return False
+        rest = language.said_besides_switch(common.latest_text(tracker))
+        slot = tracker.get_slot("requested_slot")
+        if not rest or answers.not_understood(rest) or slot == self.confirm_slot:
+            return False
+        return self._read_by_answer_reader(tracker, slot)
 
     def reads_as_answer(self, tracker: Tracker) -> bool:
         """True when the message answers the question asked, though it sounds like another

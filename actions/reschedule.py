@@ -20,7 +20,7 @@ from actions.e_requests import file_request, reference_events
 from actions.forms import INVALID, ApplicantFormValidation, contact_said
 from actions.live_help import route_to_live
 from contact_center import answers, appointments, rules, stated
-from contact_center.dates import parse_appointment_time, parse_corrected_time, time_of_day_named, wished_date
+from contact_center.dates import parse_appointment_time, parse_corrected_time, same_day_as, time_of_day_named, wished_date
 from contact_center.timefmt import format_moment, relative_label
 
 RELATIVE = {"soon": timedelta(hours=1), "past": -timedelta(hours=1)}
@@ -48,7 +48,10 @@ def _appointment_moment(tracker: Tracker):
     else:
         # "es mañana a las 8, no espere, me equivoque, es pasado mañana jueves a las 8": the day corrected
         corrected = stated.corrected_tail(common.latest_text(tracker))
-        moment = (corrected and parse_appointment_time(corrected, now, day_first)) \
+        earlier = common.last_value_set(tracker, "appointment_at")
+        # "el mismo dia a las 9:15": the day of the appointment named before (another person's)
+        moment = (earlier and same_day_as(common.latest_text(tracker), now, datetime.fromisoformat(earlier))) \
+            or (corrected and parse_appointment_time(corrected, now, day_first)) \
             or parse_appointment_time(common.latest_text(tracker), now, day_first)
     if moment is None:
         return None, None
@@ -148,6 +151,9 @@ class ValidateRescheduleForm(ApplicantFormValidation):
             kind = appointments.appointment_type(word)
             if kind:
                 return {"appointment_type": kind}
+        earlier = common.last_value_set(tracker, "appointment_type")
+        if earlier and appointments.refers_to_one_of_another(common.latest_text(tracker)):
+            return {"appointment_type": earlier}  # "y tambien la de mi hijo": the kind just moved
         return {} if up_front else {"appointment_type": INVALID}
 
     def validate_appointment_type(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:

@@ -543,12 +543,18 @@ def _keys(said: List[str], lang: str, result: Result, turn: int) -> Set[str]:
     return found
 
 
+# Decisions that end no request: a language switch (G4) and a crisis answer (G6), after which the
+# pending question comes back.
+_NOT_A_REQUEST_DECIDED = frozenset({"G4", "G6"})
+
+
 def run_one(assistant, store, conversation: dict) -> Result:
     lang = conversation.get("lang", "en")
     result = Result(conversation["id"], lang, conversation.get("class", "flow"))
     assistant.set_clock(conversation.get("clock") or DEFAULT_CLOCK)
     sender = "eval-" + uuid.uuid4().hex[:12]
     asked: Dict[str, int] = {}
+    decided_before = 0
     explained_last = False
     turns = conversation.get("turns") or []
     switch_at = next((i for i, t in enumerate(turns, 1) if t.get("expect")), 1) \
@@ -576,6 +582,12 @@ def run_one(assistant, store, conversation: dict) -> Result:
             # aside): that question was never answered.
             latest = max(form_asks.values())
             asked = {k: n for k, n in asked.items() if n != latest or k == "utter_ask_switch_request"}
+        decided = [d for d in store.decisions_for(sender) if not set(d.rule_ids or []) <= _NOT_A_REQUEST_DECIDED]
+        if len(decided) > decided_before:
+            # A request was decided on this turn: a question asked after it belongs to the next one
+            # (a second child's biometrics is asked about covid again).
+            asked = {k: n for k, n in asked.items() if n == number}
+            decided_before = len(decided)
         for key in sorted(k for k in keys if k.startswith("utter_ask_")):
             if key in asked and not explained_last and not any(EXPLAINED.search(k) for k in keys):
                 result.fail(f"turn {number}: asked again with no reason given: {key}")

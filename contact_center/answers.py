@@ -23,7 +23,7 @@ _YES = re.compile(
     r"^(?:(?:pues|bueno|well|hmm|um|yeah|si)\s+)?(?:(?:yo )?creo que si|supongo que si|i think so|i guess so|i believe so)\b|"
     r"^(?:pues|bueno|well) (?:si|yes|yeah)\b|"
     # "ok and the I-130 i filed, did that go through": "ok" opening something else is no yes (test set 11)
-    r"^(yes|yeah|yep|yup|(?:ya|y)(?=$| (?:please|thanks)\b)|sure|(?:ok|okay|okey|oki)(?! (?:and|y|but|pero)\b)|correct|right|of course|please do|do it|si|sip|claro|"
+    r"^(yes|yeah|yep|yup|simon|como no|(?:ya|y)(?=$| (?:please|thanks)\b)|sure|(?:ok|okay|okey|oki)(?! (?:and|y|but|pero)\b)|correct|right|of course|please do|do it|si|sip|claro|"
     # "pls do", "please", "ta bien, mandela", "andale si" (test set 7)
     r"please$|(?:ta|esta|sta) (?:bien|bueno)|andale|orale|"
     # "fine, file the thing" at an offer (test set 7)
@@ -32,7 +32,9 @@ _YES = re.compile(
     r"submit it|mandal[oa]|mandel[oa]|envial[oa]|enviel[oa]|presental[oa]|presentel[oa])\b"
 )
 _NO = re.compile(r"^(?:(?:pues|bueno|well|hmm|um)\s+)?(?:(?:yo )?creo que no|supongo que no|i don'?t think so|i dont think so)\b|"
-                 r"^(no|nope|nop|nah|n|not really|not anymore|no longer|negative|nunca|never|ninguno|ninguna|"
+                 # "claro que no", "of course not", "yeah no", Mexican "nel": a no, though they open like a yes
+                 r"^(?:claro|por supuesto|obvio|pues|desde luego) que no\b|^of course not\b|^(?:yeah|yea) no\b(?! (?:problem|worries|prob))|"
+                 r"^(no|nope|nop|nah|n|nel|not really|not anymore|no longer|negative|nunca|never|ninguno|ninguna|"
                  r"para nada|tampoco|ya no)\b")
 
 
@@ -222,7 +224,17 @@ _LEISURE = re.compile(
     # a visit to family, with nothing wrong told: "before my trip to see family in july"
     r"(?:see|visit|visiting|ver|visitar) (?:a )?(?:my |mi |mis |the |la |los )?(?:family|familia|familiares|relatives|parientes))\b"
 )
-_NOT_URGENT = re.compile(r"\b(not (really )?urgent|no (es )?(tan )?urgente|nada urgente|no rush|no hay prisa|sin prisa)\b")
+# The urgency taken back: "i said urgent but honestly its not", "no es urgente la verdad", "no rush" (test set 14).
+_NOT_URGENT = re.compile(
+    r"\b(not (really |that |so |actually )?urgent|no (es )?(tan |muy |realmente )?urgente|nada urgente|"
+    r"no (rush|hurry)|in no (rush|hurry)|not in a (rush|hurry)|no (hay|tengo) (prisa|apuro)|sin (prisa|apuro)|no corre prisa|"
+    r"urgent(e)?,? but (honestly |really |actually |tbh |the truth is |la verdad )?(it'?s|it is|es) not|"
+    r"urgente,? pero (la verdad |en realidad |honestamente )?no (lo )?es)\b")
+
+
+def urgency_denied(cleaned: str) -> bool:
+    """True when the applicant says the matter is not urgent after all (U4)."""
+    return bool(_NOT_URGENT.search(cleaned))
 
 
 def leisure_told(cleaned: str) -> bool:

@@ -88,3 +88,17 @@ def changed_to(text: Optional[str], current: Optional[str]) -> Optional[str]:
             return kind
     return None
 
+
+
+# Another person's appointment of the kind just talked about, its kind left out: "y tambien quiero cambiar
+# la de mi hijo", "now the one for my wife", "his too" (test set 14: the type was asked).
+_ONE_OF_ANOTHER = re.compile(
+    r"\b(la|el|las|los) de (mi|mis|su|sus|nuestro|nuestra|nuestros|la|el) (\w+)\b"
+    r"|\b(the one|one|the ones|same|the same|same thing) for (my|his|her|our|the) (\w+)\b"
+    r"|\b(my|his|her|our) (\w+)'?s (one|too|as well)\b|\b(his|hers|theirs) (too|as well)\b"
+)
+
+
+def refers_to_one_of_another(text: Optional[str]) -> bool:
+    """True when the message names an appointment only as another person's ("la de mi hijo")."""
+    return named_in(text) is None and bool(_ONE_OF_ANOTHER.search(fold(text or "").lower()))

@@ -376,3 +376,21 @@ def parse_corrected_time(text: Optional[str], now: datetime, previous: Optional[
     if not _TIME_NAMED.search(folded):
         moment = moment.replace(hour=previous.hour, minute=previous.minute)
     return moment
+
+
+# The day named before, referred back to: "es el mismo dia a las 9:15", "same day at 10:30" (test set 14:
+# a second child's biometrics on the first one's day).
+_SAME_DAY = re.compile(r"\b(the same day|same day|same date|el mismo dia|la misma fecha|ese mismo dia|that same day)\b")
+
+
+def same_day_as(text: Optional[str], now: datetime, previous: Optional[datetime]) -> Optional[datetime]:
+    """The moment on `previous`'s day at the time the message names, when it says "the same day"."""
+    folded = fold(text or "").lower()
+    if previous is None or not _SAME_DAY.search(folded):
+        return None
+    if not _TIME_NAMED.search(numbers_in_words(folded)):
+        return previous
+    moment = parse_appointment_time(_SAME_DAY.sub(" ", folded), now)
+    if moment is None:
+        return None
+    return previous.replace(hour=moment.hour, minute=moment.minute)

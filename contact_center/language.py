@@ -316,6 +316,16 @@ def detect(text: Optional[str], previous: Optional[str] = None) -> LanguageDecis
     return LanguageDecision(keep, "previous", confidence)
 
 
+def said_besides_switch(text: Optional[str]) -> str:
+    """What a message that asks for a language says besides ("puedo seguir en espanol? nunca la he
+    cambiado" -> "nunca la he cambiado"): its other sentences and clauses, "" when there are none."""
+    if not text or requested_language(text) is None:
+        return ""
+    parts = [p.strip() for p in re.split(r"[.;!?]+|,\s*", text[:400]) if p.strip()]
+    rest = [p for p in parts if requested_language(p) is None and not _WANTS_SPANISH.search(p) and not _WANTS_ENGLISH.search(p)]
+    return ", ".join(rest)
+
+
 def yes_with_switch(text: Optional[str]) -> bool:
     """True when a switch of language is asked for with a yes before it ("si, pero en español por
     favor", "yes but in english please"): the yes answers what was offered."""

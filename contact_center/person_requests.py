@@ -32,6 +32,11 @@ _ASKS = re.compile(
     # "quiero hablar con un agente", "necesito hablar con una persona", "paseme con un representante"
     rf"(?:quiero|necesito|quisiera|puedo|me deja|me puede)?\s*(?:hablar|platicar|comunicarme|chatear)\s+con\s+{_PERSON}\b|"
     rf"(?:quiero|necesito|quisiera)\s+(?:un|una)\s+(?:agente|representante|persona|humano|operador)\b|"
+    # "necesito que alguien me ayude: ...", "ocupo que una persona me atienda" (test set 14: answered about the RFE
+    # its story named); "i need someone to help me with ..."
+    rf"(?:quiero|necesito|ocupo|quisiera)\s+que\s+(?:alguien|una persona|un agente|un representante)\s+me\s+"
+    rf"(?:ayude|atienda|explique|llame)\b|"
+    rf"(?:i |id |i d )?(?:need|want|would like)\s+(?:someone|somebody|a person|a human|an agent)\s+to\s+(?:help|call|explain)\b|"
     rf"(?:paseme|pasame|pasenme|comuniqueme|comunicame|conecteme|conectame)\s+con\s+{_PERSON}\b)"
 )
 

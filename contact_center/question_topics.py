@@ -49,7 +49,15 @@ TOPIC_TERMS: Dict[str, Pattern[str]] = {
         "no_answer_before_appointment": r"\b(before|antes)\b.*\b(interview|appointment|entrevista|cita|fecha|date)\b"
                                         # "si no me contestan antes, tengo que ir de todos modos?"
                                         r"|\b(tengo que ir|hay que ir|debo ir|have to go|should i (still )?go|do i (still )?go)\b"
-                                        r".*\b(de todos modos|de todas formas|igual|anyway|anyways|regardless)\b",
+                                        r".*\b(de todos modos|de todas formas|igual|anyway|anyways|regardless)\b"
+                                        # a move asked, no answer, and the day near: "got no answer, ceremony is next
+                                        # thursday. do i just show up?" (test set 14: a reschedule was started)
+                                        r"|\b(no answer|no response|no reply|not heard back|never heard back|haven'?t heard|"
+                                        r"didn'?t hear back|nobody answered|no one answered|no me (?:han )?contest\w*|"
+                                        r"no me (?:han )?respond\w*|sin respuesta|no (?:he )?recib\w* respuesta|no supe nada)\b"
+                                        r".*\b(?:do|should|shall|can) i (?:just |still |simply )?(show up|go|attend|turn up)\b"
+                                        r"|\b(no answer|no response|no reply|not heard back|haven'?t heard|no me (?:han )?contest\w*|"
+                                        r"sin respuesta)\b.*\b(me presento|voy|asisto|tengo que ir|debo ir)\b.*\?",
         "case_approved": r"\b(case|caso|status|estatus|estado)\b.*\b(approved|aprobad[oa])\b"
                          # "what does approved mean exactly, do i get something in the mail" (test set 6)
                          r"|\b(approved|aprobad[oa])\b.*\b(mean|means|significa|quiere decir)\b"

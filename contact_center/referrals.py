@@ -68,8 +68,12 @@ _USCIS_DENIED = re.compile(r"\b(not|no|isnt|is not|no es|nothing to do with|nada
 
 # "the notice says bring my passport but i tested positive for covid": the passport is something to
 # bring to the appointment (hand test: the covid reschedule got the State Department's address).
-_TO_BRING = re.compile(r"\b(bring|take|show|llevar|lleve|traer|traiga|presentar|mostrar)( (my|your|the|mi|su|el|tu))? "
-                       r"(passport|pasaporte|drivers? licen[cs]e|licencia( de conducir)?|id|identificacion)\b")
+_ID = r"(passport|pasaporte|drivers? licen[cs]e|licencia( de conducir)?|id|identificacion)\b"
+_TO_BRING = re.compile(r"\b(bring|take|show|llevar|lleve|traer|traiga|presentar|mostrar)( (my|your|the|his|her|their|mi|su|el|tu))? " + _ID)
+# An ID needed at an appointment the message names: "for my husbands bio appt does he need his passport or is
+# his EAD enough" (test set 14: sent to the State Department). Without the appointment, "i need my passport
+# renewed" is the State Department's.
+_ID_NEEDED = re.compile(r"\b(need|needs|necesita|necesito|ocupa|ocupo)( (my|your|the|his|her|their|mi|su|sus|el|tu))? " + _ID)
 
 
 # The stamp put in a passport at a USCIS office (the I-551 stamp, proof of residence while a card is
@@ -109,7 +113,8 @@ def agency_for(text: Optional[str]) -> Optional[str]:
     for agency, pattern in _COMPILED:
         if pattern.search(folded):
             return agency
-    return None
+    # "y no me pueden cambiar mejor la fecha de la corte?": a court date to move, its court unnamed
+    return IMMIGRATION_COURT if court_date_to_move(text) else None
 
 
 def agencies_for(text: Optional[str]) -> Tuple[str, ...]:
@@ -136,7 +141,8 @@ def agencies_for(text: Optional[str]) -> Tuple[str, ...]:
 def documents_to_bring(text: Optional[str]) -> bool:
     """True when the message asks about an ID to bring or show ("do i need to bring my passport or is
     my drivers license ok?"): a question about the appointment, not the other agency's matter."""
-    return bool(text) and bool(_TO_BRING.search(fold(text[:2000])))
+    folded = fold((text or "")[:2000])
+    return bool(_TO_BRING.search(folded)) or (bool(_ID_NEEDED.search(folded)) and appointments.named_in(folded) is not None)
 
 
 # An appointment at an embassy or consulate is the State Department's, even when the USCIS petition
@@ -145,6 +151,24 @@ def documents_to_bring(text: Optional[str]) -> bool:
 _CONSULAR_APPOINTMENT = re.compile(
     r"\b(?:visa interview|entrevista (?:de|para) (?:la |su )?visa|(?:interview|appointment) (?:at|with) the (?:us |u\.s\. )?"
     r"(?:embassy|consulate)|(?:embassy|consulate|consular) (?:interview|appointment)|(?:cita|entrevista) (?:en|de|con|del) (?:la |el )?(?:embajada|consulado))\b")
+
+
+# The court's date asked to be moved, though a USCIS appointment is named beside it: "my AOS interview is
+# the same morning. can you move the court one", "no me pueden cambiar mejor la fecha de la corte?"
+# (test sets 12 and 14: a USCIS reschedule was started). Only EOIR moves a hearing (G7).
+_MOVE_OF = re.compile(
+    r"\b(move|change|reschedule|postpone|push back|cambiar|cambiarme|cambien|cambie|mover|moverme|reprogramar|posponer|aplazar)"
+    r"\b(?P<between>(?:\s+\w+){0,4}?)\s+(?:the |my |la |mi |el )?(?:court|hearing|audiencia|corte|immigration judge|juez)\b"
+)
+_BETWEEN_NOT_COURT = re.compile(r"\b(because|since|porque|por|for|due|debido|interview|entrevista|biometrics?|cita|appointment|oath|juramento)\b")
+
+
+def court_date_to_move(text: Optional[str]) -> bool:
+    """True when the message asks for an immigration court hearing itself to be moved (EOIR's)."""
+    for found in _MOVE_OF.finditer(_read(text or "")):
+        if not _BETWEEN_NOT_COURT.search(found.group("between")):
+            return True
+    return False
 
 
 def only_another_agency(text: Optional[str]) -> Optional[str]:
@@ -159,6 +183,8 @@ def only_another_agency(text: Optional[str]) -> Optional[str]:
     if _TO_BRING.search(folded):
         return None  # a document to bring to an appointment, not the other agency's matter
     if agency == STATE_DEPARTMENT and _CONSULAR_APPOINTMENT.search(folded) and not receipts.find(text[:2000]):
+        return agency
+    if agency == IMMIGRATION_COURT and court_date_to_move(text) and not receipts.find(text[:2000]):
         return agency
     if _USCIS_MATTER.search(folded) or receipts.find(text[:2000]) or form_types.said(text[:2000]):
         return None

@@ -190,6 +190,11 @@ RULES: Tuple[Tuple[str, Reading, Union[str, Callable[[_Said], str]]], ...] = (
     # E1: "no me ha llegado el NOA de la aprobacion de mi EAD" is the notice about the card (test set 14)
     ("the notice about a card, said missing", lambda m: m.was(MISSING_MAIL_INTENTS["card"])
      and stated.mail_missing(m.text) == "notice", MISSING_MAIL_INTENTS["notice"]),
+    # "and where is the receipt # on the NOA, i have like 6 papers here": asked where to find the number on
+    # mail that came, nothing said missing (test set 14 after a retrain: a notice not received filed)
+    ("where a receipt number is, asked of mail that came", lambda m: m.was(*MISSING_MAIL_INTENTS.values())
+     and not stated.mail_missing(m.text) and question_topics.asks_a_question(m.text)
+     and question_topics.names_topic(m.text, "find_receipt_number"), "faq"),
     # "ok thanks bye" inside a form leaves it, whatever the classifier said
     ("a goodbye", lambda m: answers.says_goodbye(m.text), GOODBYE_INTENT),
     # R1: "its about my fingerprint appt", then "i cant make it" (test set 8)
@@ -217,6 +222,9 @@ RULES: Tuple[Tuple[str, Reading, Union[str, Callable[[_Said], str]]], ...] = (
      and stated.wait_complained(m.text) and stated.status_first(m.text), STATUS_INTENT),
     # S1: "im trying to check on my moms green card for her"
     ("a case checked on", lambda m: m.was(FALLBACK_INTENT) and stated.checks_on_a_case(m.text), STATUS_INTENT),
+    # S1: "then what does this say https://egov.uscis.gov/...?appReceiptNum=WAC..." (test set 14: the FAQ on receipts)
+    ("a case's status page pasted", lambda m: m.was(FALLBACK_INTENT, INFORM_INTENT, "faq") and stated.case_page_pasted(m.text),
+     STATUS_INTENT),
     ("a case named by its number, whatever else was unclear (S1)", lambda m: m.was(FALLBACK_INTENT) and m.receipt
      and not (stated.typo_described(m.text) and not stated.check_asked(m.text)),  # the typo rule below takes those
      STATUS_INTENT),
@@ -251,6 +259,9 @@ RULES: Tuple[Tuple[str, Reading, Union[str, Callable[[_Said], str]]], ...] = (
      and not receipts.find(m.text[:500]) and contact.contact_said(m.text[:500]) is None, _short_answer),
     ("a yes read as a stop, with no word asking to stop", lambda m: m.was(STOP_INTENT)
      and answers.short_answer(m.text) is True and not stops_and_corrections.says_stop(m.text), "affirm"),
+    # "si como no, mandela, total ni la leen" (a yes with a sarcastic tail) read, unsure, as a no (test set 14)
+    ("a yes read, unsure, as a no", lambda m: m.was("deny") and m.unsure and answers.short_answer(m.text) is True,
+     "affirm"),
 )
 
 

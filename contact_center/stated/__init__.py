@@ -32,6 +32,7 @@ from contact_center.stated.case_questions import (
     records_mixed_up,
     question_announced,
     check_asked,
+    case_page_pasted,
 )
 from contact_center.stated.mail import (
     mailed_to_wrong_place,
@@ -82,6 +83,7 @@ __all__ = [
     "records_mixed_up",
     "question_announced",
     "check_asked",
+    "case_page_pasted",
     "mailed_to_wrong_place",
     "letter_came",
     "someone_elses_mail",

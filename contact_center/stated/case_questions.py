@@ -159,3 +159,14 @@ _CHECK_ASKED = re.compile(r"\b(revise|revisa|revisen|reviseme|cheque|checa|chequ
 def check_asked(text: Optional[str]) -> bool:
     """True when the message asks for a case to be looked up."""
     return says(_CHECK_ASKED, text)
+
+
+# A case-status page's address pasted, its receipt number inside: "then what does this say
+# https://egov.uscis.gov/casestatus/mycasestatus.do?appReceiptNum=WAC..." (test set 14: answered where to
+# find a receipt number, the word being in the address).
+_WEB_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
+def case_page_pasted(text: Optional[str]) -> bool:
+    """True when a web address in the message holds a receipt number."""
+    return any(receipts.find(found.group(0)) for found in _WEB_ADDRESS.finditer((text or "")[:MAX_STATED_CHARS]))

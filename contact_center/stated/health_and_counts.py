@@ -11,7 +11,9 @@ _COVID = re.compile(r"\b(covid|covid-?19|coronavirus|corona virus|sars-?cov-?2)\
 
 
 _COVID_NO = re.compile(
-    r"\b(no|not|don'?t|dont|do not|never|neither|negative|negativo|sin|without|ni|nada de|cero|zero|libre de)\b(\s+\w+){0,3}\s+"
+    # "no, ninguno tiene covid", "nobody here has covid" (test set 14: read as a yes)
+    r"\b(no|not|don'?t|dont|do not|never|neither|negative|negativo|sin|without|ni|nada de|cero|zero|libre de|"
+    r"ninguno|ninguna|nadie|nobody|no one|noone|none)\b(\s+\w+){0,3}\s+"
     r"(covid|coronavirus)"
     r"|\b(covid|coronavirus)\b(\s+\w+){0,3}\s+(negative|negativo|negativa)"
     r"|\b(covid|coronavirus)(\s+19)?\s+free\b"

@@ -57,10 +57,21 @@ _SOMEONE_ELSES = re.compile(
 _MAIL_OPENED = re.compile(r"\b(letter|notice|card|carta|aviso|tarjeta|envelope|sobre)\b.*\b(inside|adentro|dentro)\b")
 
 
+# Papers sent back or delivered to the applicant: "me regresaron los documentos originales de otra persona",
+# "they returned someone elses passport with my RFE response" (test set 14: answered about the RFE).
+_PAPERS_CAME = re.compile(
+    r"\b(me regresaron|me devolvieron|me mandaron|me enviaron|me llegaron?|recibi|returned|sent back|sent me|gave back|"
+    r"got back|i got|i received|came with|came back with|arrived)\b(\s+\S+){0,5}?\s+"
+    r"(documents?|documentos?|papers|papeles|originals?|originales|passport|pasaporte|acta|birth certificate|"
+    r"card|tarjeta|green card|mica|ead|permiso)\b"
+)
+
+
 def someone_elses_mail(text: Optional[str]) -> bool:
-    """True when a letter or card that came (or was opened) is about another person's case."""
+    """True when a letter, card or papers that came (or were opened) are about another person's case."""
     cleaned = clean(text)
-    return bool(_SOMEONE_ELSES.search(cleaned)) and (letter_came(text) or bool(_MAIL_OPENED.search(cleaned)))
+    return bool(_SOMEONE_ELSES.search(cleaned)) and (
+        letter_came(text) or bool(_MAIL_OPENED.search(cleaned)) or bool(_PAPERS_CAME.search(cleaned)))
 
 
 # The reply to "If it hasn't arrived, I can file ... Shall I?" that says it has not: "nope never

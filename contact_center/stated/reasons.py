@@ -64,14 +64,17 @@ def urgent_reason_stated(text: Optional[str]) -> Optional[str]:
     ("necesito ayuda con una cita") is not the loss of aid."""
     cleaned = re.sub(r"\b(ayuda|aid|help)\b", " ", clean(text))
     found = first_match(cleaned, URGENT_WORDS, ())
+    if found is None and answers.urgency_denied(cleaned):
+        # "i said urgent but honestly its not ... no rush": U4, not asked (test set 14).
+        return answers.NONE
     if found in (None, "family_emergency_travel") and answers.leisure_told(cleaned):
         # A trip for pleasure told as the reason ("en mayo me voy de vacaciones a Guadalajara, quiero
         # el sello antes"): U4, not asked again (test set 11). A sister's wedding is no emergency.
         return answers.NONE
     if found == "family_emergency_travel" and not _FAMILY_OR_EMERGENCY.search(cleaned):
         # "i have to go in person to get my passport stamped so i can travel": travel, but no
-        # family emergency told; the reason is asked (test set 7).
-        return None
+        # family emergency told; the reason is asked (test set 7), unless the urgency is taken back.
+        return answers.NONE if answers.urgency_denied(cleaned) else None
     return found
 
 
@@ -146,10 +149,15 @@ _LETTER_AS_NEWS = re.compile(
 )
 
 
+# Notice given, the idiom, without an article: "el dueno ya me dio aviso de desalojo", "my landlord gave
+# me notice": being told to leave is the reason, no document offered (test set 14: filed as X3's documents).
+_NOTICE_GIVEN = re.compile(r"\b(me |nos |le )?(dio|dieron|da|dan|ha dado|han dado) aviso\b|\bgave (me|us) notice\b")
+
+
 def documents_stated(text: Optional[str]) -> Optional[str]:
     """The sentence that says which documents the applicant has (X3), else None."""
     for sentence in re.split(r"(?<=[.!?;])\s+", (text or "").strip()):
-        cleaned = clean(sentence)
+        cleaned = _NOTICE_GIVEN.sub(" ", clean(sentence))
         if _LETTER_AS_NEWS.search(cleaned):
             continue
         if _DOCUMENTS_TOLD.search(cleaned) and _DOCUMENTS_HELD.search(cleaned):

@@ -342,3 +342,11 @@ def test_asking_whether_the_assistant_is_there_answers_nothing(text):
                                   "hola? donde nos quedamos"])
 def test_a_return_asking_where_the_conversation_was_answers_nothing(text):
     assert answers.courtesy(text) == "wait"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("claro que no", False), ("of course not", False), ("yeah no", False), ("nel", False),
+    ("simon", True), ("como no", True), ("yeah no problem", True), ("claro", True),
+])
+def test_yes_and_no_that_open_like_the_other(text, expected):
+    assert answers.short_answer(text) is expected

@@ -44,3 +44,22 @@ def test_words_that_only_look_like_an_appointment_name_none(text):
 
 def test_R2_an_application_support_center_notice_is_biometrics():
     assert appointments.named_in("ASC APPOINTMENT NOTICE, RECEIPT NUMBER ...") == "biometrics"
+
+
+@pytest.mark.parametrize("text", [
+    "y tambien quiero cambiar la de mi hijo Mateo",
+    "now the one for my wife please",
+    "my daughter's one too",
+    "same thing for my husband",
+])
+def test_R1_another_persons_appointment_named_only_by_whose_it_is(text):
+    assert appointments.refers_to_one_of_another(text)
+
+
+@pytest.mark.parametrize("text", [
+    "y tambien la entrevista de mi hijo",  # the kind is named: read as named
+    "quiero cambiar la cita",
+    "the one i have on friday",
+])
+def test_R1_no_reference_back_where_the_kind_is_named_or_no_one_else_is(text):
+    assert not appointments.refers_to_one_of_another(text)

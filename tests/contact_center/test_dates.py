@@ -245,3 +245,21 @@ def test_R2_the_day_after_tomorrow_is_two_days_on(text, day, hour):
     now = datetime(2026, 12, 8, 21, 30, tzinfo=EASTERN)
     moment = parse_appointment_time(text, now, day_first=True)
     assert (moment.day, moment.hour) == (day, hour)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("y la de mi hijo es el mismo dia a las 9:15", datetime(2026, 12, 10, 9, 15)),
+    ("his is the same day at 2:30 pm", datetime(2026, 12, 10, 14, 30)),
+    ("same day, same time", datetime(2026, 12, 10, 9, 0)),
+])
+def test_R2_the_same_day_as_the_appointment_named_before(text, expected):
+    from contact_center.dates import same_day_as
+    earlier = datetime(2026, 12, 10, 9, 0, tzinfo=EASTERN)
+    assert same_day_as(text, NOW, earlier).replace(tzinfo=None) == expected
+
+
+def test_R2_no_same_day_without_the_words_or_without_a_day_before():
+    from contact_center.dates import same_day_as
+    earlier = datetime(2026, 12, 10, 9, 0, tzinfo=EASTERN)
+    assert same_day_as("el 12 de diciembre a las 9:15", NOW, earlier) is None
+    assert same_day_as("el mismo dia a las 9:15", NOW, None) is None

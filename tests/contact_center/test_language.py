@@ -182,3 +182,14 @@ def test_G4_a_few_words_of_grammar_keep_the_conversation_language(text):
 ])
 def test_G4_a_yes_said_with_a_switch_of_language(text, expected):
     assert language.yes_with_switch(text) is expected
+
+
+@pytest.mark.parametrize("text, rest", [
+    ("puedo seguir en espanol? nunca la he cambiado", "nunca la he cambiado"),
+    ("spanish please, its tomorrow at 9", "its tomorrow at 9"),
+    ("can we switch to english", ""),
+    ("my spanish birth certificate has a typo", ""),  # no language asked for: nothing besides
+])
+def test_G4_what_a_switch_of_language_says_besides(text, rest):
+    from contact_center.language import said_besides_switch
+    assert said_besides_switch(text) == rest

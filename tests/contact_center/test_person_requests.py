@@ -42,3 +42,20 @@ def test_G1_words_that_only_mention_a_person_are_not_a_request_for_one(text):
 @pytest.mark.parametrize("text", ["REPRESENTATIVEEEE", "agenteeee por favorrr", "HUMANNNN"])
 def test_G1_a_person_asked_for_with_stretched_letters(text):
     assert asks_for_a_person(text)
+
+
+@pytest.mark.parametrize("text", [
+    "buenos dias, necesito que alguien me ayude: en el sobre me regresaron papeles de otra persona",
+    "ocupo que una persona me atienda por favor",
+    "i need someone to help me, they sent me another persons card",
+])
+def test_G1_a_person_asked_to_help(text):
+    assert asks_for_a_person(text)
+
+
+@pytest.mark.parametrize("text", [
+    "can you help me with my case status",
+    "necesito ayuda con mi cita",
+])
+def test_G1_help_asked_of_the_assistant_is_no_person(text):
+    assert not asks_for_a_person(text)

@@ -52,6 +52,9 @@ def test_S1_the_status_is_explained_again_only_right_after_it_was_given():
     ("when they call me back will it show up as a 202 number?", "callback_caller_id"),  # C2; test set 4
     ("de que numero me van a llamar", "callback_caller_id"),
     ("got an RFE in the mail, how long do i have", "rfe"),
+    # R3 asked after a move that got no answer (test set 14: a reschedule was started)
+    ("i asked to move my interview and never heard back, its friday. should i just go?", "no_answer_before_appointment"),
+    ("pedi cambiar mi juramento y no me han contestado, es el jueves, me presento o que?", "no_answer_before_appointment"),
 ])
 def test_a_question_names_its_topic_in_its_own_words(text, topic):
     from contact_center.question_topics import names_topic

@@ -191,3 +191,31 @@ def test_G7_a_message_not_placed_right_after_a_referral_gets_the_referral_again(
 
 def test_G7_with_no_referral_before_a_message_not_placed_is_asked_again():
     assert rules.not_a_uscis_matter(None, maybe_uscis=True).tell == ("utter_default",)
+
+
+@pytest.mark.parametrize("text", [
+    "my hearing with the judge is jan 8 and my biometrics are that morning too, can you change the hearing",
+    "y no me pueden mover mejor la audiencia de la corte?",
+    "can u guys push back my court date",
+])
+def test_G7_a_court_hearing_asked_to_be_moved_is_eoirs(text):
+    assert referrals.court_date_to_move(text)
+    assert referrals.only_another_agency(text) == referrals.IMMIGRATION_COURT
+
+
+@pytest.mark.parametrize("text", [
+    "i need to reschedule my interview because of my court hearing",
+    "quiero cambiar mi cita de huellas porque tengo audiencia en la corte ese dia",
+])
+def test_R1_a_uscis_appointment_moved_for_a_hearing_stays_a_reschedule(text):
+    assert not referrals.court_date_to_move(text)
+    assert referrals.only_another_agency(text) is None
+
+
+@pytest.mark.parametrize("text, bring", [
+    ("for my wifes bio appointment does she need her passport or is the work permit fine", True),
+    ("para la entrevista necesito mi pasaporte o sirve la licencia?", True),
+    ("i need my passport renewed before my trip", False),  # no appointment: the State Department's
+])
+def test_an_id_needed_at_a_uscis_appointment_is_what_to_bring(text, bring):
+    assert referrals.documents_to_bring(text) is bring

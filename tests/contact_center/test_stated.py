@@ -443,3 +443,42 @@ def test_X2_a_phone_numbers_label_is_no_reason(text):
 ])
 def test_G1_a_person_asked_for_again_with_no_topic(text, insisted):
     assert stated.person_insisted(text) is insisted
+
+
+@pytest.mark.parametrize("text", [
+    "en el sobre de la respuesta a mi RFE me regresaron los documentos originales de otra persona, su acta y su pasaporte",
+    "they returned someone elses passport with my RFE response",
+    "i got another persons green card in the mail",
+])
+def test_G1_another_persons_papers_that_came_are_a_matter_for_a_person(text):
+    assert stated.someone_elses_mail(text)
+
+
+def test_G1_own_papers_returned_are_not_someone_elses():
+    assert not stated.someone_elses_mail("me regresaron mis documentos originales")
+
+
+@pytest.mark.parametrize("text", [
+    "ocupo que me aceleren la 821 del TPS, me corrieron de la chamba y el dueno ya me dio aviso de desalojo",
+    "my landlord gave me notice, i need my EAD expedited",
+])
+def test_X3_notice_given_as_an_idiom_is_no_document_offered(text):
+    assert stated.documents_stated(text) is None
+
+
+def test_X3_a_notice_held_is_still_a_document():
+    assert stated.documents_stated("tengo el aviso de desalojo y la carta del despido")
+
+
+@pytest.mark.parametrize("text", [
+    "no, nobody is in danger. i said urgent but honestly its not, i need to go in person, my card got stolen, no rush",
+    "dije urgente pero la verdad no lo es, necesito ir a la oficina",
+    "its not really urgent, i just need the stamp",
+])
+def test_U4_urgency_taken_back_is_no_urgent_reason(text):
+    assert stated.urgent_reason_stated(text) == answers.NONE
+
+
+def test_U2_a_real_reason_beside_not_urgent_words_stays():
+    assert stated.urgent_reason_stated("my mom is dying in manila and i need to travel, no time to lose") \
+        == "family_emergency_travel"

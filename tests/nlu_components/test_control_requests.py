@@ -270,3 +270,42 @@ def test_R1_it_with_no_appointment_before_is_not_a_move_and_a_status_asked_stays
     assert control_request("ok then yes, reschedule it", "nlu_fallback", confidence=0.3) != "reschedule_appointment"
     assert control_request("whats the status of EAC1234567890, the card says my name wrong", "check_case_status",
                            confidence=0.5) is None
+
+
+@pytest.mark.parametrize("text, classified", [
+    ("ok and what does this one say https://egov.uscis.gov/casestatus/mycasestatus.do?appReceiptNum=EAC1234567890", "faq"),
+    ("y esto que dice? www.uscis.gov/estado?recibo=IOE4444444444", "nlu_fallback"),
+])
+def test_S1_a_case_status_page_pasted_is_a_status_check(text, classified):
+    assert control_request(text, classified, confidence=0.6) == "check_case_status"
+
+
+def test_S1_a_web_address_without_a_receipt_is_no_status_check():
+    assert control_request("is https://uscis-status-check.example.com real?", "faq", confidence=0.6) != "check_case_status"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("si como no, mandelo, al cabo nadie lo lee", "affirm"),
+    ("sure go ahead, not like anybody reads them", "affirm"),
+])
+def test_a_yes_with_a_sarcastic_tail_read_unsure_as_a_no_is_a_yes(text, intent):
+    assert control_request(text, "deny", confidence=0.45) == intent
+
+
+def test_a_no_read_as_a_no_is_no_yes():
+    assert control_request("claro que no, no lo mande", "deny", confidence=0.45) != "affirm"
+    assert control_request("nel, mejor no", "deny", confidence=0.45) != "affirm"
+
+
+@pytest.mark.parametrize("text, classified", [
+    ("and where is the receipt # on the NOA, i have like 6 papers here", "notice_not_received"),
+    ("donde viene el numero de recibo en la carta que me llego?", "notice_not_received"),
+    ("where's the receipt number on my green card?", "card_not_received"),
+])
+def test_S1_where_the_receipt_number_is_on_mail_that_came_is_a_question(text, classified):
+    assert control_request(text, classified, confidence=0.6) == "faq"
+
+
+def test_E1_mail_said_missing_with_the_receipt_asked_about_stays_missing_mail():
+    assert control_request("my notice never came so where do i find the receipt number?", "notice_not_received",
+                           confidence=0.6) != "faq"
