@@ -60,6 +60,7 @@ TEST11_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test11"
 TEST12_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test12"
 TEST13_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test13"
 TEST14_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test14"
+TEST15_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test15"
 RESULTS = ROOT / "benchmarks" / "results"
 DEFAULT_CLOCK = "2026-11-24T10:00:00-05:00"  # a Tuesday morning: live chat open (G3)
 TARGET = 0.95
@@ -479,6 +480,16 @@ TEST14_NOTES = (
     "agencies 66.7%, several requests 66.7%, corrections 50.0%, flows 50.0%, questions 50.0%, answers in context "
     "37.5%, language 25.0%. That is the honest figure. Every later figure on this set is NOT blind.",
 )
+TEST15_NOTES = (
+    "The fifteenth blind test set (benchmarks/conversations_test15/, 60: en 30, es 30) was written on 2026-12-07 "
+    "(session 23) by a helper working blind (the rules, the seeds, the domain's responses, the development README and "
+    "one development file, the READMEs of test12 to test14; no code, no results, no run). It was asked for behaviours "
+    "earlier sets lacked: voice-dictation and autocorrect artefacts, one-word turns, answers by button position, "
+    "'hello??' mid-flow, regional Spanish (Rioplatense, Cuban, Puerto Rican, Peruvian, Guatemalan) and English "
+    "loanwords, questions about the assistant itself mid-flow, dates named by holidays and weekdays, a correction or a "
+    "stop undone, long stories with the answer in the middle, and new clock edges (daylight-saving changes, observed "
+    "holidays, Thanksgiving, Veterans Day, Columbus Day, Memorial Day). Reported only.",
+)
 # Each set: its folder, its results' file name, the notes on how its figures came about, its title.
 SETS = {
     "dev": (CONVERSATIONS, "conversations", NOTES, ": development set"),
@@ -496,6 +507,7 @@ SETS = {
     "test12": (TEST12_CONVERSATIONS, "conversations_test12", TEST12_NOTES, ": twelfth blind test set"),
     "test13": (TEST13_CONVERSATIONS, "conversations_test13", TEST13_NOTES, ": thirteenth blind test set"),
     "test14": (TEST14_CONVERSATIONS, "conversations_test14", TEST14_NOTES, ": fourteenth blind test set"),
+    "test15": (TEST15_CONVERSATIONS, "conversations_test15", TEST15_NOTES, ": fifteenth blind test set"),
 }
 
 
