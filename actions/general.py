@@ -177,4 +177,8 @@ class ActionChangeAddress(Action):
         decision = rules.change_of_address()
         events = common.record(tracker, decision, {}, "change_address")
         common.tell(dispatcher, decision)
-        return events + [SlotSet("topic", "change_address"), SlotSet("next_step", None)]
+        # An offer made with the answer before it in the same message (S4 with a status, then "y tambien cambiar
+        # el address") still waits for its yes or no (test set 15: "no gracias" then "mejor si" filed nothing).
+        offer_waits = str(tracker.get_slot("next_step") or "").startswith("offer_") and common.asked_just_before(
+            tracker, "utter_offer_e_request_" + str(tracker.get_slot("request_type") or ""))
+        return events + [SlotSet("topic", "change_address")] + ([] if offer_waits else [SlotSet("next_step", None)])

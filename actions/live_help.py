@@ -135,6 +135,8 @@ class ValidateLiveHelpForm(ApplicantFormValidation):
             return {"live_topic": "other"}  # "i got a letter saying i missed my biometrics": it came
         if name in ("notice_not_received", "card_not_received") and stated.case_sent_on(common.latest_text(tracker)):
             return {"live_topic": "other"}  # "the NVC says uscis never sent them the case": no mail, a person
+        if stated.petitioner_died(common.latest_text(tracker)):
+            return {"live_topic": "other"}  # what becomes of a case whose petitioner died: a person (test set 15)
         if stated.someone_elses_mail(common.latest_text(tracker)) or stated.records_mixed_up(common.latest_text(tracker)):
             return {"live_topic": "other"}  # another person's letter in my envelope: no self-help serves it
         if referrals.topic_referred(common.latest_text(tracker)):

@@ -15,7 +15,7 @@ from sanic.response import HTTPResponse
 from applicant_channels import presence, rate_limit, session_binding
 from applicant_channels.reply_language import with_reply_language
 from applicant_channels.several_requests import SeveralRequests
-from contact_center import language, settings
+from contact_center import dictation, language, settings
 from contact_center.messages import TOO_LONG_INTENT
 
 LANGUAGE_SAMPLE_CHARS = 500
@@ -49,6 +49,15 @@ def bounded_message(message: UserMessage, limit: int) -> UserMessage:
     )
 
 
+def dictation_joined(message: UserMessage) -> UserMessage:
+    """The message with the words a phone's dictation split joined back (contact_center/dictation.py)."""
+    text = dictation.joined(message.text)
+    if text == message.text:
+        return message
+    return UserMessage(text, message.output_channel, message.sender_id, input_channel=message.input_channel,
+                       message_id=message.message_id, metadata=message.metadata)
+
+
 def bounded(
     on_new_message: Callable[[UserMessage], Awaitable[Any]], requests: Optional[SeveralRequests] = None
 ) -> Callable[[UserMessage], Awaitable[Any]]:
@@ -56,6 +65,7 @@ def bounded(
     is taken a request at a time (applicant_channels/several_requests.py)."""
     async def handle(message: UserMessage) -> Any:
         message = bounded_message(message, max_message_chars())
+        message = dictation_joined(message)
         if requests is None:
             return await on_new_message(message)
         return await requests.handle(message, on_new_message)

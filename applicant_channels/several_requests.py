@@ -17,11 +17,11 @@ import logging
 from typing import Any, Awaitable, Callable, List, Optional
 
 from rasa.core.channels.channel import UserMessage
-from rasa.shared.core.events import SlotSet
+from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
 
-from contact_center import appointments, conditions, language, rules, several_requests
-from contact_center.messages import (APPOINTMENT_NAMED_KEY, CONVERSATION_LANGUAGE_KEY, CRISIS_INTENT, INTERRUPTED_SLOT,
-                                     OFFER_WAITING_KEY, RESUMABLE_KEY, RESUME_INTENT)
+from contact_center import appointments, button_positions, conditions, language, rules, several_requests, stops_and_corrections
+from contact_center.messages import (APPOINTMENT_NAMED_KEY, CONVERSATION_LANGUAGE_KEY, CRISIS_INTENT, FORM_WAITING_KEY,
+                                     INTERRUPTED_SLOT, OFFER_WAITING_KEY, RESUMABLE_KEY, RESUME_INTENT)
 
 log = logging.getLogger(__name__)
 PENDING_SLOT = "pending_request"
@@ -72,6 +72,11 @@ class SeveralRequests:
         if agent is None:
             await on_new_message(message)
             return
+        if stops_and_corrections.takes_back_no(text):
+            await self._reopen_declined_offer(agent, message.sender_id)
+        chosen = await self._button_at_place(agent, message.sender_id, text)
+        if chosen:  # "the second one", "la primera": that button, as if pressed
+            text = chosen
         message = with_text(message, text, await self._marked(agent, message))
         if text.startswith("/"):  # buttons and payloads are one answer each, never cut
             await on_new_message(message)
@@ -175,6 +180,40 @@ class SeveralRequests:
             asks_for_person=part.intent in _PERSON_INTENTS,
             offered_unasked_now=bool(_since_latest_message(tracker, _status_reply)))
 
+    async def _reopen_declined_offer(self, agent: Any, sender_id: str) -> None:
+        """An offer (S4 e-Request, G3 callback) declined in reply to the applicant's last message is
+        made open again, so that "no, espere, mejor si, mandela" takes it (test set 15: nothing filed)."""
+        tracker = await self._tracker(agent, sender_id)
+        declined, offer = False, None
+        for event in reversed(tracker.events):
+            if isinstance(event, UserUttered) and not declined:
+                return  # nothing was declined in reply to the last message
+            if isinstance(event, ActionExecuted) and event.action_name == "action_decline_offer":
+                declined = True
+            elif declined and isinstance(event, SlotSet) and event.key == "next_step" and event.value:
+                offer = event.value
+                break
+        if offer and str(offer).startswith("offer_") and tracker.get_slot("next_step") is None:
+            tracker.update(SlotSet("next_step", offer))
+            await agent.processor.save_tracker(tracker)
+
+    async def _button_at_place(self, agent: Any, sender_id: str, text: str) -> Optional[str]:
+        """The payload of the button the message names by its place among those shown since the
+        applicant's last message (contact_center/button_positions.py), or None."""
+        if not text or text.startswith("/") or len(text) > 300:
+            return None
+        tracker = await self._tracker(agent, sender_id)
+        buttons: List[dict] = []
+        for event in reversed(tracker.events):
+            if isinstance(event, UserUttered):
+                break
+            if isinstance(event, BotUttered) and (event.data or {}).get("buttons"):
+                buttons = event.data["buttons"]
+                break
+        place = button_positions.position_named(text, len(buttons))
+        payload = buttons[place].get("payload") if place is not None else None
+        return payload if isinstance(payload, str) and payload.startswith("/") else None
+
     async def _marked(self, agent: Any, message: UserMessage) -> dict:
         """The message's metadata, with what only the conversation knows (never taken from the
         client): its language, so that "si, llamenme" does not turn a Spanish conversation to
@@ -182,10 +221,13 @@ class SeveralRequests:
         a crisis reply waits with no form running: then "can we finish the typo thing" goes
         back to it (G6, nlu_components/control_requests.py), whatever the classifier thought."""
         metadata = {k: v for k, v in (message.metadata or {}).items()
-                    if k not in (RESUMABLE_KEY, CONVERSATION_LANGUAGE_KEY, APPOINTMENT_NAMED_KEY, OFFER_WAITING_KEY)}
+                    if k not in (RESUMABLE_KEY, CONVERSATION_LANGUAGE_KEY, APPOINTMENT_NAMED_KEY, OFFER_WAITING_KEY,
+                                 FORM_WAITING_KEY)}
         tracker = await self._tracker(agent, message.sender_id)
         if tracker.get_slot("language"):
             metadata[CONVERSATION_LANGUAGE_KEY] = tracker.get_slot("language")
+        if tracker.active_loop_name and tracker.get_slot("requested_slot") and not tracker.is_paused():
+            metadata[FORM_WAITING_KEY] = True  # "hello??" asks whether anyone is there
         if str(tracker.get_slot("next_step") or "").startswith("offer_") and not tracker.active_loop_name:
             metadata[OFFER_WAITING_KEY] = True  # "si, es la tarjeta de residente, ..." answers the offer
         if tracker.get_slot(INTERRUPTED_SLOT) and not tracker.active_loop_name and not tracker.is_paused():

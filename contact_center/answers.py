@@ -38,10 +38,18 @@ _NO = re.compile(r"^(?:(?:pues|bueno|well|hmm|um)\s+)?(?:(?:yo )?creo que no|sup
                  r"para nada|tampoco|ya no)\b")
 
 
+# A yes or a no sent as an emoji: "👍" at a confirmation (test set 15: asked what to change).
+_EMOJI_ANSWERS = (("\U0001F44D", " yes "), ("\U0001F44C", " ok "), ("\u2705", " yes "), ("\u2714", " yes "),
+                  ("\U0001F44E", " no "), ("\u274C", " no "))
+
+
 def clean(text: Optional[str]) -> str:
     """Folded, lower case, punctuation gone (apostrophes and hyphens kept), one space apart;
     text-speak read as the words it stands for (contact_center/shorthand.py)."""
-    return shorthand.spelled_out(" ".join(re.sub(r"[^\w\s'-]", " ", squeeze(fold(text or "")).lower()).split()))
+    text = text or ""
+    for emoji, word in _EMOJI_ANSWERS:
+        text = text.replace(emoji, word)
+    return shorthand.spelled_out(" ".join(re.sub(r"[^\w\s'-]", " ", squeeze(fold(text)).lower()).split()))
 
 
 def yes_no(text: Optional[str]) -> Optional[bool]:
@@ -152,7 +160,7 @@ _NONE_WORDS = re.compile(r"\b(none|ninguna|ninguno|nothing|nada|no reason|otra c
 
 URGENT_WORDS: Tuple[Tuple[str, str], ...] = (
     (r"\b(travel|trip|viaj|fly|vuelo|funeral|abroad|extranjero)", "family_emergency_travel"),
-    (r"\b(medic(?!aid|are)|hospital|sick|ill|enferm|surgery|cirug|operar|operacion|doctor|salud|health|cancer|treatment|"
+    (r"\b(medic(?!aid|are)|hospital|sick|ill|enferm|surgery|cirug|operar|operacion|doctor|salud\b|health|cancer|treatment|"
      r"tratamiento|dying|murien|falleci|accident|pregnan|embaraz|parto|hospice|palliative|paliativ)", "medical_emergency"),
     (r"\b(job|employ|trabajo|empleo|benefit|beneficio|aid|ayuda|financ|money|dinero|income|ingreso|despid|fired|laid off|rent|renta)", "financial_loss_of_employment_or_benefits"),
 )
@@ -283,6 +291,7 @@ _MOMENT = (
 # take your time, the question again.
 _BACK = (
     r"(?:(?:hello|hola|oiga|hey) )?(?:are you (?:still )?(?:there|here)|you still there|still there|anyone there|is anyone there)|"
+
     r"(?:(?:hola|oiga) )?(?:(?:sigue|sigues|esta|estas) ahi|hay alguien|me escucha)|i'?m back|im back|ya volvi|ya regrese|ya estoy aqui|"
     r"(?:(?:hola|hello|hey|oiga|perdon|sorry|ok|okay|bueno) )?(?:where (?:were|was) we|where did we (?:leave off|stop)|"
     r"what were we (?:doing|saying)|(?:en )?donde (?:nos quedamos|ibamos|estabamos)|en que (?:ibamos|estabamos|quedamos))|"
@@ -295,9 +304,16 @@ _MOMENT_SAID = re.compile(rf"(?:^| )(?:{_MOMENT}|{_BACK})(?: |$)")
 _THANKS_SAID = re.compile(rf"(?:^| ){_THANKS}(?: |$)")
 
 
+# A greeting asked as a question while a question waits: "hello??", "bueno?", "alo?" (test set 15). A bare
+# "hola" is a greeting, not a presence check.
+_GREETING_ASKED = re.compile(r"^\s*(?:hello|helo|hellooo|hola|bueno|alo|hey|oiga|anybody|anyone|alguien)\s*\?+[\s?!.]*$")
+
+
 def courtesy(text: Optional[str]) -> Optional[str]:
     """"wait" for a moment asked ("one sec let me find it", "un momentito, la estoy buscando"),
     "thanks" for thanks ("ok gracias"); None for anything else, a lone "ok" included."""
+    if _GREETING_ASKED.match(squeeze(fold(text or "")).lower()):
+        return "wait"
     cleaned = clean(text)
     if not cleaned or not _COURTESY.match(cleaned):
         return None

@@ -220,7 +220,11 @@ def preferred_window(text: Optional[str], now: datetime) -> Union[str, Tuple[dat
         moment = dates.parse_appointment_time(named_day.group(0), now)
         day = moment.astimezone(EASTERN).date() if moment else None
     first, last = hours or (CALLBACK_START, CALLBACK_END)
-    if _BEFORE_EVENT.search(folded):
+    before_event = _BEFORE_EVENT.search(folded)
+    said_at = _AT.search(folded) or _BARE_TIME.search(folded)
+    if before_event and said_at and said_at.start() < before_event.start():
+        before_event = None  # "manana a las 7 y 20 antes de la cita": the time is the call's, the event its reason
+    if before_event:
         # From now until the moment named (its hour, else the start of that day's calls).
         by_day = day or local_now.date()
         by = datetime.combine(by_day, first, tzinfo=zone) if hours else datetime.combine(by_day, CALLBACK_START, tzinfo=EASTERN)

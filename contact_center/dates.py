@@ -12,12 +12,20 @@ from datetime import datetime, timedelta
 from typing import Optional, Tuple
 from zoneinfo import ZoneInfo
 
-from contact_center import number_words
+from contact_center import holiday_dates, number_words
 from contact_center.clock import EASTERN
 from contact_center.text import fold
 
 
 # Words dateparser stumbles on, and Spanish time-of-day phrases it does not read.
+# "at 8 30 am", "a las 9 30", dictated without the colon (test set 15: read as the 30th, or 8:00).
+_SPACED_MINUTES = (
+    # Spanish ordinal days: "el martes 1ro de diciembre", "el 2do" (test set 15: not read)
+    (re.compile(r"\b(\d{1,2})(?:ro|ero|do|to|mo|vo|no|er|°|º)(?= de |\b)"), r"\1"),
+    (re.compile(r"\b(\d{1,2}) ([0-5]\d)\s*(am|pm|a\.m\.?|p\.m\.?)(?!\w)"), r"\1:\2 \3"),
+    (re.compile(r"\b(at|a las) (\d{1,2}) ([0-5]\d)\b(?!\s*(?:de (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+                r"septiembre|octubre|noviembre|diciembre)|del |\d|/))"), r"\1 \2:\3"),
+)
 _REWRITES = (
     # "es pasado manana jueves a las 8" (test set 13: read as tomorrow), "the day after tomorrow"
     (re.compile(r"\b(?:pasado manana|(?:the )?day after tomorrow)(?:\s+(?:el\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
@@ -104,7 +112,7 @@ def parse_appointment_time(text: Optional[str], now: datetime, day_first: bool =
     if not text:
         return None
     # a receipt or phone number beside the date is no part of it ("dec 10 at 9am, MSC5555555555" had been December 1)
-    text = _NUMBERS_NOT_DATES.sub(" ", text)
+    text = _NUMBERS_NOT_DATES.sub(" ", holiday_dates.named_as_dates(text, now))
     labelled = _labelled_appointment(text)
     if labelled:
         moment = _parse_moment(labelled, now, day_first)
@@ -114,8 +122,12 @@ def parse_appointment_time(text: Optional[str], now: datetime, day_first: bool =
         return _parse_moment(text, now, day_first)
     # "ah ok. y la cita de huellas del 10/12 a las 8 de la mañana? esa si es de ustedes": read
     # whole, dateparser found November 1 (test set 8).
-    sentences = [s for s in _SENTENCE_BREAK.split(text[:MAX_CHARS * MAX_SENTENCES]) if s.strip()]
-    for sentence in sentences[:MAX_SENTENCES]:
+    sentences = [s for s in _SENTENCE_BREAK.split(text[:MAX_CHARS * MAX_SENTENCES]) if s.strip()][:MAX_SENTENCES]
+    # The sentence that names the appointment first: "tengo covid desde el sabado. mi entrevista es el martes
+    # 1ro de diciembre a las 8:30" (test set 15: the Saturday was taken).
+    from contact_center.appointments import named_in
+    sentences = [s for s in sentences if named_in(s)] + [s for s in sentences if not named_in(s)]
+    for sentence in sentences:
         # A sentence whole, then its clauses: "es el nueve de diciembre a las ocho y media y el esta trabajando en
         # Alaska hasta enero" names two months (test set 9: read as November 1 from a phone number beside it).
         clauses = _CLAUSE_BREAK.split(sentence)
@@ -212,6 +224,8 @@ def numbers_in_words(text: str) -> str:
     text = re.sub(rf"\b{_HOUR_WORD} y cuarto\b", lambda m: f"{_n(m.group(1))}:15", text)
     text = re.sub(rf"\b{_HOUR_WORD} menos (?:cuarto|quince)\b", lambda m: f"{(_n(m.group(1)) - 1) % 12 or 12}:45", text)
     text = re.sub(rf"\b{_HOUR_WORD} en punto\b", lambda m: f"{_n(m.group(1))}:00", text)
+    # "a las 7 y 20": the minutes in figures after "y" (test set 15: 7:00); "entre las 9 y 11" is two hours
+    text = re.sub(r"\b(a las?|at) (\d{1,2}) y ([1-5]\d)\b(?! de )", r"\1 \2:\3", text)
     # "at ten thirty", "like six fifty", "a las siete y veinte", "a las diez" (an hour after at / a
     # las is a time; test set 13: "right now, like six fifty" was no time)
     text = re.sub(rf"\b(at|around|like|by) {_HOUR_WORD} ({_MINUTE})\b",
@@ -257,6 +271,8 @@ def _parse_moment(text: str, now: datetime, day_first: bool = False) -> Optional
     import dateparser
 
     zone, folded = zone_named(numbers_in_words(_PLACES.sub(" ", fold(text).lower())))
+    for pattern, replacement in _SPACED_MINUTES:
+        folded = pattern.sub(replacement, folded)
     if not (_DIGITS.search(folded) or set(_WORDS.findall(folded)) & _DATE_WORDS):
         return None
     # "manana" (tomorrow) must keep its meaning when it is not "de la manana" (morning).

@@ -64,6 +64,7 @@ _SPANISH_WORDS = frozenset(
     cancelar cancela cancele cancelen olvidalo olvidelo espere espera salir parar listo bueno dale vale
     esto eso entiendo mandaron llego carta
     llamenme llameme llamame marquenme marqueme correcto
+    estatus estado huellas entrevista juramento recibo formulario simon nel oiga mire fijese
     """.split()
 )
 _ENGLISH_WORDS = frozenset(

@@ -22,6 +22,8 @@ CONVERSATION_LANGUAGE_KEY = "conversation_language"
 APPOINTMENT_NAMED_KEY = "appointment_named_before"
 # Set by the channel when an offer (S4, G3) waits for its yes or no: "si, es la tarjeta ..." answers it.
 OFFER_WAITING_KEY = "offer_waiting"
+# Set by the channel when a form's question waits for its answer: "hello??" then asks whether anyone is there.
+FORM_WAITING_KEY = "form_waiting"
 # The intents above: set by components and channels, never by the classifier (no training examples).
 NEVER_LEARNED = frozenset({CRISIS_INTENT, TOO_LONG_INTENT, RESUME_INTENT})
 # Intents that name a service the contact center gives (a change of topic when they come mid-form).

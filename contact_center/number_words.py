@@ -46,3 +46,11 @@ for _tens, _base in (("cuarenta", 40), ("cincuenta", 50)):
     ES_MINUTES[_tens] = _base
     for _unit in range(1, 10):
         ES_MINUTES[f"{_tens} y {ES_DIGITS[_unit]}"] = _base + _unit
+
+
+# Spanish numbers up to 999, as a form's number is said ("la I cuatrocientos ochenta y cinco",
+# "la I ciento treinta", "la N cuatrocientos"): test set 15.
+ES_HUNDREDS = {"cien": 100, "ciento": 100, "doscientos": 200, "trescientos": 300, "cuatrocientos": 400, "quinientos": 500,
+               "seiscientos": 600, "setecientos": 700, "ochocientos": 800, "novecientos": 900}
+ES_TENS = {"treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90}
+ES_UNDER_THIRTY = {w: i for i, w in enumerate(ES_TO_THIRTY) if i < 30}

@@ -29,7 +29,9 @@ _AGENCIES = (
                      rf"\b({_NATIONALITIES}) passports?\b|(passports?|pasaportes?) (from|of|de) (my|mi) (country|pais)\b"),
     (SSA, r"social security|seguro social|\bssn\b|\bssa\b|\bss card\b|social card|numero social|tarjeta social|tarjeta del social"),
     (IRS, r"\birs\b|\btax(es)?\b|tax refund|\bitin\b|impuesto|declaracion de renta|\bw-?2\b|reembolso de impuestos|taxes"),
-    (DMV, r"driver'?s? licen[cs]e|drivers? licen[cs]e|driving licen[cs]e|licencia de (conducir|manejo|manejar)|\bdmv\b|real id|state id|identificacion estatal"),
+    # "el CESCO no me quiere renovar la licencia" (Puerto Rico's DMV), "renew my license" (test set 15)
+    (DMV, r"driver'?s? licen[cs]e|drivers? licen[cs]e|driving licen[cs]e|licencia de (conducir|manejo|manejar)|\bdmv\b|real id|state id|"
+          r"identificacion estatal|\bcesco\b|\bmvd\b|\bbmv\b|\brmv\b|(renew|renovar|renueven|renovarme|sacar) (my |mi |la |the )?(licen[cs]e|licencia)\b"),
     (
         STATE_DEPARTMENT,
         r"passport|pasaporte|embass(y|ies)|embajada|consulate|consulado|consular|\bds-?160\b|"
@@ -158,9 +160,21 @@ _CONSULAR_APPOINTMENT = re.compile(
 # (test sets 12 and 14: a USCIS reschedule was started). Only EOIR moves a hearing (G7).
 _MOVE_OF = re.compile(
     r"\b(move|change|reschedule|postpone|push back|cambiar|cambiarme|cambien|cambie|mover|moverme|reprogramar|posponer|aplazar)"
-    r"\b(?P<between>(?:\s+\w+){0,4}?)\s+(?:the |my |la |mi |el )?(?:court|hearing|audiencia|corte|immigration judge|juez)\b"
+    r"\b(?P<between>(?:\s+\w+){0,4}?)\s+(?:the |my |la |mi |el )?(?:court|hearing|audiencia|corte|immigration judge|juez|"
+    # ICE's check-in: "can you move the ice one for me" (test set 15)
+    r"ice|ice check ?-?in|check ?-?in (?:with|at|de|con) ice|cita (?:con|de|en) (?:ice|migracion|la migra))\b"
 )
 _BETWEEN_NOT_COURT = re.compile(r"\b(because|since|porque|por|for|due|debido|interview|entrevista|biometrics?|cita|appointment|oath|juramento)\b")
+
+
+# A USCIS document the DMV refused, or the DMV asked to be called: "the d m v says my work permit card isnt
+# good enough to renew my license, can you call them", "el CESCO no me quiere renovar la licencia porque ...
+# mi residencia esta vencida" (test set 15: not understood).
+_DMV_REFUSED = re.compile(
+    r"\b(says?|said|told me|wont|won'?t|will not|refus\w*|dicen?|dijeron|no (me )?(quiere|quieren|quiso|quisieron|acepta\w*))\b"
+    r"(\s+\S+){0,8}?\s+(renew|renovar|give|dar|accept|aceptar|good enough|enough|sirve|vale|valid|valida)\b"
+    r"|\b(call|contact|llamar|llamen|llame|hablarle|comunicarse)\b(\s+\S+){0,2}?\s+(them|the dmv|al dmv|al cesco|a ellos|dmv|cesco)\b"
+)
 
 
 def court_date_to_move(text: Optional[str]) -> bool:
@@ -186,6 +200,8 @@ def only_another_agency(text: Optional[str]) -> Optional[str]:
         return agency
     if agency == IMMIGRATION_COURT and court_date_to_move(text) and not receipts.find(text[:2000]):
         return agency
+    if agency == DMV and _DMV_REFUSED.search(folded) and not receipts.find(text[:2000]):
+        return agency  # the USCIS document is what the DMV refused: the matter is the DMV's
     if _USCIS_MATTER.search(folded) or receipts.find(text[:2000]) or form_types.said(text[:2000]):
         return None
     return agency

@@ -22,8 +22,9 @@ _LETTERS = r"(?:(?<![\w])[a-z](?:[\s.-]+[a-z]){2}(?![\w])|(?<![\w])[a-z]{3}(?![\
 _RECEIPT_SAID = re.compile(rf"(?i)({_LETTERS})\.?{_GAP}({_DIGIT}(?:{_GAP}{_DIGIT}){{7,13}})(?![\w])")
 
 _TEENS, _TENS, _UNITS = number_words.TEENS, number_words.TENS, number_words.UNITS
-_NUMBER_WORD = "|".join(sorted([*_TEENS, *_TENS, *_UNITS, "hundred", "oh"], key=len, reverse=True))
-_FORM_SAID = re.compile(rf"(?i)(?<![\w])([ign])(?:[\s-]+(?:{_NUMBER_WORD})(?![\w])){{1,4}}")
+_ES_NUMBER_WORDS = [*number_words.ES_HUNDREDS, *number_words.ES_TENS, *number_words.ES_UNDER_THIRTY, "y"]
+_NUMBER_WORD = "|".join(sorted({*_TEENS, *_TENS, *_UNITS, "hundred", "oh", *_ES_NUMBER_WORDS}, key=len, reverse=True))
+_FORM_SAID = re.compile(rf"(?i)(?<![\w])([ign])(?:[\s-]+(?:{_NUMBER_WORD})(?![\w])){{1,6}}")
 
 
 def receipts_said(text: str, known: Callable[[str], bool]) -> List[Tuple[int, int, str]]:
@@ -63,6 +64,22 @@ def _number(words: List[str]) -> Optional[int]:
     return value if i == len(w) and value else None
 
 
+def _spanish_number(words: List[str]) -> Optional[int]:
+    """The number Spanish words say: "cuatrocientos ochenta y cinco" 485, "ciento treinta" 130,
+    "setecientos cincuenta y uno" 751, "noventa" 90."""
+    w = [x.lower() for x in words]
+    value, i = 0, 0
+    if i < len(w) and w[i] in number_words.ES_HUNDREDS:
+        value, i = number_words.ES_HUNDREDS[w[i]], i + 1
+    if i < len(w) and w[i] in number_words.ES_TENS:
+        value, i = value + number_words.ES_TENS[w[i]], i + 1
+        if i + 1 < len(w) and w[i] == "y" and w[i + 1] in number_words.ES_UNDER_THIRTY and 0 < number_words.ES_UNDER_THIRTY[w[i + 1]] < 10:
+            value, i = value + number_words.ES_UNDER_THIRTY[w[i + 1]], i + 2
+    elif i < len(w) and w[i] in number_words.ES_UNDER_THIRTY and number_words.ES_UNDER_THIRTY[w[i]]:
+        value, i = value + number_words.ES_UNDER_THIRTY[w[i]], i + 1
+    return value if i == len(w) and value else None
+
+
 def forms_said(text: str, known: Callable[[str], bool]) -> List[Tuple[int, int, str]]:
     """Each form said in words ("an i one twenty nine", "my n four hundred"): (start, end,
     "I-129"), only when `known` says the contact center knows that form."""
@@ -70,7 +87,7 @@ def forms_said(text: str, known: Callable[[str], bool]) -> List[Tuple[int, int, 
     for m in _FORM_SAID.finditer(text):
         words = re.findall(r"[a-z]+", m.group(0).lower())[1:]
         for n in range(len(words), 0, -1):  # "i seven sixty five for my work permit": the longest that is a form
-            number = _number(words[:n])
+            number = _number(words[:n]) or _spanish_number(words[:n])
             form = f"{m.group(1).upper()}-{number}" if number else None
             if form and known(form):
                 end = m.start() + len(m.group(1))

@@ -60,7 +60,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from contact_center import answers, appointments, contact, form_types, language, person_requests, question_topics, receipts, several_requests, stated, stops_and_corrections
 from nlu_components import override_intent
-from contact_center.messages import APPOINTMENT_NAMED_KEY, OFFER_WAITING_KEY, RESUMABLE_KEY, RESUME_INTENT
+from contact_center.messages import APPOINTMENT_NAMED_KEY, FORM_WAITING_KEY, OFFER_WAITING_KEY, RESUMABLE_KEY, RESUME_INTENT
 from nlu_components.base import UnconfiguredComponent, typed_text
 
 STOP_INTENT = "stop"
@@ -80,9 +80,12 @@ LATE_CASE_INTENT = "case_outside_processing_time"
 TYPO_INTENT = "typo_correction"
 MISSING_MAIL_INTENTS = {"card": "card_not_received", "notice": "notice_not_received"}
 UNSURE = 0.5
+CHECK_ASKED_WORDS = 8  # "check IOE4444444444", "and also look up EAC... for me"
 _FIRST_CLAUSE = re.compile(r"[,.;:!]")
 _PERSON_OR_CALL = re.compile(r"\b(person|human|agent|representative|rep|call|llam\w*|persona|humano|agente|representante)\b")
 _CLAUSES = re.compile(r"[,.;!?]")
+_URGENT_APPOINTMENT = re.compile(r"\b(urgent|emergency|expedited|urgente|emergencia)\s+(appointment|appt|cita)\b"
+                                 r"|\bcita (urgente|de emergencia|de urgencia)\b")
 _WH_WORD = re.compile(r"\b(how|what|whats|where|when|why|who|which|como|donde|cuando|cual|cuanto|cuantos|cuantas|por que|porque)\b")
 # Any word that may say mail did not come ("nunca le llego el aviso"): then a letter "came" is not read.
 _NEGATED = re.compile(r"\b(never|nunca|no|not|didnt|didn't|hasnt|hasn't|havent|haven't|jamas|ni)\b(\s+\w+){0,2}\s+"
@@ -102,6 +105,7 @@ class _Said:
     resumable: bool  # a request cut short by a crisis reply waits (G6)
     appointment_before: bool  # the message before named an appointment, and nothing came of it
     offer_waiting: bool  # an offer (S4 e-Request, G3 callback) waits for its yes or no
+    form_waiting: bool = False  # a form's question waits for its answer
 
     @property
     def head(self) -> str:
@@ -150,6 +154,9 @@ def _short_answer(m: _Said) -> str:
 Reading = Callable[[_Said], bool]
 # (what the words say, the intent they ask for, or how to tell which): the first that holds decides.
 RULES: Tuple[Tuple[str, Reading, Union[str, Callable[[_Said], str]]], ...] = (
+    # "ugh cancel it. no wait actually dont cancel, go ahead and send it", "no, espere, mejor si, mandela":
+    # the no taken back is a yes (test set 15: stopped)
+    ("a no or a stop taken back with a yes", lambda m: stops_and_corrections.no_taken_back(m.text), "affirm"),
     ("a stop, opening the message, closing it, or after its first sentence", _stops, STOP_INTENT),
     ("a language asked for", lambda m: language.requested_language(m.text) is not None, LANGUAGE_INTENT),
     # "what does that mean, in plain english": answered as a question on what was said
@@ -187,6 +194,10 @@ RULES: Tuple[Tuple[str, Reading, Union[str, Callable[[_Said], str]]], ...] = (
     # emergency far away (test set 14: the danger question, then 911 on "yes please" at it)
     ("an expedite asked for, its reason an emergency", lambda m: m.was("report_emergency")
      and stated.expedite_asked(m.text), EXPEDITE_INTENT),
+    # R1: "necesito cambiar mi juramento, me coincide con la operacion de mi mama" is a move of the oath, its
+    # reason a relative's surgery; no urgent appointment is asked for (test set 15: the danger question)
+    ("a move of a named appointment, its reason a relative's emergency", lambda m: m.was("report_emergency")
+     and stated.move_asked(m.head) and not _URGENT_APPOINTMENT.search(m.cleaned), RESCHEDULE_INTENT),
     # E1: "no me ha llegado el NOA de la aprobacion de mi EAD" is the notice about the card (test set 14)
     ("the notice about a card, said missing", lambda m: m.was(MISSING_MAIL_INTENTS["card"])
      and stated.mail_missing(m.text) == "notice", MISSING_MAIL_INTENTS["notice"]),
@@ -195,6 +206,10 @@ RULES: Tuple[Tuple[str, Reading, Union[str, Callable[[_Said], str]]], ...] = (
     ("where a receipt number is, asked of mail that came", lambda m: m.was(*MISSING_MAIL_INTENTS.values())
      and not stated.mail_missing(m.text) and question_topics.asks_a_question(m.text)
      and question_topics.names_topic(m.text, "find_receipt_number"), "faq"),
+    # "hello??", "bueno? sigue ahi?" while a form's question waits: is anyone there, not a new greeting (test set 15:
+    # the welcome said again, then the question)
+    ("anyone there, asked while a question waits", lambda m: m.form_waiting and m.was("greet")
+     and answers.courtesy(m.text) == "wait", INFORM_INTENT),
     # "ok thanks bye" inside a form leaves it, whatever the classifier said
     ("a goodbye", lambda m: answers.says_goodbye(m.text), GOODBYE_INTENT),
     # R1: "its about my fingerprint appt", then "i cant make it" (test set 8)
@@ -222,6 +237,9 @@ RULES: Tuple[Tuple[str, Reading, Union[str, Callable[[_Said], str]]], ...] = (
      and stated.wait_complained(m.text) and stated.status_first(m.text), STATUS_INTENT),
     # S1: "im trying to check on my moms green card for her"
     ("a case checked on", lambda m: m.was(FALLBACK_INTENT) and stated.checks_on_a_case(m.text), STATUS_INTENT),
+    # S1: "... and check IOE4444444444" cut from a reschedule (test set 15: read as information, the status lost)
+    ("a case asked to be checked, by its number", lambda m: m.was(INFORM_INTENT) and m.receipt and stated.check_asked(m.head)
+     and len(m.text.split()) <= CHECK_ASKED_WORDS, STATUS_INTENT),
     # S1: "then what does this say https://egov.uscis.gov/...?appReceiptNum=WAC..." (test set 14: the FAQ on receipts)
     ("a case's status page pasted", lambda m: m.was(FALLBACK_INTENT, INFORM_INTENT, "faq") and stated.case_page_pasted(m.text),
      STATUS_INTENT),
@@ -234,9 +252,15 @@ RULES: Tuple[Tuple[str, Reading, Union[str, Callable[[_Said], str]]], ...] = (
     ("an appointment that cannot be kept", lambda m: (m.was(FALLBACK_INTENT) or (
         m.classified in UNSURE_OF and m.confidence < UNSURE_OF[m.classified]))
      and appointments.named_in(m.head) and stated.cannot_attend(m.head), RESCHEDULE_INTENT),
-    # R1: "quiero cambiar la entrevista de la residencia, es el 17/12 a las 10"
-    ("a move asked for", lambda m: m.was(FALLBACK_INTENT) and stated.move_asked(m.head)
+    # R1: "quiero cambiar la entrevista de la residencia, es el 17/12 a las 10"; "ugh ok. then reschedule the uscis
+    # interview, the dec 14 10am one" (test set 15: read as a question about an answer before the appointment)
+    ("a move asked for", lambda m: m.was(FALLBACK_INTENT, "faq") and stated.move_asked(m.head)
      and not question_topics.asks_a_question(m.text), RESCHEDULE_INTENT),
+    # X1: "me pueden acelerar la I-539? es el cambio de turista a estudiante F1, las clases empiezan en enero"
+    # (test set 15: read as a move, for the date in it)
+    ("an expedite asked for, read as a move", lambda m: m.was(RESCHEDULE_INTENT)
+     and stated.expedite_asked(" ".join(m.text.split()[:EXPEDITE_ASKED_WORDS])) and not stated.move_asked(m.head),
+     EXPEDITE_INTENT),
     # "i have a question": what the assistant can help with, not "didn't understand"
     ("a question announced", lambda m: m.was(FALLBACK_INTENT, STOP_INTENT, "deny", INFORM_INTENT)
      and stated.question_announced(m.text), HELP_INTENT),
@@ -266,10 +290,11 @@ RULES: Tuple[Tuple[str, Reading, Union[str, Callable[[_Said], str]]], ...] = (
 
 
 def control_request(text: str, classified: Optional[str] = None, resumable: bool = False,
-                    confidence: float = 1.0, appointment_before: bool = False, offer_waiting: bool = False) -> Optional[str]:
+                    confidence: float = 1.0, appointment_before: bool = False, offer_waiting: bool = False,
+                    form_waiting: bool = False) -> Optional[str]:
     """The intent the words ask for whatever the classifier said (`classified`, with its
     `confidence`), or None: the first of RULES that holds."""
-    said = _Said(text, classified, confidence, resumable, appointment_before, offer_waiting)
+    said = _Said(text, classified, confidence, resumable, appointment_before, offer_waiting, form_waiting)
     for _, holds, intent in RULES:
         if holds(said):
             return intent(said) if callable(intent) else intent
@@ -291,7 +316,7 @@ class ControlRequestClassifier(UnconfiguredComponent):
             confidence = float((message.get("intent") or {}).get("confidence") or 0.0)
             asked = None if text is None else control_request(
                 text, classified, resumable, confidence, appointment_before=bool(metadata.get(APPOINTMENT_NAMED_KEY)),
-                offer_waiting=bool(metadata.get(OFFER_WAITING_KEY)))
+                offer_waiting=bool(metadata.get(OFFER_WAITING_KEY)), form_waiting=bool(metadata.get(FORM_WAITING_KEY)))
             if asked is None:
                 continue
             # A status or a reschedule read from the facts alone is not sure enough to take a form away

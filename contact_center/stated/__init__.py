@@ -51,7 +51,7 @@ from contact_center.stated.details import (
     late_case_stated,
     typo_described,
 )
-from contact_center.stated.people import call_reported, live_topic_stated, own_person_first, person_insisted
+from contact_center.stated.people import call_reported, live_topic_stated, own_person_first, person_insisted, petitioner_died
 
 __all__ = [
     "MAX_STATED_CHARS",
@@ -101,4 +101,5 @@ __all__ = [
     "call_reported",
     "own_person_first",
     "person_insisted",
+    "petitioner_died",
 ]

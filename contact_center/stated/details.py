@@ -21,7 +21,13 @@ _ACCOMMODATION = re.compile(
     # someone with them, or no stairs: "she needs me in the room with her", "que la atiendan en planta baja" (test set 14)
     r"dementia|demencia|alzheimer\w*|needs? (me|someone|a family member|her (son|daughter)|his (son|daughter)) (in the room |there )?with (her|him)|"
     r"necesita (que (yo )?(este|entre|la acompane|lo acompane)|a alguien|un familiar) (con (ella|el)|en el cuarto)?|"
-    r"planta baja|ground floor|first floor|no stairs|sin escaleras|elevator|elevador|ascensor)\b"
+    r"planta baja|ground floor|first floor|no stairs|sin escaleras|elevator|elevador|ascensor|"
+    # a condition and what it needs: "panic attacks ... a quiet room", "hago dialisis ... que sea en la manana",
+    # "usa oxigeno y no aguanta parado en la fila, necesita una silla" (test set 15)
+    r"quiet (room|place|area|space)|(sala|cuarto|lugar|espacio) (tranquilo|aparte|separado)|panic attacks?|ataques? de (panico|ansiedad)|"
+    r"ptsd|autism|autismo|autistic|autista|seizures?|convulsiones|epilep\w*|dialysis|dialisis|chemo\w*|quimio\w*|"
+    r"(can'?t|cannot|no (aguanta|puede|puedo)) (stand|estar (parad[oa]|de pie)|parad[oa]|wait in line|hacer (la )?fila)|"
+    r"(a |una )?(chair|silla) (to sit|para sentarse)|necesita una silla|needs? a chair|baston|cane|mobility|movilidad)\b"
 )
 
 

@@ -31,6 +31,21 @@ _SELF_HELP_WORDS = re.compile(
 )
 
 
+# The petitioner died: "mi esposo fallecio en diciembre y el habia metido la peticion para mi, quiero saber que
+# pasa ahora con mi caso" (test set 15: sent to the status check); "my sponsor passed away".
+_PETITIONER_DIED = re.compile(
+    r"\b(fallecio|murio|se murio|falleci\w*|died|passed away|passed|has passed|is deceased|deceased|difunto|difunta)\b"
+    r".{0,80}\b(peticion|petition|peticionario|petitioner|sponsor|patrocinador|i-?130|me pidio|pidio por mi|filed for me|"
+    r"metido|metio|habia metido|papeles|case|caso)\b"
+    r"|\b(peticion|petition|peticionario|petitioner|sponsor|patrocinador)\b.{0,60}\b(fallecio|murio|died|passed away|deceased)\b"
+)
+
+
+def petitioner_died(text: Optional[str]) -> bool:
+    """True when the message says the petitioner (a sponsor, a spouse who filed) died."""
+    return bool(_PETITIONER_DIED.search(clean(text)))
+
+
 def live_topic_stated(text: Optional[str], receipt_given: bool) -> Optional[str]:
     """What a request for a person is about, when the request says it (G1).
 
@@ -39,6 +54,8 @@ def live_topic_stated(text: Optional[str], receipt_given: bool) -> Optional[str]
     ("other"); anything that could be a self-help topic is None, and the topic is asked.
     """
     cleaned = " ".join(_HOW_TO_TALK.sub(" ", clean(text)).split())  # how to talk is no topic
+    if petitioner_died(text):
+        return "other"  # what becomes of a case whose petitioner died is a matter for a person
     if (receipt_given and STATUS_WORDS.search(cleaned)) or ABOUT_STATUS.search(cleaned):
         return "check_case_status"
     if mailed_to_wrong_place(text):

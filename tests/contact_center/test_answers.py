@@ -350,3 +350,13 @@ def test_a_return_asking_where_the_conversation_was_answers_nothing(text):
 ])
 def test_yes_and_no_that_open_like_the_other(text, expected):
     assert answers.short_answer(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [("👍", True), ("ok 👍🏽", True), ("👎", False), ("❌", False)])
+def test_a_yes_or_no_sent_as_an_emoji(text, expected):
+    assert answers.short_answer(text) is expected
+
+
+@pytest.mark.parametrize("text", ["hello??", "Hellooooo?", "bueno?", "alo??"])
+def test_a_greeting_asked_as_a_question_is_a_presence_check(text):
+    assert answers.courtesy(text) == "wait"

@@ -155,3 +155,12 @@ def test_C2_a_callback_time_told_in_another_zone_is_held_against_eastern_hours()
     now = datetime(2027, 3, 10, 10, 0, tzinfo=eastern)
     start, _ = preferred_window("thursday at 4pm pacific", now)
     assert start == datetime(2027, 3, 11, 19, 0, tzinfo=eastern)  # after 6:30 p.m. Eastern: outside C2's hours
+
+
+def test_C2_a_time_said_then_the_event_it_comes_before_is_the_calls_time():
+    # "a las 7 y 20 antes de la cita": the minutes in figures, the appointment the reason (test set 15)
+    now = datetime(2026, 11, 22, 19, 0, tzinfo=ZoneInfo("America/New_York"))
+    start, end = callback_times.preferred_window("manana a las 7 y 20 antes de mi cita porfa", now)
+    assert (start.hour, start.minute, start.day) == (7, 20, 23)
+    start, end = callback_times.preferred_window("entre las 9 y 11", now)
+    assert (start.hour, end.hour) == (9, 11)

@@ -386,3 +386,15 @@ def test_G6_fire_and_dying_here_are_still_danger(text):
 ])
 def test_G6_danger_is_still_danger_beside_those_words(text):
     assert crisis.assess(text, classifier=crisis_classifier.default()).crisis
+
+
+@pytest.mark.parametrize("text, alarm", [
+    # G6/X1: a relative's accident abroad told as the reason to travel is no call to 911 here (test set 15 in other words)
+    ("long story. my brother lives in guatemala, last week a truck ran him over and now hes in a coma, "
+     "i have to get there and i need my advance parole expedited", False),
+    ("mi mama en honduras tuvo un accidente y esta en coma, tengo que viajar y necesito el permiso de viaje", False),
+    # ... but danger here is still danger (threats beside a relative abroad: the classifier's training set, above)
+    ("my sister in lima is in a coma and my husband is hitting me right now", True),
+])
+def test_G6_a_relatives_emergency_abroad_as_the_reason_to_travel(text, alarm):
+    assert crisis.assess(text, classifier=crisis_classifier.default()).crisis is alarm

@@ -263,3 +263,32 @@ def test_R2_no_same_day_without_the_words_or_without_a_day_before():
     earlier = datetime(2026, 12, 10, 9, 0, tzinfo=EASTERN)
     assert same_day_as("el 12 de diciembre a las 9:15", NOW, earlier) is None
     assert same_day_as("el mismo dia a las 9:15", NOW, None) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # R2 needs the moment whatever it is named by (test set 15 in other words)
+    ("my interview is the friday after thanksgiving at 9 am", datetime(2026, 11, 27, 9, 0)),
+    ("the day before christmas eve at 2pm", datetime(2026, 12, 23, 14, 0)),
+    ("el martes despues del dia de reyes a las 8 30", datetime(2027, 1, 12, 8, 30)),
+    ("the day after new years at 11 15 am", datetime(2027, 1, 2, 11, 15)),
+    ("on veterans day at 10", datetime(2026, 11, 11, 10, 0)),
+])
+def test_R2_a_date_named_by_a_holiday(text, expected):
+    assert parse_appointment_time(text, NOW).replace(tzinfo=None) == expected
+
+
+@pytest.mark.parametrize("text", ["es despues de navidad, no me acuerdo el dia", "sometime after thanksgiving"])
+def test_R2_a_holiday_with_no_day_named_is_no_date(text):
+    assert parse_appointment_time(text, NOW) is None
+
+
+def test_R2_the_sentence_naming_the_appointment_gives_its_date_and_spanish_ordinal_days():
+    text = ("tengo covid desde el viernes y me siento fatal. mi cita de huellas es el jueves 3ro de diciembre "
+            "a las 9:15 de la manana, el recibo es IOE4444444444")
+    assert parse_appointment_time(text, NOW, True).replace(tzinfo=None) == datetime(2026, 12, 3, 9, 15)
+
+
+def test_R2_a_holiday_date_said_in_spanish_after_a_filler():
+    now = datetime(2026, 11, 1, 9, 40, tzinfo=EASTERN)
+    text = "ok y otra cosa, tengo que cambiar la cita de huellas, es el lunes despues del dia de reyes a las 10"
+    assert parse_appointment_time(text, now, True).replace(tzinfo=None) == datetime(2027, 1, 11, 10, 0)

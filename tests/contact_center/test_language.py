@@ -193,3 +193,8 @@ def test_G4_a_yes_said_with_a_switch_of_language(text, expected):
 def test_G4_what_a_switch_of_language_says_besides(text, rest):
     from contact_center.language import said_besides_switch
     assert said_besides_switch(text) == rest
+
+
+@pytest.mark.parametrize("text", ["estatus", "huellas", "simon"])
+def test_G4_a_one_word_opening_in_spanish_is_spanish(text):
+    assert language.detect(text, None).language == "es"

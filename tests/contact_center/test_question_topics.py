@@ -67,3 +67,15 @@ def test_S1_what_that_means_asked_after_a_surprise():
     from contact_center.question_topics import asks_about_what_was_said
     assert asks_about_what_was_said("wait what?? what does that mean exactly, in normal words")
     assert asks_about_what_was_said("que? que significa eso")
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("got a text saying its uscis and i owe a fee, from a gmail. real or fake", "scams"),
+    ("y cuanto sale presentar la I-130?", "fees"),
+    ("can i track my card online or do i need an account for that", "online_account"),
+    ("y si la tarjeta no llega, a que numero llamo?", "contact_numbers"),
+])
+def test_questions_in_the_words_of_test_set_15(text, topic):
+    from contact_center.question_topics import names_topic
+
+    assert names_topic(text, topic)

@@ -219,3 +219,15 @@ def test_R1_a_uscis_appointment_moved_for_a_hearing_stays_a_reschedule(text):
 ])
 def test_an_id_needed_at_a_uscis_appointment_is_what_to_bring(text, bring):
     assert referrals.documents_to_bring(text) is bring
+
+
+@pytest.mark.parametrize("text", [
+    "the DMV wont accept my EAD to renew my drivers license, can you call them",
+    "en el CESCO me dijeron que mi green card no vale para renovar la licencia",
+])
+def test_G7_a_uscis_document_the_dmv_refused_is_the_dmvs_matter(text):
+    assert referrals.only_another_agency(text) == referrals.DMV
+
+
+def test_G7_renewing_a_uscis_document_for_the_dmv_is_uscis():
+    assert referrals.only_another_agency("i need to renew my work permit for the dmv") is None

@@ -429,3 +429,23 @@ def test_R2_one_of_the_times_it_was_moved_told_after_a_reschedule_is_its_detail(
              Part("the second time i did it online.", "case_outside_processing_time", 0.64),
              Part("and no covid", "deny", 0.7)]
     assert plan(whole, parts) == []
+
+
+def test_E1_a_receipt_given_after_a_request_is_its_receipt_though_read_as_a_status_check():
+    # test set 15 in other words: the receipt had been taken as a second request and asked for again
+    parts = [P("necesito un interprete de senas para la entrevista de mi mama", "request_accommodation"),
+             P("el recibo es MSC5555555555", "check_case_status")]
+    assert plan(P("x", "request_accommodation"), parts) == []  # one request: the message whole
+
+
+def test_S1_a_status_asked_of_a_receipt_after_a_request_is_a_second_request():
+    parts = [P("i moved last month", "change_address"), P("whats the status of EAC2190012345", "check_case_status")]
+    assert plan(P("x", "change_address"), parts) == ["i moved last month", "whats the status of EAC2190012345"]
+
+
+def test_X1_an_expedite_asked_in_words_beside_a_sure_question_is_a_request_of_its_own():
+    whole = Part("quiero agilizar mi residencia y tambien donde veo el numero de recibo", "faq", 0.97, "faq/find_receipt_number")
+    parts = [P("quiero agilizar mi residencia", "request_expedite", 0.7),
+             Part("donde veo el numero de recibo", "faq", 0.95, "faq/find_receipt_number")]
+    taken = plan(whole, parts)
+    assert len(taken) == 2 and taken[0] == "quiero agilizar mi residencia"

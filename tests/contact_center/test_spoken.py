@@ -48,3 +48,22 @@ def test_X4_numbers_after_the_word_i_are_no_form(text):
 
 def test_C3_a_phone_number_said_digit_by_digit():
     assert contact.parse_contact("three oh five five five five oh one four two").phone_numbers == ("+13055550142",)
+
+
+@pytest.mark.parametrize("text, form", [
+    ("la I cuatrocientos ochenta y cinco", "I-485"),
+    ("es la I ciento treinta de mi esposa", "I-130"),
+    ("me pueden acelerar la I quinientos treinta y nueve?", "I-539"),
+    ("la N cuatrocientos", "N-400"),
+    ("la I setecientos cincuenta y uno", "I-751"),
+    ("la I noventa", "I-90"),
+])
+def test_a_form_said_in_spanish_words(text, form):
+    from contact_center import form_types
+    assert [m.value for m in form_types.find(text)] == [form]
+
+
+@pytest.mark.parametrize("text", ["mi hijo y yo", "i y mi esposa", "la i dos veces"])
+def test_no_form_in_spanish_words_that_make_none(text):
+    from contact_center import form_types
+    assert form_types.find(text) == []

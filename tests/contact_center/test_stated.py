@@ -482,3 +482,17 @@ def test_U4_urgency_taken_back_is_no_urgent_reason(text):
 def test_U2_a_real_reason_beside_not_urgent_words_stays():
     assert stated.urgent_reason_stated("my mom is dying in manila and i need to travel, no time to lose") \
         == "family_emergency_travel"
+
+
+def test_U2_a_greeting_is_no_health_reason():
+    # "saludos" had been read as "salud" and the appointment decided Tier 2 with no reason asked (test set 15)
+    assert stated.urgent_reason_stated("saludos, necesito una cita de emergencia en la oficina") is None
+    assert stated.urgent_reason_stated("es por mi salud, tengo que operarme") == "medical_emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "my husband passed away last month and he was the one who filed the I-130 for me, what happens to my case now",
+    "mi papa murio y el era el peticionario, que pasa con mi caso",
+])
+def test_G1_a_petitioner_who_died_is_a_matter_for_a_person(text):
+    assert stated.live_topic_stated(text, False) == "other"

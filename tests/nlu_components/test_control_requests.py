@@ -309,3 +309,39 @@ def test_S1_where_the_receipt_number_is_on_mail_that_came_is_a_question(text, cl
 def test_E1_mail_said_missing_with_the_receipt_asked_about_stays_missing_mail():
     assert control_request("my notice never came so where do i find the receipt number?", "notice_not_received",
                            confidence=0.6) != "faq"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("tengo que cambiar mi entrevista, a mi papa lo operan ese dia y tengo que estar en el hospital", "reschedule_appointment"),
+    ("i need to move my biometrics, my wife is having surgery that morning", "reschedule_appointment"),
+])
+def test_R1_a_move_whose_reason_is_a_relatives_emergency_is_a_reschedule(text, intent):
+    assert control_request(text, "report_emergency", confidence=0.5) == intent
+
+
+def test_U1_an_emergency_appointment_asked_for_stays_an_emergency():
+    assert control_request("i need an emergency appointment to change my travel plans, my mom is in the hospital",
+                           "report_emergency", confidence=0.6) is None
+
+
+@pytest.mark.parametrize("text, classified, intent", [
+    ("fine. then reschedule my uscis interview instead, the jan 5 9am one", "faq", "reschedule_appointment"),
+    ("me pueden agilizar la I-539? es para cambiar a estudiante, el semestre empieza en enero", "reschedule_appointment",
+     "request_expedite"),
+])
+def test_session_23_requests_read_as_something_else(text, classified, intent):
+    assert control_request(text, classified, confidence=0.7) == intent
+
+
+def test_a_question_about_moving_stays_a_question():
+    assert control_request("if i reschedule my interview will it delay my case?", "faq", confidence=0.7) is None
+
+
+def test_anyone_there_asked_while_a_question_waits_is_no_new_greeting():
+    assert control_request("hello??", "greet", confidence=0.9, form_waiting=True) == "inform"
+    assert control_request("hello??", "greet", confidence=0.9) is None  # no question waits: a greeting
+
+
+def test_S1_a_case_asked_to_be_checked_by_its_number_is_a_status_check():
+    assert control_request("check IOE4444444444", "inform", confidence=0.68) == "check_case_status"
+    assert control_request("y revise EAC1234567890 porfa", "inform", confidence=0.6) == "check_case_status"
