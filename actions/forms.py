@@ -214,7 +214,9 @@ class ApplicantFormValidation(FormValidationAction):
     def answers_beside_switch(self, tracker: Tracker) -> bool:
         """True when a message that switched the language (the rules in data/form_control.yml have
         already done it this turn) also answers the question asked: "puedo seguir en espanol? nunca
-        la he cambiado" (test set 14: the count was asked again)."""
+        la he cambiado" (test set 14: the count was asked again). Something must be said besides the
+        switch; the question's own reader then reads the whole message, as it reads any answer with
+        words around it."""
         name, _ = common.latest_intent(tracker)
         if name != "change_language" or not common.said_this_turn(tracker, "utter_language_changed_in_form"):
             return False

@@ -49,6 +49,18 @@ RESUME_TEXT = {
 
 
 _PERSON_INTENTS = frozenset({"request_live_agent", "request_callback"})
+REMARK_WORDS = 15
+
+
+def _only_a_remark(rest: str) -> bool:
+    """What follows a button named by its place is only a remark ("the last one. honestly i just want it
+    done"), to be let go with the press: short, no other request joined on, nothing to keep (a receipt, a
+    phone, an e-mail), and no danger told, which is never pressed away (G6)."""
+    from contact_center import contact, crisis, crisis_classifier, receipts
+
+    return (len(rest.split()) <= REMARK_WORDS and not several_requests.opens_another_request(rest)
+            and not receipts.find(rest) and contact.contact_said(rest) is None
+            and not crisis.assess(rest, classifier=crisis_classifier.default()).crisis)
 
 
 def with_text(message: UserMessage, text: str, metadata: Optional[dict] = None) -> UserMessage:
@@ -210,8 +222,10 @@ class SeveralRequests:
             if isinstance(event, BotUttered) and (event.data or {}).get("buttons"):
                 buttons = event.data["buttons"]
                 break
-        place = button_positions.position_named(text, len(buttons))
-        payload = buttons[place].get("payload") if place is not None else None
+        place, rest = button_positions.place_and_rest(text, len(buttons))
+        if place is None or not isinstance(buttons[place], dict) or (rest and not _only_a_remark(rest)):
+            return None
+        payload = buttons[place].get("payload")
         return payload if isinstance(payload, str) and payload.startswith("/") else None
 
     async def _marked(self, agent: Any, message: UserMessage) -> dict:

@@ -562,9 +562,12 @@ def _keys(said: List[str], lang: str, result: Result, turn: int) -> Set[str]:
     return found
 
 
-# Decisions that end no request: a language switch (G4) and a crisis answer (G6), after which the
-# pending question comes back.
+# Decisions that end no request: a language switch (G4), a crisis answer (G6), after which the pending
+# question comes back, and a receipt number that could not be used (S2), asked for again. After any other
+# decision a question asked again belongs to the next request (session 23: a second child's biometrics is
+# asked about covid again); before it, a question asked twice with no reason given is a failure.
 _NOT_A_REQUEST_DECIDED = frozenset({"G4", "G6"})
+_ASKED_AGAIN_AFTER = frozenset({"S2"})
 
 
 def run_one(assistant, store, conversation: dict) -> Result:
@@ -601,7 +604,8 @@ def run_one(assistant, store, conversation: dict) -> Result:
             # aside): that question was never answered.
             latest = max(form_asks.values())
             asked = {k: n for k, n in asked.items() if n != latest or k == "utter_ask_switch_request"}
-        decided = [d for d in store.decisions_for(sender) if not set(d.rule_ids or []) <= _NOT_A_REQUEST_DECIDED]
+        decided = [d for d in store.decisions_for(sender) if not set(d.rule_ids or []) <= _NOT_A_REQUEST_DECIDED
+                   and not set(d.rule_ids or []) & _ASKED_AGAIN_AFTER]
         if len(decided) > decided_before:
             # A request was decided on this turn: a question asked after it belongs to the next one
             # (a second child's biometrics is asked about covid again).

@@ -23,7 +23,8 @@ _YES = re.compile(
     r"^(?:(?:pues|bueno|well|hmm|um|yeah|si)\s+)?(?:(?:yo )?creo que si|supongo que si|i think so|i guess so|i believe so)\b|"
     r"^(?:pues|bueno|well) (?:si|yes|yeah)\b|"
     # "ok and the I-130 i filed, did that go through": "ok" opening something else is no yes (test set 11)
-    r"^(yes|yeah|yep|yup|simon|como no|(?:ya|y)(?=$| (?:please|thanks)\b)|sure|(?:ok|okay|okey|oki)(?! (?:and|y|but|pero)\b)|correct|right|of course|please do|do it|si|sip|claro|"
+    # "simon", "como no" only as the whole answer or before a comma: "como no me ha llegado ...", "Simon Perez" (a review)
+    r"^(yes|yeah|yep|yup|(?:simon|como no)(?=$|,| (?:please|porfa|por favor|mandela|mandelo|dale)\b)|(?:ya|y)(?=$| (?:please|thanks)\b)|sure|(?:ok|okay|okey|oki)(?! (?:and|y|but|pero)\b)|correct|right|of course|please do|do it|si|sip|claro|"
     # "pls do", "please", "ta bien, mandela", "andale si" (test set 7)
     r"please$|(?:ta|esta|sta) (?:bien|bueno)|andale|orale|"
     # "fine, file the thing" at an offer (test set 7)

@@ -92,10 +92,14 @@ def changed_to(text: Optional[str], current: Optional[str]) -> Optional[str]:
 
 # Another person's appointment of the kind just talked about, its kind left out: "y tambien quiero cambiar
 # la de mi hijo", "now the one for my wife", "his too" (test set 14: the type was asked).
+_PERSON = (r"(hij[oa]s?|niñ[oa]s?|nin[oa]s?|esposo|esposa|marido|mujer|mam[aá]|mama|pap[aá]|papa|madre|padre|herman[oa]s?|"
+           r"abuel[oa]s?|niet[oa]s?|sobrin[oa]s?|prim[oa]s?|ti[oa]s?|suegr[oa]s?|cunad[oa]s?|son|sons|daughters?|kids?|child|"
+           r"children|wife|husband|spouse|mom|mother|dad|father|brother|sister|grandma|grandpa|grandmother|grandfather|"
+           r"nephew|niece|cousin|aunt|uncle|boy|girl|baby)")
 _ONE_OF_ANOTHER = re.compile(
-    r"\b(la|el|las|los) de (mi|mis|su|sus|nuestro|nuestra|nuestros|la|el) (\w+)\b"
-    r"|\b(the one|one|the ones|same|the same|same thing) for (my|his|her|our|the) (\w+)\b"
-    r"|\b(my|his|her|our) (\w+)'?s (one|too|as well)\b|\b(his|hers|theirs) (too|as well)\b"
+    rf"\b(la|el|las|los) de (mi|mis|su|sus|nuestro|nuestra|nuestros|la|el) {_PERSON}\b"
+    rf"|\b(the one|one|the ones|same|the same|same thing) for (my|his|her|our|the) {_PERSON}\b"
+    rf"|\b(my|his|her|our) {_PERSON}'?s (one|too|as well)\b|\b(his|hers|theirs) (too|as well)\b"
 )
 
 

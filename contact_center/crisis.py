@@ -690,6 +690,19 @@ _TRAVEL_NEEDED = _compile(
     r"(?:need|have|got) to (?:travel|fly|go|get there)|get there|fly there|fly home|(?:tengo|necesito) que (?:viajar|ir|volar)|"
     r"viajar|volar|expedit\w*|aceler\w*)"
 )
+# Danger to the applicant or those with them, told beside the relative abroad: then the classifier's danger
+# stands ("mi mama en Mexico esta grave ... mi esposo me tiene encerrada y no me deja salir").
+_OWN_DANGER = _compile(
+    r"(?<![a-z])(?:"
+    r"(?:me|us|nos|my kids|my children|mis hijos|my son|my daughter|mi hijo|mi hija) (?:[a-z]+ ){0,2}?"
+    r"(?:encerrad[oa]s?|locked|lock|hit\w*|beat\w*|chok\w*|stalk\w*|follow\w*|golpe\w*|pega\w*|ahorca\w*|"
+    r"persigue\w*|sigue\w*|abus\w*|rape\w*|viol\w*|shoot\w*|dispar\w*)"
+    r"|(?:hit|hitting|hits|beat|beating|beats|choke|choking|chokes|stalking|stalks|locked|lock|golpea\w*|pega\w*|"
+    r"ahorca\w*|encierra\w*) (?:me|us|nos|my|mi)"
+    r"|no me (?:deja|dejan) (?:salir|ir)|(?:won'?t|will not|doesn'?t|does not) let (?:me|us) (?:leave|go|out)"
+    r"|me tiene(?:n)? encerrad[oa]|locked (?:me|us) in|gun|pistola|arma|knife|cuchillo|navaja|machete|murder\w*|asesin\w*"
+    r"|fire|fuego|incendio|bleed\w*|sangr\w*|not breathing|no respira|overdos\w*|sobredosis)"
+)
 _THREATENED = _compile(
     r"(?:threat\w*|amenaz\w*|hurt|lastim\w*|kill\w*|matar|mata|sex|sexo|owe|debo|debe|ransom|rescate|kidnap\w*|secuestr\w*|"
     r"extort\w*|extorsion\w*|beat\w*|golpe\w*|pegar|pega)"
@@ -873,7 +886,8 @@ def _relative_abroad_to_travel_to(text: Optional[str]) -> bool:
     """True when the message tells of a relative's emergency abroad as the reason to travel, and no one
     threatens anyone."""
     told = normalise(text)
-    return bool(_RELATIVE_ABROAD_FOUND.search(told) and _TRAVEL_NEEDED.search(told) and not _THREATENED.search(told))
+    return bool(_RELATIVE_ABROAD_FOUND.search(told) and _TRAVEL_NEEDED.search(told) and not _THREATENED.search(told)
+                and not _OWN_DANGER.search(told))
 
 
 def assess_patterns(text: Optional[str]) -> Assessment:

@@ -22,7 +22,15 @@ from contact_center.text import fold
 _SPACED_MINUTES = (
     # Spanish ordinal days: "el martes 1ro de diciembre", "el 2do" (test set 15: not read)
     (re.compile(r"\b(\d{1,2})(?:ro|ero|do|to|mo|vo|no|er|°|º)(?= de |\b)"), r"\1"),
-    (re.compile(r"\b(\d{1,2}) ([0-5]\d)\s*(am|pm|a\.m\.?|p\.m\.?)(?!\w)"), r"\1:\2 \3"),
+    # "the dec 14 10am one": the appointment named by its moment (test set 15: not read)
+    (re.compile(r"\b(?:the|that|this) ((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}[^,.;]{0,25}?) one\b"),
+     r"\1"),
+    # a month's day then an hour: "dec 14 10am" is December 14 at 10
+    (re.compile(r"\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2})(?:st|nd|rd|th)?,? "
+                r"(\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.?|p\.m\.?))(?!\w)"), r"\1 at \2"),
+    # only after "at", "a las", "@": "dec 3 10am" is the 3rd at 10 (a review: read as 3:10)
+    (re.compile(r"\b(at|a las|a la|@|around|like|como a las) (\d{1,2}) ([0-5]\d)\s*(am|pm|a\.m\.?|p\.m\.?)(?!\w)"),
+     r"\1 \2:\3 \4"),
     (re.compile(r"\b(at|a las) (\d{1,2}) ([0-5]\d)\b(?!\s*(?:de (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
                 r"septiembre|octubre|noviembre|diciembre)|del |\d|/))"), r"\1 \2:\3"),
 )

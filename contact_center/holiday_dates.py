@@ -37,7 +37,7 @@ _HOLIDAYS: Dict[str, Callable[[int], date]] = {
     r"christmas(?: day)?|xmas|navidad|el dia de navidad": lambda y: date(y, 12, 25),
     r"new year'?s eve|fin de ano|ano viejo": lambda y: date(y, 12, 31),
     r"new year'?s(?: day)?|new year|ano nuevo|el ano nuevo": lambda y: date(y, 1, 1),
-    r"(?:el )?dia de (?:los )?reyes(?: magos)?|los reyes magos|reyes": lambda y: date(y, 1, 6),
+    r"(?:el )?dia de (?:los )?reyes(?: magos)?|los reyes magos|(?:los )?reyes magos": lambda y: date(y, 1, 6),
     r"(?:the )?(?:fourth|4th) of july|july (?:4th|4|fourth)|independence day|(?:el )?4 de julio|(?:el )?cuatro de julio":
         lambda y: date(y, 7, 4),
     r"memorial day": lambda y: _last_weekday(y, 5, 0),
@@ -80,7 +80,7 @@ def _as_words(day: date, spanish: bool) -> str:
 
 def named_as_dates(text: str, now: datetime) -> str:
     """`text` (folded here) with each date named by a holiday written as the date it names."""
-    folded = fold(text or "").lower()
+    folded = fold(text or "").lower().replace("\u2019", "'")
 
     def rewrite(found: "re.Match[str]") -> str:
         holiday = _holiday_date(found.group("holiday") or found.group("on"), now)

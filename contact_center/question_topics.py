@@ -81,7 +81,7 @@ TOPIC_TERMS: Dict[str, Pattern[str]] = {
                  r"debo|pay|pagar|real|verdad)\b)|\b(uscis|immigration|inmigracion|deport\w*|called|llam\w*)\b.*"
                  r"\b(scam|scams|fraud|estafa|fraude|gift cards?|google play|itunes|tarjetas de regalo|is (?:that|this|it) real|"
                  r"es real|es verdad|is that (?:you|uscis)(?: guys)?|son ustedes|eran ustedes|(?:is (?:that|this|it) )?for real|legit|"
-                 r"es de verdad|real or fake|fake or real|real o falso|falso o real|fake|falso|falsa)\b",
+                 r"es de verdad|real or fake|fake or real|real o falso|falso o real|is (?:this|that|it) fake|es falso\?)",
         "callback_caller_id": r"\b(caller ?id|private number|numero privado|blocked number|numero bloqueado|area code|"
                               r"codigo de area|unknown (?:number|caller)|(?:numero )?desconocido|sin identificador|"
                               # the number a call comes from, not the one to call: "a que numero llamo?" is contact_numbers
@@ -105,7 +105,7 @@ TOPIC_TERMS: Dict[str, Pattern[str]] = {
 # Asked whether what came is genuine: the question is about scams, whatever the pasted text is about
 # ("got this text: 'USCIS ALERT: your I-485 has an unpaid fee ...' is this for real??": test set 14, fees).
 _ASKS_IF_GENUINE = re.compile(r"\b(is (?:this|that|it) (?:for )?real|for real\?|is (?:this|that|it) (?:a )?(?:scam|legit)|legit\?|"
-                              r"real or (?:fake|not|a scam)|fake or real|is (?:this|that|it) fake|es falso|es falsa|real o falso|"
+                              r"real or (?:fake|not|a scam)|fake or real|is (?:this|that|it) fake|real o falso|"
                               r"verdadero o falso|"
                               r"es (?:de )?verdad|es real|es (?:una )?estafa|sera (?:verdad|real|estafa))")
 

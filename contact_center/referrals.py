@@ -164,7 +164,10 @@ _MOVE_OF = re.compile(
     # ICE's check-in: "can you move the ice one for me" (test set 15)
     r"ice|ice check ?-?in|check ?-?in (?:with|at|de|con) ice|cita (?:con|de|en) (?:ice|migracion|la migra))\b"
 )
-_BETWEEN_NOT_COURT = re.compile(r"\b(because|since|porque|por|for|due|debido|interview|entrevista|biometrics?|cita|appointment|oath|juramento)\b")
+# Words that may stand between the move and the court ("cambiar mejor la fecha de la corte"); any other word
+# ("change my address before my court hearing", "reschedule my interview because of my hearing") is another object.
+_BETWEEN_COURT = frozenset("the my la mi el de del of for me please por favor mejor date fecha court corte hearing audiencia "
+                           "immigration inmigracion ice one check in".split())
 
 
 # A USCIS document the DMV refused, or the DMV asked to be called: "the d m v says my work permit card isnt
@@ -177,10 +180,18 @@ _DMV_REFUSED = re.compile(
 )
 
 
+# A USCIS service asked for beside the DMV's refusal: "... because my work permit expired, I need to expedite my
+# I-765" is an expedite (a review).
+_USCIS_SERVICE_ASKED = re.compile(
+    r"\b(expedit\w*|acelerar\w*|agiliz\w*|reschedul\w*|status|estatus|replace|reponer|apply|aplicar|solicitar|"
+    r"renew (?:my |the )?(?:work permit|green card|ead|card)|renovar (?:mi |el |la )?(?:permiso|residencia|green|mica|tarjeta))\b"
+)
+
+
 def court_date_to_move(text: Optional[str]) -> bool:
     """True when the message asks for an immigration court hearing itself to be moved (EOIR's)."""
     for found in _MOVE_OF.finditer(_read(text or "")):
-        if not _BETWEEN_NOT_COURT.search(found.group("between")):
+        if set(found.group("between").split()) <= _BETWEEN_COURT:
             return True
     return False
 
@@ -200,7 +211,7 @@ def only_another_agency(text: Optional[str]) -> Optional[str]:
         return agency
     if agency == IMMIGRATION_COURT and court_date_to_move(text) and not receipts.find(text[:2000]):
         return agency
-    if agency == DMV and _DMV_REFUSED.search(folded) and not receipts.find(text[:2000]):
+    if agency == DMV and _DMV_REFUSED.search(folded) and not receipts.find(text[:2000]) and not _USCIS_SERVICE_ASKED.search(folded):
         return agency  # the USCIS document is what the DMV refused: the matter is the DMV's
     if _USCIS_MATTER.search(folded) or receipts.find(text[:2000]) or form_types.said(text[:2000]):
         return None

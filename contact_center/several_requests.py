@@ -67,7 +67,8 @@ _JOINS = re.compile(
     rf"(?<=[.!?;])\s+(?:{_JOIN_WORDS}\b[,:]?\s*)?"
     rf"|\s*,?\s+\b{_JOIN_WORDS}\b[,:]?\s*"
     # ("y que lo pasen rapido", "y que me llamen": a wish, not a question; test set 15)
-    rf"|(?P<bare>\s*,\s*\b(?:and|y)\s+|\s*,?\s+\b(?:and|y)\s+(?={QUESTION_WORDS}\b)(?!que\s+(?:lo|la|le|me|nos|se|los|las|te)\s)"
+    rf"|(?P<bare>\s*,\s*\b(?:and|y)\s+(?!que\s+(?:lo|la|le|me|nos|se|los|las|te)\s)"
+    rf"|\s*,?\s+\b(?:and|y)\s+(?={QUESTION_WORDS}\b)(?!que\s+(?:lo|la|le|me|nos|se|los|las|te)\s)"
     # "check my moms case MSC... and i want my I-130 expedited" (test set 12: the status was lost)
     rf"|\s+\b(?:and|y)\s+(?=(?:i|yo)\s+(?:want|need|would like|quiero|necesito)\b)"
     # "my green card never came AND the receipt notice has my name as Jhon": a clause with its
@@ -80,6 +81,12 @@ _JOINS = re.compile(
     rf"|\s+\b(?:and|y)\s+(?=(?:i think|i believe|i guess|creo que|pienso que|me parece que)\s))"
 )
 _QUESTION = re.compile(rf"^[\s¿]*{QUESTION_WORDS}\b")
+_OPENS_JOINED = re.compile(rf"^\s*(?:{_JOIN_WORDS}|and|y|but|pero)\b")
+
+
+def opens_another_request(text: str) -> bool:
+    """True when the words open as another request joined on ("y tambien quiero ...", "also ...")."""
+    return bool(_OPENS_JOINED.match(fold(text or "").lower()))
 # A question asked about something ("what is an RFE and how long do i have"), not a request put as
 # one ("can u expidite my N-400 plz, and whats the status, NBC...": test set 10 lost the expedite).
 _REQUEST_PUT_AS_QUESTION = re.compile(r"^[\s¿]*(?:can|could|would|will|puede|pueden|podria|podrian|me puede|me pueden)\s+"
@@ -388,7 +395,7 @@ def plan(whole: Part, parts: Sequence[Part]) -> List[str]:
             introduced = True  # the referral taken alone: with these words the whole message reads as a reschedule
             continue
         if kind == "request" and merged and owners[-1] and owners[-1] not in NO_RECEIPT_INTENTS \
-                and _RECEIPT_GIVEN.match(fold(part.text).lower().strip()):
+                and _RECEIPT_GIVEN.match(fold(part.text).lower().strip()) and not receipts.find(" ".join(merged[-1])):
             # "... necesita una silla. el recibo es MSC5555555555": the request's receipt, no status asked
             # (test set 15: the receipt was asked for again)
             kind = "detail"

@@ -231,23 +231,32 @@ def changes_mind(text: Optional[str]) -> bool:
 # A no or a stop taken back: "no, espere, mejor si, mandela", "ugh cancel it. no wait actually dont cancel, go
 # ahead and send it", "actually yes, call me" (test set 15: filed nothing, or stopped the request).
 _TAKE_BACK = (r"(?:no wait|wait|espere|espera|pensandolo bien|on second thought|actually|mejor|changed my mind|"
-              r"cambie de opinion|de hecho|bueno|ok)")
-_YES_AFTER = (r"(?:yes|yeah|yep|si|sure|ok|okay|dale|mandela|mandelo|mandala|mandalo|hazlo|go ahead|send it|file it|do it|"
-              r"que me llamen|call me|please do|presentela|presentelo|don'?t cancel|do not cancel|no (?:lo |la )?cancele)")
+              r"cambie de opinion|de hecho)")
+# A yes that ends its clause ("mejor si, mandela"; not "si no la presento", "if"), never after a no ("dont send it").
+_YES_AFTER = (r"(?<!dont )(?<!don't )(?<!do not )(?<!not )(?<!no )"
+              r"(?:(?:yes|yeah|yep|sure|ok|okay|dale|si)(?=\s*(?:$|[,.!]|please|porfa|por favor|go ahead|send|file|do it|"
+              r"mandel|mandal|hazlo|que me llamen|call me))"
+              r"|mandela|mandelo|mandala|mandalo|hazlo|go ahead|send it|file it|do it|que me llamen|call me|please do|"
+              r"presentela|presentelo|don'?t cancel|do not cancel|no (?:lo |la )?cancele)")
 _NO_TAKEN_BACK = re.compile(rf"\b{_TAKE_BACK}\b[\s,.]*(?:\w+\s+){{0,3}}?{_YES_AFTER}\b")
 _NO_FIRST = re.compile(r"^(?:\w+\s+){0,2}?(?:no|nope|nah|nel|cancel\w*|stop|forget it|olvidelo|olvidalo|mejor no)\b")
 
 
 def takes_back_no(text: Optional[str]) -> bool:
     """True when the message turns a no just said into a yes ("no, espere, mejor si", "actually yes")."""
-    return bool(_NO_TAKEN_BACK.search(clean(text)))
+    return bool(_NO_TAKEN_BACK.search(_with_commas(text)))
 
 
 def no_taken_back(text: Optional[str]) -> bool:
     """True when the message says no (or stop), then takes it back with a yes, in the same message."""
-    cleaned = clean(text)
-    found = _NO_TAKEN_BACK.search(cleaned)
-    return bool(found) and bool(_NO_FIRST.search(cleaned[:found.start()].strip()))
+    said = _with_commas(text)
+    found = _NO_TAKEN_BACK.search(said)
+    return bool(found) and (found.group(0).startswith("no wait") or bool(_NO_FIRST.search(said[:found.start()].strip(" ,."))))
+
+
+def _with_commas(text: Optional[str]) -> str:
+    """Folded and lower case, with the commas and stops that end clauses kept (clean() drops them)."""
+    return " ".join(re.sub(r"[^\w\s',.!]", " ", fold(text or "").lower()).split())
 
 
 # ------------------------------------------------------------------ refusals

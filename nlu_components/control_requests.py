@@ -84,6 +84,9 @@ CHECK_ASKED_WORDS = 8  # "check IOE4444444444", "and also look up EAC... for me"
 _FIRST_CLAUSE = re.compile(r"[,.;:!]")
 _PERSON_OR_CALL = re.compile(r"\b(person|human|agent|representative|rep|call|llam\w*|persona|humano|agente|representante)\b")
 _CLAUSES = re.compile(r"[,.;!?]")
+# "ok no gracias", "claro, no gracias": a no after the opening word, whatever the opening says.
+_NO_AFTER_THE_FIRST_WORD = re.compile(r"^\S+\s+.*\b(no|not|nope|nel|nah|don'?t)\b")
+_SARCASM_NOT = re.compile(r"\b(como no|not like|as if)\b")  # a yes with a sarcastic tail keeps its yes
 _URGENT_APPOINTMENT = re.compile(r"\b(urgent|emergency|expedited|urgente|emergencia)\s+(appointment|appt|cita)\b"
                                  r"|\bcita (urgente|de emergencia|de urgencia)\b")
 _WH_WORD = re.compile(r"\b(how|what|whats|where|when|why|who|which|como|donde|cuando|cual|cuanto|cuantos|cuantas|por que|porque)\b")
@@ -156,7 +159,8 @@ Reading = Callable[[_Said], bool]
 RULES: Tuple[Tuple[str, Reading, Union[str, Callable[[_Said], str]]], ...] = (
     # "ugh cancel it. no wait actually dont cancel, go ahead and send it", "no, espere, mejor si, mandela":
     # the no taken back is a yes (test set 15: stopped)
-    ("a no or a stop taken back with a yes", lambda m: stops_and_corrections.no_taken_back(m.text), "affirm"),
+    ("a no or a stop taken back with a yes, while an offer or a question waits", lambda m: (m.offer_waiting or m.form_waiting)
+     and stops_and_corrections.no_taken_back(m.text), "affirm"),
     ("a stop, opening the message, closing it, or after its first sentence", _stops, STOP_INTENT),
     ("a language asked for", lambda m: language.requested_language(m.text) is not None, LANGUAGE_INTENT),
     # "what does that mean, in plain english": answered as a question on what was said
@@ -284,8 +288,8 @@ RULES: Tuple[Tuple[str, Reading, Union[str, Callable[[_Said], str]]], ...] = (
     ("a yes read as a stop, with no word asking to stop", lambda m: m.was(STOP_INTENT)
      and answers.short_answer(m.text) is True and not stops_and_corrections.says_stop(m.text), "affirm"),
     # "si como no, mandela, total ni la leen" (a yes with a sarcastic tail) read, unsure, as a no (test set 14)
-    ("a yes read, unsure, as a no", lambda m: m.was("deny") and m.unsure and answers.short_answer(m.text) is True,
-     "affirm"),
+    ("a yes read, unsure, as a no", lambda m: m.was("deny") and m.unsure and answers.short_answer(m.text) is True
+     and not _NO_AFTER_THE_FIRST_WORD.search(_SARCASM_NOT.sub(" ", m.cleaned)), "affirm"),
 )
 
 

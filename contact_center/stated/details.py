@@ -26,7 +26,8 @@ _ACCOMMODATION = re.compile(
     # "usa oxigeno y no aguanta parado en la fila, necesita una silla" (test set 15)
     r"quiet (room|place|area|space)|(sala|cuarto|lugar|espacio) (tranquilo|aparte|separado)|panic attacks?|ataques? de (panico|ansiedad)|"
     r"ptsd|autism|autismo|autistic|autista|seizures?|convulsiones|epilep\w*|dialysis|dialisis|chemo\w*|quimio\w*|"
-    r"(can'?t|cannot|no (aguanta|puede|puedo)) (stand|estar (parad[oa]|de pie)|parad[oa]|wait in line|hacer (la )?fila)|"
+    r"(can'?t|cannot) (stand (up|for long|in line|very long|for (an|one|a) hour)|wait in line)|"
+    r"no (aguanta|puede|puedo) (estar (parad[oa]|de pie)|parad[oa]|hacer (la )?fila)|"
     r"(a |una )?(chair|silla) (to sit|para sentarse)|necesita una silla|needs? a chair|baston|cane|mobility|movilidad)\b"
 )
 

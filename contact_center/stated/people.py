@@ -33,12 +33,11 @@ _SELF_HELP_WORDS = re.compile(
 
 # The petitioner died: "mi esposo fallecio en diciembre y el habia metido la peticion para mi, quiero saber que
 # pasa ahora con mi caso" (test set 15: sent to the status check); "my sponsor passed away".
-_PETITIONER_DIED = re.compile(
-    r"\b(fallecio|murio|se murio|falleci\w*|died|passed away|passed|has passed|is deceased|deceased|difunto|difunta)\b"
-    r".{0,80}\b(peticion|petition|peticionario|petitioner|sponsor|patrocinador|i-?130|me pidio|pidio por mi|filed for me|"
-    r"metido|metio|habia metido|papeles|case|caso)\b"
-    r"|\b(peticion|petition|peticionario|petitioner|sponsor|patrocinador)\b.{0,60}\b(fallecio|murio|died|passed away|deceased)\b"
-)
+_PETITIONER = (r"(peticion|petition|peticionario|peticionaria|petitioner|sponsor|patrocinador|patrocinadora|i-?130|"
+               r"me pidio|pidio por mi|filed for me|filed my|metido la peticion|metio la peticion|metio los papeles|"
+               r"metio mis papeles|metido mis papeles|habia metido)")
+_DIED = r"(fallecio|murio|se murio|died|passed away|has passed away|is deceased|deceased|difunt[oa])"
+_PETITIONER_DIED = re.compile(rf"\b{_DIED}\b.{{0,80}}\b{_PETITIONER}\b|\b{_PETITIONER}\b.{{0,80}}\b{_DIED}\b")
 
 
 def petitioner_died(text: Optional[str]) -> bool:

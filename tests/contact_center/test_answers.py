@@ -360,3 +360,11 @@ def test_a_yes_or_no_sent_as_an_emoji(text, expected):
 @pytest.mark.parametrize("text", ["hello??", "Hellooooo?", "bueno?", "alo??"])
 def test_a_greeting_asked_as_a_question_is_a_presence_check(text):
     assert answers.courtesy(text) == "wait"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("simon", True), ("simon, mandela", True), ("como no", True),
+    ("Simon Perez", None), ("como no me ha llegado la tarjeta?", None),
+])
+def test_simon_and_como_no_are_yes_only_as_the_answer(text, expected):
+    assert answers.short_answer(text) is expected

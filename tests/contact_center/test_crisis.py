@@ -398,3 +398,8 @@ def test_G6_danger_is_still_danger_beside_those_words(text):
 ])
 def test_G6_a_relatives_emergency_abroad_as_the_reason_to_travel(text, alarm):
     assert crisis.assess(text, classifier=crisis_classifier.default()).crisis is alarm
+
+
+def test_G6_the_applicants_own_danger_beside_a_relative_abroad_is_still_danger():
+    text = "mi mama en Mexico esta grave, necesito permiso de viaje. mi esposo me tiene encerrada y no me deja salir"
+    assert crisis.assess(text, classifier=crisis_classifier.default()).crisis

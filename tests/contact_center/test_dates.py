@@ -292,3 +292,16 @@ def test_R2_a_holiday_date_said_in_spanish_after_a_filler():
     now = datetime(2026, 11, 1, 9, 40, tzinfo=EASTERN)
     text = "ok y otra cosa, tengo que cambiar la cita de huellas, es el lunes despues del dia de reyes a las 10"
     assert parse_appointment_time(text, now, True).replace(tzinfo=None) == datetime(2027, 1, 11, 10, 0)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("dec 3 10am", datetime(2026, 12, 3, 10, 0)),
+    ("december 12 11 am", datetime(2026, 12, 12, 11, 0)),
+])
+def test_R2_a_day_then_an_hour_is_not_read_as_minutes(text, expected):
+    assert parse_appointment_time(text, NOW).replace(tzinfo=None) == expected
+
+
+def test_R2_an_appointment_named_by_its_moment():
+    text = "ugh ok. then reschedule the uscis interview, the jan 7 11am one"
+    assert parse_appointment_time(text, NOW).replace(tzinfo=None) == datetime(2027, 1, 7, 11, 0)

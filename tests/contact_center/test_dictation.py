@@ -26,3 +26,13 @@ def test_words_dictation_split_are_joined(text, expected):
 ])
 def test_what_is_no_split_word_is_left(text):
     assert joined(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "you're scheduled for biometrics on friday",
+    "they re scheduling it for january",
+    "thanks giving me the info",
+    "Sita called me about the case",
+])
+def test_real_words_are_not_joined(text):
+    assert joined(text) == text

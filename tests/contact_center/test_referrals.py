@@ -231,3 +231,11 @@ def test_G7_a_uscis_document_the_dmv_refused_is_the_dmvs_matter(text):
 
 def test_G7_renewing_a_uscis_document_for_the_dmv_is_uscis():
     assert referrals.only_another_agency("i need to renew my work permit for the dmv") is None
+
+
+@pytest.mark.parametrize("text", [
+    "the DMV wont renew my license because my work permit expired, I need to expedite my I-765",
+    "can I change my address before my court hearing",
+])
+def test_a_uscis_request_beside_the_dmv_or_a_court_stays_uscis(text):
+    assert referrals.only_another_agency(text) is None

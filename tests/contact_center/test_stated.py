@@ -496,3 +496,11 @@ def test_U2_a_greeting_is_no_health_reason():
 ])
 def test_G1_a_petitioner_who_died_is_a_matter_for_a_person(text):
     assert stated.live_topic_stated(text, False) == "other"
+
+
+@pytest.mark.parametrize("text", [
+    "I passed my interview but my case still says pending",
+    "my mother died in Mexico, I need to expedite my case",
+])
+def test_G1_a_death_or_a_pass_without_the_petitioner_is_no_petitioner_died(text):
+    assert not stated.petitioner_died(text)

@@ -125,3 +125,23 @@ def test_a_request_called_off_by_name_is_a_stop_and_what_follows_is_kept(text, r
 @pytest.mark.parametrize("text", ["i forget the date of my interview", "did you forget my case", "forget me not"])
 def test_forgetting_something_is_no_stop(text):
     assert stops_and_corrections.opening_stop(text) is None
+
+
+@pytest.mark.parametrize("text, taken_back", [
+    ("no, espere, mejor si, mandela", True),
+    ("ugh cancel it. no wait actually dont cancel, go ahead and send it", True),
+    ("no wait, actually yes, go ahead", True),
+    # a refusal that stays a refusal (a review of session 23)
+    ("no no wait dont send it", False),
+    ("ugh cancel it. actually dont send it", False),
+    ("nah wait dont do it", False),
+    ("no, espere, si no la presento que pasa?", False),
+    ("no, mejor si quiero hablar con una persona", False),
+])
+def test_a_no_taken_back_with_a_yes(text, taken_back):
+    assert stops_and_corrections.no_taken_back(text) is taken_back
+
+
+@pytest.mark.parametrize("text", ["ok sure thanks", "bueno si gracias", "no gracias"])
+def test_thanks_after_a_declined_offer_reopens_nothing(text):
+    assert not stops_and_corrections.takes_back_no(text)

@@ -101,3 +101,10 @@ def test_G4_a_switch_of_language_that_carries_the_answer_keeps_it(chat):
     assert_reply(replies, "utter_language_changed_in_form", "es")
     assert_reply(replies, "utter_ask_has_covid", "es")
     assert_no_reply(replies, "utter_ask_times_rescheduled", "es")
+
+
+def test_G6_danger_told_after_a_button_named_by_its_place_is_never_pressed_away(chat):
+    c = chat()
+    c.say("necesito cambiar mi cita de huellas")
+    replies = c.say("la primera. ya no quiero vivir, no aguanto mas")
+    assert_reply(replies, "utter_call_988", "es")
