@@ -82,6 +82,7 @@ def without_repeated_slots(
 QUESTION_WORDS_AT_MOST = 15  # a longer message with a "?" in it is a description that wonders
 
 
+_CONTACT_SLOTS = frozenset({"contact", "callback_email", "phone_numbers"})
 # "no entiendo, quiero hablar con una persona", "i dont get it, forget it": what they ask for wins.
 NOT_UNDERSTOOD_KEEPS = frozenset({"stop", "request_live_agent", "request_callback", "goodbye", "change_language", CRISIS_INTENT})
 # What a question means, said when the applicant did not understand it ("what?", "q es eso?").
@@ -248,6 +249,9 @@ class ApplicantFormValidation(FormValidationAction):
         if name in (CRISIS_INTENT, TOO_LONG_INTENT, "change_language"):
             return False
         text = common.latest_text(tracker)
+        if name == common.QUESTION_INTENT and slot in _CONTACT_SLOTS and self.requested(tracker, slot) \
+                and "?" not in text and not question_topics.asks_a_question(text) and contact.contact_said(text) is not None:
+            return True  # "same email as my uscis account, t.begay@..." gives the e-mail; it asks nothing (test set 14)
         if name == common.QUESTION_INTENT and (question_topics.asks_a_question(text) or "?" in text
                                                or common.question_topic_named(tracker) or self.answer_readers.get(slot) is None):
             return False  # a question ("and if they don't answer before the 10th?") is answered, then asked again

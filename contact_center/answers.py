@@ -138,7 +138,7 @@ def times_rescheduled(text: Optional[str]) -> Optional[int]:
 # USCIS's own error first: "they lost my fingerprints" / "perdieron mis huellas" is not a loss of money.
 CRITERIA_WORDS: Tuple[Tuple[str, str], ...] = (
     (r"\b(error|mistake|equivoc|wrong|culpa|fault|uscis error|(uscis|they) lost|perdieron)", "uscis_error"),
-    (r"\b(financ|money|dinero|economic|job|employ|trabajo|empleo|business|negocio|pay|pag|income|ingreso|loss|perd|"
+    (r"\b(financ|money|dinero|economic|job|employ|trabajo|empleo|business|negocio|pay|pag|income|ingreso|loss|perd(?!on)|"
      r"evict|desalo|desahu|homeless|foreclos|mortgage|hipoteca|rent\b|renta\b|alquiler|"
      # the job at stake told as what the employer does: "my company is letting me go dec 18"
      r"compan|empresa|patron|letting me go|let me go|laid off|lay me off|laying off|fired|fire me|despid|me corren|hr\b|"

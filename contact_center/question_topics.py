@@ -64,7 +64,7 @@ TOPIC_TERMS: Dict[str, Pattern[str]] = {
                          r"|\b(mean|means|significa|quiere decir)\b.*\b(approved|aprobad[oa])\b",
         "actively_reviewed": r"\b(actively reviewed|actively being reviewed|revisado activamente|revision activa|"
                              r"siendo revisado|revisando activamente|revisandolo activamente|lo estan revisando)\b",
-        "biometrics_what_to_bring": r"\b(biometrics?|biometricos|fingerprints?|huellas)\b.*\b(bring|take|need|llevar|"
+        "biometrics_what_to_bring": r"\b(biometrics?|bio|bios|biometricos|fingerprints?|huellas)\b.*\b(bring|take|need|llevar|"
                                     r"traer|necesito|passport|pasaporte|id|license|licencia|identificacion)\b",
         # "can i follow the card online, do i need some kind of account for that" (test set 15)
         "online_account": r"\b(online account|uscis account|my ?uscis|cuenta (?:en linea|de uscis)|password|contrasena|"
@@ -81,7 +81,7 @@ TOPIC_TERMS: Dict[str, Pattern[str]] = {
                  r"debo|pay|pagar|real|verdad)\b)|\b(uscis|immigration|inmigracion|deport\w*|called|llam\w*)\b.*"
                  r"\b(scam|scams|fraud|estafa|fraude|gift cards?|google play|itunes|tarjetas de regalo|is (?:that|this|it) real|"
                  r"es real|es verdad|is that (?:you|uscis)(?: guys)?|son ustedes|eran ustedes|(?:is (?:that|this|it) )?for real|legit|"
-                 r"es de verdad|real or fake|fake or real|real o falso|falso o real|is (?:this|that|it) fake|es falso\?)",
+                 r"es de verdad|real or fake|fake or real|real o falso|falso o real|is (?:this|that|it) fake|es falso\?)(?!\w)",
         "callback_caller_id": r"\b(caller ?id|private number|numero privado|blocked number|numero bloqueado|area code|"
                               r"codigo de area|unknown (?:number|caller)|(?:numero )?desconocido|sin identificador|"
                               # the number a call comes from, not the one to call: "a que numero llamo?" is contact_numbers

@@ -19,6 +19,7 @@ from typing import List, Optional, Sequence
 
 from contact_center import appointments, conditions, person_requests, question_topics, receipts, referrals, stated, stops_and_corrections
 from contact_center.question_words import QUESTION_WORDS, points_back
+from contact_center.stated.case_questions import STATUS_WORDS
 from contact_center.text import fold
 
 # Intents that are a request of their own (a service, a question, another agency's matter).
@@ -114,6 +115,11 @@ class Part:
                 and not stated.status_first(self.text):
             # "can you approve my n-400 faster? ive waited 14 months": the wait is why, not a
             # request of its own (S4 needs the status first, and no case is named).
+            return False
+        if self.intent == "check_case_status" and self.confidence < DETAIL_AT_MOST and not receipts.find(self.text) \
+                and not STATUS_WORDS.search(fold(self.text).lower()) and not stated.check_asked(self.text):
+            # "my AOS interview is the same morning." beside a court hearing: a fact of the story, read unsure as a
+            # status check with no case, no status word and no check asked (test set 14 after session 23: asked a receipt)
             return False
         return self.intent in REQUEST_INTENTS and self.confidence >= MIN_CONFIDENCE
 
@@ -336,8 +342,7 @@ def _one_sure_question(whole: Part, parts: Sequence[Part]) -> bool:
                    and (p.confidence >= SURE_CONFIDENCE or receipts.find(p.text) or stated.check_asked(p.text)
                         # "quiero acelerar mi ciudadania, la N-400, y tambien no se donde viene el numero de recibo"
                         # (test set 15: only the question was answered)
-                        or (p.intent == "request_expedite" and stated.expedite_asked(p.text))
-                        or (p.intent == "reschedule_appointment" and stated.move_asked(p.text)))
+                        or (p.intent == "request_expedite" and stated.expedite_asked(p.text)))
                    for p in parts)
 
 

@@ -87,6 +87,11 @@ _CLAUSES = re.compile(r"[,.;!?]")
 # "ok no gracias", "claro, no gracias": a no after the opening word, whatever the opening says.
 _NO_AFTER_THE_FIRST_WORD = re.compile(r"^\S+\s+.*\b(no|not|nope|nel|nah|don'?t)\b")
 _SARCASM_NOT = re.compile(r"\b(como no|not like|as if)\b")  # a yes with a sarcastic tail keeps its yes
+# A move told to be done, not one told of: "then reschedule the uscis interview", "ok move my biometrics" ("i asked to
+# move my oath last week and got no answer" tells of one: test set 14's question).
+_MOVE_TOLD_TO = re.compile(r"(?:^|[.!;,]\s*)(?:(?:ugh|ok|okay|fine|then|so|please|pls|just|and|also|now|well|bueno|pues|entonces|"
+                           r"mejor|ya|por favor)\s+)*(?:reschedule|move|change|postpone|cambie|cambien|muevan|mueva|reprogramen|"
+                           r"reprograme)\s+(?:the|my|it|la|mi|el|su)\b")
 _URGENT_APPOINTMENT = re.compile(r"\b(urgent|emergency|expedited|urgente|emergencia)\s+(appointment|appt|cita)\b"
                                  r"|\bcita (urgente|de emergencia|de urgencia)\b")
 _WH_WORD = re.compile(r"\b(how|what|whats|where|when|why|who|which|como|donde|cuando|cual|cuanto|cuantos|cuantas|por que|porque)\b")
@@ -258,8 +263,9 @@ RULES: Tuple[Tuple[str, Reading, Union[str, Callable[[_Said], str]]], ...] = (
      and appointments.named_in(m.head) and stated.cannot_attend(m.head), RESCHEDULE_INTENT),
     # R1: "quiero cambiar la entrevista de la residencia, es el 17/12 a las 10"; "ugh ok. then reschedule the uscis
     # interview, the dec 14 10am one" (test set 15: read as a question about an answer before the appointment)
-    ("a move asked for", lambda m: m.was(FALLBACK_INTENT, "faq") and stated.move_asked(m.head)
-     and not question_topics.asks_a_question(m.text), RESCHEDULE_INTENT),
+    ("a move asked for", lambda m: stated.move_asked(m.head) and not question_topics.asks_a_question(m.text)
+     and not stops_and_corrections.move_declined(m.text) and (
+        m.was(FALLBACK_INTENT) or (m.was("faq") and "?" not in m.text and _MOVE_TOLD_TO.search(m.cleaned))), RESCHEDULE_INTENT),
     # X1: "me pueden acelerar la I-539? es el cambio de turista a estudiante F1, las clases empiezan en enero"
     # (test set 15: read as a move, for the date in it)
     ("an expedite asked for, read as a move", lambda m: m.was(RESCHEDULE_INTENT)

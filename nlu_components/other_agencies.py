@@ -79,7 +79,8 @@ def _documents_to_bring_asked(message: Message, text: str) -> bool:
     appointment, which the knowledge base answers (test set 7: referred to the DMV and the State
     Department), when the selector is sure of it."""
     selected = ((message.get("response_selector") or {}).get(QUESTION) or {}).get("response") or {}
-    return referrals.documents_to_bring(text) and float(selected.get("confidence") or 0.0) >= SELECTOR_CONFIDENCE
+    return referrals.documents_to_bring(text) and (float(selected.get("confidence") or 0.0) >= SELECTOR_CONFIDENCE
+                                                   or names_topic(text, "biometrics_what_to_bring"))
 
 
 def _question_off_its_topic(message: Message, text: str) -> bool:

@@ -368,3 +368,9 @@ def test_a_greeting_asked_as_a_question_is_a_presence_check(text):
 ])
 def test_simon_and_como_no_are_yes_only_as_the_answer(text, expected):
     assert answers.short_answer(text) is expected
+
+
+def test_X2_sorry_is_no_loss():
+    # "perdon, podemos seguir en espanol?" had been read as a severe financial loss ("perd-") (test set 3)
+    assert answers.expedite_criterion("perdon, podemos seguir en espanol? se me hace mas facil") is None
+    assert answers.expedite_criterion("perdi mi trabajo") == "severe_financial_loss"

@@ -79,3 +79,10 @@ def test_questions_in_the_words_of_test_set_15(text, topic):
     from contact_center.question_topics import names_topic
 
     assert names_topic(text, topic)
+
+
+def test_is_that_really_you_is_no_scam_question_by_its_words():
+    from contact_center.question_topics import names_topic
+
+    text = "my son picked up a call from a 202 number, they said they were uscis calling me back. is that really you guys"
+    assert not names_topic(text, "scams") and names_topic(text, "callback_caller_id")

@@ -449,3 +449,11 @@ def test_X1_an_expedite_asked_in_words_beside_a_sure_question_is_a_request_of_it
              Part("donde veo el numero de recibo", "faq", 0.95, "faq/find_receipt_number")]
     taken = plan(whole, parts)
     assert len(taken) == 2 and taken[0] == "quiero agilizar mi residencia"
+
+
+def test_a_fact_read_unsure_as_a_status_check_is_no_request_of_its_own():
+    parts = [P("i have my hearing with the immigration judge jan 8", "out_of_scope", 0.6),
+             P("my AOS interview is the same morning.", "check_case_status", 0.51),
+             P("can you move the court one", "out_of_scope", 0.5)]
+    assert not parts[1].request
+    assert P("whats the status of my AOS", "check_case_status", 0.6).request

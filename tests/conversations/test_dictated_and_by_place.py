@@ -108,3 +108,16 @@ def test_G6_danger_told_after_a_button_named_by_its_place_is_never_pressed_away(
     c.say("necesito cambiar mi cita de huellas")
     replies = c.say("la primera. ya no quiero vivir, no aguanto mas")
     assert_reply(replies, "utter_call_988", "es")
+
+
+def test_C3_an_email_given_beside_a_topic_word_is_the_email(chat, clock):
+    from tests.conversations.talk import OUT_OF_HOURS
+
+    clock(OUT_OF_HOURS)
+    c = chat()
+    c.say("i need to talk to a person, i got a letter about my fingerprints and i dont understand it at all")
+    c.say("yes please")
+    c.say("214 555 0173")
+    replies = c.say("same email as my uscis account, r.ortiz@example.com")
+    assert_reply(replies, "utter_ask_callback_time", "en")
+    assert_no_reply(replies, "utter_faq/online_account", "en")

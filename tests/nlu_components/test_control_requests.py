@@ -345,3 +345,13 @@ def test_anyone_there_asked_while_a_question_waits_is_no_new_greeting():
 def test_S1_a_case_asked_to_be_checked_by_its_number_is_a_status_check():
     assert control_request("check IOE4444444444", "inform", confidence=0.68) == "check_case_status"
     assert control_request("y revise EAC1234567890 porfa", "inform", confidence=0.6) == "check_case_status"
+
+
+def test_R3_a_move_told_of_is_no_move_asked_for():
+    text = "i asked to move my oath last week and got no answer, ceremony is next thursday. will it look bad if i dont go"
+    assert control_request(text, "faq", confidence=0.7) != "reschedule_appointment"
+
+
+def test_R1_a_move_refused_that_the_classifier_could_not_place_starts_nothing():
+    text = "ugh. and no, im not asking to move my USCIS interview, ive waited 2 years for it"
+    assert control_request(text, "nlu_fallback", confidence=0.3) != "reschedule_appointment"
