@@ -11,7 +11,7 @@ names its topic in the topic's own terms, in English or Spanish. Matched on fold
 from __future__ import annotations
 
 import re
-from typing import Dict, Optional, Pattern
+from typing import Dict, List, Optional, Pattern
 
 from contact_center.question_words import QUESTION_WORDS, points_back
 from contact_center.text import fold
@@ -113,6 +113,11 @@ _ASKS_IF_GENUINE = re.compile(r"\b(is (?:this|that|it) (?:for )?real|for real\?|
 def asks_if_genuine(text: Optional[str]) -> bool:
     """True when the message asks whether something it tells of is genuine or a scam."""
     return bool(_ASKS_IF_GENUINE.search(fold(text or "").lower()[:2000]))
+
+
+def named_topics(text: Optional[str]) -> List[str]:
+    """Every knowledge-base topic the message names in its own terms."""
+    return [topic for topic in TOPIC_TERMS if names_topic(text, topic)]
 
 
 def names_topic(text: Optional[str], topic: Optional[str]) -> bool:

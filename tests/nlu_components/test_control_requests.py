@@ -355,3 +355,11 @@ def test_R3_a_move_told_of_is_no_move_asked_for():
 def test_R1_a_move_refused_that_the_classifier_could_not_place_starts_nothing():
     text = "ugh. and no, im not asking to move my USCIS interview, ive waited 2 years for it"
     assert control_request(text, "nlu_fallback", confidence=0.3) != "reschedule_appointment"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("Good morning. I got the letter for my biometrics appointment on the 12th. What do I need to bring with me?", "faq"),
+    ("i need to reschedule my biometrics, what do i bring to the new one?", None),  # a move asked: it stays a move
+])
+def test_a_question_about_an_appointment_read_unsure_as_a_move(text, intent):
+    assert control_request(text, "reschedule_appointment", confidence=0.56) == intent
