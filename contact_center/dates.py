@@ -17,9 +17,9 @@ from contact_center.clock import EASTERN
 from contact_center.text import fold
 
 
-# Words dateparser stumbles on, and Spanish time-of-day phrases it does not read.
-# "at 8 30 am", "a las 9 30", dictated without the colon (test set 15: read as the 30th, or 8:00).
-_SPACED_MINUTES = (
+# Moments as people type or dictate them, read into the forms the date reader knows, before anything else
+# reads the words (test set 15).
+_AS_TYPED = (
     # Spanish ordinal days: "el martes 1ro de diciembre", "el 2do" (test set 15: not read)
     (re.compile(r"\b(\d{1,2})(?:ro|ero|do|to|mo|vo|no|er|°|º)(?= de |\b)"), r"\1"),
     # "the dec 14 10am one": the appointment named by its moment (test set 15: not read)
@@ -34,6 +34,7 @@ _SPACED_MINUTES = (
     (re.compile(r"\b(at|a las) (\d{1,2}) ([0-5]\d)\b(?!\s*(?:de (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
                 r"septiembre|octubre|noviembre|diciembre)|del |\d|/))"), r"\1 \2:\3"),
 )
+# Words dateparser stumbles on, and Spanish time-of-day phrases it does not read.
 _REWRITES = (
     # "es pasado manana jueves a las 8" (test set 13: read as tomorrow), "the day after tomorrow"
     (re.compile(r"\b(?:pasado manana|(?:the )?day after tomorrow)(?:\s+(?:el\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
@@ -279,7 +280,7 @@ def _parse_moment(text: str, now: datetime, day_first: bool = False) -> Optional
     import dateparser
 
     zone, folded = zone_named(numbers_in_words(_PLACES.sub(" ", fold(text).lower())))
-    for pattern, replacement in _SPACED_MINUTES:
+    for pattern, replacement in _AS_TYPED:
         folded = pattern.sub(replacement, folded)
     if not (_DIGITS.search(folded) or set(_WORDS.findall(folded)) & _DATE_WORDS):
         return None
