@@ -4,8 +4,10 @@ Starts the local Case Status service (unless CASE_STATUS_BASE_URL points at a re
 one), the local SMTP server (unless SMTP_HOST names a real one), the desk's
 accounts on a first start, the action server, Rasa (REST and socket channels, HTTP
 API) and the chat page and desk server; waits until each answers, prints where to
-talk to the assistant, and stays in the foreground until Ctrl-C (or SIGTERM, or
-one of them stopping), which stops them all.
+talk to the assistant, and stays in the foreground until Ctrl-C (or SIGTERM),
+which stops them all. A process that stops on its own is started again (its
+conversations are in the stores, so none is lost); one that stops three times in
+five minutes stops them all.
 
 Ports and settings from the environment, as the Makefile passes them: RASA_PORT
 (5005), ACTIONS_PORT (5055), CASE_STATUS_PORT (5056), WEB_PORT (5080), MAIL_PORT
@@ -24,7 +26,7 @@ from pathlib import Path
 from typing import Dict, List
 
 from launcher import services as commands
-from launcher.processes import ROOT, Service, first_stopped, start_process, stop_all, wait_until_up
+from launcher.processes import ROOT, Service, Supervisor, first_stopped, start_process, stop_all, wait_until_up
 
 VAR = ROOT / "var"
 LOGS = VAR / "log"
@@ -143,12 +145,11 @@ def run() -> int:
         wait(f"http://127.0.0.1:{s['rasa_port']}/", rasa, commands.RASA_UP, services, "Rasa server")
         wait(f"http://127.0.0.1:{s['web_port']}/health", web, commands.WEB_UP, services, "chat page server")
         print(addresses(s, case_status_url, mail_note), flush=True)
+        supervisor = Supervisor(services)
         while True:
-            stopped = first_stopped(services)
-            if stopped is not None:
-                print(f"{stopped.name} stopped (exit {stopped.proc.returncode}); see var/log/{stopped.log.name}",
-                      file=sys.stderr)
-                return stopped.proc.returncode if stopped.proc.returncode > 0 else 1
+            given_up = supervisor.check(say=lambda line: print(line, file=sys.stderr, flush=True))
+            if given_up is not None:
+                return given_up.proc.returncode if given_up.proc.returncode > 0 else 1
             time.sleep(0.5)
     except (KeyboardInterrupt, Stop):
         print("\nstopping ...", file=sys.stderr, flush=True)

@@ -26,6 +26,13 @@ class Service:
     name: str
     proc: subprocess.Popen
     log: Path
+    args: Sequence[str] = ()
+    env: Optional[dict] = None
+    own_group: bool = False
+
+    def restart(self) -> None:
+        """Starts the same command again; its log is kept and appended to."""
+        self.proc = _popen(self.args, self.env, self.log, self.own_group, truncate=False)
 
     def tail(self, lines: int = 40) -> str:
         try:
@@ -43,19 +50,52 @@ def start_process(name: str, args: list, env: dict, logs: Path, own_group: bool 
     stops it (make run).
     """
     log = logs / f"{name}.log"
-    fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_APPEND, 0o600)
+    return Service(name, _popen(args, env, log, own_group, truncate=True), log, list(args), env, own_group)
+
+
+def _popen(args: Sequence[str], env: Optional[dict], log: Path, own_group: bool, truncate: bool) -> subprocess.Popen:
+    flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | (os.O_TRUNC if truncate else 0)
+    fd = os.open(log, flags, 0o600)
     try:
-        proc = subprocess.Popen(
-            args, cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=fd, stderr=subprocess.STDOUT,
+        return subprocess.Popen(
+            list(args), cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=fd, stderr=subprocess.STDOUT,
             start_new_session=own_group,
         )
     finally:
         os.close(fd)
-    return Service(name, proc, log)
 
 
 def first_stopped(services: Iterable[Service]) -> Optional[Service]:
     return next((s for s in services if s.proc.poll() is not None), None)
+
+
+class Supervisor:
+    """Restarts a service that stops on its own, so one crash does not end every conversation.
+
+    A service that stops `limit` times within `window` seconds is not restarted again: the
+    fault is then in its setup, not a passing one, and the caller stops everything.
+    """
+
+    def __init__(self, services: List[Service], limit: int = 3, window: float = 300.0, clock=time.monotonic):
+        self.services, self.limit, self.window, self.clock = services, limit, window, clock
+        self.stops: dict = {}
+
+    def check(self, say=print) -> Optional[Service]:
+        """Restarts what stopped; returns a service that stopped too often (None if all run)."""
+        for service in self.services:
+            code = service.proc.poll()
+            if code is None:
+                continue
+            now = self.clock()
+            recent = [t for t in self.stops.get(service.name, []) if now - t < self.window] + [now]
+            self.stops[service.name] = recent
+            if len(recent) >= self.limit:
+                say(f"{service.name} stopped (exit {code}) {len(recent)} times in {self.window:.0f} s; "
+                    f"see {service.log}")
+                return service
+            say(f"{service.name} stopped (exit {code}); restarting it (see {service.log})")
+            service.restart()
+        return None
 
 
 def wait_until_up(url: str, service: Service, seconds: float, others: Sequence[Service] = ()) -> None:
