@@ -61,6 +61,7 @@ TEST12_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test12"
 TEST13_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test13"
 TEST14_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test14"
 TEST15_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test15"
+TEST16_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test16"
 RESULTS = ROOT / "benchmarks" / "results"
 DEFAULT_CLOCK = "2026-11-24T10:00:00-05:00"  # a Tuesday morning: live chat open (G3)
 TARGET = 0.95
@@ -497,6 +498,16 @@ TEST15_NOTES = (
     "is that form): en-t15-flow-04's 'travel permit' is the I-131, so the expedite's criterion is asked first, not "
     "the form (its note says so).",
 )
+TEST16_NOTES = (
+    "The sixteenth blind test set (benchmarks/conversations_test16/, 60: en 30, es 30) was written on 2026-12-07 "
+    "(session 24) by a helper working blind (the rules, the seeds, the domain's responses, the development README and "
+    "one development file, the READMEs of test12 to test15; no code, no results, no run). It was asked for behaviours "
+    "earlier sets lacked: texting abbreviations, counts in words or vague, asking for the question or the options "
+    "again, a message sent twice, angry capitals, an option named by ruling out the other, facts given in an earlier "
+    "unrelated exchange, starting over mid-flow, approximate times, an emoji as the whole answer, and new clock edges "
+    "(Labor Day, Presidents' Day, the night before Thanksgiving, New Year's Eve, the 12-hour line at 12 h 10 min and "
+    "11 h 59 min, the ends of callback hours). Reported only.",
+)
 # Each set: its folder, its results' file name, the notes on how its figures came about, its title.
 SETS = {
     "dev": (CONVERSATIONS, "conversations", NOTES, ": development set"),
@@ -515,6 +526,7 @@ SETS = {
     "test13": (TEST13_CONVERSATIONS, "conversations_test13", TEST13_NOTES, ": thirteenth blind test set"),
     "test14": (TEST14_CONVERSATIONS, "conversations_test14", TEST14_NOTES, ": fourteenth blind test set"),
     "test15": (TEST15_CONVERSATIONS, "conversations_test15", TEST15_NOTES, ": fifteenth blind test set"),
+    "test16": (TEST16_CONVERSATIONS, "conversations_test16", TEST16_NOTES, ": sixteenth blind test set"),
 }
 
 
