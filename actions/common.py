@@ -9,13 +9,13 @@ from __future__ import annotations
 import logging
 import threading
 from datetime import datetime
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Text
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Text, Tuple
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from contact_center import answers, clock, contact, language, question_topics, receipts, referrals, stops_and_corrections
+from contact_center import answers, appointments, clock, contact, language, question_topics, receipts, referrals, stated, stops_and_corrections
 from contact_center.messages import CRISIS_INTENT, INTERRUPTED_SLOT, SERVICE_INTENTS, TOO_LONG_INTENT
 from contact_center.rules import Decision
 
@@ -183,22 +183,45 @@ def request_texts(tracker: Tracker) -> List[str]:
     them starts. A decision taken on this very turn (live help sending a self-help topic
     to its form) does not end the request, nor one that offered a next step the applicant
     is now taking (chat closed: "would you like a callback?" - "si por favor")."""
-    texts: List[str] = []
-    offered = False  # a next step was offered on the turn being walked back through
-    for event in reversed(tracker.events):
-        kind = event.get("event")
-        if kind == "user":
-            texts.append(event.get("text") or "")
-            offered = False
-        elif kind == "slot" and event.get("name") == "next_step" and event.get("value"):
-            offered = True
-        elif kind == "slot" and (event.get("name") == "outcome" or (event.get("name") == "reference" and event.get("value"))) \
-                and texts and not offered:
-            break  # a decision taken, or a request filed or scheduled (its reference): an earlier request
+    texts, before = _this_exchange_and_the_one_before(tracker)
+    if before and appointment_of_the_exchange_before(texts[0], before):
+        texts += before
     interrupted = tracker.get_slot(INTERRUPTED_SLOT)
     if interrupted:  # a request a crisis cut short, taken up again: its facts still count
         texts.append(interrupted)
     return texts
+
+
+def _this_exchange_and_the_one_before(tracker: Tracker) -> Tuple[List[str], List[str]]:
+    """The applicant's messages back to the previous decision, latest first, and those of the
+    exchange before it (empty when a request was filed or scheduled in between)."""
+    exchanges: List[List[str]] = [[]]
+    offered = False  # a next step was offered on the turn being walked back through
+    for event in reversed(tracker.events):
+        kind = event.get("event")
+        if kind == "user":
+            exchanges[-1].append(event.get("text") or "")
+            offered = False
+        elif kind == "slot" and event.get("name") == "next_step" and event.get("value"):
+            offered = True
+        elif kind == "slot" and (event.get("name") == "outcome" or (event.get("name") == "reference" and event.get("value"))) \
+                and exchanges[-1] and not offered:
+            # a decision taken, or a request filed or scheduled (its reference): an earlier request
+            if len(exchanges) == 2 or (event.get("name") == "reference" and event.get("value")):
+                break
+            exchanges.append([])
+    return exchanges[0], (exchanges[1] if len(exchanges) == 2 else [])
+
+
+def appointment_of_the_exchange_before(latest: str, before: List[str]) -> bool:
+    """True when the latest message asks to move the appointment the exchange before was about:
+    "actually can i just reschedule it instead" after "what do i bring to my biometrics? its dec 9";
+    "then can u move the uscis interview instead" after a court referral that named it (test set 16:
+    the type, moment and covid told then were asked again)."""
+    if appointments.moved_by_pronoun(latest):
+        return True
+    kind = appointments.named_in(latest)
+    return bool(kind) and stated.move_asked(latest) and any(appointments.named_in(t) == kind for t in before)
 
 
 def question_topic_named(tracker: Tracker) -> bool:

@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import common, topic_switch
-from contact_center import crisis, rules
+from contact_center import crisis, resumed_answers, rules
 
 
 def assessed_kinds(tracker: Tracker):
@@ -50,13 +50,30 @@ class ActionCrisis(Action):
 
 def interrupted_request(tracker: Tracker) -> Optional[str]:
     """The request under way, in the applicant's words, oldest first, without the crisis
-    message itself: when they come back to it, the facts they gave are not asked again."""
-    texts = [t for t in reversed(common.request_texts(tracker)[1:]) if t and not t.startswith("/")]
+    message itself: when they come back to it, the facts they gave are not asked again.
+    A short answer carries its question's words ("no" to the COVID question: "no tengo covid")."""
+    wanted = common.request_texts(tracker)[1:]
+    earlier = [wanted.pop()] if tracker.get_slot(common.INTERRUPTED_SLOT) and wanted else []
+    answered = _answers_with_questions(tracker)[:-1][-len(wanted):] if wanted else []
+    language = tracker.get_slot("language") or "en"
+    texts = earlier + [resumed_answers.restated(text, asked, language) for text, asked in answered]
+    texts = [t for t in texts if t and not t.startswith("/")]
     joined = " ".join(" ".join(texts).split())[:MAX_INTERRUPTED_CHARS]
     return joined or None
 
 
 MAX_INTERRUPTED_CHARS = 500
+
+
+def _answers_with_questions(tracker: Tracker) -> List[tuple]:
+    """Each applicant message, oldest first, with the slot the assistant had asked for then."""
+    asked, pairs = None, []
+    for event in tracker.events:
+        if event.get("event") == "slot" and event.get("name") == "requested_slot":
+            asked = event.get("value")
+        elif event.get("event") == "user":
+            pairs.append((event.get("text") or "", asked))
+    return pairs
 
 
 class ActionResumeRequest(Action):

@@ -19,6 +19,19 @@ from actions.live_help import route_to_live
 from contact_center import answers, crisis, rules, stated
 
 
+def _danger_ruled_out(text: Text):
+    """False when the applicant says nobody is in danger, or asks for something they call not
+    urgent ("need an appt at the office for the stamp ... not urgent, no travel til summer"):
+    asking them whether anyone is in danger then reads as not listening (test set 16, U4).
+    A danger said is caught by the crisis check first (G6), so it is never ruled out here."""
+    denied = stated.danger_denied(text)
+    if denied is not None:
+        return denied
+    if answers.urgency_denied(answers.clean(text)) and not crisis.assess(text).crisis:
+        return False
+    return None
+
+
 class ValidateEmergencyForm(ApplicantFormValidation):
     own_topics = ("report_emergency",)
     yes_no_slots = ("in_danger", "needs_appointment")
@@ -29,7 +42,7 @@ class ValidateEmergencyForm(ApplicantFormValidation):
         "urgent_reason": lambda t: answers.urgent_reason(common.latest_text(t)),
     }
     fact_readers = {
-        "in_danger": lambda text, t: stated.danger_denied(text),  # a danger said is caught by G6 first
+        "in_danger": lambda text, t: _danger_ruled_out(text),
         # U5 asks first what is needed; a request that already says why ("i need an emergency
         # appointment, my dad is dying and i have to travel") has answered it.
         # Asked for in an answer to another question ("no nobody is in danger, but i need an appt at

@@ -9,7 +9,7 @@ the applicant has COVID-19 or its symptoms.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -33,11 +33,12 @@ def _entity(tracker: Tracker, name: str):
     return None
 
 
-def _appointment_moment(tracker: Tracker):
-    """The appointment's moment in the latest message (a button's `soon`/`past`, or typed), with its label."""
+def _appointment_moment(tracker: Tracker, text: Optional[str] = None):
+    """The appointment's moment in the latest message (a button's `soon`/`past`, or typed), with its label;
+    or in `text`, an earlier message of the request."""
     lang = common.current_language(tracker)
     now = common.now()
-    when = _entity(tracker, "appointment_when")
+    when = None if text else _entity(tracker, "appointment_when")
     if when in RELATIVE:
         return relative_label(when, lang), now + RELATIVE[when]
     previous = tracker.get_slot("appointment_at")
@@ -46,16 +47,28 @@ def _appointment_moment(tracker: Tracker):
         # a correction at the confirmation keeps what it leaves out ("the 16th, same time")
         moment = parse_corrected_time(common.latest_text(tracker), now, datetime.fromisoformat(previous), day_first)
     else:
+        said = text or common.latest_text(tracker)
         # "es mañana a las 8, no espere, me equivoque, es pasado mañana jueves a las 8": the day corrected
-        corrected = stated.corrected_tail(common.latest_text(tracker))
-        earlier = common.last_value_set(tracker, "appointment_at")
+        corrected = stated.corrected_tail(said)
+        earlier = None if text else common.last_value_set(tracker, "appointment_at")
         # "el mismo dia a las 9:15": the day of the appointment named before (another person's)
-        moment = (earlier and same_day_as(common.latest_text(tracker), now, datetime.fromisoformat(earlier))) \
+        moment = (earlier and same_day_as(said, now, datetime.fromisoformat(earlier))) \
             or (corrected and parse_appointment_time(corrected, now, day_first)) \
-            or parse_appointment_time(common.latest_text(tracker), now, day_first)
+            or parse_appointment_time(said, now, day_first)
     if moment is None:
         return None, None
     return format_moment(moment, lang), moment
+
+
+def _moment_told_before(tracker: Tracker):
+    """The moment told in an earlier message of the request, or in the exchange before about the same
+    appointment ("actually can i just reschedule it instead", after "what do i bring to my biometrics?
+    its dec 9 round 10ish": common.request_texts), as (label, moment, text), or (None, None, None)."""
+    for text in common.request_texts(tracker)[1:]:
+        label, moment = _appointment_moment(tracker, text)
+        if label and not _hour_left_out_that_matters(text, moment) and not wished_date(text):
+            return label, moment, text
+    return None, None, None
 
 
 def _moment_slots(tracker: Tracker):
@@ -145,14 +158,20 @@ class ValidateRescheduleForm(ApplicantFormValidation):
         up_front = self.just_activated(tracker)
         if not (up_front or self.requested(tracker, "appointment_type")) or self.leaving(tracker):
             return {}
-        if _entity(tracker, "appointment_type"):
+        text = common.latest_text(tracker)
+        if _entity(tracker, "appointment_type") and not appointments.ruled_out(text):
             return {}  # the entity mapping fills it
-        for word in common.latest_text(tracker).split():
-            kind = appointments.appointment_type(word)
+        # "my interview, not biometrics": the entity mapping may take the type ruled out (test set 16)
+        kind = appointments.named_in(text)
+        if kind:
+            return {"appointment_type": kind}
+        if up_front and appointments.moved_by_pronoun(text):
+            # "can i just reschedule it instead": the one the exchange before named (test set 16)
+            kind = next((k for k in map(appointments.named_in, common.request_texts(tracker)[1:]) if k), None)
             if kind:
                 return {"appointment_type": kind}
         earlier = common.last_value_set(tracker, "appointment_type")
-        if earlier and appointments.refers_to_one_of_another(common.latest_text(tracker)):
+        if earlier and appointments.refers_to_one_of_another(text):
             return {"appointment_type": earlier}  # "y tambien la de mi hijo": the kind just moved
         return {} if up_front else {"appointment_type": INVALID}
 
@@ -167,6 +186,9 @@ class ValidateRescheduleForm(ApplicantFormValidation):
         if not (up_front or self.requested(tracker, "appointment_time")) or self.leaving(tracker):
             return {}
         label, moment = _appointment_moment(tracker)
+        if up_front and label is None:
+            label = _moment_told_before(tracker)[0]
+            return {"appointment_time": label} if label else {}
         if up_front:
             if label and _hour_left_out_that_matters(common.latest_text(tracker), moment):
                 return {}  # "tengo la cita de huellas mañana": R2 needs the hour, so it is asked
@@ -185,6 +207,9 @@ class ValidateRescheduleForm(ApplicantFormValidation):
         """
         if value and value != INVALID:
             label, moment = _appointment_moment(tracker)
+            if label == value and moment is not None:
+                return {"appointment_time": value, "appointment_at": moment.isoformat()}
+            label, moment, _ = _moment_told_before(tracker) if self.just_activated(tracker) else (None, None, None)
             if label == value and moment is not None:
                 return {"appointment_time": value, "appointment_at": moment.isoformat()}
             return {"appointment_time": value, "appointment_at": tracker.get_slot("appointment_at")}

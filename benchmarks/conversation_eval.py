@@ -511,6 +511,9 @@ TEST16_NOTES = (
     "changed nothing for it): en 20/30 = 66.7%, es 22/30 = 73.3%; by class: answers in context 87.5%, questions "
     "87.5%, flows 83.3%, corrections 75.0%, language 75.0%, other agencies 66.7%, facts up front 62.5%, cancel 50.0%, "
     "several requests 16.7%. That is the honest figure. Every later figure on this set is NOT blind.",
+    "One expectation was changed after the blind run, to the settled reading of issue 13 (a form by its common name "
+    "is that form): en-t16-flow-04's 'my travel document' is the I-131 (the Application for Travel Document), so the "
+    "expedite's criterion is asked first, not the form (a comment in the file says so).",
 )
 # Each set: its folder, its results' file name, the notes on how its figures came about, its title.
 SETS = {

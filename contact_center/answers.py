@@ -145,7 +145,7 @@ CRITERIA_WORDS: Tuple[Tuple[str, str], ...] = (
      # pay stopped: "en la fabrica me suspendieron sin sueldo", "they take me off the schedule"
      r"sueldo|salari|salary|wage|paycheck|suspendi|unpaid|sin goce|off the schedule|fabrica|factory)",
      "severe_financial_loss"),
-    (r"\b(humanitar|medic|sick|ill|enferm|death|dying|muert|murien|hospital|cancer|surgery|cirug|operar|operacion|"
+    (r"\b(humanitar|medic|sick|ill|enferm|death|dying|muert|murien|hospital|cancer|leukemia|leucemia|tumor|chemo|quimio|surgery|cirug|operar|operacion|"
      r"health|salud|famil|"
      # a relative's illness told by its name: "le dio un infarto", "a stroke", "en terapia intensiva" (test set 8)
      r"infart|derrame|stroke|heart attack|terminal|critical|critic|intensive care|terapia intensiva|cuidados intensivos|"
@@ -161,7 +161,7 @@ _NONE_WORDS = re.compile(r"\b(none|ninguna|ninguno|nothing|nada|no reason|otra c
 
 URGENT_WORDS: Tuple[Tuple[str, str], ...] = (
     (r"\b(travel|trip|viaj|fly|vuelo|funeral|abroad|extranjero)", "family_emergency_travel"),
-    (r"\b(medic(?!aid|are)|hospital|sick|ill|enferm|surgery|cirug|operar|operacion|doctor|salud\b|health|cancer|treatment|"
+    (r"\b(medic(?!aid|are)|hospital|sick|ill|enferm|surgery|cirug|operar|operacion|doctor|salud\b|health|cancer|leukemia|leucemia|tumor|chemo|quimio|treatment|"
      r"tratamiento|dying|murien|falleci|accident|pregnan|embaraz|parto|hospice|palliative|paliativ)", "medical_emergency"),
     (r"\b(job|employ|trabajo|empleo|benefit|beneficio|aid|ayuda|financ|money|dinero|income|ingreso|despid|fired|laid off|rent|renta)", "financial_loss_of_employment_or_benefits"),
 )
@@ -213,10 +213,23 @@ def expedite_criterion(text: Optional[str]) -> Optional[str]:
     return None
 
 
+# X2's reasons named only to say they do not apply: "no special reason tbh, no emergency or money
+# problem, we r just sick of waiting" (test set 16: read as severe financial loss). A bare "no money"
+# or "sin trabajo" is kept: that is a loss told, not denied.
+_CRITERIA_DENIED = re.compile(
+    r"\bno (?:special |particular |real |specific |big )?(?:reason|razon|motivo)s?\b"
+    r"|\b(?:no|not|ni|nor|sin) (?:an? |any |ninguna )?(?:emergency|emergencia)"
+    r"(?:\s+(?:or|nor|ni|o)\s+(?:money|financial|dinero|economic[oa]?s?)\s+(?:problems?|issues?|problemas?|loss))?\b"
+    r"|\b(?:no|not|ni|nor) (?:a |any )?(?:money|financial|economic|dinero|economic[oa]s?) (?:problems?|issues?|problemas?|reasons?|motivos?|loss)\b"
+    r"|\bnot (?:about |for |because of )?(?:the )?money\b|\bno es (?:por|de) (?:el )?dinero\b"
+    r"|\bnot (?:a |an )?(?:uscis )?(?:mistake|error)\b|\bno (?:fue|es) (?:un )?error\b"
+)
+
+
 def criterion_named(cleaned: str) -> Optional[str]:
     """The X2 claim named in folded text; frustration is no illness, and a family visit no
-    humanitarian reason."""
-    found = first_match(_FED_UP.sub(" ", cleaned), CRITERIA_WORDS, EXPEDITE_CRITERIA)
+    humanitarian reason; a reason named only to deny it is none."""
+    found = first_match(_CRITERIA_DENIED.sub(" ", _FED_UP.sub(" ", cleaned)), CRITERIA_WORDS, EXPEDITE_CRITERIA)
     if found == "urgent_humanitarian" and leisure_told(cleaned):
         return None
     return found

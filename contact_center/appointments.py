@@ -64,13 +64,29 @@ _BIOMETRICS_PLACE = re.compile(r"\bapplication support cent(?:er|re)s?\b|\bcentr
 
 
 def named_in(text: Optional[str]) -> Optional[str]:
-    """The first appointment type a message names ("my interview is tomorrow ..."), or None."""
+    """The first appointment type a message names ("my interview is tomorrow ..."), or None.
+    A type ruled out is not named: "not the interview, the fingerprints one" names biometrics."""
+    excluded = ruled_out(text)
     for word in (text or "").split():
         kind = appointment_type(word.strip(".,;:!?¿¡()\"'"))
-        if kind:
+        if kind and kind not in excluded:
             return kind
     place = place_named(text)
     return place[0] if place else None
+
+
+_TYPE_WORD = r"([a-z]+)"
+# "not biometrics", "not the interview", "no es la entrevista", "ni la de huellas"; "la entrevista no, ..."
+_NOT_BEFORE = re.compile(r"\b(?:not|no|ni|nor)\s+(?:es\s+|era\s+|is\s+|was\s+)?(?:(?:the|my|a|an|la|el|mi|una|un|de|del)\s+){0,2}" + _TYPE_WORD)
+_NO_AFTER = re.compile(r"\b" + _TYPE_WORD + r"\s+no(?:\s*[,.;!]|\s*$|\s+(?:es|sino|era)\b)")
+
+
+def ruled_out(text: Optional[str]) -> set:
+    """The appointment types the message names only to rule them out, when it also names another."""
+    folded = fold(text or "").lower()
+    out = {appointment_type(m.group(1)) for pattern in (_NOT_BEFORE, _NO_AFTER) for m in pattern.finditer(folded)} - {None}
+    named = {appointment_type(w.strip(".,;:!?¿¡()\"'")) for w in folded.split()} - {None}
+    return out if named - out else set()  # "not my interview" alone names no other: nothing is ruled out
 
 
 def place_named(text: Optional[str]) -> Optional[Tuple[str, int, int]]:
@@ -82,9 +98,10 @@ def place_named(text: Optional[str]) -> Optional[Tuple[str, int, int]]:
 def changed_to(text: Optional[str], current: Optional[str]) -> Optional[str]:
     """The type a correction names instead of `current` ("its the interview not the
     biometrics" -> interview when biometrics was said), or None."""
+    excluded = ruled_out(text)
     for word in (text or "").split():
         kind = appointment_type(word.strip(".,;:!?¿¡()\"'"))
-        if kind and kind != current:
+        if kind and kind != current and kind not in excluded:
             return kind
     return None
 
@@ -106,3 +123,19 @@ _ONE_OF_ANOTHER = re.compile(
 def refers_to_one_of_another(text: Optional[str]) -> bool:
     """True when the message names an appointment only as another person's ("la de mi hijo")."""
     return named_in(text) is None and bool(_ONE_OF_ANOTHER.search(fold(text or "").lower()))
+
+
+# An appointment asked to be moved by a pronoun, after an exchange about it: "actually can i just reschedule it
+# instead" after asking what to bring to the biometrics; "ok, entonces quiero pedir q me la cambien" after asking
+# whether to go with covid (test set 16: the type, date and covid told then were asked again).
+_MOVED_BY_PRONOUN = re.compile(
+    r"\b(?:reschedule|move|change|postpone|push|switch)\s+(?:it|that(?: one)?|this(?: one)?)\b"
+    r"|\b(?:cambiarla|moverla|reprogramarla|pasarla|posponerla|cambiarlo|moverlo|reprogramarlo)\b"
+    r"|\b(?:me|nos|se)\s+la\s+(?:cambien|cambie|cambian|muevan|mueva|reprogramen|reprograme|pasen|pospongan)\b"
+    r"|\bla\s+(?:puedo|puede|pueden|podemos)\s+(?:cambiar|mover|reprogramar|pasar)\b"
+)
+
+
+def moved_by_pronoun(text: Optional[str]) -> bool:
+    """True when the message asks for "it" to be moved and names no appointment itself."""
+    return named_in(text) is None and bool(_MOVED_BY_PRONOUN.search(fold(text or "").lower()))

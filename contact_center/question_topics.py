@@ -31,7 +31,7 @@ TOPIC_TERMS: Dict[str, Pattern[str]] = {
     for name, pattern in {
         "rfe": r"\b(rfe|rfes|request for (?:more |additional )?evidence|solicitud de (?:mas )?evidencia|peticion de evidencia|"
                r"additional evidence|evidencia adicional|mas evidencia|more evidence)\b",
-        "noid": r"\b(noid|notice of intent to deny|aviso de intencion de negar|intencion de negar)\b",
+        "noid": r"\b(noid|notice of intent to deny|intent to deny|aviso de intencion de negar|intencion de negar|intento de negar)\b",
         "premium_processing": r"\b(premium processing|premium|procesamiento premium|proceso premium|i-? ?907)\b",
         "find_receipt_number": r"\b(receipt (?:number|notice|#)|numero de recibo|recibo)\b.*\b(where|find|locate|look|"
                                r"donde|encuentro|encontrar|busco|viene|aparece|sale)\b|\b(where|donde)\b.*\b(receipt|recibo)\b",

@@ -36,6 +36,7 @@ from contact_center.stated.case_questions import (
 )
 from contact_center.stated.mail import (
     mailed_to_wrong_place,
+    where_mail_should_have_gone,
     letter_came,
     someone_elses_mail,
     still_missing,
@@ -85,6 +86,7 @@ __all__ = [
     "check_asked",
     "case_page_pasted",
     "mailed_to_wrong_place",
+    "where_mail_should_have_gone",
     "letter_came",
     "someone_elses_mail",
     "still_missing",

@@ -152,7 +152,8 @@ def question_announced(text: Optional[str]) -> bool:
 
 
 # Asking for a case to be looked up: "revise LIN...", "checa el ...", "look up ...".
-_CHECK_ASKED = re.compile(r"\b(revise|revisa|revisen|reviseme|cheque|checa|chequea|chequee|checame|mire|mira|consulte|"
+_CHECK_ASKED = re.compile(r"\b(revise|revisa|revisen|reviseme|cheque|checa|chequea|chequee|checame|checar|chequear|checarme|"
+                          r"checarlo|revisar|consultar|mire|mira|consulte|"
                           r"consulta|check|look up|lookup|look at|pull up)\b")
 
 

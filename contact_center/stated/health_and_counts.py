@@ -125,6 +125,8 @@ _NEVER_RESCHEDULED = re.compile(
 
 _TIMES_SAID = re.compile(
     r"\b(\d+|one|two|three|four|una|dos|tres|cuatro)\s+(times|veces|x)\b|\b(once|twice|thrice|una vez)\b"
+    # counted loosely: "ya la cambio un par de veces", "moved it a couple of times" (test set 16: asked again)
+    r"|\b(a couple( of)?|un par de|varias|several|a few|unas cuantas)\s+(times|veces)\b"
 )
 
 

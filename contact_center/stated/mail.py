@@ -30,6 +30,22 @@ def mailed_to_wrong_place(text: Optional[str]) -> bool:
     return says(_MAILED_TO_WRONG_PLACE, text)
 
 
+# Where the missing mail should have gone: "it was supposed to go to 22 birch rd", "tenia q llegar a
+# 1450 w 18th st, ahi vivia antes". Told with a card or notice that never came, it is that
+# request's detail, not a change of address (test set 16: the receipt beside it was lost).
+_SHOULD_HAVE_GONE = re.compile(
+    r"\b(supposed to (go|come|arrive|be (sent|mailed|delivered))|should (have )?(gone|come|arrived|been (sent|mailed))"
+    r"|(was|were|got|it was) (sent|mailed|delivered|shipped) to"
+    r"|(tenia|tenian|debia|debian|deberia|iba) (que |q )?(llegar|ir|mandarse|enviarse)"
+    r"|(la|lo|las|los) (mandaron|enviaron) a|se (envio|mando) a)\b"
+)
+
+
+def where_mail_should_have_gone(text: Optional[str]) -> bool:
+    """True when the applicant tells the address missing mail was meant for (a detail of E1)."""
+    return says(_SHOULD_HAVE_GONE, text)
+
+
 # A letter that came, with what it says: not a notice that did not arrive (E1).
 _LETTER_CAME = re.compile(
     r"\b(got|received|recibi|me llego|llego|came|arrived|have|tengo)\b(\s+\S+){0,3}?\s+(a |an |the |una |un |el |la )?(letter|notice|carta|aviso)\b"

@@ -61,12 +61,16 @@ def live_topic_stated(text: Optional[str], receipt_given: bool) -> Optional[str]
         return "other"
     if _SELF_HELP_WORDS.search(_WHERE_TO_SEND.sub(" ", cleaned)):
         return None
-    if len(cleaned.split()) >= 7 and _REASON_GIVEN.search(cleaned):
-        return "other"
     # What follows "i need a person" is what it is about, though no "about"/"because" says so:
     # "hola?? necesito hablar con una persona de verdad, mande mi solicitud sin firmar".
     after = _HOW_TO_TALK.sub(" ", clean(person_requests.after_the_request(text)))
+    # A case or form named and nothing of what about it ("need to talk to someone abt my n-400"): that
+    # could be a status check or a move, so the topic is asked (test set 16: handed over, G1).
+    if _A_CASE_NAMED.search(after) and not [w for w in _A_CASE_NAMED.sub(" ", after).split() if w not in _NO_TOPIC_WORDS]:
+        return None
     said = [w for w in after.split() if w not in _NO_TOPIC_WORDS]
+    if len(cleaned.split()) >= 7 and _REASON_GIVEN.search(cleaned):
+        return "other"
     if len(said) >= _TOPIC_WORDS:
         return "other"
     return None
@@ -82,6 +86,14 @@ _HOW_TO_TALK = re.compile(
     r"|\b(?:i (?:cant|can't|cannot) hear|no (?:puedo )?(?:oigo|oir|escucho|escuchar))\b"
 )
 _TOPIC_WORDS = 4
+_A_CASE_NAMED = re.compile(
+    r"\b(?:(?:its|it is|es)\s+)?(?:(?:about|abt|regarding|re|sobre|acerca de|de|con|with)\s+)?(?:(?:my|our|the|mi|mis|nuestro|la|el|su)\s+)?"
+    r"(?:(?:immigration|citizenship|green card|residency|ciudadania|residencia|inmigracion)\s+)?"
+    r"(?:(?:case|caso|application|solicitud|aplicacion|petition|peticion|form|forma|formulario)\b\s*"
+    r"(?:(?:i|n|g)\s*-?\s*\d{2,4}[a-z]?\b)?|(?:i|n|g)\s*-?\s*\d{2,4}[a-z]?\b)"
+    r"(?:\s*\b(?:de|of|for|para)\s+(?:la\s+|my\s+|mi\s+)?(?:ciudadania|residencia|citizenship|green card|naturalizacion|"
+    r"naturalization|asilo|asylum)\b)?"
+)
 
 
 # Said after "i need a person" without saying what about: "ahora mismo por favor", "right now please".

@@ -64,8 +64,10 @@ def urgent_reason_stated(text: Optional[str]) -> Optional[str]:
     ("necesito ayuda con una cita") is not the loss of aid."""
     cleaned = re.sub(r"\b(ayuda|aid|help)\b", " ", clean(text))
     found = first_match(cleaned, URGENT_WORDS, ())
-    if found is None and answers.urgency_denied(cleaned):
-        # "i said urgent but honestly its not ... no rush": U4, not asked (test set 14).
+    if answers.urgency_denied(cleaned) and found != "medical_emergency":
+        # "i said urgent but honestly its not ... no rush": U4, not asked (test set 14). Said in so many
+        # words, it outweighs a word that only sounds like a reason: "el sello pal trabajo nuevo, no es
+        # urgente" is no loss of a job (test set 16: sent to Tier 2).
         return answers.NONE
     if found in (None, "family_emergency_travel") and answers.leisure_told(cleaned):
         # A trip for pleasure told as the reason ("en mayo me voy de vacaciones a Guadalajara, quiero

@@ -507,3 +507,36 @@ def test_X3_contact_details_given_where_the_documents_are_asked_are_the_contact(
 def test_X3_documents_told_with_the_request_are_not_asked_again(text, documents):
     slots, said = _run(ValidateExpediteForm(), _opening("expedite_form", text, "request_expedite"))
     assert slots.get("expedite_documents") == documents and "utter_ask_expedite_documents" not in said
+
+
+def _after_an_exchange(form: str, earlier: str, earlier_intent: str, text: str, intent: str) -> Tracker:
+    """The tracker when `text` starts `form` right after an exchange that ended in a decision."""
+    values = {name: None for name in DOMAIN["slots"]}
+    values.update(language="en", outcome="SELF_SERVICE")
+    user = _user(text, intent)
+    events = [{"event": "action", "name": "action_listen"}, _user(earlier, earlier_intent),
+              {"event": "slot", "name": "outcome", "value": "SELF_SERVICE"}, {"event": "action", "name": "action_listen"},
+              user, {"event": "action", "name": form}, {"event": "active_loop", "name": form}]
+    return Tracker("s", values, user["parse_data"], events, False, None, {"name": form}, form)
+
+
+@pytest.mark.parametrize("text", [
+    "ok could you move it instead, i have to work that day",  # "it": the appointment of the question before
+    "ok then i want to reschedule my biometrics",  # named again
+])
+def test_R2_facts_told_in_the_exchange_before_about_the_same_appointment_are_not_asked(text):
+    # test set 16 in other words: the type, the moment and the count told with a question were asked again
+    earlier = "what do i bring to my fingerprints appt? its nov 30 at 2ish, never rescheduled it before"
+    slots, _ = _run(ValidateRescheduleForm(), _after_an_exchange(
+        "reschedule_form", earlier, "faq", text, "reschedule_appointment"))
+    assert slots.get("appointment_type") == "biometrics"
+    assert slots.get("appointment_at", "").startswith("2026-11-30T14:00")
+    assert slots.get("times_rescheduled") == 0
+
+
+def test_R1_facts_of_another_appointment_in_the_exchange_before_are_not_taken():
+    earlier = "what do i bring to my fingerprints appt? its nov 30 at 2pm"
+    slots, _ = _run(ValidateRescheduleForm(), _after_an_exchange(
+        "reschedule_form", earlier, "faq", "i need to move my interview", "reschedule_appointment"))
+    assert slots.get("appointment_type") == "interview"
+    assert not slots.get("appointment_at")

@@ -374,3 +374,14 @@ def test_X2_sorry_is_no_loss():
     # "perdon, podemos seguir en espanol?" had been read as a severe financial loss ("perd-") (test set 3)
     assert answers.expedite_criterion("perdon, podemos seguir en espanol? se me hace mas facil") is None
     assert answers.expedite_criterion("perdi mi trabajo") == "severe_financial_loss"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # test set 16 in other words: a reason named only to deny it had been claimed (X2)
+    ("please speed up my n-400, no emergency or financial problem, just tired of waiting", "none"),
+    ("no hay ninguna razon especial, no es por dinero, solo ya quiero que salga", "none"),
+    ("its not about the money, my son has leukemia and needs me there", "urgent_humanitarian"),
+    ("i have no money for rent since they fired me", "severe_financial_loss"),  # a loss told, not denied
+])
+def test_X2_a_reason_named_to_deny_it_is_not_claimed(text, expected):
+    assert answers.expedite_criterion(text) == expected

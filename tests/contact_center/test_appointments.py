@@ -63,3 +63,27 @@ def test_R1_another_persons_appointment_named_only_by_whose_it_is(text):
 ])
 def test_R1_no_reference_back_where_the_kind_is_named_or_no_one_else_is(text):
     assert not appointments.refers_to_one_of_another(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # test set 16 in other words: a type named only to rule it out
+    ("its my oath ceremony, not the interview", "oath"),
+    ("no era la entrevista, era la cita de biometricos", "biometrics"),
+    ("the fingerprints no, the interview", "interview"),
+    ("not biometrics, my interview", "interview"),
+    ("i never went to my interview", "interview"),  # a "not" far from the type rules nothing out
+])
+def test_R1_R2_a_type_ruled_out_is_not_the_one_named(text, expected):
+    assert appointments.named_in(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # test set 16 in other words: "it" is the appointment the exchange before was about
+    ("actually could you move it instead", True),
+    ("bueno, mejor quiero que me la cambien", True),
+    ("la puedo cambiar para otro dia?", True),
+    ("can you move my interview instead", False),  # names its own
+    ("i moved it to my new address", False),  # no move of an appointment asked ("moved it" told)
+])
+def test_R1_an_appointment_asked_to_be_moved_by_a_pronoun(text, expected):
+    assert appointments.moved_by_pronoun(text) is expected

@@ -305,3 +305,36 @@ def test_R2_a_day_then_an_hour_is_not_read_as_minutes(text, expected):
 def test_R2_an_appointment_named_by_its_moment():
     text = "ugh ok. then reschedule the uscis interview, the jan 7 11am one"
     assert parse_appointment_time(text, NOW).replace(tzinfo=None) == datetime(2027, 1, 7, 11, 0)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # test set 16 in other words: approximate hours were not read, and the time asked again
+    ("nov 30 at 2ish", datetime(2026, 11, 30, 14, 0, tzinfo=EASTERN)),
+    ("tomorrow around 8ish in the morning", datetime(2026, 11, 24, 8, 0, tzinfo=EASTERN)),
+    ("el 2 de diciembre a las 11 y pico", datetime(2026, 12, 2, 11, 0, tzinfo=EASTERN)),
+    ("el viernes a eso de las 9 de la mañana", datetime(2026, 11, 27, 9, 0, tzinfo=EASTERN)),
+    ("dec 4 round 3:30 pm", datetime(2026, 12, 4, 15, 30, tzinfo=EASTERN)),
+])
+def test_R2_an_approximate_hour_is_that_hour(text, expected):
+    assert parse_appointment_time(text, NOW) == expected
+
+
+@pytest.mark.parametrize("text", ["rescheduled around 3 times", "about 2 weeks ago", "hace como 3 semanas"])
+def test_an_approximate_count_is_no_hour(text):
+    parsed = parse_appointment_time(text, NOW)
+    assert parsed is None or (parsed.hour, parsed.minute) == (0, 0)
+
+
+def test_R2_an_approximate_hour_is_a_time_of_day_named():
+    from contact_center.dates import time_of_day_named
+
+    assert time_of_day_named("its tomorrow round 2ish")
+    assert time_of_day_named("manana a las 10 y pico")
+    assert not time_of_day_named("its tomorrow")
+
+
+def test_R2_the_same_day_then_its_date_is_that_date():
+    # test set 16 in other words (a hand check): "the same day, jan 12 at 10am" was read as January 1
+    assert parse_appointment_time("my oath is the same day, dec 3 at 1pm", NOW) == datetime(2026, 12, 3, 13, 0, tzinfo=EASTERN)
+    assert parse_appointment_time("es el mismo dia, el 3 de diciembre a la 1 de la tarde", NOW) == \
+        datetime(2026, 12, 3, 13, 0, tzinfo=EASTERN)

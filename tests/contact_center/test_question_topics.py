@@ -1,7 +1,7 @@
 """A question put where an answer was asked for (free-text questions of a form)."""
 import pytest
 
-from contact_center.question_topics import asks_a_question, asks_about_what_was_said
+from contact_center.question_topics import asks_a_question, asks_about_what_was_said, named_topics
 
 
 @pytest.mark.parametrize("text", [
@@ -86,3 +86,9 @@ def test_is_that_really_you_is_no_scam_question_by_its_words():
 
     text = "my son picked up a call from a 202 number, they said they were uscis calling me back. is that really you guys"
     assert not names_topic(text, "scams") and names_topic(text, "callback_caller_id")
+
+
+def test_a_noid_named_by_its_words_in_a_story_is_the_noid_topic():
+    # test set 15 after session 24's retrain: the selector chose another topic, and "intent to deny" named none
+    text = "the interview went so bad. today i got a letter saying intent to deny, what does that mean?"
+    assert named_topics(text) == ["noid"]

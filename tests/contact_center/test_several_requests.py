@@ -457,3 +457,44 @@ def test_a_fact_read_unsure_as_a_status_check_is_no_request_of_its_own():
              P("can you move the court one", "out_of_scope", 0.5)]
     assert not parts[1].request
     assert P("whats the status of my AOS", "check_case_status", 0.6).request
+
+
+@pytest.mark.parametrize("text, first, second", [
+    # test set 16 in other words: a request verb on its own object after a bare "and"
+    ("i have to move my oath ceremony and change my mailing address", "i have to move my oath ceremony", "change my mailing address"),
+    ("quiero reprogramar mi cita de huellas y actualizar mi direccion", "quiero reprogramar mi cita de huellas", "actualizar mi direccion"),
+    # chat spelling of "tambien"
+    ("se me perdio el aviso y tmb quiero saber el estatus", "se me perdio el aviso", "quiero saber el estatus"),
+    ("nunca me llego la carta y tb ocupo cambiar mi cita", "nunca me llego la carta", "ocupo cambiar mi cita"),
+])
+def test_two_requests_joined_in_chat_words_are_cut(text, first, second):
+    assert split(text) == [first, second]
+
+
+def test_a_bare_tb_is_no_join():
+    # "tb" alone is tuberculosis in English
+    assert split("i need my tb test results for the medical exam") == []
+
+
+def test_E1_where_the_missing_card_should_have_gone_is_a_detail_of_it():
+    # test set 16 in other words: the receipt beside the address had been a second request, and asked again
+    parts = [P("my green card never showed up", "card_not_received"),
+             P("case number LIN1111111111, it should have been mailed to 9 oak st apt 2 dallas tx", "change_address")]
+    assert plan(P("x", "card_not_received"), parts) == []
+    parts = [P("no me llego el aviso de la entrevista", "notice_not_received"),
+             P("tenia que llegar a mi casa de antes en el 45 de la calle pino", "change_address")]
+    assert plan(P("x", "notice_not_received"), parts) == []
+
+
+def test_O1_a_move_after_a_missing_card_is_still_a_request():
+    parts = [P("my green card never showed up", "card_not_received"),
+             P("i also moved to 9 oak st last week", "change_address")]
+    assert len(plan(P("x", "card_not_received"), parts)) == 2
+
+
+def test_R1_an_appointment_told_of_read_unsure_as_a_move_is_no_request_of_its_own():
+    # a hand check of test set 16's class: "my uscis interview is the same day" beside a court hearing to move
+    assert not P("my uscis interview is the same day, jan 12 at 10am.", "reschedule_appointment", 0.57).request
+    assert not P("la entrevista de uscis es ese mismo dia a las 9", "reschedule_appointment", 0.6).request
+    assert P("i need another date for my uscis interview", "reschedule_appointment", 0.6).request
+    assert P("my interview is jan 12, i cant make it", "reschedule_appointment", 0.6).request

@@ -504,3 +504,36 @@ def test_G1_a_petitioner_who_died_is_a_matter_for_a_person(text):
 ])
 def test_G1_a_death_or_a_pass_without_the_petitioner_is_no_petitioner_died(text):
     assert not stated.petitioner_died(text)
+
+
+@pytest.mark.parametrize("text", [
+    # test set 16 in other words: a loose count was not read, and asked again
+    "la de mi mama ya la movieron un par de veces",
+    "we have rescheduled it a couple of times already",
+    "i changed it several times because of work",
+])
+def test_R2_a_loose_count_of_moves_is_two_or_more(text):
+    assert stated.times_rescheduled_stated(text) == 2
+
+
+@pytest.mark.parametrize("text", [
+    # test set 16 in other words: a work word beside "not urgent" had made the request urgent (U2)
+    "i need the stamp in my passport for my new job, its not urgent, i start in may",
+    "quiero una cita para que revisen mis papeles del trabajo, nada urgente",
+])
+def test_U4_not_urgent_said_outweighs_a_word_that_sounds_like_a_reason(text):
+    assert stated.urgent_reason_stated(text) == "none"
+
+
+@pytest.mark.parametrize("text", [
+    # test set 16 in other words: a case named and nothing of what about it had been handed over (G1)
+    "can i talk to a representative about my i-485",
+    "quiero hablar con un agente sobre mi caso de ciudadania",
+    "real person pls, its about my application",
+])
+def test_G1_a_person_asked_for_about_a_case_only_named_gets_the_topic_asked(text):
+    assert stated.live_topic_stated(text, False) is None
+
+
+def test_G1_what_went_wrong_with_a_case_is_still_a_topic():
+    assert stated.live_topic_stated("i need a person, they charged me twice for my i-485 fee", False) == "other"

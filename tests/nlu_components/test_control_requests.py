@@ -363,3 +363,61 @@ def test_R1_a_move_refused_that_the_classifier_could_not_place_starts_nothing():
 ])
 def test_a_question_about_an_appointment_read_unsure_as_a_move(text, intent):
     assert control_request(text, "reschedule_appointment", confidence=0.56) == intent
+
+
+@pytest.mark.parametrize("text", [
+    # test set 16 in other words: read, unsure, as a question, and the referral before it repeated
+    "fine, could you move my uscis interview then?",
+    "ok y me pueden cambiar la entrevista de uscis entonces?",
+])
+def test_R1_a_move_asked_of_the_assistant_read_unsure_as_a_question_is_a_move(text):
+    assert control_request(text, "faq", confidence=0.46) == "reschedule_appointment"
+    assert control_request("how do i move my interview?", "faq", confidence=0.46) != "reschedule_appointment"
+
+
+@pytest.mark.parametrize("text", [
+    # test set 16 in other words: a look-up asked, the appointment only its why, read as a move
+    "me puede checar el caso IOE4444444444? tengo cita de huellas el lunes y no se si todavia esta",
+    "can you check MSC5555555555 for me, my interview is on the 9th and i want to know its still happening",
+])
+def test_S1_a_case_asked_to_be_looked_up_read_as_a_move_is_a_status_check(text):
+    assert control_request(text, "reschedule_appointment", confidence=0.55) == "check_case_status"
+
+
+def test_R1_a_look_up_with_a_move_asked_stays_a_move():
+    text = "can you check MSC5555555555 and move my interview, i cant go on the 9th"
+    assert control_request(text, "reschedule_appointment", confidence=0.55) != "check_case_status"
+
+
+def test_R1_a_move_asked_by_a_pronoun_read_unsure_as_a_question_is_a_move():
+    # test set 16 in other words: read as a question about fees
+    assert control_request("bueno pues quiero que me la cambien", "faq", confidence=0.37,
+                           appointment_before=True) == "reschedule_appointment"
+    assert control_request("ok then just move it", "nlu_fallback", confidence=0.3, appointment_before=True) == "reschedule_appointment"
+    assert control_request("bueno pues quiero que me la cambien", "faq", confidence=0.37) != "reschedule_appointment"
+
+
+def test_a_card_lost_in_a_move_read_unsure_as_a_change_of_address_is_the_replacement_question():
+    assert control_request("perdi mi green card cuando me mude", "change_address", confidence=0.45) == "faq"
+    assert control_request("i lost my green card in the move", "change_address", confidence=0.45) == "faq"
+    assert control_request("perdi mi green card cuando me mude", "nlu_fallback", confidence=0.35) == "faq"
+    assert control_request("i moved and lost my green card", "change_address", confidence=0.9) != "faq"  # sure: the move
+
+
+@pytest.mark.parametrize("text", [
+    # test set 16 in other words: a reschedule started, and the question went unanswered
+    "do i still have to go to my oath ceremony tomorrow? i tested positive for covid",
+    "tengo que ir igual a la entrevista del lunes si tengo fiebre y covid?",
+])
+def test_R4_whether_to_go_asked_and_read_as_a_move_is_the_question(text):
+    assert control_request(text, "reschedule_appointment", confidence=0.7) == "faq"
+
+
+def test_R1_whether_to_go_asked_beside_a_move_asked_stays_a_move():
+    text = "do i have to go to my interview tomorrow or can you reschedule it? i have covid"
+    assert control_request(text, "reschedule_appointment", confidence=0.7) != "faq"
+
+
+def test_R2_an_appointment_that_cannot_be_kept_is_no_question_whether_to_go():
+    text = "tengo la cita de huellas el martes a las 9 y no puedo ir porque trabajo, nunca la he cambiado"
+    assert control_request(text, "reschedule_appointment", confidence=0.7) != "faq"
