@@ -169,6 +169,7 @@ bench-conversations: $(MODEL)
 	$(PY) -m benchmarks.conversation_eval --set test14 $(ARGS)
 	$(PY) -m benchmarks.conversation_eval --set test15 $(ARGS)
 	$(PY) -m benchmarks.conversation_eval --set test16 $(ARGS)
+	$(PY) -m benchmarks.conversation_eval --set test17 $(ARGS)
 
 # Trains first if the model is out of date; ARGS="--quick" for a short check run.
 bench-latency: $(MODEL)

@@ -62,6 +62,7 @@ TEST13_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test13"
 TEST14_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test14"
 TEST15_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test15"
 TEST16_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test16"
+TEST17_CONVERSATIONS = ROOT / "benchmarks" / "conversations_test17"
 RESULTS = ROOT / "benchmarks" / "results"
 DEFAULT_CLOCK = "2026-11-24T10:00:00-05:00"  # a Tuesday morning: live chat open (G3)
 TARGET = 0.95
@@ -515,6 +516,17 @@ TEST16_NOTES = (
     "is that form): en-t16-flow-04's 'my travel document' is the I-131 (the Application for Travel Document), so the "
     "expedite's criterion is asked first, not the form (a comment in the file says so).",
 )
+TEST17_NOTES = (
+    "The seventeenth blind test set (benchmarks/conversations_test17/, 60: en 30, es 30) was written on 2026-12-08 "
+    "(session 24) by a helper working blind (the rules, the seeds, the domain's responses, the development README and "
+    "one development file, the READMEs of test13 to test16; no code, no results, no run). It was asked for behaviours "
+    "earlier sets lacked: blessings and courtesy formulas, dates typed with the year, receipts copied from a photo with "
+    "a look-alike character, yes or no answered with a full sentence, back and forth between two requests inside a "
+    "form, questions about how long the assistant's own steps take, the assistant's own message pasted back, emoji and "
+    "look-alike letters inside words, answers crowded with other numbers, USCIS called 'the INS' or 'inmigracion', and "
+    "new clock edges (the R2 line at exactly 12 h, the minute chat opens and closes, Juneteenth and MLK Day, Election "
+    "Day and Good Friday open, Christmas Eve). Reported only.",
+)
 # Each set: its folder, its results' file name, the notes on how its figures came about, its title.
 SETS = {
     "dev": (CONVERSATIONS, "conversations", NOTES, ": development set"),
@@ -534,6 +546,7 @@ SETS = {
     "test14": (TEST14_CONVERSATIONS, "conversations_test14", TEST14_NOTES, ": fourteenth blind test set"),
     "test15": (TEST15_CONVERSATIONS, "conversations_test15", TEST15_NOTES, ": fifteenth blind test set"),
     "test16": (TEST16_CONVERSATIONS, "conversations_test16", TEST16_NOTES, ": sixteenth blind test set"),
+    "test17": (TEST17_CONVERSATIONS, "conversations_test17", TEST17_NOTES, ": seventeenth blind test set"),
 }
 
 
