@@ -526,6 +526,10 @@ TEST17_NOTES = (
     "look-alike letters inside words, answers crowded with other numbers, USCIS called 'the INS' or 'inmigracion', and "
     "new clock edges (the R2 line at exactly 12 h, the minute chat opens and closes, Juneteenth and MLK Day, Election "
     "Day and Good Friday open, Christmas Eve). Reported only.",
+    "FIRST RUN, BLIND (2026-12-08 00:19, the assistant as committed in 83984ee, the commit that adds this set, which "
+    "changed nothing for it): en 17/30 = 56.7%, es 23/30 = 76.7%; by class: cancel 100%, answers in context 87.5%, "
+    "facts up front 75.0%, flows 75.0%, several requests 66.7%, questions 62.5%, corrections 50.0%, other agencies "
+    "33.3%, language 25.0%. That is the honest figure. Every later figure on this set is NOT blind.",
 )
 # Each set: its folder, its results' file name, the notes on how its figures came about, its title.
 SETS = {
