@@ -30,6 +30,7 @@ DETAIL_SLOTS = frozenset({"receipt_number", "contact", "phone_numbers", "callbac
 _ASKS_STATUS = re.compile(r"\b(status|estatus|estado|check|revis\w*|consult\w*|look up|busca\w*)\b")
 NOT_AT_HAND = "__not_at_hand__"  # "i dont have it, i lost the letters" to the receipt question
 MAX_DETAILS_CHARS = 1000
+OTHER_REQUEST_SURE = 0.8  # another service read this surely is another request, not an answer taken back
 
 
 receipt_problem_response = rules.receipt_problem_tell  # S2, decided in the rulebook
@@ -144,6 +145,11 @@ class ApplicantFormValidation(FormValidationAction):
         asked = tracker.get_slot("requested_slot")
         text = common.latest_text(tracker)
         if asked == self.confirm_slot or not stops_and_corrections.changes_mind(text):
+            return {}
+        _, confidence = common.latest_intent(tracker)
+        if name in common.SERVICE_INTENTS and name not in self.own_topics and confidence >= OTHER_REQUEST_SURE:
+            # "wait first the address thing. i moved on 11/20/2026 ...": another request, its date its own (test set 17:
+            # the interview was moved to November 20)
             return {}
         if name == common.QUESTION_INTENT and question_topics.asks_a_question(text):
             # "wait before that, what happens if nobody answers before tomorrow morning?" asks; it

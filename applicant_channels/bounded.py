@@ -15,7 +15,7 @@ from sanic.response import HTTPResponse
 from applicant_channels import presence, rate_limit, session_binding
 from applicant_channels.reply_language import with_reply_language
 from applicant_channels.several_requests import SeveralRequests
-from contact_center import dictation, language, settings
+from contact_center import dictation, glyphs, language, settings
 from contact_center.messages import TOO_LONG_INTENT
 
 LANGUAGE_SAMPLE_CHARS = 500
@@ -50,8 +50,9 @@ def bounded_message(message: UserMessage, limit: int) -> UserMessage:
 
 
 def dictation_joined(message: UserMessage) -> UserMessage:
-    """The message with the words a phone's dictation split joined back (contact_center/dictation.py)."""
-    text = dictation.joined(message.text)
+    """The message with the words a phone's dictation split joined back (contact_center/dictation.py), and
+    emoji or look-alike letters inside words taken out (contact_center/glyphs.py)."""
+    text = glyphs.plain_words(dictation.joined(message.text))
     if text == message.text:
         return message
     return UserMessage(text, message.output_channel, message.sender_id, input_channel=message.input_channel,

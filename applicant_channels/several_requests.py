@@ -19,12 +19,14 @@ from typing import Any, Awaitable, Callable, List, Optional
 from rasa.core.channels.channel import UserMessage
 from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
 
-from contact_center import appointments, button_positions, conditions, language, rules, several_requests, stops_and_corrections
+from contact_center import (appointments, button_positions, conditions, language, pasted_back, rules, several_requests,
+                            stops_and_corrections)
 from contact_center.messages import (APPOINTMENT_NAMED_KEY, CONVERSATION_LANGUAGE_KEY, CRISIS_INTENT, FORM_WAITING_KEY,
                                      INTERRUPTED_SLOT, OFFER_WAITING_KEY, RESUMABLE_KEY, RESUME_INTENT)
 
 log = logging.getLogger(__name__)
 PENDING_SLOT = "pending_request"
+RECENT_EVENTS = 60  # the assistant's words pasted back come from the last few turns
 SEPARATOR = several_requests.PENDING_SEPARATOR
 WAITING_TEXT = {
     "en": "You asked about more than one thing. Let's take them one at a time: when we finish this, "
@@ -84,6 +86,10 @@ class SeveralRequests:
         if agent is None:
             await on_new_message(message)
             return
+        unquoted = await self._without_own_words(agent, message.sender_id, text)
+        if unquoted != text:  # the assistant's own words pasted back are not read as the applicant's
+            text = unquoted
+            message = with_text(message, text)
         if stops_and_corrections.takes_back_no(text):
             await self._reopen_declined_offer(agent, message.sender_id)
         chosen = await self._button_at_place(agent, message.sender_id, text)
@@ -129,6 +135,14 @@ class SeveralRequests:
             log.exception("could not classify the parts of a message")
             return []
         return several_requests.plan(_part(text, whole), [_part(p, r) for p, r in zip(pieces, parsed)])
+
+    async def _without_own_words(self, agent: Any, sender_id: str, text: str) -> str:
+        """`text` without what the assistant said lately quoted in it (contact_center/pasted_back.py)."""
+        if not text or text.startswith("/") or len(text) < pasted_back.MIN_QUOTED_CHARS:
+            return text
+        tracker = await self._tracker(agent, sender_id)
+        said = [event.text for event in list(tracker.events)[-RECENT_EVENTS:] if isinstance(event, BotUttered) and event.text]
+        return pasted_back.without_own_words(text, said) or text
 
     async def _tracker(self, agent: Any, sender_id: str) -> Any:
         return await agent.processor.get_tracker(sender_id)

@@ -28,6 +28,11 @@ _AS_TYPED = (
     # a month's day then an hour: "dec 14 10am" is December 14 at 10
     (re.compile(r"\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2})(?:st|nd|rd|th)?,? "
                 r"(\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.?|p\.m\.?))(?!\w)"), r"\1 at \2"),
+    # Dates typed with the year (test set 17): "15-12-2026" is 15/12/2026 (read as December 14); "ayer 18 de junio
+    # de 2026" and "yesterday, dec 3" name the day twice (read as nothing)
+    (re.compile(r"\b(\d{1,2})-(\d{1,2})-(\d{4})\b"), r"\1/\2/\3"),
+    (re.compile(r"\b(?:ayer|hoy|yesterday|today|anteayer),?\s+(?=(?:el\s+|on\s+)?(?:\d{1,2}\s+de\s+[a-z]|(?:jan|feb|mar|apr|may|jun|"
+                r"jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}/\d{1,2}))"), ""),
     # "the same day, jan 12 at 10am": the date said after it is the date (read as January 1)
     (re.compile(r"\b(?:the |that |el |ese )?(?:same|mismo) (?:day|dia),?\s+(?=(?:on |el )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
                 r"nov|dec|ene|abr|ago|dic|\d))"), ""),
@@ -138,6 +143,8 @@ def parse_appointment_time(text: Optional[str], now: datetime, day_first: bool =
         moment = _parse_moment(labelled, now, day_first)
         if moment is not None:
             return moment
+    if day_first and _MONTH_FIRST.search(text):
+        day_first = False  # "12/15/2026" can only be month first, as US notices print it (test set 17)
     if len(text) <= MAX_CHARS and not _SENTENCE_BREAK.search(text):
         return _parse_moment(text, now, day_first)
     # "ah ok. y la cita de huellas del 10/12 a las 8 de la mañana? esa si es de ustedes": read
@@ -161,6 +168,7 @@ def parse_appointment_time(text: Optional[str], now: datetime, day_first: bool =
     return _parse_moment(text, now, day_first) if len(text) <= MAX_CHARS else None
 
 
+_MONTH_FIRST = re.compile(r"\b(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])(?:/\d{2,4})?\b")
 # Where a clause ends: a comma, "and", "but", or "y" before the next clause's subject ("a las ocho y media" stays whole).
 _CLAUSE_BREAK = re.compile(r",\s+|\s+(?:and|but|pero)\s+|\s+y\s+(?=(?:el|ella|ellos|ellas|yo|no|tengo|tiene|estoy|esta|estan|me|mi|"
                            r"lo|la|le|ya|tambien|pues|ahi|alli)\b)", re.I)

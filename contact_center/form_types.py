@@ -84,7 +84,7 @@ def find(text: Optional[str]) -> List[FormMention]:
 _COMMON_NAMES = (
     (r"\b(work permit|work authori[sz]ation|employment authori[sz]ation|ead( card)?|permiso de trabajo|"
      r"permiso para trabajar|autorizacion de (empleo|trabajo)|opt)\b", "I-765"),
-    (r"\b(travel document|travel permit|advance parole|re-?entry permit|permiso de viaje|documento de viaje|"
+    (r"\b(travel document|travel permit|advance parole|re-?entry permit|permiso de viaje|permiso para viajar|permiso de viajar|documento de viaje|documento para viajar|"
      r"parole anticipado)\b", "I-131"),
     (r"\b(naturali[sz]ation|naturalizacion|citizenship|ciudadania|become a citizen|hacerme ciudadan[oa])\b", "N-400"),
     (r"\b(h-?1-?b|h one b|l-?1|o-?1)\b", "I-129"),

@@ -17,7 +17,10 @@ _PERSON = (r"(?:a |an |the |some |un |una |algun |alguna )?(?:real |live |actual
            r"(?:human|person|people|agent|representative|rep|operator|officer|someone|somebody|"
            r"agente|representante|persona|humano|operador|oficial|alguien)")
 _ASKS = re.compile(
-    r"^(?:(?:hi|hello|hey|ok|okay|please|pls|plz|hola|buenas|buenos dias|buenas tardes|oiga|disculpe|por favor)[\s,.!?]+)*(?:"
+    # greetings and blessings before it: "good morning god bless, i need to speak with a representative" (test set 17)
+    r"^(?:(?:hi|hello|hey|ok|okay|please|pls|plz|hola|buenas|buenos dias|buenas tardes|buenas noches|buen dia|oiga|disculpe|"
+    r"por favor|good (?:morning|afternoon|evening|day)|god bless(?: you(?: all)?)?|bless you|dios (?:le|los|te) bendiga|"
+    r"bendiciones|saludos|greetings|dear sir|dear madam|estimados?)[\s,.!?]+)*(?:"
     # "agent please", "representative!!", "human pls", "agente por favor"
     rf"(?:agent|representative|rep|operator|human|live agent|real person|live person|agente|representante|operador|"
     rf"persona real|un humano)(?:\s+(?:please|pls|plz|now|por favor|ya))?\s*(?:[,.!?;:]|$)|"

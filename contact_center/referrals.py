@@ -22,11 +22,18 @@ _NATIONALITIES = (r"mexican|mexicano|guatemalan|guatemalteco|honduran|hondureno|
                   r"peruvian|peruano|ecuadorian|ecuatoriano|haitian|haitiano|brazilian|brasileno|argentine|argentino|"
                   r"chinese|indian|filipino|vietnamese|nigerian|ukrainian|ucraniano|russian|ruso|foreign|extranjero")
 
+# Countries named after "passport of": "se me vencio mi pasaporte de guatemala" (test set 17: sent to the State
+# Department). Not the United States: a U.S. passport is the State Department's.
+_COUNTRIES = (r"mexico|guatemala|honduras|el salvador|salvador|colombia|venezuela|cuba|republica dominicana|dominicana|"
+              r"dominican republic|nicaragua|peru|ecuador|haiti|brasil|brazil|argentina|china|india|filipinas|philippines|"
+              r"vietnam|nigeria|ucrania|ukraine|rusia|russia|bolivia|chile|paraguay|uruguay|costa rica|panama|jamaica")
+
 # Order matters: the first agency whose words appear is the one named.
 # Text is matched lower-case with accents removed.
 _AGENCIES = (
     (HOME_CONSULATE, rf"\b(my|mi|our|nuestro|his|her|su) ({_NATIONALITIES}) passports?\b|\bpasaportes? ({_NATIONALITIES})\b|"
-                     rf"\b({_NATIONALITIES}) passports?\b|(passports?|pasaportes?) (from|of|de) (my|mi) (country|pais)\b"),
+                     rf"\b({_NATIONALITIES}) passports?\b|(passports?|pasaportes?) (from|of|de) (my|mi) (country|pais)\b|"
+                     rf"\b(passports?|pasaportes?) (from|of|de|del) (la |el )?({_COUNTRIES})\b|\b({_COUNTRIES}) passports?\b"),
     (SSA, r"social security|seguro social|\bssn\b|\bssa\b|\bss card\b|social card|numero social|tarjeta social|tarjeta del social"),
     (IRS, r"\birs\b|\btax(es)?\b|tax refund|\bitin\b|impuesto|declaracion de renta|\bw-?2\b|reembolso de impuestos|taxes"),
     # "el CESCO no me quiere renovar la licencia" (Puerto Rico's DMV), "renew my license" (test set 15)

@@ -57,7 +57,7 @@ def live_topic_stated(text: Optional[str], receipt_given: bool) -> Optional[str]
         return "other"  # what becomes of a case whose petitioner died is a matter for a person
     if (receipt_given and STATUS_WORDS.search(cleaned)) or ABOUT_STATUS.search(cleaned):
         return "check_case_status"
-    if mailed_to_wrong_place(text):
+    if mailed_to_wrong_place(text) or _ORIGINALS_BACK.search(cleaned):
         return "other"
     if _SELF_HELP_WORDS.search(_WHERE_TO_SEND.sub(" ", cleaned)):
         return None
@@ -84,6 +84,12 @@ _HOW_TO_TALK = re.compile(
     r"writing|escrito|live chat)\b"
     r"|\b(?:porque|because|since|as|ya que|pues) (?:soy|i am|im|i'm|estoy) (?:sord[oa]|deaf|hard of hearing|mud[oa]|mute)\b"
     r"|\b(?:i (?:cant|can't|cannot) hear|no (?:puedo )?(?:oigo|oir|escucho|escuchar))\b"
+)
+# Original papers sent with a filing, wanted back: "i mailed my original birth certificate with my N-400 by mistake
+# and i need it back" (test set 17: "mistake" read as a typo to self-serve, and the topic asked)
+_ORIGINALS_BACK = re.compile(
+    r"\b(original|originales|originals)\b.{0,80}\b(back|return\w*|devuelv\w*|devolver\w*|regres\w*)\b"
+    r"|\b(need|want|get|have) (it|them|those|that) back\b|\b(me (lo|la|los|las) )?(devuelvan|regresen)\b.{0,40}\b(original|acta|certificado|pasaporte)"
 )
 _TOPIC_WORDS = 4
 _A_CASE_NAMED = re.compile(

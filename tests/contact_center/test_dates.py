@@ -338,3 +338,15 @@ def test_R2_the_same_day_then_its_date_is_that_date():
     assert parse_appointment_time("my oath is the same day, dec 3 at 1pm", NOW) == datetime(2026, 12, 3, 13, 0, tzinfo=EASTERN)
     assert parse_appointment_time("es el mismo dia, el 3 de diciembre a la 1 de la tarde", NOW) == \
         datetime(2026, 12, 3, 13, 0, tzinfo=EASTERN)
+
+
+@pytest.mark.parametrize("text, day_first, expected", [
+    # test set 17 in other words: dates typed with the year
+    ("fue anteayer 21 de noviembre de 2026 a las 3 de la tarde", True, datetime(2026, 11, 21, 15, 0, tzinfo=EASTERN)),
+    ("el 30-11-2026 a las 11", True, datetime(2026, 11, 30, 11, 0, tzinfo=EASTERN)),
+    ("11/30/2026 at 9am", True, datetime(2026, 11, 30, 9, 0, tzinfo=EASTERN)),  # only month first can be read
+    ("it was yesterday, nov 22 at 1pm", False, datetime(2026, 11, 22, 13, 0, tzinfo=EASTERN)),
+    ("dec 4 2026 at 8:15am", False, datetime(2026, 12, 4, 8, 15, tzinfo=EASTERN)),
+])
+def test_R2_a_date_with_its_year(text, day_first, expected):
+    assert parse_appointment_time(text, NOW, day_first) == expected

@@ -39,3 +39,9 @@ def test_X4_the_form_named_instead():
     assert form_types.changed_to("perdon me equivoque, no es la N-400, es la I-129 de mi patron", "N-400") == "I-129"
     assert form_types.changed_to("sorry i meant my work permit", "I-485") == "I-765"
     assert form_types.changed_to("the I-485", "I-485") is None
+
+
+@pytest.mark.parametrize("text", ["quiero que me agilicen el permiso para viajar", "mi documento para viajar no sale"])
+def test_the_i131_by_its_spanish_words_for_travel(text):
+    # test set 17 in other words: the form was asked though named
+    assert form_types.said(text) == "I-131"

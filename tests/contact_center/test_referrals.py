@@ -239,3 +239,9 @@ def test_G7_renewing_a_uscis_document_for_the_dmv_is_uscis():
 ])
 def test_a_uscis_request_beside_the_dmv_or_a_court_stays_uscis(text):
     assert referrals.only_another_agency(text) is None
+
+
+@pytest.mark.parametrize("text", ["se me vencio el pasaporte de honduras", "how do i renew my el salvador passport"])
+def test_G7_a_passport_of_a_country_named_is_its_consulates(text):
+    # test set 17 in other words: sent to the State Department
+    assert referrals.agency_for(text) == "home_consulate"

@@ -537,3 +537,12 @@ def test_G1_a_person_asked_for_about_a_case_only_named_gets_the_topic_asked(text
 
 def test_G1_what_went_wrong_with_a_case_is_still_a_topic():
     assert stated.live_topic_stated("i need a person, they charged me twice for my i-485 fee", False) == "other"
+
+
+@pytest.mark.parametrize("text", [
+    # test set 17 in other words: the topic said after a greeting and a blessing, or original papers wanted back
+    "good afternoon and god bless, i want to talk to an agent. they charged my card twice for the i-90",
+    "dios le bendiga, quiero hablar con una persona. mande mi pasaporte original con la solicitud y necesito que me lo devuelvan",
+])
+def test_G1_a_matter_for_a_person_said_after_courtesies_or_originals_wanted_back(text):
+    assert stated.live_topic_stated(text, False) == "other"

@@ -421,3 +421,31 @@ def test_R1_whether_to_go_asked_beside_a_move_asked_stays_a_move():
 def test_R2_an_appointment_that_cannot_be_kept_is_no_question_whether_to_go():
     text = "tengo la cita de huellas el martes a las 9 y no puedo ir porque trabajo, nunca la he cambiado"
     assert control_request(text, "reschedule_appointment", confidence=0.7) != "faq"
+
+
+# ---------------------------------------------------------------- test set 17's classes, in other words
+
+def test_X1_an_expedite_asked_that_the_classifier_could_not_place():
+    assert control_request("can you guys speed up my n-400? its been forever", "nlu_fallback", confidence=0.35) \
+        == "request_expedite"
+
+
+def test_U5_an_office_appointment_asked_that_the_classifier_could_not_place():
+    text = "necesito una cita en persona para que un oficial vea mi pasaporte original, no hay prisa"
+    assert control_request(text, "nlu_fallback", confidence=0.35) == "report_emergency"
+    assert control_request("necesito cambiar mi cita de huellas", "nlu_fallback", confidence=0.35) != "report_emergency"
+
+
+def test_R1_a_move_needed_read_as_a_question_is_a_move():
+    text = "the letter from immigration says my oath is on friday and i have to reschedule it"
+    assert control_request(text, "faq", confidence=0.6) == "reschedule_appointment"
+    # a move told of, not needed now, stays what it was
+    assert control_request("i asked to move my oath last week and got no answer", "faq", confidence=0.6) != \
+        "reschedule_appointment"
+
+
+def test_S4_a_yes_asking_for_what_was_offered_at_an_offer():
+    text = "yes go ahead and file it, thats what i need"
+    assert control_request(text, "check_case_status", confidence=0.5, offer_waiting=True) == "affirm"
+    assert control_request(text, "check_case_status", confidence=0.5) != "affirm"  # nothing offered
+    assert control_request("si, presentela por favor", "inform", confidence=0.5, offer_waiting=True) == "affirm"
