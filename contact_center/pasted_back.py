@@ -29,10 +29,13 @@ def without_own_words(text: Optional[str], said: Iterable[str]) -> Optional[str]
     """`text` without the assistant's sentences quoted in it; as typed if nothing else is left."""
     if not text or text.startswith("/"):
         return text
-    kept = text
+    kept, removed = text, 0
     for piece in _pieces(said):
         pattern = re.compile(r"[" + _QUOTES + r"]?\s*" + r"\s+".join(map(re.escape, piece.split())) + r"\s*[" + _QUOTES + r"]?",
                              re.IGNORECASE)
-        kept = pattern.sub(" ", kept)
+        kept, found = pattern.subn(" ", kept)
+        removed += found
+    if not removed:
+        return text
     kept = " ".join(kept.split()).strip(" :,-")
     return kept if kept else text

@@ -19,3 +19,8 @@ def test_words_that_are_the_applicants_own_are_kept():
     assert without_own_words("someone is in danger right now, my husband has a gun", SAID) == \
         "someone is in danger right now, my husband has a gun"
     assert without_own_words("yes", SAID) == "yes"
+
+
+def test_text_with_nothing_quoted_is_kept_to_the_character():
+    text = "'; DROP TABLE service_requests; --"
+    assert without_own_words(text, SAID) == text
