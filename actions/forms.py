@@ -147,17 +147,17 @@ class ApplicantFormValidation(FormValidationAction):
         if asked == self.confirm_slot or not stops_and_corrections.changes_mind(text):
             return {}
         _, confidence = common.latest_intent(tracker)
-        if name in common.SERVICE_INTENTS and name not in self.own_topics and confidence >= OTHER_REQUEST_SURE:
-            # "wait first the address thing. i moved on 11/20/2026 ...": another request, its date its own (test set 17:
-            # the interview was moved to November 20)
-            return {}
+        # "wait first the address thing. i moved on 11/20/2026 ...": another request, its date its own (test set 17: the
+        # interview was moved to November 20). "wait no sorry its the interview not the biometrics, i got the letters
+        # mixed up" read as a notice still changes the type: only the slots another request's words could hold are kept.
+        other_request = name in common.SERVICE_INTENTS and name not in self.own_topics and confidence >= OTHER_REQUEST_SURE
         if name == common.QUESTION_INTENT and question_topics.asks_a_question(text):
             # "wait before that, what happens if nobody answers before tomorrow morning?" asks; it
             # takes nothing back (test set 13: the appointment was moved to "tomorrow morning").
             return {}
         for slot, reader in self.changed_answer_readers.items():
             before = common.slot_before_latest_message(tracker, slot)
-            if slot == asked or before is None:
+            if slot == asked or before is None or (other_request and slot in self.kept_from_other_requests):
                 continue
             value = reader(text, tracker)
             # A reader may give the slots that go with the value ({"appointment_time", "appointment_at"}).
@@ -165,6 +165,9 @@ class ApplicantFormValidation(FormValidationAction):
             if value is not None and values.get(slot) != before:
                 return {**values, **{dependent: None for dependent in self.depends_on.get(slot, ())}}
         return {}
+
+    #: Slots a message read surely as another request does not change: its dates are that request's.
+    kept_from_other_requests: Tuple[str, ...] = ("appointment_time",)
 
     #: Slots whose answer is free text (anything typed is a valid answer).
     free_text_slots: Iterable[str] = ("problem_details", "expedite_documents", "contact")
