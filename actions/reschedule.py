@@ -63,12 +63,12 @@ def _appointment_moment(tracker: Tracker, text: Optional[str] = None):
 def _moment_told_before(tracker: Tracker):
     """The moment told in an earlier message of the request, or in the exchange before about the same
     appointment ("actually can i just reschedule it instead", after "what do i bring to my biometrics?
-    its dec 9 round 10ish": common.request_texts), as (label, moment, text), or (None, None, None)."""
+    its dec 9 round 10ish": common.request_texts), as (label, moment), or (None, None)."""
     for text in common.request_texts(tracker)[1:]:
         label, moment = _appointment_moment(tracker, text)
         if label and not _hour_left_out_that_matters(text, moment) and not wished_date(text):
-            return label, moment, text
-    return None, None, None
+            return label, moment
+    return None, None
 
 
 def _moment_slots(tracker: Tracker):
@@ -187,7 +187,7 @@ class ValidateRescheduleForm(ApplicantFormValidation):
             return {}
         label, moment = _appointment_moment(tracker)
         if up_front and label is None:
-            label = _moment_told_before(tracker)[0]
+            label, _ = _moment_told_before(tracker)
             return {"appointment_time": label} if label else {}
         if up_front:
             if label and _hour_left_out_that_matters(common.latest_text(tracker), moment):
@@ -209,7 +209,7 @@ class ValidateRescheduleForm(ApplicantFormValidation):
             label, moment = _appointment_moment(tracker)
             if label == value and moment is not None:
                 return {"appointment_time": value, "appointment_at": moment.isoformat()}
-            label, moment, _ = _moment_told_before(tracker) if self.just_activated(tracker) else (None, None, None)
+            label, moment = _moment_told_before(tracker) if self.just_activated(tracker) else (None, None)
             if label == value and moment is not None:
                 return {"appointment_time": value, "appointment_at": moment.isoformat()}
             return {"appointment_time": value, "appointment_at": tracker.get_slot("appointment_at")}
